@@ -1,0 +1,12 @@
+/**
+ * The script tag's entry, kept tiny: it records where it was loaded from and which site the tag
+ * names, then imports each widget only when its element is on the page.
+ *
+ *   <script type="module" src="https://HOST/embed/v1/osallistu.js" data-site="espoo"></script>
+ */
+import { readLoaderConfig, setLoaderConfig } from './core/config.ts';
+import { defineLazily } from './core/lazy-define.ts';
+import { widgets } from './registry.ts';
+
+setLoaderConfig(readLoaderConfig(import.meta.url));
+defineLazily(widgets);

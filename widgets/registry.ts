@@ -1,0 +1,4 @@
+import type { ElementRegistry } from './core/lazy-define.ts';
+
+/** Every public widget, by tag. The admin console is not here: it never ships to residents. */
+export const widgets: ElementRegistry = {};

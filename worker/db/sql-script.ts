@@ -1,0 +1,40 @@
+/**
+ * SQL text for the command-line scripts (`npm run site:create`, the demo seed), which run it with
+ * `wrangler d1 execute --file` where parameters cannot be bound. Every value goes through
+ * `literal()`; nothing here runs inside the Worker.
+ */
+import type { Site } from '../schema/sites.ts';
+import type { NewToken } from './records.ts';
+
+export function literal(value: string | number | null): string {
+  if (value === null) return 'NULL';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new Error(`Not a finite number: ${value}`);
+    return String(value);
+  }
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
+export function upsertSiteSql(site: Site, now: string): string {
+  const values = [site.id, JSON.stringify(site.name), site.defaultLang, JSON.stringify(site.languages), JSON.stringify(site.origins), now, now];
+  return `INSERT INTO sites (id, name, default_lang, languages, origins, created_at, updated_at)
+VALUES (${values.map(literal).join(', ')})
+ON CONFLICT (id) DO UPDATE SET name = excluded.name, default_lang = excluded.default_lang,
+  languages = excluded.languages, origins = excluded.origins, updated_at = excluded.updated_at;`;
+}
+
+export function insertTokenSql(token: NewToken): string {
+  const values = [token.id, token.siteId, token.tokenHash, token.role, token.label, token.createdBy, token.createdAt];
+  const audit = [token.siteId, 'command line', 'token.create', token.id, JSON.stringify({ role: token.role, label: token.label }), token.createdAt];
+  return `INSERT INTO api_tokens (id, site_id, token_hash, role, label, created_by, created_at) VALUES (${values.map(literal).join(', ')});
+INSERT INTO audit_log (site_id, actor, action, target, detail, created_at) VALUES (${audit.map(literal).join(', ')});`;
+}
+
+/** Revokes the earlier tokens that `npm start` printed, so only the newest one works. */
+export function revokeTokensByLabelSql(siteId: string, label: string, now: string): string {
+  return `UPDATE api_tokens SET revoked_at = ${literal(now)} WHERE site_id = ${literal(siteId)} AND label = ${literal(label)} AND revoked_at IS NULL;`;
+}
+
+export function siteExistsSql(siteId: string): string {
+  return `SELECT COUNT(*) AS n FROM sites WHERE id = ${literal(siteId)};`;
+}

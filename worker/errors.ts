@@ -1,0 +1,69 @@
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+/** One validation problem, as zod reports it, reduced to what a client can act on. */
+export interface ErrorIssue {
+  path: (string | number)[];
+  code: string;
+  message: string;
+}
+
+/**
+ * The one error every handler and middleware throws. `onError` in `worker/index.ts` turns it
+ * into `{"error": {"code", "message", "issues"?}}` with its status; nothing else writes errors.
+ */
+export class ApiError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+    readonly issues?: ErrorIssue[],
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  toJSON() {
+    return { error: { code: this.code, message: this.message, ...(this.issues ? { issues: this.issues } : {}) } };
+  }
+}
+
+export class ValidationError extends ApiError {
+  constructor(issues: ErrorIssue[], message = 'The request is not valid: see "issues" for each field.') {
+    super(400, 'validation_failed', message, issues);
+    this.name = 'ValidationError';
+  }
+}
+
+export class NotFoundError extends ApiError {
+  constructor(code = 'not_found', message = 'Nothing was found at this address.') {
+    super(404, code, message);
+    this.name = 'NotFoundError';
+  }
+}
+
+export class UnauthorizedError extends ApiError {
+  constructor(message = 'Send an official\'s token as "Authorization: Bearer TOKEN".') {
+    super(401, 'unauthorized', message, undefined, { 'WWW-Authenticate': 'Bearer realm="osallistu"' });
+    this.name = 'UnauthorizedError';
+  }
+}
+
+export class ForbiddenError extends ApiError {
+  constructor(code: string, message: string) {
+    super(403, code, message);
+    this.name = 'ForbiddenError';
+  }
+}
+
+export class ConflictError extends ApiError {
+  constructor(code: string, message: string) {
+    super(409, code, message);
+    this.name = 'ConflictError';
+  }
+}
+
+/** The error envelope as a zod-free type, for clients (the widgets import it as a type). */
+export interface ErrorEnvelope {
+  error: { code: string; message: string; issues?: ErrorIssue[] };
+}

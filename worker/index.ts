@@ -1,0 +1,65 @@
+import { HTTPException } from 'hono/http-exception';
+import { createApp } from './app.ts';
+import { ApiError } from './errors.ts';
+import { openCors, siteCors } from './middleware/cors.ts';
+import { requestBody } from './middleware/request-body.ts';
+import { tenant } from './middleware/tenant.ts';
+import audit from './routes/audit.ts';
+import health from './routes/health.ts';
+import sites from './routes/sites.ts';
+import tokens from './routes/tokens.ts';
+
+const app = createApp();
+
+app.use('/api/*', async (c, next) => {
+  await next();
+  c.header('X-Content-Type-Options', 'nosniff');
+  if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
+});
+app.use('/api/*', requestBody({ maxBytes: 64 * 1024 }));
+app.use('/api/v1/health', openCors());
+app.use('/api/openapi.json', openCors());
+app.use('/api/v1/sites/:site/*', tenant(), siteCors());
+
+app.route('/api/v1', health);
+app.route('/api/v1', sites);
+app.route('/api/v1', tokens);
+app.route('/api/v1', audit);
+
+app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+  type: 'http',
+  scheme: 'bearer',
+  description: 'An official\'s token, scoped to one site. `npm run site:create` prints the first one.',
+});
+app.doc31('/api/openapi.json', (c) => ({
+  openapi: '3.1.0',
+  info: {
+    title: 'Osallistu API',
+    version: c.env.VERSION,
+    description:
+      'Participation widgets for municipal websites. Errors are always `{"error": {"code", "message", "issues"?}}` with a 4xx status.',
+  },
+  servers: [{ url: new URL(c.req.url).origin }],
+}));
+
+app.notFound((c) => {
+  const error = new ApiError(404, 'not_found', `Nothing answers ${c.req.method} ${new URL(c.req.url).pathname}. See /api/openapi.json for the API.`);
+  return c.json(error.toJSON(), 404);
+});
+
+app.onError((err, c) => {
+  if (err instanceof ApiError) return c.json(err.toJSON(), err.status, err.headers);
+  if (err instanceof HTTPException && err.status < 500) {
+    const malformed = /malformed json/i.test(err.message);
+    const error = new ApiError(
+      err.status as ApiError['status'],
+      malformed ? 'malformed_json' : 'bad_request',
+      malformed ? 'The body is not valid JSON.' : err.message || 'The request could not be read.',
+    );
+    return c.json(error.toJSON(), error.status);
+  }
+  console.error('Unhandled error', c.req.method, c.req.path, err);
+  return c.json({ error: { code: 'internal_error', message: 'Something went wrong on our side. Please try again.' } }, 500);
+});
+
+export default app;

@@ -1,0 +1,33 @@
+import type { MiddlewareHandler } from 'hono';
+import { sha256Hex } from '../crypto.ts';
+import { findLiveTokenByHash } from '../db/tokens.ts';
+import { ForbiddenError, UnauthorizedError } from '../errors.ts';
+import type { Role } from '../schema/sites.ts';
+import type { AppEnv } from '../types.ts';
+
+const RANK: Record<Role, number> = { viewer: 1, moderator: 2, editor: 3, owner: 4 };
+
+export function roleAllows(held: Role, needed: Role): boolean {
+  return RANK[held] >= RANK[needed];
+}
+
+/**
+ * Bearer auth for officials: the token must be live, belong to the site in the URL (else 403
+ * `wrong_site`) and hold `role` or a higher one (else 403 `insufficient_role`).
+ */
+export function requireRole(role: Role): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const secret = /^Bearer +(\S{1,200})\s*$/i.exec(c.req.header('Authorization') ?? '')?.[1];
+    if (!secret) throw new UnauthorizedError();
+    const token = await findLiveTokenByHash(c.env.DB, await sha256Hex(secret));
+    if (!token) throw new UnauthorizedError('The token is not valid or has been revoked.');
+    if (token.siteId !== c.var.site.id) {
+      throw new ForbiddenError('wrong_site', `This token belongs to another site and cannot act on "${c.var.site.id}".`);
+    }
+    if (!roleAllows(token.role, role)) {
+      throw new ForbiddenError('insufficient_role', `This needs the ${role} role or higher; the token has the ${token.role} role.`);
+    }
+    c.set('official', { tokenId: token.id, label: token.label, role: token.role, site: token.siteId });
+    await next();
+  };
+}

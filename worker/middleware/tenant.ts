@@ -1,0 +1,16 @@
+import type { MiddlewareHandler } from 'hono';
+import { findSite } from '../db/sites.ts';
+import { NotFoundError } from '../errors.ts';
+import { Slug } from '../schema/common.ts';
+import type { AppEnv } from '../types.ts';
+
+/** Resolves `:site` to the municipality's settings, or answers 404 `site_not_found`. */
+export function tenant(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const slug = c.req.param('site') ?? '';
+    const site = Slug.safeParse(slug).success ? await findSite(c.env.DB, slug) : null;
+    if (!site) throw new NotFoundError('site_not_found', `There is no site "${slug.slice(0, 64)}" on this server.`);
+    c.set('site', site);
+    await next();
+  };
+}
