@@ -32,3 +32,9 @@ export function updateSiteStatement(db: D1Database, current: Site, update: SiteU
     .prepare('UPDATE sites SET name = ?2, default_lang = ?3, languages = ?4, origins = ?5, updated_at = ?6 WHERE id = ?1')
     .bind(current.id, JSON.stringify(next.name), next.defaultLang, JSON.stringify(next.languages), JSON.stringify(next.origins), now);
 }
+
+export function insertSiteStatement(db: D1Database, site: Site, now: string): D1PreparedStatement {
+  return db
+    .prepare('INSERT INTO sites (id, name, default_lang, languages, origins, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)')
+    .bind(site.id, JSON.stringify(site.name), site.defaultLang, JSON.stringify(site.languages), JSON.stringify(site.origins), now);
+}

@@ -1,0 +1,54 @@
+/**
+ * One `wrangler dev` for the whole test run, on a fresh local D1 database (migrated, demo site
+ * seeded), shared by the browser and end-to-end suites. It is the same server `npm start` runs.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { seedDemo } from '../../scripts/lib/seed.ts';
+import { applyMigrations, startDevServer } from '../../scripts/lib/wrangler.ts';
+import type { DevServer } from '../../scripts/lib/wrangler.ts';
+
+export interface RunningDevServer {
+  url: string;
+  token: string;
+  persistTo: string;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    devServer: RunningDevServer;
+  }
+}
+
+interface Shared {
+  users: number;
+  ready: Promise<{ info: RunningDevServer; server: DevServer }>;
+}
+const KEY = Symbol.for('osallistu.test.devServer');
+const registry = globalThis as unknown as { [KEY]?: Shared };
+
+async function start(port: number) {
+  const persistTo = mkdtempSync(join(tmpdir(), 'osallistu-d1-'));
+  applyMigrations({ persistTo });
+  const { token } = await seedDemo({ persistTo });
+  const server = await startDevServer({ port, persistTo, quiet: true });
+  return { info: { url: server.url, token, persistTo }, server };
+}
+
+/** A vitest `globalSetup`: starts the server once, however many projects ask for it. */
+export default async function setup(project: TestProject) {
+  const port = Number(process.env.OSALLISTU_TEST_PORT);
+  const shared = (registry[KEY] ??= { users: 0, ready: start(port) });
+  shared.users++;
+  const { info } = await shared.ready;
+  project.provide('devServer', info);
+  return async () => {
+    if (--shared.users > 0) return;
+    delete registry[KEY];
+    const { server } = await shared.ready;
+    await server.stop();
+    rmSync(info.persistTo, { recursive: true, force: true });
+  };
+}
