@@ -1,6 +1,7 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import type { ViteUserConfig } from 'vitest/config';
 import { CHROMIUM_ARGS, chromiumPath } from './test/support/chromium.ts';
 import { freePort } from './test/support/free-port.ts';
 import { flakyEndpoints } from './test/support/flaky-endpoints.ts';
@@ -11,7 +12,7 @@ import { flakyEndpoints } from './test/support/flaky-endpoints.ts';
  * - browser: the widgets in Chromium, talking to a real `wrangler dev` through Vite's proxy;
  * - e2e: the demo page served by `wrangler dev`, driven by playwright-core.
  */
-export default defineConfig(async () => {
+export default defineConfig(async (): Promise<ViteUserConfig> => {
   const migrations = await readD1Migrations('./migrations');
   process.env.OSALLISTU_TEST_PORT ??= String(await freePort());
   const devServerUrl = `http://127.0.0.1:${process.env.OSALLISTU_TEST_PORT}`;

@@ -12,7 +12,6 @@ export const OFFLINE_ENV = {
   ...process.env,
   CLOUDFLARE_CF_FETCH_ENABLED: 'false',
   WRANGLER_SEND_METRICS: 'false',
-  WRANGLER_LOG: process.env.WRANGLER_LOG ?? 'warn',
   NO_COLOR: '1',
 };
 

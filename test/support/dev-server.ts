@@ -7,8 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { seedDemo } from '../../scripts/lib/seed.ts';
+import { upsertSiteWithToken } from '../../scripts/lib/sites.ts';
+import { SWEDISH_SITE } from './test-sites.ts';
 import { applyMigrations, startDevServer } from '../../scripts/lib/wrangler.ts';
 import type { DevServer } from '../../scripts/lib/wrangler.ts';
+
 
 export interface RunningDevServer {
   url: string;
@@ -33,6 +36,8 @@ async function start(port: number) {
   const persistTo = mkdtempSync(join(tmpdir(), 'osallistu-d1-'));
   applyMigrations({ persistTo });
   const { token } = await seedDemo({ persistTo });
+  // A second site whose default language is Swedish, for language-fallback tests.
+  await upsertSiteWithToken(SWEDISH_SITE, { role: 'owner', label: 'test' }, { persistTo });
   const server = await startDevServer({ port, persistTo, quiet: true });
   return { info: { url: server.url, token, persistTo }, server };
 }

@@ -6,8 +6,5 @@ declare global {
       /** Test-only binding set in vitest.config.ts: the SQL of `migrations/`. */
       TEST_MIGRATIONS: D1Migration[];
     }
-    interface GlobalProps {
-      mainModule: typeof import('../../worker/index.ts');
-    }
   }
 }
