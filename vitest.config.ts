@@ -5,6 +5,7 @@ import type { ViteUserConfig } from 'vitest/config';
 import { CHROMIUM_ARGS, chromiumPath } from './test/support/chromium.ts';
 import { freePort } from './test/support/free-port.ts';
 import { flakyEndpoints } from './test/support/flaky-endpoints.ts';
+import { fakeTurnstile } from './test/support/fake-turnstile.ts';
 
 /**
  * Three suites, each in its real runtime:
@@ -24,7 +25,7 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
           plugins: [
             cloudflareTest({
               wrangler: { configPath: './wrangler.toml' },
-              miniflare: { bindings: { TEST_MIGRATIONS: migrations } },
+              miniflare: { bindings: { TEST_MIGRATIONS: migrations }, outboundService: fakeTurnstile },
             }),
           ],
           test: {

@@ -6,6 +6,8 @@ import { requestBody } from './middleware/request-body.ts';
 import { tenant } from './middleware/tenant.ts';
 import audit from './routes/audit.ts';
 import health from './routes/health.ts';
+import pollExport from './routes/poll-export.ts';
+import polls from './routes/polls.ts';
 import sites from './routes/sites.ts';
 import tokens from './routes/tokens.ts';
 
@@ -25,6 +27,8 @@ app.route('/api/v1', health);
 app.route('/api/v1', sites);
 app.route('/api/v1', tokens);
 app.route('/api/v1', audit);
+app.route('/api/v1', polls);
+app.route('/api/v1', pollExport);
 
 app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
   type: 'http',

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import app from '../../worker/index.ts';
 import { tableRowCounts } from '../../worker/db/introspection.ts';
-import { call, createSite, createToken } from '../workers/helpers.ts';
+import { call, createPoll, createSite, createToken } from '../workers/helpers.ts';
 
 interface Operation {
   method: string;
@@ -94,6 +94,8 @@ const auth = fc.oneof(
 
 let doc: OpenApiDoc;
 let siteId: string;
+/** Ids of real resources per path parameter, so requests also reach the handlers behind the lookups. */
+const known: Record<string, string[]> = {};
 let tokens: Record<'owner' | 'viewer' | 'otherSite', string>;
 
 beforeAll(async () => {
@@ -102,6 +104,7 @@ beforeAll(async () => {
   const other = await createSite();
   siteId = home.site.id;
   tokens = { owner: home.owner, viewer: await createToken(siteId, 'viewer'), otherSite: other.owner };
+  known.poll = [await createPoll(siteId, home.owner, { id: 'fuzz-poll', allowChange: true })];
 });
 
 function operations(): Operation[] {
@@ -126,7 +129,13 @@ function requestFor(operation: Operation) {
   const queryNames = (operation.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
   return fc.record({
     auth,
-    params: fc.array(hostileText.filter((s) => s.length <= 300), { minLength: pathParams.length, maxLength: pathParams.length }),
+    params: fc.tuple(
+      ...pathParams.map((p) =>
+        known[p.name]?.length
+          ? fc.oneof({ arbitrary: fc.constantFrom(...known[p.name]!), weight: 3 }, { arbitrary: hostileText.filter((s) => s.length <= 300), weight: 1 })
+          : hostileText.filter((s) => s.length <= 300),
+      ),
+    ),
     query: fc.array(fc.tuple(fc.oneof(fc.constantFrom(...queryNames, 'x'), hostileText), hostileValue.map((v) => (typeof v === 'string' ? v : JSON.stringify(v) ?? ''))), { maxLength: 4 }),
     body: invalidBody(bodyKeys(operation)),
     contentType,

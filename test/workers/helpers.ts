@@ -7,15 +7,17 @@ import type { Role, Site } from '../../worker/schema/sites.ts';
 
 export const ORIGIN = 'https://osallistu.test';
 
+type BasicSite = Pick<Site, 'id' | 'name' | 'defaultLang' | 'languages' | 'origins'>;
+
 export interface TestSite {
-  site: Site;
+  site: BasicSite;
   /** An owner token of this site. */
   owner: string;
 }
 
 /** A fresh site with a unique slug and an owner token. */
-export async function createSite(overrides: Partial<Site> = {}): Promise<TestSite> {
-  const site: Site = {
+export async function createSite(overrides: Partial<BasicSite> = {}): Promise<TestSite> {
+  const site: BasicSite = {
     id: `t-${randomId(6).toLowerCase().replace(/[^a-z0-9]/g, 'x')}`,
     name: { fi: 'Testikunta', sv: 'Testkommun' },
     defaultLang: 'fi',
@@ -70,4 +72,43 @@ export async function errorOf(response: Response): Promise<{ code: string; messa
     throw new Error(`Not an error envelope: ${JSON.stringify(body)}`);
   }
   return body.error;
+}
+
+let voterCounter = 0;
+/** A voter token like the widget makes (16+ characters). */
+export function newVoter(): string {
+  return `voter-${crypto.randomUUID().replaceAll('-', '')}-${voterCounter++}`;
+}
+
+export const TEXT_POLL = {
+  kind: 'single',
+  question: { fi: 'Mikä on tärkeintä?', sv: 'Vad är viktigast?' },
+  options: [
+    { id: 'a', label: { fi: 'Pyörätiet', sv: 'Cykelvägar' } },
+    { id: 'b', label: { fi: 'Jalkakäytävät', sv: 'Trottoarer' } },
+    { id: 'c', label: { fi: 'Bussipysäkit', sv: 'Busshållplatser' } },
+  ],
+  status: 'open',
+} as const;
+
+/** Creates a poll through the API and returns its id. */
+export async function createPoll(siteId: string, token: string, poll: Record<string, unknown> = {}): Promise<string> {
+  const response = await call(`/api/v1/sites/${siteId}/polls`, { method: 'POST', token, json: { ...TEXT_POLL, ...poll } });
+  if (response.status !== 201) throw new Error(`createPoll: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { id: string }).id;
+}
+
+export interface BallotOptions {
+  voter?: string;
+  key?: string;
+  ip?: string;
+  headers?: Record<string, string>;
+}
+
+export function castBallot(siteId: string, pollId: string, body: unknown, options: BallotOptions = {}): Promise<Response> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.voter) headers['X-Voter-Token'] = options.voter;
+  if (options.key) headers['Idempotency-Key'] = options.key;
+  headers['CF-Connecting-IP'] = options.ip ?? `198.51.100.${Math.floor(Math.random() * 250)}`;
+  return call(`/api/v1/sites/${siteId}/polls/${pollId}/ballots`, { method: 'POST', json: body, headers });
 }

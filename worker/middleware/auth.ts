@@ -1,14 +1,27 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { sha256Hex } from '../crypto.ts';
 import { findLiveTokenByHash } from '../db/tokens.ts';
 import { ForbiddenError, UnauthorizedError } from '../errors.ts';
-import type { Role } from '../schema/sites.ts';
+import type { Official, Role } from '../schema/sites.ts';
 import type { AppEnv } from '../types.ts';
 
 const RANK: Record<Role, number> = { viewer: 1, moderator: 2, editor: 3, owner: 4 };
 
 export function roleAllows(held: Role, needed: Role): boolean {
   return RANK[held] >= RANK[needed];
+}
+
+/**
+ * The official behind the request's token, checked like `requireRole`, or null when no token
+ * was sent: for public reads that show officials more (drafts, hidden results).
+ */
+export async function optionalOfficial(c: Context<AppEnv>, role: Role = 'viewer'): Promise<Official | null> {
+  if (!c.req.header('Authorization')) return null;
+  let official: Official | null = null;
+  await requireRole(role)(c, async () => {
+    official = c.var.official;
+  });
+  return official;
 }
 
 /**

@@ -10,7 +10,7 @@ describe('GET /sites/:site', () => {
     const response = await call(`/api/v1/sites/${site.id}`);
     expect(response.status).toBe(200);
     const body = await response.json();
-    expect(body).toEqual({ id: site.id, name: site.name, defaultLang: 'fi', languages: ['fi', 'sv'] });
+    expect(body).toEqual({ id: site.id, name: site.name, defaultLang: 'fi', languages: ['fi', 'sv'], challengeSiteKey: null });
     expect(response.headers.get('Cache-Control')).toContain('max-age');
   });
 });

@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { createApp, nowIso, officialRoute } from '../app.ts';
 import { auditStatement } from '../db/audit.ts';
-import { updateSiteStatement } from '../db/sites.ts';
+import { siteSettings, updateSiteStatement } from '../db/sites.ts';
 import { ValidationError } from '../errors.ts';
 import { SiteParams, errorResponses } from '../schema/common.ts';
 import { Official, PublicSite, Site, SiteUpdate } from '../schema/sites.ts';
@@ -22,8 +22,8 @@ app.openapi(
     },
   }),
   (c) => {
-    const { id, name, defaultLang, languages } = c.var.site;
-    return c.json({ id, name, defaultLang, languages }, 200, { 'Cache-Control': 'public, max-age=60' });
+    const { id, name, defaultLang, languages, challengeSiteKey } = c.var.site;
+    return c.json({ id, name, defaultLang, languages, challengeSiteKey }, 200, { 'Cache-Control': 'public, max-age=60' });
   },
 );
 
@@ -54,7 +54,7 @@ app.openapi(
       ...errorResponses(401, 403, 404),
     },
   }),
-  (c) => c.json(c.var.site, 200),
+  (c) => c.json(siteSettings(c.var.site), 200),
 );
 
 app.openapi(
@@ -80,9 +80,9 @@ app.openapi(
     const now = nowIso();
     await c.env.DB.batch([
       updateSiteStatement(c.env.DB, c.var.site, update, now),
-      auditStatement(c.env.DB, c.var.official, { action: 'site.update', target: c.var.site.id, detail: update }, now),
+      auditStatement(c.env.DB, c.var.official, { action: 'site.update', target: c.var.site.id, detail: { ...update, ...(update.challengeSecret !== undefined ? { challengeSecret: '(changed)' } : {}) } }, now),
     ]);
-    return c.json(next, 200);
+    return c.json(siteSettings({ ...next, challengeSecretSet: next.challengeSecret !== null && next.challengeSecret !== undefined }), 200);
   },
 );
 

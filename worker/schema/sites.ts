@@ -19,6 +19,22 @@ const Origin = z
     }
   }, 'Give an origin such as "https://www.espoo.fi": scheme and host, no path and no trailing slash.');
 
+/** A host site's public signing key for voter assertions (signed polls); private parts are refused. */
+export const PublicJwk = z
+  .strictObject({
+    kty: z.enum(['EC', 'RSA', 'OKP']),
+    kid: z.string().min(1).max(100),
+    alg: z.enum(['ES256', 'RS256', 'EdDSA']).optional(),
+    use: z.literal('sig').optional(),
+    crv: z.string().max(20).optional(),
+    x: z.string().max(2000).optional(),
+    y: z.string().max(2000).optional(),
+    n: z.string().max(2000).optional(),
+    e: z.string().max(20).optional(),
+  })
+  .openapi('PublicJwk');
+export type PublicJwk = z.infer<typeof PublicJwk>;
+
 export const Site = z
   .object({
     id: Slug,
@@ -26,12 +42,20 @@ export const Site = z
     defaultLang: Lang,
     languages: z.array(Lang).min(1),
     origins: z.array(Origin).max(20),
+    voterKeys: z.array(PublicJwk).max(5).default([]).openapi({ description: 'Public keys that verify voter assertions for signed polls.' }),
+    challengeSiteKey: z.string().max(100).nullable().default(null).openapi({ description: 'The Turnstile site key the widgets show in challenge polls.' }),
+    challengeSecretSet: z.boolean().default(false).openapi({ description: 'Whether a Turnstile secret is stored (it is never shown).' }),
   })
   .openapi('Site');
 export type Site = z.infer<typeof Site>;
 
+/** A site as the Worker holds it, with the one secret the API never returns. */
+export interface SiteRecord extends Site {
+  challengeSecret: string | null;
+}
+
 /** What anyone may read about a site: widgets need its languages and name, not its origins. */
-export const PublicSite = Site.pick({ id: true, name: true, defaultLang: true, languages: true }).openapi('PublicSite');
+export const PublicSite = Site.pick({ id: true, name: true, defaultLang: true, languages: true, challengeSiteKey: true }).openapi('PublicSite');
 
 export const SiteUpdate = z
   .strictObject({
@@ -39,6 +63,9 @@ export const SiteUpdate = z
     defaultLang: Lang.optional(),
     languages: z.array(Lang).min(1).max(3).optional(),
     origins: z.array(Origin).max(20).optional(),
+    voterKeys: z.array(PublicJwk).max(5).optional(),
+    challengeSiteKey: z.string().trim().min(1).max(100).nullable().optional(),
+    challengeSecret: z.string().trim().min(1).max(200).nullable().optional().openapi({ description: 'Write-only: the Turnstile secret key.' }),
   })
   .refine((update) => Object.keys(update).length > 0, 'Send at least one field to change.')
   .openapi('SiteUpdate');

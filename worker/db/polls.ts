@@ -1,0 +1,176 @@
+import type { MyBallot, Poll, PollDefinition, Results } from '../schema/polls.ts';
+
+interface PollRow {
+  site_id: string;
+  id: string;
+  definition: string;
+  status: Poll['status'];
+  opens_at: string | null;
+  closes_at: string | null;
+  salt: string;
+  ballot_count: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StoredPoll extends Poll {
+  /** Secret per poll, for voter hashes; never leaves the Worker. */
+  salt: string;
+  ballotCount: number;
+}
+
+type StoredDefinition = Omit<PollDefinition, 'status' | 'opensAt' | 'closesAt'>;
+
+const toPoll = (row: PollRow): StoredPoll => ({
+  ...(JSON.parse(row.definition) as StoredDefinition),
+  id: row.id,
+  site: row.site_id,
+  status: row.status,
+  opensAt: row.opens_at,
+  closesAt: row.closes_at,
+  salt: row.salt,
+  ballotCount: row.ballot_count,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+const definitionJson = ({ status: _s, opensAt: _o, closesAt: _c, ...definition }: PollDefinition) => {
+  const { kind, question, description, options, minChoices, maxChoices, scale, resultsVisibility, voterMode, allowChange, caseId } = definition;
+  return JSON.stringify({ kind, question, description, options, minChoices, maxChoices, scale, resultsVisibility, voterMode, allowChange, caseId });
+};
+
+/** The tally keys of a poll in display order: option ids, or the values of a scale. */
+export function tallyKeys(poll: Pick<PollDefinition, 'kind' | 'options' | 'scale'>): string[] {
+  if (poll.kind === 'scale' && poll.scale) {
+    return Array.from({ length: poll.scale.max - poll.scale.min + 1 }, (_, i) => String(poll.scale!.min + i));
+  }
+  return (poll.options ?? []).map((o) => o.id);
+}
+
+export async function findPoll(db: D1Database, siteId: string, id: string): Promise<StoredPoll | null> {
+  const row = await db.prepare('SELECT * FROM polls WHERE site_id = ?1 AND id = ?2').bind(siteId, id).first<PollRow>();
+  return row ? toPoll(row) : null;
+}
+
+export async function listPolls(db: D1Database, siteId: string): Promise<StoredPoll[]> {
+  const { results } = await db.prepare('SELECT * FROM polls WHERE site_id = ?1 ORDER BY created_at DESC, id').bind(siteId).all<PollRow>();
+  return results.map(toPoll);
+}
+
+export function insertPollStatements(db: D1Database, poll: Poll, salt: string): D1PreparedStatement[] {
+  return [
+    db
+      .prepare('INSERT INTO polls (site_id, id, definition, status, opens_at, closes_at, salt, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)')
+      .bind(poll.site, poll.id, definitionJson(poll), poll.status, poll.opensAt, poll.closesAt, salt, poll.createdAt),
+    insertTalliesStatement(db, poll),
+  ];
+}
+
+function insertTalliesStatement(db: D1Database, poll: Poll): D1PreparedStatement {
+  return db
+    .prepare('INSERT INTO poll_tallies (site_id, poll_id, option_id, position) SELECT ?1, ?2, value, key FROM json_each(?3)')
+    .bind(poll.site, poll.id, JSON.stringify(tallyKeys(poll)));
+}
+
+/**
+ * Saves an edited poll. When its options changed (only allowed while it has no ballots, and
+ * guarded here by `ballot_count = 0`), its tally rows are rebuilt in the same batch.
+ */
+export function updatePollStatements(db: D1Database, poll: Poll, optionsChanged: boolean): D1PreparedStatement[] {
+  const update = db
+    .prepare('UPDATE polls SET definition = ?3, status = ?4, opens_at = ?5, closes_at = ?6, updated_at = ?7 WHERE site_id = ?1 AND id = ?2')
+    .bind(poll.site, poll.id, definitionJson(poll), poll.status, poll.opensAt, poll.closesAt, poll.updatedAt);
+  if (!optionsChanged) return [update];
+  return [
+    db.prepare('DELETE FROM poll_tallies WHERE site_id = ?1 AND poll_id = ?2 AND (SELECT ballot_count FROM polls WHERE site_id = ?1 AND id = ?2) = 0').bind(poll.site, poll.id),
+    update,
+    insertTalliesStatement(db, poll),
+  ];
+}
+
+/** The SQL a results read runs: one row per option, found through the primary key. */
+export const RESULTS_SQL = 'SELECT option_id, count FROM poll_tallies WHERE site_id = ?1 AND poll_id = ?2 ORDER BY position';
+
+export async function readResults(db: D1Database, poll: StoredPoll): Promise<Results> {
+  const { results } = await db.prepare(RESULTS_SQL).bind(poll.site, poll.id).all<{ option_id: string; count: number }>();
+  return { total: poll.ballotCount, options: results.map((r) => ({ id: r.option_id, count: r.count })) };
+}
+
+interface BallotRow {
+  choices: string;
+  cast_at: string;
+  changed_at: string | null;
+}
+
+export async function findBallot(db: D1Database, poll: StoredPoll, voterHash: string): Promise<MyBallot | null> {
+  const row = await db
+    .prepare('SELECT choices, cast_at, changed_at FROM ballots WHERE site_id = ?1 AND poll_id = ?2 AND voter_hash = ?3')
+    .bind(poll.site, poll.id, voterHash)
+    .first<BallotRow>();
+  return row ? toMyBallot(poll, JSON.parse(row.choices) as string[], row.cast_at, row.changed_at) : null;
+}
+
+export function toMyBallot(poll: Pick<Poll, 'kind'>, keys: string[], castAt: string, changedAt: string | null): MyBallot {
+  return poll.kind === 'scale' ? { value: Number(keys[0]), castAt, changedAt } : { choices: keys, castAt, changedAt };
+}
+
+/**
+ * A first ballot: the row, its tallies and the poll's count in one batch. A second ballot by
+ * the same voter breaks the UNIQUE constraint and the whole batch rolls back.
+ */
+export function castBallotStatements(db: D1Database, poll: StoredPoll, voterHash: string, keys: string[], now: string): D1PreparedStatement[] {
+  const json = JSON.stringify(keys);
+  return [
+    db.prepare('INSERT INTO ballots (site_id, poll_id, voter_hash, choices, cast_at) VALUES (?1, ?2, ?3, ?4, ?5)').bind(poll.site, poll.id, voterHash, json, now),
+    db
+      .prepare('UPDATE poll_tallies SET count = count + 1 WHERE site_id = ?1 AND poll_id = ?2 AND option_id IN (SELECT value FROM json_each(?3))')
+      .bind(poll.site, poll.id, json),
+    db.prepare('UPDATE polls SET ballot_count = ballot_count + 1 WHERE site_id = ?1 AND id = ?2').bind(poll.site, poll.id),
+  ];
+}
+
+/**
+ * A changed ballot: every statement only acts while the ballot still holds `previous`, so two
+ * racing changes cannot both move the tallies. The last statement's `changes` tells whether
+ * this change won.
+ */
+export function changeBallotStatements(db: D1Database, poll: StoredPoll, voterHash: string, previous: string[], next: string[], now: string): D1PreparedStatement[] {
+  const guard = 'EXISTS (SELECT 1 FROM ballots WHERE site_id = ?1 AND poll_id = ?2 AND voter_hash = ?4 AND choices = ?5)';
+  const previousJson = JSON.stringify(previous);
+  const nextJson = JSON.stringify(next);
+  return [
+    db
+      .prepare(`UPDATE poll_tallies SET count = count - 1 WHERE site_id = ?1 AND poll_id = ?2 AND option_id IN (SELECT value FROM json_each(?3)) AND ${guard}`)
+      .bind(poll.site, poll.id, previousJson, voterHash, previousJson),
+    db
+      .prepare(`UPDATE poll_tallies SET count = count + 1 WHERE site_id = ?1 AND poll_id = ?2 AND option_id IN (SELECT value FROM json_each(?3)) AND ${guard}`)
+      .bind(poll.site, poll.id, nextJson, voterHash, previousJson),
+    db
+      .prepare('UPDATE ballots SET choices = ?3, changed_at = ?6 WHERE site_id = ?1 AND poll_id = ?2 AND voter_hash = ?4 AND choices = ?5')
+      .bind(poll.site, poll.id, nextJson, voterHash, previousJson, now),
+  ];
+}
+
+export async function findBallotChoices(db: D1Database, poll: StoredPoll, voterHash: string): Promise<string[] | null> {
+  const row = await db
+    .prepare('SELECT choices FROM ballots WHERE site_id = ?1 AND poll_id = ?2 AND voter_hash = ?3')
+    .bind(poll.site, poll.id, voterHash)
+    .first<{ choices: string }>();
+  return row ? (JSON.parse(row.choices) as string[]) : null;
+}
+
+export interface ExportBallot {
+  id: number;
+  choices: string[];
+  castAt: string;
+  changedAt: string | null;
+}
+
+/** One page of ballots for an export, oldest first, continuing after `afterId`. */
+export async function ballotPage(db: D1Database, poll: StoredPoll, afterId: number, limit: number): Promise<ExportBallot[]> {
+  const { results } = await db
+    .prepare('SELECT id, choices, cast_at, changed_at FROM ballots WHERE site_id = ?1 AND poll_id = ?2 AND id > ?3 ORDER BY id LIMIT ?4')
+    .bind(poll.site, poll.id, afterId, limit)
+    .all<{ id: number; choices: string; cast_at: string; changed_at: string | null }>();
+  return results.map((r) => ({ id: r.id, choices: JSON.parse(r.choices) as string[], castAt: r.cast_at, changedAt: r.changed_at }));
+}

@@ -1,0 +1,151 @@
+import { z } from '@hono/zod-openapi';
+import { createApp, officialRoute } from '../app.ts';
+import { ballotPage, findPoll, readResults } from '../db/polls.ts';
+import type { StoredPoll } from '../db/polls.ts';
+import { NotFoundError } from '../errors.ts';
+import { BOM, csvRow } from '../export/csv.ts';
+import type { Delimiter } from '../export/csv.ts';
+import { EXPORT_LABELS } from '../export/labels.ts';
+import { helsinkiTime, streamText } from '../export/stream.ts';
+import { localizedText } from '../localize.ts';
+import { pollState } from '../poll-rules.ts';
+import { Lang, SiteParams, Slug, errorResponses } from '../schema/common.ts';
+import type { Results } from '../schema/polls.ts';
+import type { SiteRecord } from '../schema/sites.ts';
+
+const app = createApp();
+const PAGE = 2000;
+
+const ExportQuery = z.object({
+  format: z.enum(['csv', 'json', 'ndjson']).default('csv'),
+  delimiter: z.enum([';', ',']).optional().openapi({ description: 'CSV only. Defaults to ";" for Finnish and Swedish sites (what their Excel expects), "," otherwise.' }),
+  lang: Lang.optional().openapi({ description: 'Language of headings and labels; the site\'s default otherwise.' }),
+});
+
+interface Context {
+  poll: StoredPoll;
+  site: SiteRecord;
+  lang: Lang;
+  results: Results;
+}
+
+const share = (count: number, total: number) => (total ? Math.round((count / total) * 1000) / 10 : 0);
+
+function optionLabels({ poll, site, lang }: Context): Map<string, string> {
+  if (poll.kind === 'scale') return new Map();
+  return new Map((poll.options ?? []).map((o) => [o.id, localizedText(o.label, lang, site)]));
+}
+
+async function* ballots(db: D1Database, poll: StoredPoll) {
+  let after = 0;
+  let n = 0;
+  for (;;) {
+    const page = await ballotPage(db, poll, after, PAGE);
+    for (const ballot of page) yield { n: ++n, ...ballot };
+    if (page.length < PAGE) return;
+    after = page.at(-1)!.id;
+  }
+}
+
+async function* csv(db: D1Database, ctx: Context, delimiter: Delimiter) {
+  const { poll, results, lang } = ctx;
+  const t = EXPORT_LABELS[lang];
+  const labels = optionLabels(ctx);
+  const row = (...cells: (string | number | null)[]) => csvRow(cells, delimiter);
+  yield BOM;
+  yield row(t.poll, poll.id);
+  yield row(t.question, localizedText(poll.question, lang, ctx.site));
+  yield row(t.status, pollState(poll));
+  if (poll.caseId) yield row(t.caseId, poll.caseId);
+  yield row(t.ballots, results.total);
+  yield row(t.exportedAt, helsinkiTime(new Date().toISOString()));
+  yield row();
+  yield row(t.option, t.optionId, t.votes, t.share);
+  for (const option of results.options) yield row(labels.get(option.id) ?? option.id, option.id, option.count, share(option.count, results.total));
+  yield row();
+  yield row(t.number, t.castAt, t.changedAt, t.choices);
+  let chunk = '';
+  for await (const ballot of ballots(db, poll)) {
+    chunk += row(ballot.n, helsinkiTime(ballot.castAt), helsinkiTime(ballot.changedAt), ballot.choices.map((id) => labels.get(id) ?? id).join(' | '));
+    if (ballot.n % PAGE === 0) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk) yield chunk;
+}
+
+function summary({ poll, results, lang, site }: Context) {
+  return {
+    poll: poll.id,
+    question: localizedText(poll.question, lang, site),
+    kind: poll.kind,
+    state: pollState(poll),
+    caseId: poll.caseId,
+    total: results.total,
+    options: results.options.map((o) => ({ ...o, share: share(o.count, results.total) })),
+    timeZone: 'Europe/Helsinki',
+    exportedAt: new Date().toISOString(),
+  };
+}
+
+const ballotJson = (ballot: { n: number; castAt: string; changedAt: string | null; choices: string[] }, poll: StoredPoll) => ({
+  n: ballot.n,
+  castAt: ballot.castAt,
+  castAtLocal: helsinkiTime(ballot.castAt),
+  changedAt: ballot.changedAt,
+  ...(poll.kind === 'scale' ? { value: Number(ballot.choices[0]) } : { choices: ballot.choices }),
+});
+
+async function* jsonDocument(db: D1Database, ctx: Context) {
+  yield `{"summary":${JSON.stringify(summary(ctx))},"ballots":[`;
+  let first = true;
+  for await (const ballot of ballots(db, ctx.poll)) {
+    yield `${first ? '' : ','}\n${JSON.stringify(ballotJson(ballot, ctx.poll))}`;
+    first = false;
+  }
+  yield '\n]}\n';
+}
+
+async function* ndjson(db: D1Database, ctx: Context) {
+  yield `${JSON.stringify({ type: 'summary', ...summary(ctx) })}\n`;
+  for await (const ballot of ballots(db, ctx.poll)) yield `${JSON.stringify({ type: 'ballot', ...ballotJson(ballot, ctx.poll) })}\n`;
+}
+
+app.openapi(
+  officialRoute('viewer', {
+    method: 'get',
+    path: '/sites/{site}/polls/{poll}/export',
+    tags: ['Polls'],
+    summary: 'Export results and anonymised ballots',
+    description:
+      'CSV (UTF-8 with BOM, Excel-ready, formula-safe), JSON or NDJSON, streamed. Ballots carry a running number and their times in Finnish time, never anything about the voter.',
+    request: { params: SiteParams.extend({ poll: Slug }), query: ExportQuery },
+    responses: {
+      200: {
+        description: 'The export file',
+        content: { 'text/csv': { schema: z.string() }, 'application/json': { schema: z.object({}) }, 'application/x-ndjson': { schema: z.string() } },
+      },
+      ...errorResponses(400, 401, 403, 404),
+    },
+  }),
+  async (c) => {
+    const { poll: id } = c.req.valid('param');
+    const { format, delimiter, lang } = c.req.valid('query');
+    const poll = await findPoll(c.env.DB, c.var.site.id, id);
+    if (!poll) throw new NotFoundError('poll_not_found', `There is no poll "${id}" on this site.`);
+    const site = c.var.site;
+    const ctx: Context = { poll, site, lang: lang ?? site.defaultLang, results: await readResults(c.env.DB, poll) };
+    const stamp = new Date().toISOString().slice(0, 10);
+    const types = { csv: 'text/csv; charset=utf-8', json: 'application/json; charset=utf-8', ndjson: 'application/x-ndjson; charset=utf-8' };
+    const body =
+      format === 'csv' ? csv(c.env.DB, ctx, delimiter ?? (site.defaultLang === 'en' ? ',' : ';')) : format === 'json' ? jsonDocument(c.env.DB, ctx) : ndjson(c.env.DB, ctx);
+    return c.body(streamText(body), 200, {
+      'Content-Type': types[format],
+      'Content-Disposition': `attachment; filename="${site.id}-${poll.id}-${stamp}.${format}"`,
+      'Cache-Control': 'private, no-store',
+    });
+  },
+);
+
+export default app;

@@ -1,0 +1,226 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { createApp, nowIso, officialRoute } from '../app.ts';
+import { randomId, sha256Hex } from '../crypto.ts';
+import { auditStatement } from '../db/audit.ts';
+import {
+  castBallotStatements,
+  changeBallotStatements,
+  findBallot,
+  findBallotChoices,
+  findPoll,
+  insertPollStatements,
+  listPolls,
+  readResults,
+  tallyKeys,
+  toMyBallot,
+  updatePollStatements,
+} from '../db/polls.ts';
+import type { StoredPoll } from '../db/polls.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
+import { idempotencyKey, rememberAnswer, replayFor } from '../idempotency.ts';
+import { optionalOfficial } from '../middleware/auth.ts';
+import { assertOpen, ballotKeys, resultsVisible, toPollView } from '../poll-rules.ts';
+import { clientHash, enforceRateLimit } from '../rate-limit.ts';
+import { Lang, SiteParams, Slug, errorResponses } from '../schema/common.ts';
+import { BallotInput, BallotReceipt, PollCreate, PollUpdate, PollView, checkPollDefinition } from '../schema/polls.ts';
+import type { Poll, PollDefinition } from '../schema/polls.ts';
+import type { SiteRecord } from '../schema/sites.ts';
+import { identifyReader, identifyVoter, voterHash } from '../voters.ts';
+
+const app = createApp();
+
+const PollParams = SiteParams.extend({ poll: Slug.openapi({ param: { name: 'poll', in: 'path' }, example: 'talvikunnossapito' }) });
+const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+
+async function pollOr404(db: D1Database, site: string, id: string, includeDrafts: boolean): Promise<StoredPoll> {
+  const poll = await findPoll(db, site, id);
+  if (!poll || (poll.status === 'draft' && !includeDrafts)) throw new NotFoundError('poll_not_found', `There is no poll "${id}" on this site.`);
+  return poll;
+}
+
+/** Checks that need the site: text in its default language, a configured voter mode. */
+function checkAgainstSite(poll: PollDefinition, site: SiteRecord): void {
+  const issues = [];
+  const missing = (path: (string | number)[]) => ({ path, code: 'missing_language', message: `Give this in the site's default language (${site.defaultLang}).` });
+  if (!poll.question[site.defaultLang]) issues.push(missing(['question']));
+  poll.options?.forEach((option, i) => option.label[site.defaultLang] || issues.push(missing(['options', i, 'label'])));
+  if (poll.voterMode === 'challenge' && !(site.challengeSiteKey && site.challengeSecretSet)) {
+    issues.push({ path: ['voterMode'], code: 'not_configured', message: 'Challenge polls need the site\'s Turnstile site key and secret in its settings first.' });
+  }
+  if (poll.voterMode === 'signed' && site.voterKeys.length === 0) {
+    issues.push({ path: ['voterMode'], code: 'not_configured', message: 'Signed polls need the host site\'s public key in the site\'s settings ("voterKeys") first.' });
+  }
+  if (issues.length) throw new ValidationError(issues);
+}
+
+app.openapi(
+  officialRoute('editor', {
+    method: 'post',
+    path: '/sites/{site}/polls',
+    tags: ['Polls'],
+    summary: 'Create a poll',
+    request: { params: SiteParams, body: { required: true, content: { 'application/json': { schema: PollCreate } } } },
+    responses: { 201: json(PollView, 'Created'), ...errorResponses(400, 401, 403, 404, 409, 413, 415) },
+  }),
+  async (c) => {
+    const { id: requestedId, ...definition } = c.req.valid('json');
+    checkAgainstSite(definition, c.var.site);
+    const now = nowIso();
+    const id = requestedId ?? `poll-${randomId(6).toLowerCase().replace(/[^a-z0-9]/g, '0')}`;
+    if (await findPoll(c.env.DB, c.var.site.id, id)) throw new ConflictError('poll_exists', `A poll "${id}" already exists on this site; choose another id.`);
+    const poll: Poll = { ...definition, id, site: c.var.site.id, createdAt: now, updatedAt: now };
+    await c.env.DB.batch([
+      ...insertPollStatements(c.env.DB, poll, randomId(24)),
+      auditStatement(c.env.DB, c.var.official, { action: 'poll.create', target: id, detail: { kind: poll.kind, status: poll.status } }, now),
+    ]);
+    const stored = (await findPoll(c.env.DB, c.var.site.id, id))!;
+    return c.json(toPollView(stored, c.var.site, { results: await readResults(c.env.DB, stored) }), 201);
+  },
+);
+
+app.openapi(
+  officialRoute('viewer', {
+    method: 'get',
+    path: '/sites/{site}/polls',
+    tags: ['Polls'],
+    summary: 'Every poll of the site, drafts included',
+    request: { params: SiteParams },
+    responses: { 200: json(z.object({ items: z.array(PollView) }), 'Newest first'), ...errorResponses(401, 403, 404) },
+  }),
+  async (c) => {
+    const polls = await listPolls(c.env.DB, c.var.site.id);
+    return c.json({ items: polls.map((poll) => toPollView(poll, c.var.site, {})) }, 200);
+  },
+);
+
+app.openapi(
+  createRoute({
+    method: 'get',
+    path: '/sites/{site}/polls/{poll}',
+    tags: ['Polls'],
+    summary: 'A poll, with results when they may be shown',
+    description:
+      'Send `X-Voter-Token` (or, for signed polls, `X-Voter-Assertion`) to get `myBallot`. Results appear only as the poll\'s `resultsVisibility` allows; an official\'s token always sees them, and drafts.',
+    request: { params: PollParams, query: z.object({ lang: Lang.optional() }) },
+    responses: { 200: json(PollView, 'The poll'), ...errorResponses(400, 401, 403, 404) },
+  }),
+  async (c) => {
+    const { poll: id } = c.req.valid('param');
+    const official = await optionalOfficial(c);
+    const poll = await pollOr404(c.env.DB, c.var.site.id, id, official !== null);
+    const reader = official ? null : await identifyReader(c, poll);
+    const personal = official !== null || reader !== null;
+    const myBallot = reader ? await findBallot(c.env.DB, poll, await voterHash(poll, reader)) : undefined;
+    const visible = resultsVisible(poll, { official: official !== null, voted: Boolean(myBallot) });
+    const view = toPollView(poll, c.var.site, { results: visible ? await readResults(c.env.DB, poll) : undefined, myBallot });
+    c.header('Vary', 'X-Voter-Token, X-Voter-Assertion, Authorization', { append: true });
+    c.header('Cache-Control', personal ? 'private, no-store' : 'public, max-age=5, stale-while-revalidate=30');
+    return c.json(view, 200);
+  },
+);
+
+app.openapi(
+  officialRoute('editor', {
+    method: 'patch',
+    path: '/sites/{site}/polls/{poll}',
+    tags: ['Polls'],
+    summary: 'Edit, open or close a poll',
+    description: 'The kind, options and scale can change only while the poll has no ballots.',
+    request: { params: PollParams, body: { required: true, content: { 'application/json': { schema: PollUpdate } } } },
+    responses: { 200: json(PollView, 'The poll as it is now'), ...errorResponses(400, 401, 403, 404, 409, 413, 415) },
+  }),
+  async (c) => {
+    const { poll: id } = c.req.valid('param');
+    const update = c.req.valid('json');
+    const current = await pollOr404(c.env.DB, c.var.site.id, id, true);
+    const next: Poll = { ...current, ...update, updatedAt: nowIso() };
+    const check = z.custom<PollDefinition>().superRefine((poll, ctx) => checkPollDefinition(poll, ctx)).safeParse(next);
+    if (!check.success) throw new ValidationError(check.error.issues.map((i) => ({ path: i.path.map(String), code: i.code, message: i.message })));
+    checkAgainstSite(next, c.var.site);
+    const optionsChanged = JSON.stringify(tallyKeys(current)) !== JSON.stringify(tallyKeys(next)) || current.kind !== next.kind;
+    if (optionsChanged && current.ballotCount > 0) {
+      throw new ConflictError('poll_has_ballots', 'This poll already has ballots, so its kind, options and scale can no longer change. Labels can.');
+    }
+    await c.env.DB.batch([
+      ...updatePollStatements(c.env.DB, next, optionsChanged),
+      auditStatement(c.env.DB, c.var.official, { action: 'poll.update', target: id, detail: update }, next.updatedAt),
+    ]);
+    const stored = (await findPoll(c.env.DB, c.var.site.id, id))!;
+    return c.json(toPollView(stored, c.var.site, { results: await readResults(c.env.DB, stored) }), 200);
+  },
+);
+
+const isUniqueViolation = (error: unknown, table: string) => error instanceof Error && /UNIQUE constraint failed/i.test(error.message) && error.message.includes(`${table}.`);
+
+app.openapi(
+  createRoute({
+    method: 'post',
+    path: '/sites/{site}/polls/{poll}/ballots',
+    tags: ['Polls'],
+    summary: 'Cast or change a ballot',
+    description:
+      'Single and multiple choice: `{"choices": ["a"]}`; scale: `{"value": 4}`. One ballot per voter: a second one is 409 `already_voted`, or replaces the first when the poll allows changes. Send `Idempotency-Key` so a retry returns the first answer (200, `Idempotent-Replay: true`) and changes nothing.',
+    request: { params: PollParams, body: { required: true, content: { 'application/json': { schema: BallotInput } } } },
+    responses: {
+      201: json(BallotReceipt, 'Counted'),
+      200: json(BallotReceipt, 'Changed, unchanged, or a replay of the first answer'),
+      ...errorResponses(400, 401, 403, 404, 409, 413, 415, 429),
+    },
+  }),
+  async (c) => {
+    const { poll: id } = c.req.valid('param');
+    const input = c.req.valid('json');
+    const key = idempotencyKey(c);
+    const poll = await pollOr404(c.env.DB, c.var.site.id, id, false);
+    const voter = await voterHash(poll, await identifyVoter(c, poll));
+    const scope = `ballot:${poll.id}`;
+    const requestHash = await sha256Hex(`${voter}:${JSON.stringify(input)}`);
+
+    const respond = async (status: 200 | 201, receipt: Omit<BallotReceipt, 'results'>, replay = false) => {
+      const results = resultsVisible(poll, { official: false, voted: true }) ? await readResults(c.env.DB, (await findPoll(c.env.DB, poll.site, poll.id))!) : undefined;
+      return c.json({ ...receipt, ...(results ? { results } : {}) }, status, replay ? { 'Idempotent-Replay': 'true' } : {});
+    };
+    const replay = async () => {
+      const first = await replayFor(c, key, scope, requestHash);
+      return first ? respond(200, first.response as Omit<BallotReceipt, 'results'>, true) : null;
+    };
+
+    const earlier = await replay();
+    if (earlier) return earlier;
+    assertOpen(poll);
+    const keys = ballotKeys(poll, input);
+    await enforceRateLimit(c.env.BALLOT_RATE_LIMIT, `${poll.site}:${poll.id}:${await clientHash(c, poll.salt)}`);
+
+    // Two rounds at most: a first ballot that loses a race to the same voter's other request
+    // becomes a change (or a 409) on the second round.
+    for (let round = 0; round < 2; round++) {
+      const previous = await findBallotChoices(c.env.DB, poll, voter);
+      if (previous && !poll.allowChange) throw new ConflictError('already_voted', 'You have already voted in this poll, and it does not allow changing a ballot.');
+      const now = nowIso();
+      const status = previous ? 200 : 201;
+      const receipt = { poll: poll.id, ballot: toMyBallot(poll, keys, now, previous ? now : null) };
+      const unchanged = previous !== null && JSON.stringify(previous) === JSON.stringify(keys);
+      const writes = unchanged ? [] : previous ? changeBallotStatements(c.env.DB, poll, voter, previous, keys, now) : castBallotStatements(c.env.DB, poll, voter, keys, now);
+      const remember = key ? [rememberAnswer(c, key, scope, requestHash, status, receipt, now)] : [];
+      try {
+        const results = writes.length + remember.length ? await c.env.DB.batch([...writes, ...remember]) : [];
+        if (previous && !unchanged && results[writes.length - 1]?.meta.changes === 0) {
+          // Another change of this voter's ballot won the race; nothing was written. Try again.
+          continue;
+        }
+      } catch (error) {
+        if (key && isUniqueViolation(error, 'idempotency_keys')) return (await replay()) ?? Promise.reject(error);
+        if (isUniqueViolation(error, 'ballots')) continue;
+        throw error;
+      }
+      if (unchanged) {
+        const stored = await findBallot(c.env.DB, poll, voter);
+        return respond(200, { poll: poll.id, ballot: stored! });
+      }
+      return respond(status, receipt);
+    }
+    throw new ConflictError('ballot_conflict', 'Your ballot changed in another window at the same moment. Reload and try again.');
+  },
+);
+
+export default app;

@@ -1,0 +1,170 @@
+import { z } from '@hono/zod-openapi';
+import { Lang, LocalizedText, Slug, Timestamp } from './common.ts';
+
+export const PollKind = z.enum(['single', 'multiple', 'scale']).openapi('PollKind');
+export const ResultsVisibility = z.enum(['always', 'after_vote', 'after_close', 'never']).openapi('ResultsVisibility', {
+  description: 'Who sees results: everyone; those who voted (and everyone once closed); everyone once closed; officials only.',
+});
+export const VoterMode = z.enum(['anonymous', 'challenge', 'signed']).openapi('VoterMode', {
+  description: 'anonymous: the widget\'s voter token and a rate limit · challenge: plus a Turnstile check · signed: the host site signs a short JWT per voter.',
+});
+export const PollStatus = z.enum(['draft', 'open', 'closed']).openapi('PollStatus');
+/** What a resident sees now, from the status and the opening and closing times. */
+export const PollState = z.enum(['draft', 'upcoming', 'open', 'closed']).openapi('PollState');
+
+const OptionId = z.string().regex(/^[a-z0-9_-]{1,40}$/, 'Use 1–40 lowercase letters, digits, "-" or "_".');
+export const PollOption = z.strictObject({ id: OptionId, label: LocalizedText(200) }).openapi('PollOption');
+
+export const PollScale = z
+  .strictObject({
+    min: z.number().int().min(0).max(1),
+    max: z.number().int().min(2).max(10),
+    minLabel: LocalizedText(60).optional(),
+    maxLabel: LocalizedText(60).optional(),
+  })
+  .openapi('PollScale', { example: { min: 1, max: 5, minLabel: { fi: 'Ei lainkaan tärkeä' }, maxLabel: { fi: 'Erittäin tärkeä' } } });
+export type PollScale = z.infer<typeof PollScale>;
+
+const DateTime = z.iso.datetime({ offset: true }).openapi({ format: 'date-time', example: '2026-12-31T22:00:00Z' });
+
+const pollFields = {
+  kind: PollKind,
+  question: LocalizedText(300),
+  description: LocalizedText(2000).optional(),
+  options: z.array(PollOption).max(30).optional(),
+  minChoices: z.number().int().min(1).max(30).optional(),
+  maxChoices: z.number().int().min(1).max(30).optional(),
+  scale: PollScale.optional(),
+  resultsVisibility: ResultsVisibility.default('after_vote'),
+  voterMode: VoterMode.default('anonymous'),
+  allowChange: z.boolean().default(false),
+  opensAt: DateTime.nullable().default(null),
+  closesAt: DateTime.nullable().default(null),
+  status: PollStatus.default('draft'),
+  caseId: z.string().trim().min(1).max(60).nullable().default(null).openapi({ description: 'The official case (diary) number the poll informs, e.g. "HEL 2026-001234".' }),
+};
+
+/** Rules that span fields; shared by create and by an edit merged onto the stored poll. */
+export function checkPollDefinition(poll: PollDefinition, ctx: z.RefinementCtx): void {
+  const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+  if (poll.kind === 'scale') {
+    if (!poll.scale) issue('scale', 'A scale poll needs "scale": {"min", "max"}.');
+    if (poll.options?.length) issue('options', 'A scale poll has no options; its values come from "scale".');
+    return;
+  }
+  if (poll.scale) issue('scale', 'Only a scale poll has "scale".');
+  const options = poll.options ?? [];
+  if (options.length < 2) issue('options', 'Give at least two options.');
+  const ids = options.map((o) => o.id);
+  if (new Set(ids).size !== ids.length) issue('options', 'Option ids must be unique.');
+  if (poll.kind === 'single' && (poll.minChoices ?? 1) !== 1 && (poll.maxChoices ?? 1) !== 1) issue('maxChoices', 'A single-choice poll takes exactly one choice.');
+  if (poll.kind === 'multiple') {
+    const min = poll.minChoices ?? 1;
+    const max = poll.maxChoices ?? options.length;
+    if (min > max) issue('minChoices', '"minChoices" cannot be more than "maxChoices".');
+    if (max > options.length) issue('maxChoices', '"maxChoices" cannot be more than the number of options.');
+  }
+  if (poll.opensAt && poll.closesAt && Date.parse(poll.opensAt) >= Date.parse(poll.closesAt)) issue('closesAt', 'The poll must close after it opens.');
+}
+
+export const PollCreate = z
+  .strictObject({ id: Slug.optional().openapi({ description: 'A readable slug; made up when left out.', example: 'talvikunnossapito' }), ...pollFields })
+  .superRefine((poll, ctx) => checkPollDefinition(poll, ctx))
+  .openapi('PollCreate');
+export type PollCreate = z.infer<typeof PollCreate>;
+
+export const PollUpdate = z
+  .strictObject(Object.fromEntries(Object.entries(pollFields).map(([key, schema]) => [key, unwrapDefault(schema).optional()])) as {
+    [K in keyof typeof pollFields]: z.ZodOptional<z.ZodType<z.output<(typeof pollFields)[K]>>>;
+  })
+  .refine((update) => Object.keys(update).length > 0, 'Send at least one field to change.')
+  .openapi('PollUpdate');
+export type PollUpdate = z.infer<typeof PollUpdate>;
+
+function unwrapDefault(schema: z.ZodType): z.ZodType {
+  return schema instanceof z.ZodDefault ? (schema.unwrap() as z.ZodType) : schema;
+}
+
+/** A poll as stored: every field resolved. */
+export interface PollDefinition {
+  kind: z.infer<typeof PollKind>;
+  question: LocalizedText;
+  description?: LocalizedText;
+  options?: { id: string; label: LocalizedText }[];
+  minChoices?: number;
+  maxChoices?: number;
+  scale?: PollScale;
+  resultsVisibility: z.infer<typeof ResultsVisibility>;
+  voterMode: z.infer<typeof VoterMode>;
+  allowChange: boolean;
+  opensAt: string | null;
+  closesAt: string | null;
+  status: z.infer<typeof PollStatus>;
+  caseId: string | null;
+}
+
+export interface Poll extends PollDefinition {
+  id: string;
+  site: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const BallotInput = z
+  .strictObject({
+    choices: z.array(OptionId).min(1).max(30).optional().openapi({ description: 'Option ids (single and multiple choice).', example: ['a'] }),
+    value: z.number().int().min(0).max(10).optional().openapi({ description: 'The chosen value (scale polls).', example: 4 }),
+  })
+  .refine((b) => (b.choices === undefined) !== (b.value === undefined), 'Send either "choices" (option ids) or "value" (scale polls), not both.')
+  .openapi('BallotInput');
+export type BallotInput = z.infer<typeof BallotInput>;
+
+export const Results = z
+  .object({
+    total: z.number().int().openapi({ description: 'Ballots cast.' }),
+    options: z.array(z.object({ id: z.string(), count: z.number().int() })),
+  })
+  .openapi('Results');
+export type Results = z.infer<typeof Results>;
+
+export const MyBallot = z
+  .object({ choices: z.array(z.string()).optional(), value: z.number().int().optional(), castAt: Timestamp, changedAt: Timestamp.nullable() })
+  .openapi('MyBallot');
+export type MyBallot = z.infer<typeof MyBallot>;
+
+const PollOptionView = z.object({ id: z.string(), label: z.partialRecord(Lang, z.string()) });
+
+export const PollView = z
+  .object({
+    id: z.string(),
+    site: z.string(),
+    kind: PollKind,
+    question: z.partialRecord(Lang, z.string()),
+    description: z.partialRecord(Lang, z.string()).optional(),
+    options: z.array(PollOptionView),
+    minChoices: z.number().int(),
+    maxChoices: z.number().int(),
+    scale: PollScale.optional(),
+    resultsVisibility: ResultsVisibility,
+    voterMode: VoterMode,
+    allowChange: z.boolean(),
+    opensAt: Timestamp.nullable(),
+    closesAt: Timestamp.nullable(),
+    status: PollStatus,
+    state: PollState,
+    caseId: z.string().nullable(),
+    languages: z.array(Lang).openapi({ description: 'The site\'s languages, in fallback order.' }),
+    results: Results.optional().openapi({ description: 'Only when the poll\'s results visibility allows it.' }),
+    myBallot: MyBallot.nullable().optional().openapi({ description: 'With X-Voter-Token: this voter\'s ballot, or null.' }),
+  })
+  .openapi('Poll');
+export type PollView = z.infer<typeof PollView>;
+
+export const BallotReceipt = z
+  .object({
+    poll: z.string(),
+    ballot: MyBallot,
+    results: Results.optional(),
+  })
+  .openapi('BallotReceipt');
+export type BallotReceipt = z.infer<typeof BallotReceipt>;
