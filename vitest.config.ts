@@ -1,5 +1,5 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
-import { playwright } from '@vitest/browser-playwright';
+import { defineBrowserCommand, playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import type { ViteUserConfig } from 'vitest/config';
 import { CHROMIUM_ARGS, chromiumPath } from './test/support/chromium.ts';
@@ -13,6 +13,8 @@ import { fakeTurnstile } from './test/support/fake-turnstile.ts';
  * - browser: the widgets in Chromium, talking to a real `wrangler dev` through Vite's proxy;
  * - e2e: the demo page served by `wrangler dev`, driven by playwright-core.
  */
+const API_REQUESTS = /\/api\/v1\/sites\/koivulahti\//;
+
 export default defineConfig(async (): Promise<ViteUserConfig> => {
   const migrations = await readD1Migrations('./migrations');
   process.env.OSALLISTU_TEST_PORT ??= String(await freePort());
@@ -48,6 +50,14 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
               screenshotFailures: false,
               provider: playwright({ launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS } }),
               instances: [{ browser: 'chromium' }],
+              commands: {
+                // The API drops off the network (every request to it fails as a network error)
+                // while the test runner's own connection stays up.
+                setApiReachable: defineBrowserCommand<[boolean]>(async (ctx, reachable) => {
+                  if (reachable) await ctx.page.unroute(API_REQUESTS);
+                  else await ctx.page.route(API_REQUESTS, (route) => route.abort('internetdisconnected'));
+                }),
+              },
             },
           },
         },

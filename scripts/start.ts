@@ -3,7 +3,7 @@
  * page, the widgets and the API from `wrangler dev` on one origin (PORT, default 8787).
  */
 import { build } from 'vite';
-import { seedDemo } from './lib/seed.ts';
+import { seedDemo, seedDemoContent } from './lib/seed.ts';
 import { applyMigrations, startDevServer } from './lib/wrangler.ts';
 
 const port = Number(process.env.PORT ?? 8787);
@@ -22,6 +22,8 @@ step('Seeding the demo site');
 const demo = await seedDemo();
 step(`Starting wrangler dev on port ${port}`);
 const server = await startDevServer({ port });
+step('Seeding the demo content');
+await seedDemoContent(server.url, demo.token);
 
 console.log(`
   Osallistu is running.

@@ -4,9 +4,9 @@
  *
  *   <script type="module" src="https://HOST/embed/v1/osallistu.js" data-site="espoo"></script>
  */
-import { readLoaderConfig, setLoaderConfig } from './core/config.ts';
+import { publishLoaderConfig, readLoaderConfig } from './core/loader-config.ts';
 import { defineLazily } from './core/lazy-define.ts';
 import { widgets } from './registry.ts';
 
-setLoaderConfig(readLoaderConfig(import.meta.url));
+publishLoaderConfig(readLoaderConfig(import.meta.url));
 defineLazily(widgets);

@@ -1,4 +1,6 @@
 import type { ElementRegistry } from './core/lazy-define.ts';
 
 /** Every public widget, by tag. The admin console is not here: it never ships to residents. */
-export const widgets: ElementRegistry = {};
+export const widgets: ElementRegistry = {
+  'osallistu-poll': () => import('./poll/osallistu-poll.ts'),
+};

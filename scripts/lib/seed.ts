@@ -1,3 +1,4 @@
+import { demoPolls } from '../../demo/seed/polls.ts';
 import { demoSite } from '../../demo/seed/site.ts';
 import { upsertSiteWithToken } from './sites.ts';
 import type { IssuedToken } from './sites.ts';
@@ -11,4 +12,19 @@ export const DEMO_TOKEN_LABEL = 'demo owner (npm start)';
  */
 export async function seedDemo(where: Where = {}): Promise<IssuedToken> {
   return upsertSiteWithToken(demoSite, { role: 'owner', label: DEMO_TOKEN_LABEL, replaceLabel: true }, where);
+}
+
+/**
+ * Seeds the demo content through the running API (so it passes the same validation as any
+ * official's input). Content that already exists is left as it is, votes included.
+ */
+export async function seedDemoContent(apiBase: string, token: string): Promise<void> {
+  const site = `${apiBase}/api/v1/sites/${demoSite.id}`;
+  const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+  for (const poll of demoPolls) {
+    const existing = await fetch(`${site}/polls/${poll.id}`, { headers });
+    if (existing.status === 200) continue;
+    const created = await fetch(`${site}/polls`, { method: 'POST', headers, body: JSON.stringify(poll) });
+    if (created.status !== 201) throw new Error(`Seeding poll ${poll.id} failed: ${created.status} ${await created.text()}`);
+  }
 }

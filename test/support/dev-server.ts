@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { seedDemo } from '../../scripts/lib/seed.ts';
+import { seedDemo, seedDemoContent } from '../../scripts/lib/seed.ts';
 import { upsertSiteWithToken } from '../../scripts/lib/sites.ts';
 import { SWEDISH_SITE } from './test-sites.ts';
 import { applyMigrations, startDevServer } from '../../scripts/lib/wrangler.ts';
@@ -39,6 +39,7 @@ async function start(port: number) {
   // A second site whose default language is Swedish, for language-fallback tests.
   await upsertSiteWithToken(SWEDISH_SITE, { role: 'owner', label: 'test' }, { persistTo });
   const server = await startDevServer({ port, persistTo, quiet: true });
+  await seedDemoContent(server.url, token);
   return { info: { url: server.url, token, persistTo }, server };
 }
 

@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import type { PublicSite } from './site.ts';
 import { ApiClient } from './api-client.ts';
 import { loaderConfig } from './config.ts';
-import { messages, pageLang } from './i18n.ts';
+import { loadMessages, messages, messagesLoaded, pageLang } from './i18n.ts';
 import type { Lang, Messages } from '../locales/messages.ts';
 import { loadSite } from './site.ts';
 import { themeStyles } from './theme.ts';
@@ -45,8 +45,16 @@ export class OsallistuElement extends LitElement {
     return messages(this.language);
   }
 
+  /** Renders only once the strings of the current language have arrived. */
+  protected override async scheduleUpdate(): Promise<void> {
+    const lang = this.language;
+    if (!messagesLoaded(lang)) await loadMessages(lang);
+    super.scheduleUpdate();
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
+    void loadMessages(this.language);
     if (!pageLang(this) && this.siteId) {
       loadSite(this.client).then(
         (site) => (this.siteInfo = site),

@@ -1,13 +1,35 @@
-import { en } from '../locales/en.ts';
-import { fi } from '../locales/fi.ts';
 import type { Lang, Messages } from '../locales/messages.ts';
-import { sv } from '../locales/sv.ts';
 
 export const LANGS: readonly Lang[] = ['fi', 'sv', 'en'];
-const MESSAGES: Record<Lang, Messages> = { fi, sv, en };
 
+/** Each language is its own chunk: a page downloads only the one it speaks. */
+const LOADERS: Record<Lang, () => Promise<Messages>> = {
+  fi: () => import('../locales/fi.ts').then((m) => m.fi),
+  sv: () => import('../locales/sv.ts').then((m) => m.sv),
+  en: () => import('../locales/en.ts').then((m) => m.en),
+};
+const loaded = new Map<Lang, Messages>();
+const loading = new Map<Lang, Promise<Messages>>();
+
+export function loadMessages(lang: Lang): Promise<Messages> {
+  let pending = loading.get(lang);
+  if (!pending) {
+    pending = LOADERS[lang]().then((m) => (loaded.set(lang, m), m));
+    pending.catch(() => loading.delete(lang));
+    loading.set(lang, pending);
+  }
+  return pending;
+}
+
+/** The strings of `lang`; only after `loadMessages(lang)` has resolved. */
 export function messages(lang: Lang): Messages {
-  return MESSAGES[lang];
+  const found = loaded.get(lang);
+  if (!found) throw new Error(`Osallistu: the ${lang} strings are not loaded yet`);
+  return found;
+}
+
+export function messagesLoaded(lang: Lang): boolean {
+  return loaded.has(lang);
 }
 
 /** "sv-FI" → "sv"; anything we do not speak → undefined. */

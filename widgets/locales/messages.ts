@@ -23,4 +23,42 @@ export interface Messages {
   };
   /** "3 votes", "1 vote". */
   votes: (count: number) => string;
+  poll: PollMessages;
+}
+
+export interface PollMessages {
+  loading: string;
+  submit: string;
+  submitting: string;
+  change: string;
+  saveChange: string;
+  cancel: string;
+  thanks: string;
+  changed: string;
+  yourBallot: (choices: string) => string;
+  results: string;
+  total: (ballots: number) => string;
+  optionResult: (votes: string, percent: string) => string;
+  resultsLater: { after_vote: string; after_close: string; never: string };
+  closed: string;
+  closesAt: (when: string) => string;
+  opensAt: (when: string) => string;
+  notFound: string;
+  loadFailed: string;
+  chooseOne: string;
+  chooseExactly: (n: number) => string;
+  chooseBetween: (min: number, max: number) => string;
+  chooseAtMost: (max: number) => string;
+  chooseValue: (min: number, max: number) => string;
+  errorNoChoice: string;
+  errorTooFew: (min: number) => string;
+  errorTooMany: (max: number) => string;
+  errorNoValue: string;
+  alreadyVoted: string;
+  queued: string;
+  sentAfterOffline: string;
+  signInToVote: string;
+  challengeNotSupported: string;
+  /** Read out after a vote: "Your answer was saved." plus the results, if shown. */
+  saved: string;
 }

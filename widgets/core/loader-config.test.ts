@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { readLoaderConfig } from './config.ts';
+import { readLoaderConfig } from './loader-config.ts';
 
 afterEach(() => document.querySelectorAll('script[data-test]').forEach((s) => s.remove()));
 

@@ -1,0 +1,82 @@
+import { mkdirSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { demoPolls } from '../../demo/seed/polls.ts';
+import { ROOT } from '../../scripts/lib/wrangler.ts';
+import { axeViolations, launchChromium, watchProblems } from '../support/browser.ts';
+
+const server = inject('devServer');
+const POLL = demoPolls[0]!.id;
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const exportCsv = async () => {
+  const response = await fetch(`${server.url}/api/v1/sites/koivulahti/polls/${POLL}/export?format=csv`, { headers: { Authorization: `Bearer ${server.token}` } });
+  expect(response.status).toBe(200);
+  return Buffer.from(await response.arrayBuffer()).toString('utf8'); // keeps the BOM, unlike text()
+};
+
+describe('the poll on the demo page', () => {
+  it('takes a vote, remembers it after a reload, and the export contains it', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    await page.goto(`${server.url}/`);
+    const poll = page.locator('osallistu-poll');
+    await expect.poll(() => poll.locator('legend').textContent()).toBe('Mikä talvikunnossapidossa on sinulle tärkeintä?');
+    // The no-JS fallback link is replaced by the widget.
+    expect(await poll.locator('a').isVisible()).toBe(false);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await poll.getByLabel('Koulureitit ja koulujen ympäristöt').check();
+    await poll.getByLabel('Bussipysäkit ja vaihtopaikat').check();
+    await poll.getByRole('button', { name: 'Vastaa' }).click();
+    await expect.poll(() => poll.locator('.notice').textContent()).toBe('Kiitos vastauksestasi!');
+    expect(await poll.locator('.results li').count()).toBe(5);
+    expect(await axeViolations(page)).toEqual([]);
+    mkdirSync(`${ROOT}/test-results`, { recursive: true });
+    await page.screenshot({ path: `${ROOT}/test-results/demo-poll-voted.png`, fullPage: true });
+
+    await page.reload();
+    await expect.poll(() => poll.locator('.mine').textContent(), { timeout: 10_000 }).toBe('Vastauksesi: Koulureitit ja koulujen ympäristöt, Bussipysäkit ja vaihtopaikat');
+    expect(await poll.getByRole('button', { name: 'Muuta vastaustasi' }).isVisible()).toBe(true);
+    expect(problems).toEqual([]);
+
+    const csv = await exportCsv();
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv).toMatch(/\r\n1;\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2};;Koulureitit ja koulujen ympäristöt \| Bussipysäkit ja vaihtopaikat\r\n/);
+    expect(csv).toContain('Koulureitit ja koulujen ympäristöt;koulureitit;1;100');
+    await context.close();
+  });
+
+  it('speaks Swedish on the Swedish page', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/sv/`);
+    const poll = page.locator('osallistu-poll');
+    await expect.poll(() => poll.locator('legend').textContent()).toBe('Vad är viktigast för dig i vinterunderhållet?');
+    expect(await poll.getByRole('button', { name: 'Svara' }).isVisible()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${ROOT}/test-results/demo-poll-sv.png`, fullPage: true });
+    await page.close();
+  });
+
+  it('loads only the loader, the poll chunk and one language, and nothing from elsewhere', async () => {
+    const page = await browser.newPage();
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    await page.goto(`${server.url}/sv/`);
+    await expect.poll(() => page.locator('osallistu-poll legend').count()).toBe(1);
+    await page.waitForLoadState('networkidle');
+    expect(requests.every((url) => url.startsWith(server.url))).toBe(true);
+    const scripts = requests.filter((url) => url.endsWith('.js')).map((url) => new URL(url).pathname.replace(/-[\w-]{8}\.js$/, '.js'));
+    expect(scripts.sort()).toEqual(['/embed/v1/chunks/osallistu-poll.js', '/embed/v1/chunks/sv.js', '/embed/v1/osallistu.js']);
+    expect(await page.evaluate(() => document.cookie)).toBe('');
+    await page.close();
+  });
+});

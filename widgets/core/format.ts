@@ -1,0 +1,11 @@
+import type { Lang } from '../locales/messages.ts';
+
+/** "22. marraskuuta 2026 klo 10.00" — dates as residents read them, in Finnish time. */
+export function formatDateTime(iso: string, lang: Lang): string {
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Helsinki' }).format(new Date(iso));
+}
+
+/** "40 %" in Finnish and Swedish, "40%" in English, one decimal where it matters. */
+export function formatPercent(share: number, lang: Lang): string {
+  return new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: share > 0 && share < 0.1 ? 1 : 0 }).format(share);
+}

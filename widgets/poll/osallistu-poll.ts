@@ -1,0 +1,425 @@
+import { html, nothing } from 'lit';
+import type { TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type { BallotReceipt, PollView } from '../../worker/schema/polls.ts';
+import { ApiRequestError, NetworkError, newIdempotencyKey } from '../core/api-client.ts';
+import { OsallistuElement } from '../core/base-element.ts';
+import { defineElement } from '../core/define.ts';
+import { emit } from '../core/events.ts';
+import { formatDateTime, formatPercent } from '../core/format.ts';
+import { localized } from '../core/i18n.ts';
+import { voterToken } from '../core/voter-token.ts';
+import { clearPending, loadPending, savePending } from './pending-ballot.ts';
+import type { PendingBallot } from './pending-ballot.ts';
+import { pollStyles } from './styles.ts';
+
+/** Detail of `osallistu-vote`. */
+export interface VoteDetail {
+  site: string;
+  poll: string;
+  choices?: string[];
+  value?: number;
+  changed: boolean;
+}
+
+type Load = { status: 'loading' } | { status: 'ready'; poll: PollView } | { status: 'not-found' } | { status: 'failed'; message: string };
+
+/**
+ * A poll, inline in the host page: single choice, multiple choice or a rating scale.
+ *
+ * @attr poll - the poll's id (required).
+ * @attr voter-assertion - for signed polls: the JWT the host site signed for its signed-in resident.
+ * @attr heading-level - the level of the question and results headings (default 3, results one below).
+ * @fires osallistu-vote - a ballot was counted (`detail`: site, poll, choices or value, changed).
+ * @slot - shown until the widget starts, and where scripts do not run: e.g. a link to the poll's own page.
+ * @csspart form - the form around the question.
+ * @csspart button - the vote, change and retry buttons.
+ * @csspart results - the list of results.
+ * @csspart bar - one result bar.
+ * @cssproperty --osallistu-accent - buttons, selection and bars; defaults to a dark blue.
+ * @cssproperty --osallistu-on-accent - text on the accent colour.
+ * @cssproperty --osallistu-border - borders of the box and the options.
+ */
+@defineElement('osallistu-poll')
+export class OsallistuPoll extends OsallistuElement {
+  static override styles = [...OsallistuElement.styles, pollStyles];
+
+  @property({ reflect: true }) poll = '';
+  @property({ attribute: 'voter-assertion' }) voterAssertion = '';
+  /** The heading level of the question when it is not a form legend, to fit the host page's outline. */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 3;
+
+  @state() private load: Load = { status: 'loading' };
+  @state() private choices: string[] = [];
+  @state() private value: number | null = null;
+  @state() private submitting = false;
+  @state() private editing = false;
+  @state() private fieldError = '';
+  /** A short message above the poll: thanks, queued offline, already voted. */
+  @state() private notice = '';
+  /** What the polite live region says; set after a vote. */
+  @state() private announcement = '';
+
+  @query('.notice') private noticeElement?: HTMLElement;
+  @query('input') private firstInput?: HTMLInputElement;
+
+  private readonly onOnline = () => void this.sendPending();
+
+  /** `api|site|poll` of the last fetch, so a change of any of them fetches again. */
+  #fetched = '';
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('online', this.onOnline);
+    this.fetchIfChanged(); // in parallel with the language strings, not after them
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('online', this.onOnline);
+  }
+
+  protected override willUpdate(): void {
+    this.fetchIfChanged();
+  }
+
+  /**
+   * Bar widths go in through the CSSOM, not a style attribute: a host page's strict
+   * Content-Security-Policy (no 'unsafe-inline' styles) allows the one and blocks the other.
+   */
+  protected override updated(): void {
+    for (const bar of this.renderRoot.querySelectorAll<HTMLElement>('[data-share]')) bar.style.setProperty('--_share', bar.dataset.share!);
+  }
+
+  private fetchIfChanged(): void {
+    const key = `${this.client.apiBase}|${this.siteId}|${this.poll}`;
+    if (!this.poll || key === this.#fetched) return;
+    this.#fetched = key;
+    void this.fetchPoll();
+  }
+
+  override render() {
+    const t = this.t.poll;
+    return html`<div class="poll" part="form" aria-busy=${this.load.status === 'loading' ? 'true' : 'false'}>
+      ${this.renderBody()}
+      <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
+      ${this.load.status === 'loading' ? html`<span class="visually-hidden">${t.loading}</span>` : nothing}
+    </div>`;
+  }
+
+  private renderBody(): TemplateResult {
+    const t = this.t.poll;
+    switch (this.load.status) {
+      case 'loading':
+        return html`<div class="skeleton" aria-hidden="true"><span></span><span></span><span></span><span></span></div>`;
+      case 'not-found':
+        return html`<p class="notice">${t.notFound}</p>`;
+      case 'failed':
+        return html`<p class="notice" role="alert">${this.load.message}</p>
+          <button part="button" @click=${() => void this.fetchPoll()}>${this.t.retry}</button>`;
+      case 'ready':
+        return this.renderPoll(this.load.poll);
+    }
+  }
+
+  private renderPoll(poll: PollView): TemplateResult {
+    const t = this.t.poll;
+    const votingBlocked = this.votingBlockedReason(poll);
+    const canVote = poll.state === 'open' && !votingBlocked && (!poll.myBallot || this.editing);
+    const question = this.text(poll.question, poll);
+    return html`
+      ${this.notice ? html`<p class="notice" tabindex="-1">${this.notice}</p>` : nothing}
+      ${canVote
+        ? this.renderForm(poll)
+        : html`<p class="question" role="heading" aria-level=${this.headingLevel} lang=${question.lang}>${question.text}</p>${this.renderDescription(poll)}`}
+      ${this.renderTiming(poll)}
+      ${!canVote && poll.myBallot ? html`<p class="mine">${t.yourBallot(this.describeBallot(poll, poll.myBallot))}</p>` : nothing}
+      ${!canVote && votingBlocked && poll.state === 'open' ? html`<p class="notice">${votingBlocked}</p>` : nothing}
+      ${!canVote ? this.renderResults(poll) : nothing}
+      ${!canVote && poll.state === 'open' && poll.allowChange && poll.myBallot
+        ? html`<div class="actions"><button part="button" class="secondary" @click=${this.startEditing}>${t.change}</button></div>`
+        : nothing}
+    `;
+  }
+
+  private renderDescription(poll: PollView) {
+    if (!poll.description) return nothing;
+    const description = this.text(poll.description, poll);
+    return html`<p class="description" lang=${description.lang}>${description.text}</p>`;
+  }
+
+  private renderTiming(poll: PollView) {
+    const t = this.t.poll;
+    if (poll.state === 'closed') return html`<p class="meta">${t.closed}</p>`;
+    if (poll.state === 'upcoming' && poll.opensAt) return html`<p class="meta">${t.opensAt(formatDateTime(poll.opensAt, this.language))}</p>`;
+    if (poll.state === 'open' && poll.closesAt) return html`<p class="meta">${t.closesAt(formatDateTime(poll.closesAt, this.language))}</p>`;
+    return nothing;
+  }
+
+  private renderForm(poll: PollView): TemplateResult {
+    const t = this.t.poll;
+    const question = this.text(poll.question, poll);
+    const id = (suffix: string) => `${this.poll}-${suffix}`;
+    const describedBy = [poll.description ? id('description') : '', id('hint'), this.fieldError ? id('error') : ''].filter(Boolean).join(' ');
+    return html`<form novalidate @submit=${this.submit} class=${this.fieldError ? 'invalid' : ''}>
+      <fieldset aria-describedby=${describedBy} ?disabled=${this.submitting}>
+        <legend lang=${question.lang}>${question.text}</legend>
+        ${poll.description
+          ? html`<p class="description" id=${id('description')} lang=${this.text(poll.description, poll).lang}>${this.text(poll.description, poll).text}</p>`
+          : nothing}
+        <p class="hint" id=${id('hint')}>${this.hint(poll)}</p>
+        ${this.fieldError ? html`<p class="error" id=${id('error')}>${this.fieldError}</p>` : nothing}
+        ${poll.kind === 'scale' ? this.renderScale(poll) : this.renderChoices(poll)}
+      </fieldset>
+      <div class="actions">
+        <button part="button" type="submit" ?disabled=${this.submitting}>
+          ${this.submitting ? t.submitting : poll.myBallot ? t.saveChange : t.submit}
+        </button>
+        ${this.editing ? html`<button part="button" type="button" class="secondary" @click=${this.stopEditing}>${t.cancel}</button>` : nothing}
+      </div>
+    </form>`;
+  }
+
+  private renderChoices(poll: PollView) {
+    const type = poll.kind === 'multiple' ? 'checkbox' : 'radio';
+    return html`<div class="options">
+      ${poll.options.map((option) => {
+        const label = this.text(option.label, poll);
+        return html`<label class="option">
+          <input
+            type=${type}
+            name="choice"
+            .value=${option.id}
+            .checked=${this.choices.includes(option.id)}
+            aria-invalid=${this.fieldError ? 'true' : 'false'}
+            @change=${this.onChoice}
+          />
+          <span lang=${label.lang}>${label.text}</span>
+        </label>`;
+      })}
+    </div>`;
+  }
+
+  private renderScale(poll: PollView) {
+    const scale = poll.scale!;
+    const values = Array.from({ length: scale.max - scale.min + 1 }, (_, i) => scale.min + i);
+    const minLabel = scale.minLabel ? this.text(scale.minLabel, poll) : null;
+    const maxLabel = scale.maxLabel ? this.text(scale.maxLabel, poll) : null;
+    return html`<div class="scale">
+        ${values.map(
+          (value) => html`<label class="option">
+            <input
+              type="radio"
+              name="value"
+              .value=${String(value)}
+              .checked=${this.value === value}
+              aria-invalid=${this.fieldError ? 'true' : 'false'}
+              @change=${() => ((this.value = value), (this.fieldError = ''))}
+            />
+            <span>${value}${value === scale.min && minLabel ? html`<span class="visually-hidden" lang=${minLabel.lang}> – ${minLabel.text}</span>` : nothing}${value === scale.max && maxLabel ? html`<span class="visually-hidden" lang=${maxLabel.lang}> – ${maxLabel.text}</span>` : nothing}</span>
+          </label>`,
+        )}
+      </div>
+      ${minLabel || maxLabel
+        ? html`<div class="scale-ends" aria-hidden="true"><span>${scale.min} = ${minLabel?.text ?? ''}</span><span>${scale.max} = ${maxLabel?.text ?? ''}</span></div>`
+        : nothing}`;
+  }
+
+  private renderResults(poll: PollView) {
+    const t = this.t.poll;
+    if (!poll.results) {
+      const later = poll.resultsVisibility === 'always' ? '' : t.resultsLater[poll.resultsVisibility];
+      return later && !(poll.resultsVisibility === 'after_vote' && !poll.myBallot && poll.state !== 'open') ? html`<p class="meta">${later}</p>` : nothing;
+    }
+    const { total, options } = poll.results;
+    return html`<p class="question" role="heading" aria-level=${this.headingLevel + 1}>${t.results}</p>
+      <ul class="results" part="results">
+        ${options.map((option) => {
+          const share = total ? option.count / total : 0;
+          const label = this.resultLabel(poll, option.id);
+          return html`<li>
+            <div class="result-text">
+              <span lang=${label.lang}>${label.text}</span>
+              <span class="numbers">${t.optionResult(this.t.votes(option.count), formatPercent(share, this.language))}</span>
+            </div>
+            <div class="bar" part="bar" aria-hidden="true"><span data-share=${`${(share * 100).toFixed(1)}%`}></span></div>
+          </li>`;
+        })}
+      </ul>
+      <p class="meta">${t.total(total)}</p>`;
+  }
+
+  /** Why this page cannot take a ballot for this poll, or '' when it can. */
+  private votingBlockedReason(poll: PollView): string {
+    if (poll.voterMode === 'signed' && !this.voterAssertion) return this.t.poll.signInToVote;
+    if (poll.voterMode === 'challenge') return this.t.poll.challengeNotSupported;
+    return '';
+  }
+
+  private hint(poll: PollView): string {
+    const t = this.t.poll;
+    if (poll.kind === 'scale') return t.chooseValue(poll.scale!.min, poll.scale!.max);
+    if (poll.kind === 'single') return t.chooseOne;
+    if (poll.minChoices === poll.maxChoices) return t.chooseExactly(poll.minChoices);
+    return poll.minChoices <= 1 ? t.chooseAtMost(poll.maxChoices) : t.chooseBetween(poll.minChoices, poll.maxChoices);
+  }
+
+  private text(map: Partial<Record<PollView['languages'][number], string>>, poll: PollView) {
+    return localized(map, this.language, poll.languages);
+  }
+
+  private resultLabel(poll: PollView, id: string) {
+    if (poll.kind !== 'scale') {
+      const option = poll.options.find((o) => o.id === id);
+      return option ? this.text(option.label, poll) : { text: id, lang: this.language };
+    }
+    const scale = poll.scale!;
+    const end = id === String(scale.min) ? scale.minLabel : id === String(scale.max) ? scale.maxLabel : undefined;
+    const endText = end ? this.text(end, poll) : null;
+    return { text: endText ? `${id} – ${endText.text}` : id, lang: endText?.lang ?? this.language };
+  }
+
+  private describeBallot(poll: PollView, ballot: NonNullable<PollView['myBallot']>): string {
+    if (poll.kind === 'scale') return String(ballot.value);
+    return (ballot.choices ?? []).map((id) => this.resultLabel(poll, id).text).join(', ');
+  }
+
+  private headers(): Record<string, string> {
+    const headers: Record<string, string> = { 'X-Voter-Token': voterToken().token };
+    if (this.voterAssertion) headers['X-Voter-Assertion'] = this.voterAssertion;
+    return headers;
+  }
+
+  private async fetchPoll(): Promise<void> {
+    if (this.load.status !== 'ready') this.load = { status: 'loading' };
+    try {
+      const poll = await this.client.get<PollView>(`polls/${encodeURIComponent(this.poll)}`, { headers: this.headers() });
+      this.load = { status: 'ready', poll };
+      this.selectBallot(poll);
+      if (poll.state === 'open' && !poll.myBallot && loadPending(this.client.apiBase, this.siteId, this.poll)) void this.sendPending();
+    } catch (error) {
+      if (error instanceof ApiRequestError && error.status === 404) this.load = { status: 'not-found' };
+      else this.load = { status: 'failed', message: this.errorMessage(error, this.t.poll.loadFailed) };
+    }
+  }
+
+  private selectBallot(poll: PollView): void {
+    this.choices = poll.myBallot?.choices ?? [];
+    this.value = poll.myBallot?.value ?? null;
+  }
+
+  private onChoice(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    if (input.type === 'radio') this.choices = [input.value];
+    else this.choices = input.checked ? [...this.choices, input.value] : this.choices.filter((id) => id !== input.value);
+    this.fieldError = '';
+  }
+
+  private startEditing(): void {
+    this.editing = true;
+    this.notice = '';
+    void this.updateComplete.then(() => this.firstInput?.focus());
+  }
+
+  private stopEditing(): void {
+    this.editing = false;
+    this.fieldError = '';
+    if (this.load.status === 'ready') this.selectBallot(this.load.poll);
+  }
+
+  /** The client-side check, so the resident hears what to fix without a round trip. */
+  private validationError(poll: PollView): string {
+    const t = this.t.poll;
+    if (poll.kind === 'scale') return this.value === null ? t.errorNoValue : '';
+    if (this.choices.length === 0) return t.errorNoChoice;
+    if (this.choices.length < poll.minChoices) return t.errorTooFew(poll.minChoices);
+    if (this.choices.length > poll.maxChoices) return t.errorTooMany(poll.maxChoices);
+    return '';
+  }
+
+  private async submit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (this.load.status !== 'ready' || this.submitting) return;
+    const poll = this.load.poll;
+    this.fieldError = this.validationError(poll);
+    if (this.fieldError) {
+      await this.updateComplete;
+      this.firstInput?.focus();
+      return;
+    }
+    const body = poll.kind === 'scale' ? { value: this.value! } : { choices: [...this.choices] };
+    const pending: PendingBallot = { body, idempotencyKey: newIdempotencyKey(), createdAt: new Date().toISOString() };
+    // Saved before sending: if the tab closes mid-request, the next visit sends it again.
+    savePending(this.client.apiBase, this.siteId, this.poll, pending);
+    await this.send(pending, false);
+  }
+
+  private async sendPending(): Promise<void> {
+    const pending = loadPending(this.client.apiBase, this.siteId, this.poll);
+    if (pending && !this.submitting) await this.send(pending, true);
+  }
+
+  private async send(pending: PendingBallot, afterOffline: boolean): Promise<void> {
+    const t = this.t.poll;
+    this.submitting = true;
+    this.notice = '';
+    const wasChange = Boolean(this.load.status === 'ready' && this.load.poll.myBallot);
+    try {
+      const receipt = await this.client.post<BallotReceipt>(`polls/${encodeURIComponent(this.poll)}/ballots`, pending.body, {
+        idempotencyKey: pending.idempotencyKey,
+        headers: this.headers(),
+      });
+      clearPending(this.client.apiBase, this.siteId, this.poll);
+      this.acceptReceipt(receipt);
+      const message = afterOffline ? t.sentAfterOffline : wasChange ? t.changed : t.thanks;
+      this.notice = message;
+      this.announcement = `${t.saved} ${this.resultsSummary()}`.trim();
+      emit<VoteDetail>(this, 'osallistu-vote', { site: this.siteId, poll: this.poll, ...pending.body, changed: wasChange });
+    } catch (error) {
+      if (error instanceof NetworkError) {
+        this.notice = t.queued;
+        this.announcement = t.queued;
+      } else {
+        clearPending(this.client.apiBase, this.siteId, this.poll);
+        this.notice = error instanceof ApiRequestError && error.code === 'already_voted' ? t.alreadyVoted : this.errorMessage(error, this.t.errors.server);
+        this.announcement = this.notice;
+        if (error instanceof ApiRequestError && (error.status === 409 || error.status === 404)) await this.fetchPoll();
+      }
+    } finally {
+      this.submitting = false;
+    }
+    await this.updateComplete;
+    this.noticeElement?.focus();
+  }
+
+  private acceptReceipt(receipt: BallotReceipt): void {
+    if (this.load.status !== 'ready') return;
+    const poll = { ...this.load.poll, myBallot: receipt.ballot, ...(receipt.results ? { results: receipt.results } : {}) };
+    this.load = { status: 'ready', poll };
+    this.editing = false;
+    this.selectBallot(poll);
+  }
+
+  private resultsSummary(): string {
+    if (this.load.status !== 'ready' || !this.load.poll.results) return '';
+    const poll = this.load.poll;
+    const { total, options } = poll.results!;
+    const parts = options.map((o) => `${this.resultLabel(poll, o.id).text}: ${this.t.poll.optionResult(this.t.votes(o.count), formatPercent(total ? o.count / total : 0, this.language))}`);
+    return `${this.t.poll.results}: ${parts.join('; ')}. ${this.t.poll.total(total)}.`;
+  }
+
+  private errorMessage(error: unknown, fallback: string): string {
+    if (error instanceof NetworkError) return error.timedOut ? this.t.errors.timeout : this.t.errors.network;
+    if (error instanceof ApiRequestError && error.status === 429) return this.t.errors.rateLimited;
+    return fallback;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'osallistu-poll': OsallistuPoll;
+  }
+  interface HTMLElementEventMap {
+    'osallistu-vote': CustomEvent<VoteDetail>;
+  }
+}
