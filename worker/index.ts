@@ -5,6 +5,7 @@ import { openCors, siteCors } from './middleware/cors.ts';
 import { requestBody } from './middleware/request-body.ts';
 import { tenant } from './middleware/tenant.ts';
 import audit from './routes/audit.ts';
+import bench from './routes/bench.ts';
 import health from './routes/health.ts';
 import pollExport from './routes/poll-export.ts';
 import polls from './routes/polls.ts';
@@ -29,6 +30,7 @@ app.route('/api/v1', tokens);
 app.route('/api/v1', audit);
 app.route('/api/v1', polls);
 app.route('/api/v1', pollExport);
+app.route('/__bench', bench);
 
 app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
   type: 'http',

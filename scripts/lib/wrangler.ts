@@ -62,9 +62,10 @@ export interface DevServer {
 }
 
 /** Starts `wrangler dev` and resolves once `/api/v1/health` answers. */
-export async function startDevServer(options: { port: number; persistTo?: string; quiet?: boolean }): Promise<DevServer> {
+export async function startDevServer(options: { port: number; persistTo?: string; quiet?: boolean; vars?: Record<string, string> }): Promise<DevServer> {
   const args = [WRANGLER, 'dev', '--port', String(options.port), '--ip', '127.0.0.1', '--show-interactive-dev-session=false'];
   if (options.persistTo) args.push('--persist-to', options.persistTo);
+  for (const [name, value] of Object.entries(options.vars ?? {})) args.push('--var', `${name}:${value}`);
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: OFFLINE_ENV,

@@ -47,8 +47,11 @@ export function tallyKeys(poll: Pick<PollDefinition, 'kind' | 'options' | 'scale
   return (poll.options ?? []).map((o) => o.id);
 }
 
+/** The SQL a poll read runs: one row through the primary key. */
+export const POLL_SQL = 'SELECT * FROM polls WHERE site_id = ?1 AND id = ?2';
+
 export async function findPoll(db: D1Database, siteId: string, id: string): Promise<StoredPoll | null> {
-  const row = await db.prepare('SELECT * FROM polls WHERE site_id = ?1 AND id = ?2').bind(siteId, id).first<PollRow>();
+  const row = await db.prepare(POLL_SQL).bind(siteId, id).first<PollRow>();
   return row ? toPoll(row) : null;
 }
 
@@ -94,6 +97,17 @@ export const RESULTS_SQL = 'SELECT option_id, count FROM poll_tallies WHERE site
 export async function readResults(db: D1Database, poll: StoredPoll): Promise<Results> {
   const { results } = await db.prepare(RESULTS_SQL).bind(poll.site, poll.id).all<{ option_id: string; count: number }>();
   return { total: poll.ballotCount, options: results.map((r) => ({ id: r.option_id, count: r.count })) };
+}
+
+/** Results read inside a write's batch, so a ballot and the results after it cost one round trip. */
+export function resultsStatements(db: D1Database, poll: StoredPoll): [D1PreparedStatement, D1PreparedStatement] {
+  return [db.prepare(RESULTS_SQL).bind(poll.site, poll.id), db.prepare('SELECT ballot_count FROM polls WHERE site_id = ?1 AND id = ?2').bind(poll.site, poll.id)];
+}
+
+export function resultsFromBatch(tallies: D1Result | undefined, count: D1Result | undefined): Results {
+  const rows = (tallies?.results ?? []) as { option_id: string; count: number }[];
+  const total = ((count?.results ?? [])[0] as { ballot_count: number } | undefined)?.ballot_count ?? 0;
+  return { total, options: rows.map((r) => ({ id: r.option_id, count: r.count })) };
 }
 
 interface BallotRow {

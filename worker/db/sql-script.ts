@@ -38,3 +38,15 @@ export function revokeTokensByLabelSql(siteId: string, label: string, now: strin
 export function siteExistsSql(siteId: string): string {
   return `SELECT COUNT(*) AS n FROM sites WHERE id = ${literal(siteId)};`;
 }
+
+/** SQL text adding `count` synthetic ballots for option `option` (run with `wrangler d1 execute`). */
+export function syntheticBallotsSql(site: string, poll: string, option: string, count: number, offset: number): string {
+  const q = literal;
+  const n = Math.floor(count);
+  const start = Math.floor(offset);
+  return `WITH RECURSIVE seq(i) AS (SELECT ${start + 1} UNION ALL SELECT i + 1 FROM seq WHERE i < ${start + n})
+INSERT INTO ballots (site_id, poll_id, voter_hash, choices, cast_at)
+  SELECT ${q(site)}, ${q(poll)}, printf('%064x', i), json_array(${q(option)}), '2026-11-22T08:00:00.000Z' FROM seq;
+UPDATE poll_tallies SET count = count + ${n} WHERE site_id = ${q(site)} AND poll_id = ${q(poll)} AND option_id = ${q(option)};
+UPDATE polls SET ballot_count = ballot_count + ${n} WHERE site_id = ${q(site)} AND id = ${q(poll)};`;
+}

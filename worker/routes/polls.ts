@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createApp, nowIso, officialRoute } from '../app.ts';
+import { TtlCache } from '../cache.ts';
 import { randomId, sha256Hex } from '../crypto.ts';
 import { auditStatement } from '../db/audit.ts';
 import {
@@ -11,6 +12,8 @@ import {
   insertPollStatements,
   listPolls,
   readResults,
+  resultsFromBatch,
+  resultsStatements,
   tallyKeys,
   toMyBallot,
   updatePollStatements,
@@ -145,12 +148,22 @@ app.openapi(
       ...updatePollStatements(c.env.DB, next, optionsChanged),
       auditStatement(c.env.DB, c.var.official, { action: 'poll.update', target: id, detail: update }, next.updatedAt),
     ]);
+    pollCache.delete(`${c.var.site.id}/${id}`);
     const stored = (await findPoll(c.env.DB, c.var.site.id, id))!;
     return c.json(toPollView(stored, c.var.site, { results: await readResults(c.env.DB, stored) }), 200);
   },
 );
 
 const isUniqueViolation = (error: unknown, table: string) => error instanceof Error && /UNIQUE constraint failed/i.test(error.message) && error.message.includes(`${table}.`);
+
+/**
+ * Poll definitions for the ballot path, kept briefly per isolate: a ballot then costs one D1
+ * round trip for the poll (often none) and one batch. An edit evicts the entry in its own
+ * isolate at once; elsewhere a close takes effect within `POLL_CACHE_MS`, and `closesAt` is
+ * checked against the clock on every ballot regardless.
+ */
+const POLL_CACHE_MS = 5_000;
+const pollCache = new TtlCache<StoredPoll>(POLL_CACHE_MS, 2_000);
 
 app.openapi(
   createRoute({
@@ -171,53 +184,52 @@ app.openapi(
     const { poll: id } = c.req.valid('param');
     const input = c.req.valid('json');
     const key = idempotencyKey(c);
-    const poll = await pollOr404(c.env.DB, c.var.site.id, id, false);
+    const db = c.env.DB;
+    const cached = await pollCache.getOrLoad(`${c.var.site.id}/${id}`, () => findPoll(db, c.var.site.id, id));
+    if (!cached || cached.status === 'draft') throw new NotFoundError('poll_not_found', `There is no poll "${id}" on this site.`);
+    const poll = cached;
     const voter = await voterHash(poll, await identifyVoter(c, poll));
     const scope = `ballot:${poll.id}`;
     const requestHash = await sha256Hex(`${voter}:${JSON.stringify(input)}`);
+    const showResults = resultsVisible(poll, { official: false, voted: true });
 
-    const respond = async (status: 200 | 201, receipt: Omit<BallotReceipt, 'results'>, replay = false) => {
-      const results = resultsVisible(poll, { official: false, voted: true }) ? await readResults(c.env.DB, (await findPoll(c.env.DB, poll.site, poll.id))!) : undefined;
-      return c.json({ ...receipt, ...(results ? { results } : {}) }, status, replay ? { 'Idempotent-Replay': 'true' } : {});
-    };
     const replay = async () => {
       const first = await replayFor(c, key, scope, requestHash);
-      return first ? respond(200, first.response as Omit<BallotReceipt, 'results'>, true) : null;
+      if (!first) return null;
+      const fresh = showResults ? await readResults(db, (await findPoll(db, poll.site, poll.id))!) : undefined;
+      return c.json({ ...(first.response as Omit<BallotReceipt, 'results'>), ...(fresh ? { results: fresh } : {}) }, 200, { 'Idempotent-Replay': 'true' });
     };
-
     const earlier = await replay();
     if (earlier) return earlier;
     assertOpen(poll);
     const keys = ballotKeys(poll, input);
     await enforceRateLimit(c.env.BALLOT_RATE_LIMIT, `${poll.site}:${poll.id}:${await clientHash(c, poll.salt)}`);
 
-    // Two rounds at most: a first ballot that loses a race to the same voter's other request
-    // becomes a change (or a 409) on the second round.
-    for (let round = 0; round < 2; round++) {
-      const previous = await findBallotChoices(c.env.DB, poll, voter);
+    // First try the common case, a first ballot, in one batch; a UNIQUE conflict means this
+    // voter has one already, and the second round reads it to change it (or answer 409).
+    for (let round = 0; round < 3; round++) {
+      const previous = round === 0 ? null : await findBallotChoices(db, poll, voter);
       if (previous && !poll.allowChange) throw new ConflictError('already_voted', 'You have already voted in this poll, and it does not allow changing a ballot.');
       const now = nowIso();
+      const unchanged = previous !== null && JSON.stringify(previous) === JSON.stringify(keys);
       const status = previous ? 200 : 201;
       const receipt = { poll: poll.id, ballot: toMyBallot(poll, keys, now, previous ? now : null) };
-      const unchanged = previous !== null && JSON.stringify(previous) === JSON.stringify(keys);
-      const writes = unchanged ? [] : previous ? changeBallotStatements(c.env.DB, poll, voter, previous, keys, now) : castBallotStatements(c.env.DB, poll, voter, keys, now);
-      const remember = key ? [rememberAnswer(c, key, scope, requestHash, status, receipt, now)] : [];
+      const writes = unchanged ? [] : previous ? changeBallotStatements(db, poll, voter, previous, keys, now) : castBallotStatements(db, poll, voter, keys, now);
+      const remember = key && !unchanged ? [rememberAnswer(c, key, scope, requestHash, status, receipt, now)] : [];
+      const reads = showResults ? resultsStatements(db, poll) : [];
+      let out: D1Result[];
       try {
-        const results = writes.length + remember.length ? await c.env.DB.batch([...writes, ...remember]) : [];
-        if (previous && !unchanged && results[writes.length - 1]?.meta.changes === 0) {
-          // Another change of this voter's ballot won the race; nothing was written. Try again.
-          continue;
-        }
+        out = await db.batch([...writes, ...remember, ...reads]);
       } catch (error) {
         if (key && isUniqueViolation(error, 'idempotency_keys')) return (await replay()) ?? Promise.reject(error);
         if (isUniqueViolation(error, 'ballots')) continue;
         throw error;
       }
-      if (unchanged) {
-        const stored = await findBallot(c.env.DB, poll, voter);
-        return respond(200, { poll: poll.id, ballot: stored! });
-      }
-      return respond(status, receipt);
+      // A change guarded on the previous choices that another request changed first wrote nothing.
+      if (previous && !unchanged && out[writes.length - 1]?.meta.changes === 0) continue;
+      const results = showResults ? resultsFromBatch(out[writes.length + remember.length], out[writes.length + remember.length + 1]) : undefined;
+      const ballot = unchanged ? ((await findBallot(db, poll, voter)) ?? receipt.ballot) : receipt.ballot;
+      return c.json({ poll: poll.id, ballot, ...(results ? { results } : {}) }, status);
     }
     throw new ConflictError('ballot_conflict', 'Your ballot changed in another window at the same moment. Reload and try again.');
   },

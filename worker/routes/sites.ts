@@ -3,6 +3,7 @@ import { createApp, nowIso, officialRoute } from '../app.ts';
 import { auditStatement } from '../db/audit.ts';
 import { siteSettings, updateSiteStatement } from '../db/sites.ts';
 import { ValidationError } from '../errors.ts';
+import { siteCache } from '../middleware/tenant.ts';
 import { SiteParams, errorResponses } from '../schema/common.ts';
 import { Official, PublicSite, Site, SiteUpdate } from '../schema/sites.ts';
 
@@ -82,6 +83,7 @@ app.openapi(
       updateSiteStatement(c.env.DB, c.var.site, update, now),
       auditStatement(c.env.DB, c.var.official, { action: 'site.update', target: c.var.site.id, detail: { ...update, ...(update.challengeSecret !== undefined ? { challengeSecret: '(changed)' } : {}) } }, now),
     ]);
+    siteCache.delete(c.var.site.id);
     return c.json(siteSettings({ ...next, challengeSecretSet: next.challengeSecret !== null && next.challengeSecret !== undefined }), 200);
   },
 );
