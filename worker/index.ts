@@ -6,6 +6,7 @@ import { requestBody } from './middleware/request-body.ts';
 import { tenant } from './middleware/tenant.ts';
 import audit from './routes/audit.ts';
 import bench from './routes/bench.ts';
+import frames from './routes/frames.ts';
 import health from './routes/health.ts';
 import pollExport from './routes/poll-export.ts';
 import polls from './routes/polls.ts';
@@ -31,6 +32,7 @@ app.route('/api/v1', audit);
 app.route('/api/v1', polls);
 app.route('/api/v1', pollExport);
 app.route('/__bench', bench);
+app.route('/embed/v1/frame', frames);
 
 app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
   type: 'http',

@@ -80,3 +80,29 @@ describe('the poll on the demo page', () => {
     await page.close();
   });
 });
+
+describe('the fallback page for CMSs without scripts', () => {
+  it('shows the poll alone, in the asked language, axe-clean under its own CSP', async () => {
+    const page = await browser.newPage();
+    const problems = watchProblems(page);
+    const response = await page.goto(`${server.url}/embed/v1/frame/poll/${POLL}?site=koivulahti&lang=sv`);
+    expect(response?.status()).toBe(200);
+    expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+    expect(await page.title()).toBe('Enkät – Björkviks stad');
+    await expect.poll(() => page.locator('osallistu-poll legend, osallistu-poll [role="heading"]').first().textContent()).toBe('Vad är viktigast för dig i vinterunderhållet?');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    const missing = await fetch(`${server.url}/embed/v1/frame/poll/nope?site=no-such-town`);
+    expect(missing.status).toBe(404);
+    await page.close();
+  });
+
+  it('is what the demo page\'s fallback link opens', async () => {
+    const page = await browser.newPage({ javaScriptEnabled: false });
+    await page.goto(`${server.url}/`);
+    const href = await page.locator('osallistu-poll a').getAttribute('href');
+    expect(href).toBe(`/embed/v1/frame/poll/${POLL}?site=koivulahti`);
+    expect((await fetch(`${server.url}${href}`)).status).toBe(200);
+    await page.close();
+  });
+});
