@@ -1,5 +1,6 @@
 import { HTTPException } from 'hono/http-exception';
 import { createApp } from './app.ts';
+import { purgeAnswers } from './db/idempotency.ts';
 import { ApiError } from './errors.ts';
 import { openCors, siteCors } from './middleware/cors.ts';
 import { requestBody } from './middleware/request-body.ts';
@@ -70,4 +71,12 @@ app.onError((err, c) => {
   return c.json({ error: { code: 'internal_error', message: 'Something went wrong on our side. Please try again.' } }, 500);
 });
 
-export default app;
+/** Daily upkeep (cron in wrangler.toml): idempotency answers are kept a day, enough for any retry. */
+async function scheduled(_controller: ScheduledController, env: Env): Promise<void> {
+  const dayAgo = new Date(Date.now() - 24 * 3600 * 1000).toISOString();
+  const purged = await purgeAnswers(env.DB, dayAgo);
+  console.info(`Purged ${purged} idempotency answers older than ${dayAgo}`);
+}
+
+export default { fetch: app.fetch, scheduled } satisfies ExportedHandler<Env>;
+export { app };

@@ -27,14 +27,19 @@ export function voterHash(poll: StoredPoll, voterId: string): Promise<string> {
  * robot check, and null rather than an error when the request does not say.
  */
 export async function identifyReader(c: Context<AppEnv>, poll: StoredPoll): Promise<string | null> {
-  if (poll.voterMode === 'signed') return c.req.header('X-Voter-Assertion') ? `signed:${await verifiedSubject(c)}` : null;
+  if (poll.voterMode === 'signed') {
+    // A page left open past the assertion's expiry still reads the poll, just not as the voter.
+    if (!c.req.header('X-Voter-Assertion')) return null;
+    return verifiedSubject(c).then((sub) => `signed:${sub}`, () => null);
+  }
   const token = voterTokenHeader(c);
   return token ? `token:${token}` : null;
 }
 
 /**
- * Who is voting, by the poll's mode: the widget's token (anonymous), the token after a passed
- * Turnstile check (challenge), or the subject of a JWT the host site signed (signed).
+ * Who is voting, by the poll's mode: the widget's token (anonymous and challenge polls), or the
+ * subject of a JWT the host site signed (signed polls). Challenge polls must also pass
+ * `passChallenge`, after an idempotent replay has been ruled out (a Turnstile token works once).
  */
 export async function identifyVoter(c: Context<AppEnv>, poll: StoredPoll): Promise<string> {
   if (poll.voterMode === 'signed') return `signed:${await verifiedSubject(c)}`;
@@ -44,7 +49,6 @@ export async function identifyVoter(c: Context<AppEnv>, poll: StoredPoll): Promi
       { path: ['X-Voter-Token'], code: 'voter_token_required', message: 'Send the voter token the widget keeps (16–128 letters, digits, "-" or "_") in X-Voter-Token.' },
     ]);
   }
-  if (poll.voterMode === 'challenge') await passChallenge(c);
   return `token:${token}`;
 }
 
@@ -70,7 +74,7 @@ async function verifiedSubject(c: Context<AppEnv>): Promise<string> {
 }
 
 /** Checks a Turnstile response with Cloudflare, the one call that leaves the Worker. */
-async function passChallenge(c: Context<AppEnv>): Promise<void> {
+export async function passChallenge(c: Context<AppEnv>): Promise<void> {
   const secret = c.var.site.challengeSecret;
   if (!secret) throw new ForbiddenError('challenge_not_configured', 'This site has no Turnstile secret; an owner must add one before challenge polls take ballots.');
   const response = c.req.header('X-Challenge-Token');

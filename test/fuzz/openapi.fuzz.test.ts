@@ -7,7 +7,7 @@
 import { env } from 'cloudflare:workers';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import app from '../../worker/index.ts';
+import { app } from '../../worker/index.ts';
 import { tableRowCounts } from '../../worker/db/introspection.ts';
 import { call, createPoll, createSite, createToken } from '../workers/helpers.ts';
 

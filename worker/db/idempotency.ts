@@ -20,7 +20,8 @@ export function storeAnswerStatement(db: D1Database, siteId: string, key: string
     .bind(siteId, key, answer.scope, answer.requestHash, answer.status, JSON.stringify(answer.response), now);
 }
 
-/** Keys are kept a day: long enough for any client's retries. */
-export function purgeAnswersStatement(db: D1Database, before: string): D1PreparedStatement {
-  return db.prepare('DELETE FROM idempotency_keys WHERE created_at < ?1').bind(before);
+/** Deletes answers stored before `before`; the daily scheduled run keeps a day of them. */
+export async function purgeAnswers(db: D1Database, before: string): Promise<number> {
+  const result = await db.prepare('DELETE FROM idempotency_keys WHERE created_at < ?1').bind(before).run();
+  return result.meta.changes;
 }

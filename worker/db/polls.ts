@@ -76,8 +76,8 @@ function insertTalliesStatement(db: D1Database, poll: Poll): D1PreparedStatement
 }
 
 /**
- * Saves an edited poll. When its options changed (only allowed while it has no ballots, and
- * guarded here by `ballot_count = 0`), its tally rows are rebuilt in the same batch.
+ * Saves an edited poll. When its options changed (only allowed while it has no ballots, which
+ * the database enforces: see migrations/0003), its tally rows are rebuilt in the same batch.
  */
 export function updatePollStatements(db: D1Database, poll: Poll, optionsChanged: boolean): D1PreparedStatement[] {
   const update = db
@@ -85,7 +85,8 @@ export function updatePollStatements(db: D1Database, poll: Poll, optionsChanged:
     .bind(poll.site, poll.id, definitionJson(poll), poll.status, poll.opensAt, poll.closesAt, poll.updatedAt);
   if (!optionsChanged) return [update];
   return [
-    db.prepare('DELETE FROM poll_tallies WHERE site_id = ?1 AND poll_id = ?2 AND (SELECT ballot_count FROM polls WHERE site_id = ?1 AND id = ?2) = 0').bind(poll.site, poll.id),
+    // The trigger poll_tallies_frozen aborts the batch if a ballot arrived since the caller looked.
+    db.prepare('DELETE FROM poll_tallies WHERE site_id = ?1 AND poll_id = ?2').bind(poll.site, poll.id),
     update,
     insertTalliesStatement(db, poll),
   ];
@@ -114,14 +115,6 @@ interface BallotRow {
   choices: string;
   cast_at: string;
   changed_at: string | null;
-}
-
-export async function findBallot(db: D1Database, poll: StoredPoll, voterHash: string): Promise<MyBallot | null> {
-  const row = await db
-    .prepare('SELECT choices, cast_at, changed_at FROM ballots WHERE site_id = ?1 AND poll_id = ?2 AND voter_hash = ?3')
-    .bind(poll.site, poll.id, voterHash)
-    .first<BallotRow>();
-  return row ? toMyBallot(poll, JSON.parse(row.choices) as string[], row.cast_at, row.changed_at) : null;
 }
 
 export function toMyBallot(poll: Pick<Poll, 'kind'>, keys: string[], castAt: string, changedAt: string | null): MyBallot {
@@ -165,12 +158,27 @@ export function changeBallotStatements(db: D1Database, poll: StoredPoll, voterHa
   ];
 }
 
-export async function findBallotChoices(db: D1Database, poll: StoredPoll, voterHash: string): Promise<string[] | null> {
+export interface StoredBallot {
+  keys: string[];
+  ballot: MyBallot;
+}
+
+export async function findStoredBallot(db: D1Database, poll: StoredPoll, voterHash: string): Promise<StoredBallot | null> {
   const row = await db
-    .prepare('SELECT choices FROM ballots WHERE site_id = ?1 AND poll_id = ?2 AND voter_hash = ?3')
+    .prepare('SELECT choices, cast_at, changed_at FROM ballots WHERE site_id = ?1 AND poll_id = ?2 AND voter_hash = ?3')
     .bind(poll.site, poll.id, voterHash)
-    .first<{ choices: string }>();
-  return row ? (JSON.parse(row.choices) as string[]) : null;
+    .first<BallotRow>();
+  if (!row) return null;
+  const keys = JSON.parse(row.choices) as string[];
+  return { keys, ballot: toMyBallot(poll, keys, row.cast_at, row.changed_at) };
+}
+
+/** The error a batch fails with when a database rule (a trigger in migrations/) refused it. */
+export function databaseRule(error: unknown): 'ballot_unknown_option' | 'poll_has_ballots' | null {
+  const message = error instanceof Error ? error.message : '';
+  if (message.includes('ballot_unknown_option')) return 'ballot_unknown_option';
+  if (message.includes('poll_has_ballots')) return 'poll_has_ballots';
+  return null;
 }
 
 export interface ExportBallot {

@@ -2,6 +2,7 @@ import { env } from 'cloudflare:workers';
 import { sign } from 'hono/jwt';
 import { describe, expect, it } from 'vitest';
 import { tableRowCounts } from '../db/introspection.ts';
+import { castBallotStatements, findPoll } from '../db/polls.ts';
 import { TURNSTILE_TEST_SECRET } from '../../test/support/fake-turnstile.ts';
 import { call, castBallot, createPoll, createSite, errorOf, newVoter } from '../../test/workers/helpers.ts';
 
@@ -265,5 +266,57 @@ describe('signed polls (the host site vouches for its logged-in residents)', () 
     const { site, owner } = await createSite();
     const response = await call(`/api/v1/sites/${site.id}/settings`, { method: 'PATCH', token: owner, json: { voterKeys: [{ kty: 'EC', kid: 'k', crv: 'P-256', x: 'a', y: 'b', d: 'secret' }] } });
     expect(response.status).toBe(400);
+  });
+});
+
+describe('integrity under edits and races', () => {
+  it('answers a resent, unchanged ballot with 200 also when results stay hidden', async () => {
+    const { site, owner } = await createSite();
+    const id = await createPoll(site.id, owner, { allowChange: true, resultsVisibility: 'after_close' });
+    const voter = newVoter();
+    expect((await castBallot(site.id, id, { choices: ['a'] }, { voter })).status).toBe(201);
+    const again = await castBallot(site.id, id, { choices: ['a'] }, { voter });
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({ ballot: { choices: ['a'], changedAt: null } });
+  });
+
+  it('answers the same request sent twice at once, with one key, once', async () => {
+    const { site, owner } = await createSite();
+    const id = await createPoll(site.id, owner);
+    const voter = newVoter();
+    const key = crypto.randomUUID();
+    const [a, b] = await Promise.all([castBallot(site.id, id, { choices: ['b'] }, { voter, key }), castBallot(site.id, id, { choices: ['b'] }, { voter, key })]);
+    expect([a.status, b.status].sort()).toEqual([200, 201]);
+    expect(await tallies(site.id, id)).toEqual({ a: 0, b: 1, c: 0 });
+  });
+
+  it('lets the database refuse a ballot for an option the poll no longer has', async () => {
+    const { site, owner } = await createSite();
+    const id = await createPoll(site.id, owner);
+    const poll = (await findPoll(env.DB, site.id, id))!;
+    await expect(env.DB.batch(castBallotStatements(env.DB, poll, 'f'.repeat(64), ['zz'], new Date().toISOString()))).rejects.toThrow(/ballot_unknown_option/);
+    expect(await tallies(site.id, id)).toEqual({ a: 0, b: 0, c: 0 });
+    expect((await findPoll(env.DB, site.id, id))!.ballotCount).toBe(0);
+  });
+
+  it('keeps the voter mode once there are ballots', async () => {
+    const { site, owner } = await createSite();
+    await call(`/api/v1/sites/${site.id}/settings`, { method: 'PATCH', token: owner, json: { challengeSiteKey: 'k', challengeSecret: TURNSTILE_TEST_SECRET } });
+    const id = await createPoll(site.id, owner);
+    await castBallot(site.id, id, { choices: ['a'] }, { voter: newVoter() });
+    const response = await call(`/api/v1/sites/${site.id}/polls/${id}`, { method: 'PATCH', token: owner, json: { voterMode: 'challenge' } });
+    expect(response.status).toBe(409);
+  });
+
+  it('answers a retried challenge ballot from its first answer, without a second robot check', async () => {
+    const { site, owner } = await createSite();
+    await call(`/api/v1/sites/${site.id}/settings`, { method: 'PATCH', token: owner, json: { challengeSiteKey: 'k', challengeSecret: TURNSTILE_TEST_SECRET } });
+    const id = await createPoll(site.id, owner, { voterMode: 'challenge' });
+    const voter = newVoter();
+    const key = crypto.randomUUID();
+    expect((await castBallot(site.id, id, { choices: ['a'] }, { voter, key, headers: { 'X-Challenge-Token': 'pass-once' } })).status).toBe(201);
+    const retry = await castBallot(site.id, id, { choices: ['a'] }, { voter, key, headers: { 'X-Challenge-Token': 'used-token-now-invalid' } });
+    expect(retry.status).toBe(200);
+    expect(retry.headers.get('Idempotent-Replay')).toBe('true');
   });
 });

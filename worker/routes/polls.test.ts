@@ -23,6 +23,7 @@ describe('creating polls', () => {
 
   const invalid: [string, Record<string, unknown>, string][] = [
     ['one option', { options: [TEXT_POLL.options[0]] }, 'options'],
+    ['two choices on a single-choice poll', { minChoices: 2 }, 'maxChoices'],
     ['duplicate option ids', { options: [TEXT_POLL.options[0], TEXT_POLL.options[0]] }, 'options'],
     ['min above max', { kind: 'multiple', minChoices: 3, maxChoices: 2 }, 'minChoices'],
     ['max above the options', { kind: 'multiple', maxChoices: 4 }, 'maxChoices'],

@@ -6,9 +6,9 @@ import { auditStatement } from '../db/audit.ts';
 import {
   castBallotStatements,
   changeBallotStatements,
-  findBallot,
-  findBallotChoices,
+  databaseRule,
   findPoll,
+  findStoredBallot,
   insertPollStatements,
   listPolls,
   readResults,
@@ -28,7 +28,7 @@ import { Lang, SiteParams, Slug, errorResponses } from '../schema/common.ts';
 import { BallotInput, BallotReceipt, PollCreate, PollUpdate, PollView, checkPollDefinition } from '../schema/polls.ts';
 import type { Poll, PollDefinition } from '../schema/polls.ts';
 import type { SiteRecord } from '../schema/sites.ts';
-import { identifyReader, identifyVoter, voterHash } from '../voters.ts';
+import { identifyReader, identifyVoter, passChallenge, voterHash } from '../voters.ts';
 
 const app = createApp();
 
@@ -72,10 +72,16 @@ app.openapi(
     const id = requestedId ?? `poll-${randomId(6).toLowerCase().replace(/[^a-z0-9]/g, '0')}`;
     if (await findPoll(c.env.DB, c.var.site.id, id)) throw new ConflictError('poll_exists', `A poll "${id}" already exists on this site; choose another id.`);
     const poll: Poll = { ...definition, id, site: c.var.site.id, createdAt: now, updatedAt: now };
-    await c.env.DB.batch([
-      ...insertPollStatements(c.env.DB, poll, randomId(24)),
-      auditStatement(c.env.DB, c.var.official, { action: 'poll.create', target: id, detail: { kind: poll.kind, status: poll.status } }, now),
-    ]);
+    const exists = () => new ConflictError('poll_exists', `A poll "${id}" already exists on this site; choose another id.`);
+    try {
+      await c.env.DB.batch([
+        ...insertPollStatements(c.env.DB, poll, randomId(24)),
+        auditStatement(c.env.DB, c.var.official, { action: 'poll.create', target: id, detail: { kind: poll.kind, status: poll.status } }, now),
+      ]);
+    } catch (error) {
+      if (isUniqueViolation(error, 'polls')) throw exists(); // a double submit that passed the check above
+      throw error;
+    }
     const stored = (await findPoll(c.env.DB, c.var.site.id, id))!;
     return c.json(toPollView(stored, c.var.site, { results: await readResults(c.env.DB, stored) }), 201);
   },
@@ -113,7 +119,7 @@ app.openapi(
     const poll = await pollOr404(c.env.DB, c.var.site.id, id, official !== null);
     const reader = official ? null : await identifyReader(c, poll);
     const personal = official !== null || reader !== null;
-    const myBallot = reader ? await findBallot(c.env.DB, poll, await voterHash(poll, reader)) : undefined;
+    const myBallot = reader ? ((await findStoredBallot(c.env.DB, poll, await voterHash(poll, reader)))?.ballot ?? null) : undefined;
     const visible = resultsVisible(poll, { official: official !== null, voted: Boolean(myBallot) });
     const view = toPollView(poll, c.var.site, { results: visible ? await readResults(c.env.DB, poll) : undefined, myBallot });
     c.header('Vary', 'X-Voter-Token, X-Voter-Assertion, Authorization', { append: true });
@@ -141,13 +147,19 @@ app.openapi(
     if (!check.success) throw new ValidationError(check.error.issues.map((i) => ({ path: i.path.map(String), code: i.code, message: i.message })));
     checkAgainstSite(next, c.var.site);
     const optionsChanged = JSON.stringify(tallyKeys(current)) !== JSON.stringify(tallyKeys(next)) || current.kind !== next.kind;
-    if (optionsChanged && current.ballotCount > 0) {
-      throw new ConflictError('poll_has_ballots', 'This poll already has ballots, so its kind, options and scale can no longer change. Labels can.');
+    const hasBallots = () =>
+      new ConflictError('poll_has_ballots', 'This poll already has ballots, so its kind, options, scale and voter mode can no longer change. Labels can.');
+    // A new voter mode would give every voter a new identity, and so a second ballot.
+    if ((optionsChanged || current.voterMode !== next.voterMode) && current.ballotCount > 0) throw hasBallots();
+    try {
+      await c.env.DB.batch([
+        ...updatePollStatements(c.env.DB, next, optionsChanged),
+        auditStatement(c.env.DB, c.var.official, { action: 'poll.update', target: id, detail: update }, next.updatedAt),
+      ]);
+    } catch (error) {
+      if (databaseRule(error) === 'poll_has_ballots') throw hasBallots(); // a ballot arrived meanwhile
+      throw error;
     }
-    await c.env.DB.batch([
-      ...updatePollStatements(c.env.DB, next, optionsChanged),
-      auditStatement(c.env.DB, c.var.official, { action: 'poll.update', target: id, detail: update }, next.updatedAt),
-    ]);
     pollCache.delete(`${c.var.site.id}/${id}`);
     const stored = (await findPoll(c.env.DB, c.var.site.id, id))!;
     return c.json(toPollView(stored, c.var.site, { results: await readResults(c.env.DB, stored) }), 200);
@@ -201,35 +213,45 @@ app.openapi(
     };
     const earlier = await replay();
     if (earlier) return earlier;
+    if (poll.voterMode === 'challenge') await passChallenge(c);
     assertOpen(poll);
     const keys = ballotKeys(poll, input);
     await enforceRateLimit(c.env.BALLOT_RATE_LIMIT, `${poll.site}:${poll.id}:${await clientHash(c, poll.salt)}`);
 
     // First try the common case, a first ballot, in one batch; a UNIQUE conflict means this
-    // voter has one already, and the second round reads it to change it (or answer 409).
+    // voter has one already, and the next round reads it to change it (or answer 409).
     for (let round = 0; round < 3; round++) {
-      const previous = round === 0 ? null : await findBallotChoices(db, poll, voter);
-      if (previous && !poll.allowChange) throw new ConflictError('already_voted', 'You have already voted in this poll, and it does not allow changing a ballot.');
-      const now = nowIso();
+      const stored = round === 0 ? null : await findStoredBallot(db, poll, voter);
+      if (stored && !poll.allowChange) throw new ConflictError('already_voted', 'You have already voted in this poll, and it does not allow changing a ballot.');
+      const previous = stored?.keys ?? null;
       const unchanged = previous !== null && JSON.stringify(previous) === JSON.stringify(keys);
+      if (unchanged && !showResults && !key) return c.json({ poll: poll.id, ballot: stored!.ballot }, 200);
+      const now = nowIso();
       const status = previous ? 200 : 201;
-      const receipt = { poll: poll.id, ballot: toMyBallot(poll, keys, now, previous ? now : null) };
+      const receipt = { poll: poll.id, ballot: unchanged ? stored!.ballot : toMyBallot(poll, keys, now, previous ? now : null) };
       const writes = unchanged ? [] : previous ? changeBallotStatements(db, poll, voter, previous, keys, now) : castBallotStatements(db, poll, voter, keys, now);
-      const remember = key && !unchanged ? [rememberAnswer(c, key, scope, requestHash, status, receipt, now)] : [];
+      const remember = key ? [rememberAnswer(c, key, scope, requestHash, status, receipt, now)] : [];
       const reads = showResults ? resultsStatements(db, poll) : [];
       let out: D1Result[];
       try {
         out = await db.batch([...writes, ...remember, ...reads]);
       } catch (error) {
-        if (key && isUniqueViolation(error, 'idempotency_keys')) return (await replay()) ?? Promise.reject(error);
+        if (key && (isUniqueViolation(error, 'idempotency_keys') || isUniqueViolation(error, 'ballots'))) {
+          // The same request, retried while the first was still being written: answer with the first.
+          const first = await replay();
+          if (first) return first;
+        }
         if (isUniqueViolation(error, 'ballots')) continue;
+        if (databaseRule(error) === 'ballot_unknown_option') {
+          pollCache.delete(`${c.var.site.id}/${id}`);
+          throw new ConflictError('poll_changed', 'This poll was changed a moment ago. Reload it and answer again.');
+        }
         throw error;
       }
       // A change guarded on the previous choices that another request changed first wrote nothing.
       if (previous && !unchanged && out[writes.length - 1]?.meta.changes === 0) continue;
       const results = showResults ? resultsFromBatch(out[writes.length + remember.length], out[writes.length + remember.length + 1]) : undefined;
-      const ballot = unchanged ? ((await findBallot(db, poll, voter)) ?? receipt.ballot) : receipt.ballot;
-      return c.json({ poll: poll.id, ballot, ...(results ? { results } : {}) }, status);
+      return c.json({ ...receipt, ...(results ? { results } : {}) }, status);
     }
     throw new ConflictError('ballot_conflict', 'Your ballot changed in another window at the same moment. Reload and try again.');
   },

@@ -57,7 +57,7 @@ export function checkPollDefinition(poll: PollDefinition, ctx: z.RefinementCtx):
   if (options.length < 2) issue('options', 'Give at least two options.');
   const ids = options.map((o) => o.id);
   if (new Set(ids).size !== ids.length) issue('options', 'Option ids must be unique.');
-  if (poll.kind === 'single' && (poll.minChoices ?? 1) !== 1 && (poll.maxChoices ?? 1) !== 1) issue('maxChoices', 'A single-choice poll takes exactly one choice.');
+  if (poll.kind === 'single' && ((poll.minChoices ?? 1) !== 1 || (poll.maxChoices ?? 1) !== 1)) issue('maxChoices', 'A single-choice poll takes exactly one choice; use "multiple" for more.');
   if (poll.kind === 'multiple') {
     const min = poll.minChoices ?? 1;
     const max = poll.maxChoices ?? options.length;
