@@ -32,6 +32,7 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
           ],
           test: {
             name: 'workers',
+            sequence: { groupOrder: 0 },
             include: ['worker/**/*.test.ts', 'test/fuzz/**/*.test.ts'],
             setupFiles: ['./test/workers/apply-migrations.ts'],
             testTimeout: 60_000,
@@ -42,6 +43,7 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
           server: { proxy: { '/api': devServerUrl } },
           test: {
             name: 'browser',
+            sequence: { groupOrder: 0 },
             include: ['widgets/**/*.test.ts'],
             globalSetup: ['./test/support/dev-server.ts'],
             browser: {
@@ -66,6 +68,10 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
             name: 'e2e',
             include: ['test/e2e/**/*.test.ts'],
             environment: 'node',
+            // After the other suites, one file at a time: these tests also write to the server's
+            // database from outside (npm run site:create), which must not race the browser suite.
+            sequence: { groupOrder: 1 },
+            fileParallelism: false,
             globalSetup: ['./test/support/dev-server.ts'],
             testTimeout: 60_000,
             hookTimeout: 120_000,

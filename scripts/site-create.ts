@@ -1,7 +1,8 @@
 /**
  * npm run site:create -- --id SLUG --name "Name" --origin https://www.example.fi [--origin …]
  *   [--lang fi] [--languages fi,sv] [--remote] [--json]
- * Creates a site (or updates its settings) and prints its new owner token, once.
+ * Creates a site and prints its new owner token, once. Run again for an existing site, it adds
+ * the name in --lang, changes languages and origins only if given, and prints another token.
  */
 import { parseArgs } from 'node:util';
 import { ZodError } from 'zod';
@@ -41,6 +42,7 @@ try {
     { id: values.id, name: { [lang]: values.name }, defaultLang: lang, languages, origins: values.origin },
     { role: 'owner', label: 'owner (site:create)' },
     where,
+    { keepLanguages: !values.languages, keepOrigins: values.origin.length === 0 },
   );
   if (values.json) {
     console.log(JSON.stringify({ site: issued.site, token: issued.token }));

@@ -25,12 +25,21 @@ export interface Where {
 const locationArgs = (where: Where) =>
   where.remote ? ['--remote'] : ['--local', ...(where.persistTo ? ['--persist-to', where.persistTo] : [])];
 
+/**
+ * Runs a wrangler command. A local database that a running `wrangler dev` is writing to at
+ * that moment answers SQLITE_BUSY; that is retried a few times rather than reported.
+ */
 export function runWrangler(args: string[], options: SpawnSyncOptions = {}): string {
-  const result = spawnSync(process.execPath, [WRANGLER, ...args], { cwd: ROOT, env: OFFLINE_ENV, encoding: 'utf8', ...options });
-  if (result.status !== 0) {
-    throw new Error(`wrangler ${args.join(' ')} failed:\n${result.stdout ?? ''}${result.stderr ?? ''}`);
+  for (let attempt = 1; ; attempt++) {
+    const result = spawnSync(process.execPath, [WRANGLER, ...args], { cwd: ROOT, env: OFFLINE_ENV, encoding: 'utf8', ...options });
+    const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
+    if (result.status === 0) return String(result.stdout ?? '');
+    if (attempt < 5 && output.includes('SQLITE_BUSY')) {
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300 * attempt);
+      continue;
+    }
+    throw new Error(`wrangler ${args.join(' ')} failed:\n${output}`);
   }
-  return String(result.stdout ?? '');
 }
 
 export function applyMigrations(where: Where = {}): void {

@@ -126,3 +126,19 @@ describe('npm run site:create', () => {
     expect(message).toContain('origin');
   });
 });
+
+describe('npm run site:create, run again for the same site', () => {
+  it('keeps the origins and the other languages\' names it was not told to change', async () => {
+    const run = (...args: string[]) =>
+      execFileSync(process.execPath, ['scripts/site-create.ts', '--json', '--persist-to', server.persistTo, ...args], { cwd: ROOT, encoding: 'utf8' });
+    run('--id', 'kaksikielinen', '--name', 'Kaksikielinen kunta', '--languages', 'fi,sv', '--origin', 'https://www.kaksikielinen.fi');
+    const { token } = JSON.parse(run('--id', 'kaksikielinen', '--lang', 'sv', '--name', 'Tvåspråkiga kommun').trim().split('\n').pop()!) as { token: string };
+    const settings = await (await fetch(`${server.url}/api/v1/sites/kaksikielinen/settings`, { headers: { Authorization: `Bearer ${token}` } })).json();
+    expect(settings).toMatchObject({
+      name: { fi: 'Kaksikielinen kunta', sv: 'Tvåspråkiga kommun' },
+      defaultLang: 'sv',
+      languages: ['fi', 'sv'],
+      origins: ['https://www.kaksikielinen.fi'],
+    });
+  });
+});

@@ -11,23 +11,30 @@ function newToken(): string {
   return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-export interface VoterToken {
-  token: string;
-  /** False when the browser refused storage: a reload makes a new voter. */
-  persistent: boolean;
-}
+const valid = (token: string | null | undefined): token is string => Boolean(token && /^[0-9a-f]{32}$/.test(token));
 
-export function voterToken(storage: () => Storage = () => localStorage): VoterToken {
+/** The voter token, made on first use: call it when the resident votes, not on page view. */
+export function voterToken(storage: () => Storage = () => localStorage): string {
   try {
     const store = storage();
     let token = store.getItem(STORAGE_KEY);
-    if (!token || !/^[0-9a-f]{32}$/.test(token)) {
+    if (!valid(token)) {
       token = newToken();
       store.setItem(STORAGE_KEY, token);
     }
-    return { token, persistent: true };
+    return token;
   } catch {
     inMemory ??= newToken();
-    return { token: inMemory, persistent: false };
+    return inMemory;
+  }
+}
+
+/** The voter token if this browser has voted before, without making one. */
+export function existingVoterToken(storage: () => Storage = () => localStorage): string | undefined {
+  try {
+    const token = storage().getItem(STORAGE_KEY);
+    return valid(token) ? token : inMemory;
+  } catch {
+    return inMemory;
   }
 }

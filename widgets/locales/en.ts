@@ -50,7 +50,7 @@ export const en: Messages = {
     queued: 'You are offline. Your answer will be sent once when the connection is back.',
     sentAfterOffline: 'The connection is back and your answer has been sent.',
     signInToVote: 'This poll is for signed-in residents. Sign in to the site\'s service first.',
-    challengeNotSupported: 'This poll can only be answered on its own page.',
+    challengeNotSupported: 'This poll cannot be answered on this page yet.',
     saved: 'Your answer was saved.',
   },
 };

@@ -50,7 +50,7 @@ export const fi: Messages = {
     queued: 'Verkkoyhteys puuttuu. Vastauksesi lähetetään kerran, kun yhteys palaa.',
     sentAfterOffline: 'Yhteys palasi ja vastauksesi on lähetetty.',
     signInToVote: 'Tähän kyselyyn vastataan kirjautuneena. Kirjaudu sisään sivuston palveluun.',
-    challengeNotSupported: 'Tähän kyselyyn voi vastata vain kyselyn omalla sivulla.',
+    challengeNotSupported: 'Tähän kyselyyn ei voi vielä vastata tällä sivulla.',
     saved: 'Vastauksesi on tallennettu.',
   },
 };

@@ -50,7 +50,7 @@ export const sv: Messages = {
     queued: 'Ingen nätverksanslutning. Ditt svar skickas en gång när anslutningen är tillbaka.',
     sentAfterOffline: 'Anslutningen är tillbaka och ditt svar har skickats.',
     signInToVote: 'Den här enkäten besvaras inloggad. Logga in på webbplatsens tjänst.',
-    challengeNotSupported: 'Den här enkäten kan bara besvaras på enkätens egen sida.',
+    challengeNotSupported: 'Den här enkäten kan ännu inte besvaras på den här sidan.',
     saved: 'Ditt svar har sparats.',
   },
 };

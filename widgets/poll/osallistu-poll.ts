@@ -8,7 +8,7 @@ import { defineElement } from '../core/define.ts';
 import { emit } from '../core/events.ts';
 import { formatDateTime, formatPercent } from '../core/format.ts';
 import { localized } from '../core/i18n.ts';
-import { voterToken } from '../core/voter-token.ts';
+import { existingVoterToken, voterToken } from '../core/voter-token.ts';
 import { clearPending, loadPending, savePending } from './pending-ballot.ts';
 import type { PendingBallot } from './pending-ballot.ts';
 import { pollStyles } from './styles.ts';
@@ -64,6 +64,8 @@ export class OsallistuPoll extends OsallistuElement {
   @query('input') private firstInput?: HTMLInputElement;
 
   private readonly onOnline = () => void this.sendPending();
+  /** While a ballot waits, it is tried again now and then, not only when the browser says "online". */
+  #retryTimer?: ReturnType<typeof setInterval>;
 
   /** `api|site|poll` of the last fetch, so a change of any of them fetches again. */
   #fetched = '';
@@ -77,6 +79,7 @@ export class OsallistuPoll extends OsallistuElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('online', this.onOnline);
+    clearInterval(this.#retryTimer);
   }
 
   protected override willUpdate(): void {
@@ -284,8 +287,13 @@ export class OsallistuPoll extends OsallistuElement {
     return (ballot.choices ?? []).map((id) => this.resultLabel(poll, id).text).join(', ');
   }
 
-  private headers(): Record<string, string> {
-    const headers: Record<string, string> = { 'X-Voter-Token': voterToken().token };
+  /**
+   * Who is asking. Reading sends the voter token only if this browser has voted before, so a
+   * page view makes no identifier at all; voting makes one.
+   */
+  private headers(voting: boolean): Record<string, string> {
+    const token = voting ? voterToken() : existingVoterToken();
+    const headers: Record<string, string> = token ? { 'X-Voter-Token': token } : {};
     if (this.voterAssertion) headers['X-Voter-Assertion'] = this.voterAssertion;
     return headers;
   }
@@ -293,10 +301,12 @@ export class OsallistuPoll extends OsallistuElement {
   private async fetchPoll(): Promise<void> {
     if (this.load.status !== 'ready') this.load = { status: 'loading' };
     try {
-      const poll = await this.client.get<PollView>(`polls/${encodeURIComponent(this.poll)}`, { headers: this.headers() });
+      const poll = await this.client.get<PollView>(`polls/${encodeURIComponent(this.poll)}`, { headers: this.headers(false) });
       this.load = { status: 'ready', poll };
       this.selectBallot(poll);
-      if (poll.state === 'open' && !poll.myBallot && loadPending(this.client.apiBase, this.siteId, this.poll)) void this.sendPending();
+      // A ballot (or change) still waiting from an earlier visit: sending it again is safe, its
+      // idempotency key makes the server count it once.
+      if (poll.state === 'open' && loadPending(this.client.apiBase, this.siteId, this.poll)) void this.sendPending();
     } catch (error) {
       if (error instanceof ApiRequestError && error.status === 404) this.load = { status: 'not-found' };
       else this.load = { status: 'failed', message: this.errorMessage(error, this.t.poll.loadFailed) };
@@ -367,18 +377,21 @@ export class OsallistuPoll extends OsallistuElement {
     try {
       const receipt = await this.client.post<BallotReceipt>(`polls/${encodeURIComponent(this.poll)}/ballots`, pending.body, {
         idempotencyKey: pending.idempotencyKey,
-        headers: this.headers(),
+        headers: this.headers(true),
       });
       clearPending(this.client.apiBase, this.siteId, this.poll);
+      clearInterval(this.#retryTimer);
+      this.#retryTimer = undefined;
       this.acceptReceipt(receipt);
       const message = afterOffline ? t.sentAfterOffline : wasChange ? t.changed : t.thanks;
       this.notice = message;
       this.announcement = `${t.saved} ${this.resultsSummary()}`.trim();
       emit<VoteDetail>(this, 'osallistu-vote', { site: this.siteId, poll: this.poll, ...pending.body, changed: wasChange });
     } catch (error) {
-      if (error instanceof NetworkError) {
+      if (error instanceof NetworkError || (error instanceof ApiRequestError && (error.status >= 500 || error.status === 429))) {
         this.notice = t.queued;
         this.announcement = t.queued;
+        this.#retryTimer ??= setInterval(() => void this.sendPending(), 30_000);
       } else {
         clearPending(this.client.apiBase, this.siteId, this.poll);
         this.notice = error instanceof ApiRequestError && error.code === 'already_voted' ? t.alreadyVoted : this.errorMessage(error, this.t.errors.server);

@@ -10,27 +10,35 @@ export interface PendingBallot {
 }
 
 const storageKey = (apiBase: string, site: string, poll: string) => `osallistu.pending-ballot:${apiBase}:${site}:${poll}`;
+/** Where storage is blocked, the ballot still waits here for as long as the page is open. */
+const inMemory = new Map<string, PendingBallot>();
 
 export function loadPending(apiBase: string, site: string, poll: string): PendingBallot | null {
+  const key = storageKey(apiBase, site, poll);
   try {
-    const raw = localStorage.getItem(storageKey(apiBase, site, poll));
-    return raw ? (JSON.parse(raw) as PendingBallot) : null;
+    const raw = localStorage.getItem(key);
+    if (raw) return JSON.parse(raw) as PendingBallot;
   } catch {
-    return null;
+    // blocked or unreadable: fall back to memory
   }
+  return inMemory.get(key) ?? null;
 }
 
 export function savePending(apiBase: string, site: string, poll: string, pending: PendingBallot): void {
+  const key = storageKey(apiBase, site, poll);
+  inMemory.set(key, pending);
   try {
-    localStorage.setItem(storageKey(apiBase, site, poll), JSON.stringify(pending));
+    localStorage.setItem(key, JSON.stringify(pending));
   } catch {
-    // Storage blocked: the ballot still waits in memory for this page view.
+    // blocked: the copy in memory serves this page view
   }
 }
 
 export function clearPending(apiBase: string, site: string, poll: string): void {
+  const key = storageKey(apiBase, site, poll);
+  inMemory.delete(key);
   try {
-    localStorage.removeItem(storageKey(apiBase, site, poll));
+    localStorage.removeItem(key);
   } catch {
     // nothing stored
   }

@@ -15,12 +15,26 @@ export function literal(value: string | number | null): string {
   return `'${value.replaceAll("'", "''")}'`;
 }
 
-export function upsertSiteSql(site: Site, now: string): string {
+export interface UpsertOptions {
+  /** Keep an existing site's languages (the command line did not name any). */
+  keepLanguages?: boolean;
+  /** Keep an existing site's origins (the command line did not name any). */
+  keepOrigins?: boolean;
+}
+
+/**
+ * Creates a site, or updates an existing one without losing what the command did not say: the
+ * name merges per language, and languages and origins change only when given.
+ */
+export function upsertSiteSql(site: Pick<Site, 'id' | 'name' | 'defaultLang' | 'languages' | 'origins'>, now: string, options: UpsertOptions = {}): string {
   const values = [site.id, JSON.stringify(site.name), site.defaultLang, JSON.stringify(site.languages), JSON.stringify(site.origins), now, now];
+  const languages = options.keepLanguages
+    ? `CASE WHEN EXISTS (SELECT 1 FROM json_each(sites.languages) WHERE value = excluded.default_lang) THEN sites.languages ELSE json_insert(sites.languages, '$[#]', excluded.default_lang) END`
+    : 'excluded.languages';
   return `INSERT INTO sites (id, name, default_lang, languages, origins, created_at, updated_at)
 VALUES (${values.map(literal).join(', ')})
-ON CONFLICT (id) DO UPDATE SET name = excluded.name, default_lang = excluded.default_lang,
-  languages = excluded.languages, origins = excluded.origins, updated_at = excluded.updated_at;`;
+ON CONFLICT (id) DO UPDATE SET name = json_patch(sites.name, excluded.name), default_lang = excluded.default_lang,
+  languages = ${languages}, origins = ${options.keepOrigins ? 'sites.origins' : 'excluded.origins'}, updated_at = excluded.updated_at;`;
 }
 
 export function insertTokenSql(token: NewToken): string {
