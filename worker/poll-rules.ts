@@ -1,7 +1,7 @@
 /** The rules of a poll that the server enforces, whatever the widget does. */
 import type { StoredPoll } from './db/polls.ts';
 import { tallyKeys } from './db/polls.ts';
-import { ConflictError, ValidationError } from './errors.ts';
+import { ConflictError, NotFoundError, ValidationError } from './errors.ts';
 import type { BallotInput, MyBallot, PollDefinition, PollView, Results } from './schema/polls.ts';
 import type { SiteRecord } from './schema/sites.ts';
 
@@ -55,7 +55,12 @@ export function ballotKeys(poll: StoredPoll, ballot: BallotInput): string[] {
   const { min, max } = choiceLimits(poll);
   if (ballot.choices.length < min) return fail('choices', min === 1 ? 'Choose an option.' : `Choose at least ${min} options.`);
   if (ballot.choices.length > max) return fail('choices', max === 1 ? 'Choose only one option.' : `Choose at most ${max} options.`);
-  return [...ballot.choices].sort((a, b) => tallyKeys(poll).indexOf(a) - tallyKeys(poll).indexOf(b));
+  const order = tallyKeys(poll);
+  return [...ballot.choices].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+}
+
+export function pollNotFound(id: string): NotFoundError {
+  return new NotFoundError('poll_not_found', `There is no poll "${id}" on this site.`);
 }
 
 /** 409 unless the poll takes ballots right now. */

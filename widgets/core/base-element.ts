@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import type { PublicSite } from './site.ts';
 import { ApiClient } from './api-client.ts';
 import { loaderConfig } from './config.ts';
-import { loadMessages, messages, messagesLoaded, pageLang } from './i18n.ts';
+import { loadMessages, messages, messagesLoaded, pageLang, resolveLang } from './i18n.ts';
 import type { Lang, Messages } from '../locales/messages.ts';
 import { loadSite } from './site.ts';
 import { themeStyles } from './theme.ts';
@@ -38,7 +38,7 @@ export class OsallistuElement extends LitElement {
 
   /** The language to speak now. */
   protected get language(): Lang {
-    return pageLang(this) ?? this.siteInfo?.defaultLang ?? 'fi';
+    return resolveLang(this, this.siteInfo?.defaultLang);
   }
 
   protected get t(): Messages {

@@ -16,31 +16,31 @@ export function roleAllows(held: Role, needed: Role): boolean {
  * was sent: for public reads that show officials more (drafts, hidden results).
  */
 export async function optionalOfficial(c: Context<AppEnv>, role: Role = 'viewer'): Promise<Official | null> {
-  if (!c.req.header('Authorization')) return null;
-  let official: Official | null = null;
-  await requireRole(role)(c, async () => {
-    official = c.var.official;
-  });
-  return official;
+  return c.req.header('Authorization') ? resolveOfficial(c, role) : null;
 }
 
 /**
- * Bearer auth for officials: the token must be live, belong to the site in the URL (else 403
- * `wrong_site`) and hold `role` or a higher one (else 403 `insufficient_role`).
+ * The official behind the bearer token: it must be live, belong to the site in the URL (else
+ * 403 `wrong_site`) and hold `role` or a higher one (else 403 `insufficient_role`).
  */
+async function resolveOfficial(c: Context<AppEnv>, role: Role): Promise<Official> {
+  const secret = /^Bearer +(\S{1,200})\s*$/i.exec(c.req.header('Authorization') ?? '')?.[1];
+  if (!secret) throw new UnauthorizedError();
+  const token = await findLiveTokenByHash(c.env.DB, await sha256Hex(secret));
+  if (!token) throw new UnauthorizedError('The token is not valid or has been revoked.');
+  if (token.siteId !== c.var.site.id) {
+    throw new ForbiddenError('wrong_site', `This token belongs to another site and cannot act on "${c.var.site.id}".`);
+  }
+  if (!roleAllows(token.role, role)) {
+    throw new ForbiddenError('insufficient_role', `This needs the ${role} role or higher; the token has the ${token.role} role.`);
+  }
+  return { tokenId: token.id, label: token.label, role: token.role, site: token.siteId };
+}
+
+/** Bearer auth for officials' routes, as an options factory; sets `c.var.official`. */
 export function requireRole(role: Role): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const secret = /^Bearer +(\S{1,200})\s*$/i.exec(c.req.header('Authorization') ?? '')?.[1];
-    if (!secret) throw new UnauthorizedError();
-    const token = await findLiveTokenByHash(c.env.DB, await sha256Hex(secret));
-    if (!token) throw new UnauthorizedError('The token is not valid or has been revoked.');
-    if (token.siteId !== c.var.site.id) {
-      throw new ForbiddenError('wrong_site', `This token belongs to another site and cannot act on "${c.var.site.id}".`);
-    }
-    if (!roleAllows(token.role, role)) {
-      throw new ForbiddenError('insufficient_role', `This needs the ${role} role or higher; the token has the ${token.role} role.`);
-    }
-    c.set('official', { tokenId: token.id, label: token.label, role: token.role, site: token.siteId });
+    c.set('official', await resolveOfficial(c, role));
     await next();
   };
 }

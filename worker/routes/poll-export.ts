@@ -2,14 +2,14 @@ import { z } from '@hono/zod-openapi';
 import { createApp, officialRoute } from '../app.ts';
 import { ballotPage, findPoll, readResults } from '../db/polls.ts';
 import type { StoredPoll } from '../db/polls.ts';
-import { NotFoundError } from '../errors.ts';
 import { BOM, csvRow } from '../export/csv.ts';
 import type { Delimiter } from '../export/csv.ts';
 import { EXPORT_LABELS } from '../export/labels.ts';
 import { helsinkiTime, streamText } from '../export/stream.ts';
 import { localizedText } from '../localize.ts';
-import { pollState } from '../poll-rules.ts';
-import { Lang, SiteParams, Slug, errorResponses } from '../schema/common.ts';
+import { pollNotFound, pollState } from '../poll-rules.ts';
+import { Lang, errorResponses } from '../schema/common.ts';
+import { PollParams } from '../schema/polls.ts';
 import type { Results } from '../schema/polls.ts';
 import type { SiteRecord } from '../schema/sites.ts';
 
@@ -120,7 +120,7 @@ app.openapi(
     summary: 'Export results and anonymised ballots',
     description:
       'CSV (UTF-8 with BOM, Excel-ready, formula-safe), JSON or NDJSON, streamed. Ballots carry a running number and their times in Finnish time, never anything about the voter.',
-    request: { params: SiteParams.extend({ poll: Slug }), query: ExportQuery },
+    request: { params: PollParams, query: ExportQuery },
     responses: {
       200: {
         description: 'The export file',
@@ -133,7 +133,7 @@ app.openapi(
     const { poll: id } = c.req.valid('param');
     const { format, delimiter, lang } = c.req.valid('query');
     const poll = await findPoll(c.env.DB, c.var.site.id, id);
-    if (!poll) throw new NotFoundError('poll_not_found', `There is no poll "${id}" on this site.`);
+    if (!poll) throw pollNotFound(id);
     const site = c.var.site;
     const ctx: Context = { poll, site, lang: lang ?? site.defaultLang, results: await readResults(c.env.DB, poll) };
     const stamp = new Date().toISOString().slice(0, 10);

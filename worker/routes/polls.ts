@@ -19,25 +19,24 @@ import {
   updatePollStatements,
 } from '../db/polls.ts';
 import type { StoredPoll } from '../db/polls.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
+import { ConflictError, ValidationError } from '../errors.ts';
 import { idempotencyKey, rememberAnswer, replayFor } from '../idempotency.ts';
 import { optionalOfficial } from '../middleware/auth.ts';
-import { assertOpen, ballotKeys, resultsVisible, toPollView } from '../poll-rules.ts';
+import { assertOpen, ballotKeys, pollNotFound, resultsVisible, toPollView } from '../poll-rules.ts';
 import { clientHash, enforceRateLimit } from '../rate-limit.ts';
-import { Lang, SiteParams, Slug, errorResponses } from '../schema/common.ts';
-import { BallotInput, BallotReceipt, PollCreate, PollUpdate, PollView, checkPollDefinition } from '../schema/polls.ts';
+import { Lang, SiteParams, errorResponses } from '../schema/common.ts';
+import { BallotInput, BallotReceipt, PollCreate, PollParams, PollUpdate, PollView, checkPollDefinition } from '../schema/polls.ts';
 import type { Poll, PollDefinition } from '../schema/polls.ts';
 import type { SiteRecord } from '../schema/sites.ts';
 import { identifyReader, identifyVoter, passChallenge, voterHash } from '../voters.ts';
 
 const app = createApp();
 
-const PollParams = SiteParams.extend({ poll: Slug.openapi({ param: { name: 'poll', in: 'path' }, example: 'talvikunnossapito' }) });
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 
 async function pollOr404(db: D1Database, site: string, id: string, includeDrafts: boolean): Promise<StoredPoll> {
   const poll = await findPoll(db, site, id);
-  if (!poll || (poll.status === 'draft' && !includeDrafts)) throw new NotFoundError('poll_not_found', `There is no poll "${id}" on this site.`);
+  if (!poll || (poll.status === 'draft' && !includeDrafts)) throw pollNotFound(id);
   return poll;
 }
 
@@ -198,7 +197,7 @@ app.openapi(
     const key = idempotencyKey(c);
     const db = c.env.DB;
     const cached = await pollCache.getOrLoad(`${c.var.site.id}/${id}`, () => findPoll(db, c.var.site.id, id));
-    if (!cached || cached.status === 'draft') throw new NotFoundError('poll_not_found', `There is no poll "${id}" on this site.`);
+    if (!cached || cached.status === 'draft') throw pollNotFound(id);
     const poll = cached;
     const voter = await voterHash(poll, await identifyVoter(c, poll));
     const scope = `ballot:${poll.id}`;

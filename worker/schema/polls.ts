@@ -1,5 +1,7 @@
 import { z } from '@hono/zod-openapi';
-import { Lang, LocalizedText, Slug, Timestamp } from './common.ts';
+import { Lang, LocalizedText, SiteParams, Slug, Timestamp } from './common.ts';
+
+export const PollParams = SiteParams.extend({ poll: Slug.openapi({ param: { name: 'poll', in: 'path' }, example: 'talvikunnossapito' }) });
 
 export const PollKind = z.enum(['single', 'multiple', 'scale']).openapi('PollKind');
 export const ResultsVisibility = z.enum(['always', 'after_vote', 'after_close', 'never']).openapi('ResultsVisibility', {
