@@ -106,3 +106,24 @@ describe('the fallback page for CMSs without scripts', () => {
     await page.close();
   });
 });
+
+describe('the poll under the settings residents use', () => {
+  it('works with forced colours, reduced motion and 200 % zoom, axe-clean, no horizontal scroll', async () => {
+    // 200 % zoom of a 1280 px window lays out like a 640 px one at twice the pixel density.
+    const context = await browser.newContext({ viewport: { width: 640, height: 900 }, deviceScaleFactor: 2, forcedColors: 'active', reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`);
+    const poll = page.locator('osallistu-poll');
+    await expect.poll(() => poll.locator('legend').count()).toBe(1);
+    expect(await page.evaluate(() => matchMedia('(forced-colors: active)').matches && matchMedia('(prefers-reduced-motion: reduce)').matches)).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    // Bars do not animate when motion is reduced.
+    await poll.getByLabel('Asuinkatujen auraus').check();
+    await poll.getByRole('button', { name: 'Vastaa' }).click();
+    await expect.poll(() => poll.locator('.results').count()).toBe(1);
+    const transition = await poll.locator('.bar > span').first().evaluate((el) => getComputedStyle(el).transitionDuration);
+    expect(transition).toBe('0s');
+    await context.close();
+  });
+});
