@@ -79,7 +79,7 @@ function summarise(rounds: RoundResult[]): Throughput {
 }
 
 export async function measureBallotThroughput(options: { bareUrl: string; ballotUrl: string; rounds?: number; seconds?: number; connections?: number }) {
-  const rounds = options.rounds ?? 3;
+  const rounds = options.rounds ?? 4;
   const seconds = options.seconds ?? 5;
   const connections = options.connections ?? 8;
   const bare: RoundResult[] = [];

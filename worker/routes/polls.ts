@@ -201,7 +201,8 @@ app.openapi(
     const poll = cached;
     const voter = await voterHash(poll, await identifyVoter(c, poll));
     const scope = `ballot:${poll.id}`;
-    const requestHash = await sha256Hex(`${voter}:${JSON.stringify(input)}`);
+    // Only a keyed request can be replayed, so only then is its fingerprint needed.
+    const requestHash = key ? await sha256Hex(`${voter}:${JSON.stringify(input)}`) : '';
     const showResults = resultsVisible(poll, { official: false, voted: true });
 
     const replay = async () => {
