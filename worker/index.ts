@@ -7,6 +7,7 @@ import { requestBody } from './middleware/request-body.ts';
 import { tenant } from './middleware/tenant.ts';
 import audit from './routes/audit.ts';
 import bench from './routes/bench.ts';
+import forms from './routes/forms.ts';
 import frames from './routes/frames.ts';
 import health from './routes/health.ts';
 import pollExport from './routes/poll-export.ts';
@@ -32,6 +33,7 @@ app.route('/api/v1', tokens);
 app.route('/api/v1', audit);
 app.route('/api/v1', polls);
 app.route('/api/v1', pollExport);
+app.route('/api/v1', forms);
 app.route('/__bench', bench);
 app.route('/embed/v1/frame', frames);
 

@@ -1,0 +1,91 @@
+import type { Form, FormDefinition } from '../schema/forms.ts';
+
+interface FormRow {
+  site_id: string;
+  id: string;
+  definition: string;
+  status: Form['status'];
+  created_at: string;
+  updated_at: string;
+}
+
+const toForm = (row: FormRow): Form => ({
+  ...(JSON.parse(row.definition) as Omit<FormDefinition, 'status'>),
+  id: row.id,
+  site: row.site_id,
+  status: row.status,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+const definitionJson = ({ title, intro, fields, categories, privacy }: FormDefinition) => JSON.stringify({ title, intro, fields, categories, privacy });
+
+export async function findForm(db: D1Database, siteId: string, id: string): Promise<Form | null> {
+  const row = await db.prepare('SELECT * FROM forms WHERE site_id = ?1 AND id = ?2').bind(siteId, id).first<FormRow>();
+  return row ? toForm(row) : null;
+}
+
+export function insertFormStatement(db: D1Database, form: Form): D1PreparedStatement {
+  return db
+    .prepare('INSERT INTO forms (site_id, id, definition, status, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)')
+    .bind(form.site, form.id, definitionJson(form), form.status, form.createdAt);
+}
+
+export function updateFormStatement(db: D1Database, form: Form): D1PreparedStatement {
+  return db
+    .prepare('UPDATE forms SET definition = ?3, status = ?4, updated_at = ?5 WHERE site_id = ?1 AND id = ?2')
+    .bind(form.site, form.id, definitionJson(form), form.status, form.updatedAt);
+}
+
+export interface NewSubmission {
+  site: string;
+  ref: string;
+  form: string;
+  answers: Record<string, unknown>;
+  contact: Record<string, string> | null;
+  category: string | null;
+  status: 'received' | 'spam';
+  createdAt: string;
+}
+
+export function insertSubmissionStatement(db: D1Database, submission: NewSubmission): D1PreparedStatement {
+  return db
+    .prepare('INSERT INTO submissions (site_id, ref, form_id, answers, contact, category, status, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)')
+    .bind(
+      submission.site,
+      submission.ref,
+      submission.form,
+      JSON.stringify(submission.answers),
+      submission.contact ? JSON.stringify(submission.contact) : null,
+      submission.category,
+      submission.status,
+      submission.createdAt,
+    );
+}
+
+export interface SubmissionStatusRecord {
+  ref: string;
+  form: string;
+  status: 'received' | 'in_progress' | 'answered' | 'closed' | 'spam';
+  createdAt: string;
+  updatedAt: string;
+  replies: { body: string; createdAt: string }[];
+}
+
+/** What a resident with the reference code may see: the status and the public replies. */
+export async function findSubmissionStatus(db: D1Database, siteId: string, ref: string): Promise<SubmissionStatusRecord | null> {
+  const [submission, replies] = await db.batch([
+    db.prepare('SELECT ref, form_id, status, created_at, updated_at FROM submissions WHERE site_id = ?1 AND ref = ?2').bind(siteId, ref),
+    db.prepare('SELECT body, created_at FROM submission_replies WHERE site_id = ?1 AND ref = ?2 AND public = 1 ORDER BY id').bind(siteId, ref),
+  ]);
+  const row = submission?.results[0] as { ref: string; form_id: string; status: SubmissionStatusRecord['status']; created_at: string; updated_at: string } | undefined;
+  if (!row) return null;
+  return {
+    ref: row.ref,
+    form: row.form_id,
+    status: row.status,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    replies: ((replies?.results ?? []) as { body: string; created_at: string }[]).map((r) => ({ body: r.body, createdAt: r.created_at })),
+  };
+}

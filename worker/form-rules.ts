@@ -1,0 +1,80 @@
+/** What a form accepts, checked field by field on the server whatever the widget did. */
+import { ValidationError } from './errors.ts';
+import type { ErrorIssue } from './errors.ts';
+import { CONTACT_TYPES } from './schema/forms.ts';
+import type { Form, FormField, SubmissionInput } from './schema/forms.ts';
+
+const DEFAULT_MAX: Partial<Record<FormField['type'], number>> = { shortText: 200, longText: 4000, email: 254, phone: 30 };
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
+const PHONE = /^\+?[0-9][0-9 ()-]{4,24}$/;
+/** Unambiguous characters only: no 0/O, 1/I/L, so a code read over the phone survives. */
+const REF_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+
+export function newRef(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(6));
+  const chars = [...bytes].map((b) => REF_ALPHABET[b % REF_ALPHABET.length]);
+  return `${chars.slice(0, 3).join('')}-${chars.slice(3).join('')}`;
+}
+
+const empty = (value: unknown) => value === undefined || value === '' || value === false || (Array.isArray(value) && value.length === 0);
+
+function checkField(field: FormField, value: unknown): string | null {
+  const max = field.maxLength ?? DEFAULT_MAX[field.type];
+  switch (field.type) {
+    case 'shortText':
+    case 'longText':
+    case 'email':
+    case 'phone': {
+      if (typeof value !== 'string') return 'Give text.';
+      const text = value.trim();
+      if (max !== undefined && text.length > max) return `Use at most ${max} characters (now ${text.length}).`;
+      if (field.type === 'email' && !EMAIL.test(text)) return 'Give an email address like name@example.fi.';
+      if (field.type === 'phone' && !PHONE.test(text)) return 'Give a phone number like +358 40 123 4567.';
+      return null;
+    }
+    case 'choice':
+      return typeof value === 'string' && field.options!.some((o) => o.id === value) ? null : 'Choose one of the options.';
+    case 'multiChoice': {
+      if (!Array.isArray(value)) return 'Give a list of option ids.';
+      const known = new Set(field.options!.map((o) => o.id));
+      if (value.some((v) => !known.has(v))) return 'Choose only among the options.';
+      return new Set(value).size === value.length ? null : 'Choose each option once.';
+    }
+    case 'consent':
+      return typeof value === 'boolean' ? null : 'Answer true or false.';
+    case 'location': {
+      const point = value as { lat?: unknown; long?: unknown };
+      const ok = typeof point === 'object' && point !== null && typeof point.lat === 'number' && typeof point.long === 'number';
+      return ok && Math.abs(point.lat as number) <= 90 && Math.abs(point.long as number) <= 180 ? null : 'Give a point as {"lat", "long"} in degrees.';
+    }
+  }
+}
+
+/** The answers split into the submission and its contact details, or a 400 naming each field. */
+export function validateSubmission(form: Form, input: SubmissionInput): { answers: Record<string, unknown>; contact: Record<string, string> | null; category: string | null } {
+  const issues: ErrorIssue[] = [];
+  const fields = new Map(form.fields.map((f) => [f.key, f]));
+  for (const key of Object.keys(input.answers)) {
+    if (!fields.has(key)) issues.push({ path: ['answers', key], code: 'unknown_field', message: 'This form has no such field.' });
+  }
+  const answers: Record<string, unknown> = {};
+  const contact: Record<string, string> = {};
+  for (const field of form.fields) {
+    const value = input.answers[field.key];
+    if (empty(value)) {
+      if (field.required) issues.push({ path: ['answers', field.key], code: 'required', message: field.type === 'consent' ? 'This consent is needed to send the form.' : 'Fill this in.' });
+      continue;
+    }
+    const problem = checkField(field, value);
+    if (problem) issues.push({ path: ['answers', field.key], code: 'invalid_answer', message: problem });
+    else if (CONTACT_TYPES.includes(field.type)) contact[field.key] = (value as string).trim();
+    else answers[field.key] = typeof value === 'string' ? value.trim() : value;
+  }
+  let category: string | null = null;
+  if (input.category !== undefined) {
+    if (!form.categories?.some((c) => c.id === input.category)) issues.push({ path: ['category'], code: 'invalid_category', message: 'Choose one of the form\'s categories.' });
+    else category = input.category;
+  }
+  if (issues.length) throw new ValidationError(issues);
+  return { answers, contact: Object.keys(contact).length ? contact : null, category };
+}

@@ -1,0 +1,149 @@
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { tableRowCounts } from '../db/introspection.ts';
+import { call, createSite, createToken, errorOf } from '../../test/workers/helpers.ts';
+
+const FORM = {
+  title: { fi: 'Anna palautetta', sv: 'Ge respons' },
+  fields: [
+    { key: 'message', type: 'longText', label: { fi: 'Viesti', sv: 'Meddelande' }, required: true, maxLength: 500 },
+    { key: 'topic', type: 'choice', label: { fi: 'Aihe' }, options: [{ id: 'streets', label: { fi: 'Kadut' } }, { id: 'parks', label: { fi: 'Puistot' } }] },
+    { key: 'days', type: 'multiChoice', label: { fi: 'Päivät' }, options: [{ id: 'mon', label: { fi: 'ma' } }, { id: 'tue', label: { fi: 'ti' } }] },
+    { key: 'email', type: 'email', label: { fi: 'Sähköposti' } },
+    { key: 'phone', type: 'phone', label: { fi: 'Puhelin' } },
+    { key: 'place', type: 'location', label: { fi: 'Paikka' } },
+    { key: 'consent', type: 'consent', label: { fi: 'Saa julkaista' }, required: true },
+  ],
+  categories: [{ id: 'street-lights', label: { fi: 'Katuvalot' } }],
+  status: 'open',
+};
+
+async function formSite(overrides: Record<string, unknown> = {}) {
+  const { site, owner } = await createSite();
+  const response = await call(`/api/v1/sites/${site.id}/forms`, { method: 'POST', token: owner, json: { ...FORM, id: 'palaute', ...overrides } });
+  if (response.status !== 201) throw new Error(`${response.status} ${await response.text()}`);
+  return { site: site.id, owner };
+}
+
+const submit = (site: string, body: unknown, headers: Record<string, string> = {}) =>
+  call(`/api/v1/sites/${site}/forms/palaute/submissions`, { method: 'POST', json: body, headers: { 'CF-Connecting-IP': `198.51.100.${Math.floor(Math.random() * 250)}`, ...headers } });
+
+const valid = { answers: { message: 'Katulamppu ei pala Koivutiellä.', consent: true } };
+
+describe('defining forms', () => {
+  it('lets an editor define a form and anyone read it once open', async () => {
+    const { site } = await formSite();
+    const read = await call(`/api/v1/sites/${site}/forms/palaute`);
+    expect(read.status).toBe(200);
+    expect(await read.json()).toMatchObject({ id: 'palaute', fields: expect.any(Array), languages: ['fi', 'sv'] });
+  });
+
+  it('hides a draft from residents', async () => {
+    const { site, owner } = await formSite({ status: 'draft' });
+    expect((await call(`/api/v1/sites/${site}/forms/palaute`)).status).toBe(404);
+    expect((await call(`/api/v1/sites/${site}/forms/palaute`, { token: owner })).status).toBe(200);
+  });
+
+  const invalid: [string, Record<string, unknown>, string][] = [
+    ['duplicate field keys', { fields: [FORM.fields[0], FORM.fields[0]] }, 'fields'],
+    ['a choice field without options', { fields: [{ key: 'x', type: 'choice', label: { fi: 'X' } }] }, 'fields.0.options'],
+    ['a maximum length on a choice field', { fields: [{ ...FORM.fields[1], maxLength: 5 }] }, 'fields.0.maxLength'],
+    ['a label missing the default language', { fields: [{ key: 'x', type: 'shortText', label: { sv: 'Bara svenska' } }] }, 'fields.0.label'],
+    ['an unknown field type', { fields: [{ key: 'x', type: 'video', label: { fi: 'X' } }] }, 'fields.0.type'],
+    ['no fields', { fields: [] }, 'fields'],
+  ];
+  it.each(invalid)('refuses %s with 400 naming the place, and stores nothing', async (_, change, path) => {
+    const { site, owner } = await createSite();
+    const before = await tableRowCounts(env.DB);
+    const response = await call(`/api/v1/sites/${site.id}/forms`, { method: 'POST', token: owner, json: { ...FORM, ...change } });
+    expect(response.status).toBe(400);
+    expect((await errorOf(response)).issues?.map((i) => i.path.join('.'))).toContain(path);
+    expect(await tableRowCounts(env.DB)).toEqual(before);
+  });
+
+  it('is for editors, and audited', async () => {
+    const { site, owner } = await formSite();
+    const moderator = await createToken(site, 'moderator');
+    expect((await call(`/api/v1/sites/${site}/forms/palaute`, { method: 'PATCH', token: moderator, json: { status: 'closed' } })).status).toBe(403);
+    expect((await call(`/api/v1/sites/${site}/forms/palaute`, { method: 'PATCH', token: owner, json: { status: 'closed' } })).status).toBe(200);
+    const audit = (await (await call(`/api/v1/sites/${site}/audit?action=form`, { token: owner })).json()) as { items: { action: string }[] };
+    expect(audit.items.map((e) => e.action)).toEqual(['form.update', 'form.create']);
+  });
+});
+
+describe('sending feedback', () => {
+  it('stores a valid submission, contact details apart, and gives a short unambiguous reference', async () => {
+    const { site } = await formSite();
+    const response = await submit(site, { answers: { ...valid.answers, email: 'asukas@example.fi', topic: 'streets', days: ['mon'], place: { lat: 60.2, long: 24.9 } }, category: 'street-lights' });
+    expect(response.status).toBe(201);
+    const { ref } = (await response.json()) as { ref: string };
+    expect(ref).toMatch(/^[2-9A-HJKMNP-Z]{3}-[2-9A-HJKMNP-Z]{3}$/);
+    const row = await env.DB.prepare('SELECT answers, contact, category, status FROM submissions WHERE site_id = ?1 AND ref = ?2').bind(site, ref).first<{ answers: string; contact: string; category: string; status: string }>();
+    expect(JSON.parse(row!.answers)).not.toHaveProperty('email');
+    expect(JSON.parse(row!.contact)).toEqual({ email: 'asukas@example.fi' });
+    expect(row).toMatchObject({ category: 'street-lights', status: 'received' });
+    const status = await call(`/api/v1/sites/${site}/submissions/${ref}`);
+    expect(await status.json()).toMatchObject({ ref, form: 'palaute', status: 'received', replies: [] });
+  });
+
+  const invalid: [string, Record<string, unknown>, string][] = [
+    ['a missing required field', { consent: true }, 'answers.message'],
+    ['a required consent not given', { message: 'x', consent: false }, 'answers.consent'],
+    ['text over the maximum length', { ...valid.answers, message: 'x'.repeat(501) }, 'answers.message'],
+    ['a malformed email', { ...valid.answers, email: 'not-an-email' }, 'answers.email'],
+    ['a malformed phone number', { ...valid.answers, phone: 'call me' }, 'answers.phone'],
+    ['an unknown choice', { ...valid.answers, topic: 'moon' }, 'answers.topic'],
+    ['a repeated multi-choice', { ...valid.answers, days: ['mon', 'mon'] }, 'answers.days'],
+    ['a location off the globe', { ...valid.answers, place: { lat: 91, long: 0 } }, 'answers.place'],
+    ['an unknown field', { ...valid.answers, hack: 'x' }, 'answers.hack'],
+  ];
+  it.each(invalid)('refuses %s with 400 for that field, and stores nothing', async (_, answers, path) => {
+    const { site } = await formSite();
+    const before = await tableRowCounts(env.DB);
+    const response = await submit(site, { answers }, { 'Idempotency-Key': crypto.randomUUID() });
+    expect(response.status).toBe(400);
+    expect((await errorOf(response)).issues?.map((i) => i.path.join('.'))).toContain(path);
+    expect(await tableRowCounts(env.DB)).toEqual(before);
+  });
+
+  it('answers a retry with the first reference and stores one submission', async () => {
+    const { site } = await formSite();
+    const key = crypto.randomUUID();
+    const [a, b] = await Promise.all([submit(site, valid, { 'Idempotency-Key': key }), submit(site, valid, { 'Idempotency-Key': key })]);
+    const c = await submit(site, valid, { 'Idempotency-Key': key });
+    expect([a.status, b.status].sort()).toEqual([200, 201]);
+    expect(c.status).toBe(200);
+    const refs = await Promise.all([a, b, c].map(async (r) => ((await r.json()) as { ref: string }).ref));
+    expect(new Set(refs).size).toBe(1);
+    const count = await env.DB.prepare('SELECT COUNT(*) AS n FROM submissions WHERE site_id = ?1').bind(site).first<{ n: number }>();
+    expect(count!.n).toBe(1);
+  });
+
+  it('files a filled honeypot as spam', async () => {
+    const { site } = await formSite();
+    const response = await submit(site, { ...valid, website: 'http://spam.example' });
+    expect(response.status).toBe(201);
+    const { ref } = (await response.json()) as { ref: string };
+    expect(await (await call(`/api/v1/sites/${site}/submissions/${ref}`)).json()).toMatchObject({ status: 'spam' });
+  });
+
+  it('refuses feedback to a closed form, and rate-limits one address', async () => {
+    const { site, owner } = await formSite();
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) statuses.push((await submit(site, valid, { 'CF-Connecting-IP': '203.0.113.9' })).status);
+    expect(statuses.slice(0, 10).every((s) => s === 201)).toBe(true);
+    expect(statuses[10]).toBe(429);
+    await call(`/api/v1/sites/${site}/forms/palaute`, { method: 'PATCH', token: owner, json: { status: 'closed' } });
+    const closed = await submit(site, valid);
+    expect(closed.status).toBe(409);
+    expect((await errorOf(closed)).code).toBe('form_closed');
+  });
+
+  it('says clearly when a reference code is not found', async () => {
+    const { site } = await formSite();
+    const response = await call(`/api/v1/sites/${site}/submissions/AAA-BBB`);
+    expect(response.status).toBe(404);
+    expect((await errorOf(response)).message).toContain('AAA-BBB');
+    expect((await call(`/api/v1/sites/${site}/submissions/not-a-ref`)).status).toBe(400);
+  });
+});

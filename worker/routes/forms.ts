@@ -1,0 +1,187 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { createApp, nowIso, officialRoute } from '../app.ts';
+import { randomId, sha256Hex } from '../crypto.ts';
+import { auditStatement } from '../db/audit.ts';
+import { findForm, findSubmissionStatus, insertFormStatement, insertSubmissionStatement, updateFormStatement } from '../db/forms.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
+import { newRef, validateSubmission } from '../form-rules.ts';
+import { idempotencyKey, rememberAnswer, replayFor } from '../idempotency.ts';
+import { optionalOfficial } from '../middleware/auth.ts';
+import { clientHash, enforceRateLimit } from '../rate-limit.ts';
+import { SiteParams, errorResponses } from '../schema/common.ts';
+import { FormCreate, FormParams, FormUpdate, FormView, RefParams, SubmissionInput, SubmissionStatusView, checkFormDefinition } from '../schema/forms.ts';
+import type { Form, FormDefinition } from '../schema/forms.ts';
+import type { SiteRecord } from '../schema/sites.ts';
+
+const app = createApp();
+const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const formNotFound = (id: string) => new NotFoundError('form_not_found', `There is no form "${id}" on this site.`);
+
+/** Every label a resident reads must exist in the site's default language. */
+function checkAgainstSite(form: FormDefinition, site: SiteRecord): void {
+  const lang = site.defaultLang;
+  const issues: { path: (string | number)[]; code: string; message: string }[] = [];
+  const need = (text: Partial<Record<string, string>> | undefined, path: (string | number)[]) => {
+    if (text && !text[lang]) issues.push({ path, code: 'missing_language', message: `Give this in the site's default language (${lang}).` });
+  };
+  need(form.title, ['title']);
+  form.fields.forEach((field, i) => {
+    need(field.label, ['fields', i, 'label']);
+    field.options?.forEach((option, j) => need(option.label, ['fields', i, 'options', j, 'label']));
+  });
+  form.categories?.forEach((category, i) => need(category.label, ['categories', i, 'label']));
+  if (issues.length) throw new ValidationError(issues);
+}
+
+const toView = (form: Form, site: SiteRecord) => {
+  const { createdAt: _c, updatedAt: _u, ...view } = form;
+  return { ...view, languages: [site.defaultLang, ...site.languages.filter((l) => l !== site.defaultLang)] };
+};
+
+app.openapi(
+  officialRoute('editor', {
+    method: 'post',
+    path: '/sites/{site}/forms',
+    tags: ['Feedback'],
+    summary: 'Define a feedback form',
+    request: { params: SiteParams, body: { required: true, content: { 'application/json': { schema: FormCreate } } } },
+    responses: { 201: json(FormView, 'Created'), ...errorResponses(400, 401, 403, 404, 409, 413, 415) },
+  }),
+  async (c) => {
+    const { id: requested, ...definition } = c.req.valid('json');
+    checkAgainstSite(definition, c.var.site);
+    const now = nowIso();
+    const id = requested ?? `form-${randomId(6).toLowerCase().replace(/[^a-z0-9]/g, '0')}`;
+    const form: Form = { ...definition, id, site: c.var.site.id, createdAt: now, updatedAt: now };
+    try {
+      await c.env.DB.batch([
+        insertFormStatement(c.env.DB, form),
+        auditStatement(c.env.DB, c.var.official, { action: 'form.create', target: id, detail: { fields: form.fields.length, status: form.status } }, now),
+      ]);
+    } catch (error) {
+      if (error instanceof Error && /UNIQUE constraint failed: forms\./.test(error.message)) {
+        throw new ConflictError('form_exists', `A form "${id}" already exists on this site; choose another id.`);
+      }
+      throw error;
+    }
+    return c.json(toView(form, c.var.site), 201);
+  },
+);
+
+app.openapi(
+  officialRoute('editor', {
+    method: 'patch',
+    path: '/sites/{site}/forms/{form}',
+    tags: ['Feedback'],
+    summary: 'Edit, open or close a feedback form',
+    request: { params: FormParams, body: { required: true, content: { 'application/json': { schema: FormUpdate } } } },
+    responses: { 200: json(FormView, 'The form as it is now'), ...errorResponses(400, 401, 403, 404, 413, 415) },
+  }),
+  async (c) => {
+    const { form: id } = c.req.valid('param');
+    const current = await findForm(c.env.DB, c.var.site.id, id);
+    if (!current) throw formNotFound(id);
+    const next: Form = { ...current, ...c.req.valid('json'), updatedAt: nowIso() };
+    const check = z.custom<Form>().superRefine((form, ctx) => checkFormDefinition(form, ctx)).safeParse(next);
+    if (!check.success) throw new ValidationError(check.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'number' ? p : String(p))), code: i.code, message: i.message })));
+    checkAgainstSite(next, c.var.site);
+    await c.env.DB.batch([
+      updateFormStatement(c.env.DB, next),
+      auditStatement(c.env.DB, c.var.official, { action: 'form.update', target: id, detail: { changed: Object.keys(c.req.valid('json')) } }, next.updatedAt),
+    ]);
+    return c.json(toView(next, c.var.site), 200);
+  },
+);
+
+app.openapi(
+  createRoute({
+    method: 'get',
+    path: '/sites/{site}/forms/{form}',
+    tags: ['Feedback'],
+    summary: 'A feedback form\'s definition',
+    request: { params: FormParams },
+    responses: { 200: json(FormView, 'The form'), ...errorResponses(401, 403, 404) },
+  }),
+  async (c) => {
+    const { form: id } = c.req.valid('param');
+    const official = await optionalOfficial(c);
+    const form = await findForm(c.env.DB, c.var.site.id, id);
+    if (!form || (form.status === 'draft' && !official)) throw formNotFound(id);
+    c.header('Cache-Control', official ? 'private, no-store' : 'public, max-age=60');
+    return c.json(toView(form, c.var.site), 200);
+  },
+);
+
+app.openapi(
+  createRoute({
+    method: 'post',
+    path: '/sites/{site}/forms/{form}/submissions',
+    tags: ['Feedback'],
+    summary: 'Send feedback',
+    description:
+      'Answers by field key. Send `Idempotency-Key` and retry until answered: a retry returns the first answer (200, `Idempotent-Replay: true`) and stores nothing more. The answer carries the reference code for following the case.',
+    request: { params: FormParams, body: { required: true, content: { 'application/json': { schema: SubmissionInput } } } },
+    responses: {
+      201: json(z.object({ ref: z.string().openapi({ example: 'K7M-4QX' }) }), 'Received'),
+      200: json(z.object({ ref: z.string() }), 'A replay of the first answer'),
+      ...errorResponses(400, 404, 409, 413, 415, 429),
+    },
+  }),
+  async (c) => {
+    const { form: id } = c.req.valid('param');
+    const input = c.req.valid('json');
+    const key = idempotencyKey(c);
+    const form = await findForm(c.env.DB, c.var.site.id, id);
+    if (!form || form.status === 'draft') throw formNotFound(id);
+    const scope = `submission:${form.id}`;
+    const requestHash = key ? await sha256Hex(JSON.stringify(input)) : '';
+    const earlier = await replayFor(c, key, scope, requestHash);
+    if (earlier) return c.json(earlier.response as { ref: string }, 200, { 'Idempotent-Replay': 'true' });
+    if (form.status === 'closed') throw new ConflictError('form_closed', 'This form no longer takes feedback.');
+    const { answers, contact, category } = validateSubmission(form, input);
+    await enforceRateLimit(c.env.SUBMISSION_RATE_LIMIT, `${c.var.site.id}:${await clientHash(c, `${c.var.site.id}:submissions`)}`);
+    const now = nowIso();
+    // A filled honeypot is a robot: kept as spam for moderators to see, answered like any other.
+    const status = input.website ? 'spam' : 'received';
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const ref = newRef();
+      try {
+        await c.env.DB.batch([
+          insertSubmissionStatement(c.env.DB, { site: c.var.site.id, ref, form: form.id, answers, contact, category, status, createdAt: now }),
+          ...(key ? [rememberAnswer(c, key, scope, requestHash, 201, { ref }, now)] : []),
+        ]);
+        return c.json({ ref }, 201);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : '';
+        if (key && message.includes('UNIQUE constraint failed: idempotency_keys.')) {
+          const first = await replayFor(c, key, scope, requestHash);
+          if (first) return c.json(first.response as { ref: string }, 200, { 'Idempotent-Replay': 'true' });
+        }
+        if (!message.includes('UNIQUE constraint failed: submissions.')) throw error;
+        // A reference code already taken (about one in 887 million): draw another.
+      }
+    }
+    throw new ConflictError('try_again', 'Please send the form again.');
+  },
+);
+
+app.openapi(
+  createRoute({
+    method: 'get',
+    path: '/sites/{site}/submissions/{ref}',
+    tags: ['Feedback'],
+    summary: 'The status of a submission and its public replies',
+    description: 'Anyone with the reference code may look; nothing the resident wrote is shown back.',
+    request: { params: RefParams },
+    responses: { 200: json(SubmissionStatusView, 'Status and public replies'), ...errorResponses(400, 404) },
+  }),
+  async (c) => {
+    const { ref } = c.req.valid('param');
+    const found = await findSubmissionStatus(c.env.DB, c.var.site.id, ref);
+    if (!found) throw new NotFoundError('submission_not_found', `No feedback with the reference ${ref} was found on this site. Check the code.`);
+    c.header('Cache-Control', 'private, no-store');
+    return c.json(found, 200);
+  },
+);
+
+export default app;

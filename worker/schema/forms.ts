@@ -1,0 +1,125 @@
+import { z } from '@hono/zod-openapi';
+import { Lang, LocalizedText, SiteParams, Slug, Timestamp } from './common.ts';
+
+export const FieldType = z
+  .enum(['shortText', 'longText', 'email', 'phone', 'choice', 'multiChoice', 'consent', 'location'])
+  .openapi('FieldType');
+export type FieldType = z.infer<typeof FieldType>;
+
+const Key = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'Use 1–40 lowercase letters, digits or "_", starting with a letter.');
+const OptionId = z.string().regex(/^[a-z0-9_-]{1,40}$/, 'Use 1–40 lowercase letters, digits, "-" or "_".');
+const Choice = z.strictObject({ id: OptionId, label: LocalizedText(200) });
+
+export const FormField = z
+  .strictObject({
+    key: Key,
+    type: FieldType,
+    label: LocalizedText(200),
+    help: LocalizedText(500).optional(),
+    required: z.boolean().default(false),
+    maxLength: z.number().int().min(1).max(10_000).optional().openapi({ description: 'Text fields only.' }),
+    options: z.array(Choice).max(50).optional().openapi({ description: 'choice and multiChoice only.' }),
+  })
+  .openapi('FormField');
+export type FormField = z.infer<typeof FormField>;
+
+const TEXT_TYPES: FieldType[] = ['shortText', 'longText', 'email', 'phone'];
+/** Answers that are contact details: kept apart, removed after the retention period. */
+export const CONTACT_TYPES: FieldType[] = ['email', 'phone'];
+
+export const FormStatus = z.enum(['draft', 'open', 'closed']).openapi('FormStatus');
+
+const formFields = {
+  title: LocalizedText(200),
+  intro: LocalizedText(2000).optional(),
+  fields: z.array(FormField).min(1).max(40),
+  categories: z.array(Choice).max(30).optional().openapi({ description: 'Where a submission can be routed; the resident picks one when given.' }),
+  privacy: LocalizedText(1000).optional().openapi({ description: 'What is done with contact details, shown under the form.' }),
+  status: FormStatus.default('draft'),
+};
+
+/** Rules across fields, shared by create and by an edit merged onto the stored form. */
+export function checkFormDefinition(form: { fields: FormField[] }, ctx: z.RefinementCtx): void {
+  const keys = form.fields.map((f) => f.key);
+  if (new Set(keys).size !== keys.length) ctx.addIssue({ code: 'custom', path: ['fields'], message: 'Field keys must be unique.' });
+  form.fields.forEach((field, i) => {
+    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: ['fields', i, path], message });
+    const choices = field.type === 'choice' || field.type === 'multiChoice';
+    if (choices && (field.options?.length ?? 0) < 2) issue('options', 'A choice field needs at least two options.');
+    if (!choices && field.options) issue('options', 'Only choice fields have options.');
+    if (field.maxLength !== undefined && !TEXT_TYPES.includes(field.type)) issue('maxLength', 'Only text fields have a maximum length.');
+    const ids = field.options?.map((o) => o.id) ?? [];
+    if (new Set(ids).size !== ids.length) issue('options', 'Option ids must be unique.');
+  });
+}
+
+export const FormCreate = z
+  .strictObject({ id: Slug.optional(), ...formFields })
+  .superRefine((form, ctx) => checkFormDefinition(form, ctx))
+  .openapi('FormCreate');
+export type FormCreate = z.infer<typeof FormCreate>;
+
+export const FormUpdate = z
+  .strictObject({
+    title: formFields.title.optional(),
+    intro: formFields.intro,
+    fields: formFields.fields.optional(),
+    categories: formFields.categories,
+    privacy: formFields.privacy,
+    status: FormStatus.optional(),
+  })
+  .refine((update) => Object.keys(update).length > 0, 'Send at least one field to change.')
+  .openapi('FormUpdate');
+export type FormUpdate = z.infer<typeof FormUpdate>;
+
+export interface FormDefinition {
+  title: Partial<Record<Lang, string>>;
+  intro?: Partial<Record<Lang, string>>;
+  fields: FormField[];
+  categories?: { id: string; label: Partial<Record<Lang, string>> }[];
+  privacy?: Partial<Record<Lang, string>>;
+  status: z.infer<typeof FormStatus>;
+}
+
+export interface Form extends FormDefinition {
+  id: string;
+  site: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const FormView = z
+  .object({
+    id: z.string(),
+    site: z.string(),
+    title: z.partialRecord(Lang, z.string()),
+    intro: z.partialRecord(Lang, z.string()).optional(),
+    fields: z.array(FormField),
+    categories: z.array(Choice).optional(),
+    privacy: z.partialRecord(Lang, z.string()).optional(),
+    status: FormStatus,
+    languages: z.array(Lang),
+  })
+  .openapi('Form');
+
+export const FormParams = SiteParams.extend({ form: Slug.openapi({ param: { name: 'form', in: 'path' }, example: 'palaute' }) });
+
+export const SubmissionStatus = z.enum(['received', 'in_progress', 'answered', 'closed', 'spam']).openapi('SubmissionStatus');
+
+const Answer = z.union([z.string().max(10_000), z.array(z.string().max(200)).max(50), z.boolean(), z.object({ lat: z.number(), long: z.number() }).strict()]);
+
+export const SubmissionInput = z
+  .strictObject({
+    answers: z.record(z.string().max(40), Answer).openapi({ description: 'Field key → answer: text, option ids, true for consent, {lat, long} for a location.' }),
+    category: OptionId.optional(),
+    website: z.string().max(200).optional().openapi({ description: 'Honeypot: leave empty. People never see this field.' }),
+  })
+  .openapi('SubmissionInput');
+export type SubmissionInput = z.infer<typeof SubmissionInput>;
+
+export const RefParams = SiteParams.extend({ ref: z.string().regex(/^[0-9A-Z]{3}-[0-9A-Z]{3}$/).openapi({ param: { name: 'ref', in: 'path' }, example: 'K7M-4QX' }) });
+
+export const PublicReply = z.object({ body: z.string(), createdAt: Timestamp }).openapi('PublicReply');
+export const SubmissionStatusView = z
+  .object({ ref: z.string(), form: z.string(), status: SubmissionStatus, createdAt: Timestamp, updatedAt: Timestamp, replies: z.array(PublicReply) })
+  .openapi('SubmissionStatusView');
