@@ -10,6 +10,7 @@ import bench from './routes/bench.ts';
 import forms from './routes/forms.ts';
 import frames from './routes/frames.ts';
 import health from './routes/health.ts';
+import moderation from './routes/moderation.ts';
 import pollExport from './routes/poll-export.ts';
 import polls from './routes/polls.ts';
 import sites from './routes/sites.ts';
@@ -34,6 +35,7 @@ app.route('/api/v1', audit);
 app.route('/api/v1', polls);
 app.route('/api/v1', pollExport);
 app.route('/api/v1', forms);
+app.route('/api/v1', moderation);
 app.route('/__bench', bench);
 app.route('/embed/v1/frame', frames);
 

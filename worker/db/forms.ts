@@ -89,3 +89,85 @@ export async function findSubmissionStatus(db: D1Database, siteId: string, ref: 
     replies: ((replies?.results ?? []) as { body: string; created_at: string }[]).map((r) => ({ body: r.body, createdAt: r.created_at })),
   };
 }
+
+export interface SubmissionRecord {
+  ref: string;
+  form: string;
+  answers: Record<string, unknown>;
+  /** Null once removed by retention or on the resident's request. */
+  contact: Record<string, string> | null;
+  category: string | null;
+  status: SubmissionStatusRecord['status'];
+  createdAt: string;
+  updatedAt: string;
+}
+
+interface SubmissionRow {
+  ref: string;
+  form_id: string;
+  answers: string;
+  contact: string | null;
+  category: string | null;
+  status: SubmissionRecord['status'];
+  created_at: string;
+  updated_at: string;
+}
+
+const toSubmission = (row: SubmissionRow): SubmissionRecord => ({
+  ref: row.ref,
+  form: row.form_id,
+  answers: JSON.parse(row.answers) as Record<string, unknown>,
+  contact: row.contact ? (JSON.parse(row.contact) as Record<string, string>) : null,
+  category: row.category,
+  status: row.status,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+/** The moderation queue, newest first, continuing below (`createdAt`, `ref`) of the last row seen. */
+export async function listSubmissions(
+  db: D1Database,
+  siteId: string,
+  filter: { form?: string; status?: string; before?: { createdAt: string; ref: string }; limit: number },
+): Promise<SubmissionRecord[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT ref, form_id, answers, contact, category, status, created_at, updated_at FROM submissions
+        WHERE site_id = ?1 AND (?2 IS NULL OR form_id = ?2) AND (?3 IS NULL OR status = ?3)
+          AND (?4 IS NULL OR created_at < ?4 OR (created_at = ?4 AND ref < ?5))
+        ORDER BY created_at DESC, ref DESC LIMIT ?6`,
+    )
+    .bind(siteId, filter.form ?? null, filter.status ?? null, filter.before?.createdAt ?? null, filter.before?.ref ?? '', filter.limit)
+    .all<SubmissionRow>();
+  return results.map(toSubmission);
+}
+
+export async function findSubmission(db: D1Database, siteId: string, ref: string): Promise<SubmissionRecord | null> {
+  const row = await db
+    .prepare('SELECT ref, form_id, answers, contact, category, status, created_at, updated_at FROM submissions WHERE site_id = ?1 AND ref = ?2')
+    .bind(siteId, ref)
+    .first<SubmissionRow>();
+  return row ? toSubmission(row) : null;
+}
+
+export async function listReplies(db: D1Database, siteId: string, ref: string): Promise<{ body: string; public: boolean; author: string; createdAt: string }[]> {
+  const { results } = await db
+    .prepare('SELECT body, public, author, created_at FROM submission_replies WHERE site_id = ?1 AND ref = ?2 ORDER BY id')
+    .bind(siteId, ref)
+    .all<{ body: string; public: number; author: string; created_at: string }>();
+  return results.map((r) => ({ body: r.body, public: r.public === 1, author: r.author, createdAt: r.created_at }));
+}
+
+export function updateSubmissionStatusStatement(db: D1Database, siteId: string, ref: string, status: string, now: string): D1PreparedStatement {
+  return db.prepare('UPDATE submissions SET status = ?3, updated_at = ?4 WHERE site_id = ?1 AND ref = ?2').bind(siteId, ref, status, now);
+}
+
+export function insertReplyStatement(db: D1Database, siteId: string, ref: string, reply: { body: string; public: boolean; author: string }, now: string): D1PreparedStatement {
+  return db
+    .prepare('INSERT INTO submission_replies (site_id, ref, body, public, author, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)')
+    .bind(siteId, ref, reply.body, reply.public ? 1 : 0, reply.author, now);
+}
+
+export function touchSubmissionStatement(db: D1Database, siteId: string, ref: string, now: string): D1PreparedStatement {
+  return db.prepare('UPDATE submissions SET updated_at = ?3 WHERE site_id = ?1 AND ref = ?2').bind(siteId, ref, now);
+}

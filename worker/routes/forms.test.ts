@@ -147,3 +147,42 @@ describe('sending feedback', () => {
     expect((await call(`/api/v1/sites/${site}/submissions/not-a-ref`)).status).toBe(400);
   });
 });
+
+describe('moderating feedback', () => {
+  it('lists the queue by form and status, pages it, and hides it from viewers', async () => {
+    const { site } = await formSite();
+    for (let i = 0; i < 3; i++) await submit(site, valid);
+    const moderator = await createToken(site, 'moderator');
+    const viewer = await createToken(site, 'viewer');
+    expect((await call(`/api/v1/sites/${site}/submissions`, { token: viewer })).status).toBe(403);
+    type Page = { items: { ref: string; status: string }[]; nextCursor: string | null };
+    const first = (await (await call(`/api/v1/sites/${site}/submissions?form=palaute&status=received&limit=2`, { token: moderator })).json()) as Page;
+    expect(first.items).toHaveLength(2);
+    const second = (await (await call(`/api/v1/sites/${site}/submissions?form=palaute&status=received&limit=2&cursor=${encodeURIComponent(first.nextCursor!)}`, { token: moderator })).json()) as Page;
+    expect(second.items).toHaveLength(1);
+    expect(new Set([...first.items, ...second.items].map((s) => s.ref)).size).toBe(3);
+  });
+
+  it('answers publicly and privately, and the resident sees only the public reply, audited', async () => {
+    const { site, owner } = await formSite();
+    const { ref } = (await (await submit(site, valid)).json()) as { ref: string };
+    const moderator = await createToken(site, 'moderator', 'Kaupunkiympäristö / Aino');
+    const privateNote = await call(`/api/v1/sites/${site}/submissions/${ref}`, { method: 'PATCH', token: moderator, json: { status: 'in_progress', reply: { body: 'Välitetty urakoitsijalle.', public: false } } });
+    expect(privateNote.status).toBe(200);
+    const answered = await call(`/api/v1/sites/${site}/submissions/${ref}`, { method: 'PATCH', token: moderator, json: { status: 'answered', reply: { body: 'Lamppu vaihdetaan tällä viikolla.', public: true } } });
+    expect(await answered.json()).toMatchObject({ status: 'answered', replies: [{ public: false, author: 'Kaupunkiympäristö / Aino' }, { public: true }] });
+    const resident = await (await call(`/api/v1/sites/${site}/submissions/${ref}`)).json();
+    expect(resident).toMatchObject({ status: 'answered', replies: [{ body: 'Lamppu vaihdetaan tällä viikolla.' }] });
+    expect(JSON.stringify(resident)).not.toContain('urakoitsijalle');
+    const audit = (await (await call(`/api/v1/sites/${site}/audit?action=submission`, { token: owner })).json()) as { items: { target: string }[] };
+    expect(audit.items.map((e) => e.target)).toEqual([ref, ref]);
+  });
+
+  it('refuses an empty change and an unknown reference', async () => {
+    const { site } = await formSite();
+    const moderator = await createToken(site, 'moderator');
+    expect((await call(`/api/v1/sites/${site}/submissions/AAA-BBB`, { method: 'PATCH', token: moderator, json: { status: 'closed' } })).status).toBe(404);
+    const { ref } = (await (await submit(site, valid)).json()) as { ref: string };
+    expect((await call(`/api/v1/sites/${site}/submissions/${ref}`, { method: 'PATCH', token: moderator, json: {} })).status).toBe(400);
+  });
+});

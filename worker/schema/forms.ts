@@ -123,3 +123,32 @@ export const PublicReply = z.object({ body: z.string(), createdAt: Timestamp }).
 export const SubmissionStatusView = z
   .object({ ref: z.string(), form: z.string(), status: SubmissionStatus, createdAt: Timestamp, updatedAt: Timestamp, replies: z.array(PublicReply) })
   .openapi('SubmissionStatusView');
+
+export const SubmissionView = z
+  .object({
+    ref: z.string(),
+    form: z.string(),
+    answers: z.record(z.string(), z.unknown()),
+    contact: z.record(z.string(), z.string()).nullable().openapi({ description: 'Contact details, null once removed.' }),
+    category: z.string().nullable(),
+    status: SubmissionStatus,
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+    replies: z.array(z.object({ body: z.string(), public: z.boolean(), author: z.string(), createdAt: Timestamp })).optional(),
+  })
+  .openapi('Submission');
+
+export const SubmissionQuery = z.object({
+  form: Slug.optional(),
+  status: SubmissionStatus.optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const SubmissionUpdate = z
+  .strictObject({
+    status: SubmissionStatus.optional(),
+    reply: z.strictObject({ body: z.string().trim().min(1).max(10_000), public: z.boolean() }).optional(),
+  })
+  .refine((u) => u.status !== undefined || u.reply !== undefined, 'Send a new "status", a "reply", or both.')
+  .openapi('SubmissionUpdate');
