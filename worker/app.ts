@@ -1,5 +1,5 @@
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
-import type { RouteConfig } from '@hono/zod-openapi';
+import type { RouteConfig, z } from '@hono/zod-openapi';
 import { ValidationError } from './errors.ts';
 import { requireRole } from './middleware/auth.ts';
 import type { Role } from './schema/sites.ts';
@@ -38,4 +38,9 @@ export function officialRoute<const R extends RouteConfig>(role: Role, config: R
 
 export function nowIso(): string {
   return new Date().toISOString();
+}
+
+/** A JSON response entry for a route's `responses`. */
+export function jsonResponse<T extends z.ZodType>(schema: T, description: string) {
+  return { description, content: { 'application/json': { schema } } };
 }

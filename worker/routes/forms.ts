@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { createApp, nowIso, officialRoute } from '../app.ts';
+import { createApp, jsonResponse as json, nowIso, officialRoute } from '../app.ts';
 import { randomId, sha256Hex } from '../crypto.ts';
 import { auditStatement } from '../db/audit.ts';
 import { findForm, findSubmissionStatus, insertFormStatement, insertSubmissionStatement, updateFormStatement } from '../db/forms.ts';
@@ -14,7 +14,6 @@ import type { Form, FormDefinition } from '../schema/forms.ts';
 import type { SiteRecord } from '../schema/sites.ts';
 
 const app = createApp();
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const formNotFound = (id: string) => new NotFoundError('form_not_found', `There is no form "${id}" on this site.`);
 
 /** Every label a resident reads must exist in the site's default language. */

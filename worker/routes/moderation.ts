@@ -1,25 +1,13 @@
 import { z } from '@hono/zod-openapi';
-import { createApp, nowIso, officialRoute } from '../app.ts';
+import { createApp, jsonResponse as json, nowIso, officialRoute } from '../app.ts';
 import { auditStatement } from '../db/audit.ts';
 import { findSubmission, insertReplyStatement, listReplies, listSubmissions, touchSubmissionStatement, updateSubmissionStatusStatement } from '../db/forms.ts';
-import { NotFoundError, ValidationError } from '../errors.ts';
+import { decodeCursor, encodeCursor } from '../cursor.ts';
+import { NotFoundError } from '../errors.ts';
 import { SiteParams, errorResponses } from '../schema/common.ts';
 import { RefParams, SubmissionQuery, SubmissionUpdate, SubmissionView } from '../schema/forms.ts';
 
 const app = createApp();
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-
-/** Queue pages continue below the last (createdAt, ref) seen; opaque to clients. */
-const encodeCursor = (createdAt: string, ref: string) => btoa(`s:${createdAt}|${ref}`);
-function decodeCursor(cursor: string): { createdAt: string; ref: string } {
-  try {
-    const match = /^s:([0-9T:.Z-]{20,30})\|([0-9A-Z]{3}-[0-9A-Z]{3})$/.exec(atob(cursor));
-    if (match) return { createdAt: match[1]!, ref: match[2]! };
-  } catch {
-    // fall through
-  }
-  throw new ValidationError([{ path: ['cursor'], code: 'invalid_cursor', message: 'This cursor did not come from this list; start again without it.' }]);
-}
 
 app.openapi(
   officialRoute('moderator', {
@@ -35,9 +23,11 @@ app.openapi(
   }),
   async (c) => {
     const { form, status, cursor, limit } = c.req.valid('query');
-    const items = await listSubmissions(c.env.DB, c.var.site.id, { form, status, before: cursor ? decodeCursor(cursor) : undefined, limit });
+    const [createdAt, ref] = cursor ? decodeCursor('s', cursor, [/^[0-9T:.Z-]{20,30}$/, /^[0-9A-Z]{3}-[0-9A-Z]{3}$/]) : [];
+    const before = createdAt && ref ? { createdAt, ref } : undefined;
+    const items = await listSubmissions(c.env.DB, c.var.site.id, { form, status, before, limit });
     const last = items.at(-1);
-    return c.json({ items, nextCursor: items.length === limit && last ? encodeCursor(last.createdAt, last.ref) : null }, 200);
+    return c.json({ items, nextCursor: items.length === limit && last ? encodeCursor('s', last.createdAt, last.ref) : null }, 200);
   },
 );
 

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { createApp, nowIso, officialRoute } from '../app.ts';
+import { createApp, jsonResponse as json, nowIso, officialRoute } from '../app.ts';
 import { TtlCache } from '../cache.ts';
 import { randomId, sha256Hex } from '../crypto.ts';
 import { auditStatement } from '../db/audit.ts';
@@ -32,7 +32,6 @@ import { identifyReader, identifyVoter, passChallenge, voterHash } from '../vote
 
 const app = createApp();
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 
 async function pollOr404(db: D1Database, site: string, id: string, includeDrafts: boolean): Promise<StoredPoll> {
   const poll = await findPoll(db, site, id);
