@@ -1,5 +1,6 @@
 import { HTTPException } from 'hono/http-exception';
 import { createApp } from './app.ts';
+import { purgeExpiredContacts } from './db/forms.ts';
 import { purgeAnswers } from './db/idempotency.ts';
 import { ApiError } from './errors.ts';
 import { openCors, siteCors } from './middleware/cors.ts';
@@ -75,11 +76,16 @@ app.onError((err, c) => {
   return c.json({ error: { code: 'internal_error', message: 'Something went wrong on our side. Please try again.' } }, 500);
 });
 
-/** Daily upkeep (cron in wrangler.toml): idempotency answers are kept a day, enough for any retry. */
+/**
+ * Daily upkeep (cron in wrangler.toml): idempotency answers are kept a day, enough for any
+ * retry; contact details in feedback as long as each site's retention period says.
+ */
 async function scheduled(_controller: ScheduledController, env: Env): Promise<void> {
-  const dayAgo = new Date(Date.now() - 24 * 3600 * 1000).toISOString();
-  const purged = await purgeAnswers(env.DB, dayAgo);
-  console.info(`Purged ${purged} idempotency answers older than ${dayAgo}`);
+  const now = new Date();
+  const dayAgo = new Date(now.getTime() - 24 * 3600 * 1000).toISOString();
+  const answers = await purgeAnswers(env.DB, dayAgo);
+  const contacts = await purgeExpiredContacts(env.DB, now.toISOString());
+  console.info(`Daily upkeep: ${answers} idempotency answers and ${contacts} submissions' contact details removed`);
 }
 
 export default { fetch: app.fetch, scheduled } satisfies ExportedHandler<Env>;

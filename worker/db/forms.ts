@@ -171,3 +171,25 @@ export function insertReplyStatement(db: D1Database, siteId: string, ref: string
 export function touchSubmissionStatement(db: D1Database, siteId: string, ref: string, now: string): D1PreparedStatement {
   return db.prepare('UPDATE submissions SET updated_at = ?3 WHERE site_id = ?1 AND ref = ?2').bind(siteId, ref, now);
 }
+
+/** Removes a submission's contact details (the resident asked, with the reference code). */
+export async function forgetContact(db: D1Database, siteId: string, ref: string, now: string): Promise<boolean> {
+  const result = await db
+    .prepare('UPDATE submissions SET contact = NULL, updated_at = ?3 WHERE site_id = ?1 AND ref = ?2')
+    .bind(siteId, ref, now)
+    .run();
+  return result.meta.changes === 1;
+}
+
+/** Blanks contact details older than each site's retention period; returns how many. */
+export async function purgeExpiredContacts(db: D1Database, now: string): Promise<number> {
+  const result = await db
+    .prepare(
+      `UPDATE submissions SET contact = NULL, updated_at = ?1
+        WHERE contact IS NOT NULL
+          AND created_at < strftime('%Y-%m-%dT%H:%M:%fZ', ?1, '-' || (SELECT contact_retention_days FROM sites WHERE sites.id = submissions.site_id) || ' days')`,
+    )
+    .bind(now)
+    .run();
+  return result.meta.changes;
+}

@@ -10,6 +10,7 @@ interface SiteRow {
   voter_keys: string;
   challenge_site_key: string | null;
   challenge_secret: string | null;
+  contact_retention_days: number;
 }
 
 const toSite = (row: SiteRow): SiteRecord => ({
@@ -22,6 +23,7 @@ const toSite = (row: SiteRow): SiteRecord => ({
   challengeSiteKey: row.challenge_site_key,
   challengeSecretSet: row.challenge_secret !== null,
   challengeSecret: row.challenge_secret,
+  contactRetentionDays: row.contact_retention_days,
 });
 
 /** The settings an owner may read: everything but the secret. */
@@ -31,7 +33,7 @@ export function siteSettings({ challengeSecret: _secret, ...site }: SiteRecord):
 
 export async function findSite(db: D1Database, id: string): Promise<SiteRecord | null> {
   const row = await db
-    .prepare('SELECT id, name, default_lang, languages, origins, voter_keys, challenge_site_key, challenge_secret FROM sites WHERE id = ?1')
+    .prepare('SELECT id, name, default_lang, languages, origins, voter_keys, challenge_site_key, challenge_secret, contact_retention_days FROM sites WHERE id = ?1')
     .bind(id)
     .first<SiteRow>();
   return row ? toSite(row) : null;
@@ -43,7 +45,7 @@ export function updateSiteStatement(db: D1Database, current: SiteRecord, update:
   return db
     .prepare(
       `UPDATE sites SET name = ?2, default_lang = ?3, languages = ?4, origins = ?5, voter_keys = ?6,
-         challenge_site_key = ?7, challenge_secret = ?8, updated_at = ?9 WHERE id = ?1`,
+         challenge_site_key = ?7, challenge_secret = ?8, contact_retention_days = ?10, updated_at = ?9 WHERE id = ?1`,
     )
     .bind(
       current.id,
@@ -55,6 +57,7 @@ export function updateSiteStatement(db: D1Database, current: SiteRecord, update:
       next.challengeSiteKey,
       next.challengeSecret,
       now,
+      next.contactRetentionDays,
     );
 }
 

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { createApp, jsonResponse as json, nowIso, officialRoute } from '../app.ts';
 import { randomId, sha256Hex } from '../crypto.ts';
 import { auditStatement } from '../db/audit.ts';
-import { findForm, findSubmissionStatus, insertFormStatement, insertSubmissionStatement, updateFormStatement } from '../db/forms.ts';
+import { findForm, findSubmissionStatus, forgetContact, insertFormStatement, insertSubmissionStatement, updateFormStatement } from '../db/forms.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import { newRef, validateSubmission } from '../form-rules.ts';
 import { idempotencyKey, rememberAnswer, replayFor } from '../idempotency.ts';
@@ -180,6 +180,25 @@ app.openapi(
     if (!found) throw new NotFoundError('submission_not_found', `No feedback with the reference ${ref} was found on this site. Check the code.`);
     c.header('Cache-Control', 'private, no-store');
     return c.json(found, 200);
+  },
+);
+
+app.openapi(
+  createRoute({
+    method: 'delete',
+    path: '/sites/{site}/submissions/{ref}/contact',
+    tags: ['Feedback'],
+    summary: 'Remove my contact details',
+    description: 'Whoever has the reference code may remove the email and phone number given with it. The feedback itself stays.',
+    request: { params: RefParams },
+    responses: { 200: json(z.object({ ref: z.string(), contactRemoved: z.literal(true) }), 'Removed (or already gone)'), ...errorResponses(400, 404) },
+  }),
+  async (c) => {
+    const { ref } = c.req.valid('param');
+    if (!(await forgetContact(c.env.DB, c.var.site.id, ref, nowIso()))) {
+      throw new NotFoundError('submission_not_found', `No feedback with the reference ${ref} was found on this site. Check the code.`);
+    }
+    return c.json({ ref, contactRemoved: true as const }, 200);
   },
 );
 

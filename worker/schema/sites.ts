@@ -45,6 +45,7 @@ export const Site = z
     voterKeys: z.array(PublicJwk).max(5).default([]).openapi({ description: 'Public keys that verify voter assertions for signed polls.' }),
     challengeSiteKey: z.string().max(100).nullable().default(null).openapi({ description: 'The Turnstile site key the widgets show in challenge polls.' }),
     challengeSecretSet: z.boolean().default(false).openapi({ description: 'Whether a Turnstile secret is stored (it is never shown).' }),
+    contactRetentionDays: z.number().int().min(1).max(3650).default(365).openapi({ description: 'Days contact details in feedback are kept before the daily run removes them.' }),
   })
   .openapi('Site');
 export type Site = z.infer<typeof Site>;
@@ -66,6 +67,7 @@ export const SiteUpdate = z
     voterKeys: z.array(PublicJwk).max(5).optional(),
     challengeSiteKey: z.string().trim().min(1).max(100).nullable().optional(),
     challengeSecret: z.string().trim().min(1).max(200).nullable().optional().openapi({ description: 'Write-only: the Turnstile secret key.' }),
+    contactRetentionDays: z.number().int().min(1).max(3650).optional(),
   })
   .refine((update) => Object.keys(update).length > 0, 'Send at least one field to change.')
   .openapi('SiteUpdate');
