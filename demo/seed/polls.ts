@@ -9,9 +9,9 @@ export const demoPolls = [
       en: 'What matters most to you in winter maintenance?',
     },
     description: {
-      fi: 'Valitse enintään kaksi. Voit muuttaa vastaustasi kyselyn ollessa auki.',
-      sv: 'Välj högst två. Du kan ändra ditt svar medan enkäten är öppen.',
-      en: 'Choose up to two. You can change your answer while the poll is open.',
+      fi: 'Voit muuttaa vastaustasi niin kauan kuin kysely on auki.',
+      sv: 'Du kan ändra ditt svar så länge enkäten är öppen.',
+      en: 'You can change your answer for as long as the poll is open.',
     },
     options: [
       { id: 'paareitit', label: { fi: 'Pyöräilyn pääreitit aurataan ensin', sv: 'Huvudcykelstråken plogas först', en: 'Main cycle routes are cleared first' } },
