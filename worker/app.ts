@@ -9,15 +9,7 @@ import type { AppEnv } from './types.ts';
 export function createApp() {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
-      if (!result.success) {
-        throw new ValidationError(
-          result.error.issues.map((issue) => ({
-            path: issue.path.map((key) => (typeof key === 'number' ? key : String(key))),
-            code: issue.code,
-            message: issue.message,
-          })),
-        );
-      }
+      if (!result.success) throw ValidationError.fromZod(result.error.issues);
     },
   });
 }

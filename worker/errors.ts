@@ -33,6 +33,13 @@ export class ValidationError extends ApiError {
     super(400, 'validation_failed', message, issues);
     this.name = 'ValidationError';
   }
+
+  /** From zod's issues, keeping array indexes as numbers in each path. */
+  static fromZod(issues: readonly { path: readonly PropertyKey[]; code: string; message: string }[]): ValidationError {
+    return new ValidationError(
+      issues.map((issue) => ({ path: issue.path.map((key) => (typeof key === 'number' ? key : String(key))), code: issue.code, message: issue.message })),
+    );
+  }
 }
 
 export class NotFoundError extends ApiError {

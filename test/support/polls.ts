@@ -1,5 +1,5 @@
 /** Browser-side helpers for the poll widget's tests: real polls on the real API, via Vite's proxy. */
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { demoSite } from '../../demo/seed/site.ts';
 import '../../widgets/poll/osallistu-poll.ts';
 import type { OsallistuPoll } from '../../widgets/poll/osallistu-poll.ts';
@@ -60,7 +60,6 @@ export const textOf = (el: OsallistuPoll) => shadow(el).textContent?.replace(/\s
 
 /** Waits until the widget has left its loading state. */
 export async function settled(el: OsallistuPoll): Promise<void> {
-  const { expect } = await import('vitest');
   await expect.poll(() => shadow(el)?.querySelector('.poll[aria-busy="false"]'), { timeout: 10_000 }).toBeTruthy();
   await el.updateComplete;
 }

@@ -145,10 +145,10 @@ export class OsallistuPoll extends OsallistuElement {
     `;
   }
 
-  private renderDescription(poll: PollView) {
+  private renderDescription(poll: PollView, id?: string) {
     if (!poll.description) return nothing;
     const description = this.text(poll.description, poll);
-    return html`<p class="description" lang=${description.lang}>${description.text}</p>`;
+    return html`<p class="description" id=${id ?? nothing} lang=${description.lang}>${description.text}</p>`;
   }
 
   private renderTiming(poll: PollView) {
@@ -167,9 +167,7 @@ export class OsallistuPoll extends OsallistuElement {
     return html`<form novalidate @submit=${this.submit} class=${this.fieldError ? 'invalid' : ''}>
       <fieldset aria-describedby=${describedBy} ?disabled=${this.submitting}>
         <legend lang=${question.lang}>${question.text}</legend>
-        ${poll.description
-          ? html`<p class="description" id=${id('description')} lang=${this.text(poll.description, poll).lang}>${this.text(poll.description, poll).text}</p>`
-          : nothing}
+        ${this.renderDescription(poll, id('description'))}
         <p class="hint" id=${id('hint')}>${this.hint(poll)}</p>
         ${this.fieldError ? html`<p class="error" id=${id('error')}>${this.fieldError}</p>` : nothing}
         ${poll.kind === 'scale' ? this.renderScale(poll) : this.renderChoices(poll)}

@@ -173,14 +173,6 @@ export async function findStoredBallot(db: D1Database, poll: StoredPoll, voterHa
   return { keys, ballot: toMyBallot(poll, keys, row.cast_at, row.changed_at) };
 }
 
-/** The error a batch fails with when a database rule (a trigger in migrations/) refused it. */
-export function databaseRule(error: unknown): 'ballot_unknown_option' | 'poll_has_ballots' | null {
-  const message = error instanceof Error ? error.message : '';
-  if (message.includes('ballot_unknown_option')) return 'ballot_unknown_option';
-  if (message.includes('poll_has_ballots')) return 'poll_has_ballots';
-  return null;
-}
-
 export interface ExportBallot {
   id: number;
   choices: string[];

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { createApp, jsonResponse as json, nowIso, officialRoute } from '../app.ts';
 import { randomId, sha256Hex } from '../crypto.ts';
 import { auditStatement } from '../db/audit.ts';
+import { isUniqueViolation } from '../db/constraints.ts';
 import { findForm, findSubmissionStatus, forgetContact, insertFormStatement, insertSubmissionStatement, updateFormStatement } from '../db/forms.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import { newRef, validateSubmission } from '../form-rules.ts';
@@ -58,7 +59,7 @@ app.openapi(
         auditStatement(c.env.DB, c.var.official, { action: 'form.create', target: id, detail: { fields: form.fields.length, status: form.status } }, now),
       ]);
     } catch (error) {
-      if (error instanceof Error && /UNIQUE constraint failed: forms\./.test(error.message)) {
+      if (isUniqueViolation(error, 'forms')) {
         throw new ConflictError('form_exists', `A form "${id}" already exists on this site; choose another id.`);
       }
       throw error;
@@ -82,7 +83,7 @@ app.openapi(
     if (!current) throw formNotFound(id);
     const next: Form = { ...current, ...c.req.valid('json'), updatedAt: nowIso() };
     const check = z.custom<Form>().superRefine((form, ctx) => checkFormDefinition(form, ctx)).safeParse(next);
-    if (!check.success) throw new ValidationError(check.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'number' ? p : String(p))), code: i.code, message: i.message })));
+    if (!check.success) throw ValidationError.fromZod(check.error.issues);
     checkAgainstSite(next, c.var.site);
     await c.env.DB.batch([
       updateFormStatement(c.env.DB, next),
@@ -151,12 +152,11 @@ app.openapi(
         ]);
         return c.json({ ref }, 201);
       } catch (error) {
-        const message = error instanceof Error ? error.message : '';
-        if (key && message.includes('UNIQUE constraint failed: idempotency_keys.')) {
+        if (key && isUniqueViolation(error, 'idempotency_keys')) {
           const first = await replayFor(c, key, scope, requestHash);
           if (first) return c.json(first.response as { ref: string }, 200, { 'Idempotent-Replay': 'true' });
         }
-        if (!message.includes('UNIQUE constraint failed: submissions.')) throw error;
+        if (!isUniqueViolation(error, 'submissions')) throw error;
         // A reference code already taken (about one in 887 million): draw another.
       }
     }

@@ -3,10 +3,10 @@ import { createApp, jsonResponse as json, nowIso, officialRoute } from '../app.t
 import { TtlCache } from '../cache.ts';
 import { randomId, sha256Hex } from '../crypto.ts';
 import { auditStatement } from '../db/audit.ts';
+import { databaseRule, isUniqueViolation } from '../db/constraints.ts';
 import {
   castBallotStatements,
   changeBallotStatements,
-  databaseRule,
   findPoll,
   findStoredBallot,
   insertPollStatements,
@@ -142,7 +142,7 @@ app.openapi(
     const current = await pollOr404(c.env.DB, c.var.site.id, id, true);
     const next: Poll = { ...current, ...update, updatedAt: nowIso() };
     const check = z.custom<PollDefinition>().superRefine((poll, ctx) => checkPollDefinition(poll, ctx)).safeParse(next);
-    if (!check.success) throw new ValidationError(check.error.issues.map((i) => ({ path: i.path.map(String), code: i.code, message: i.message })));
+    if (!check.success) throw ValidationError.fromZod(check.error.issues);
     checkAgainstSite(next, c.var.site);
     const optionsChanged = JSON.stringify(tallyKeys(current)) !== JSON.stringify(tallyKeys(next)) || current.kind !== next.kind;
     const hasBallots = () =>
@@ -163,8 +163,6 @@ app.openapi(
     return c.json(toPollView(stored, c.var.site, { results: await readResults(c.env.DB, stored) }), 200);
   },
 );
-
-const isUniqueViolation = (error: unknown, table: string) => error instanceof Error && /UNIQUE constraint failed/i.test(error.message) && error.message.includes(`${table}.`);
 
 /**
  * Poll definitions for the ballot path, kept briefly per isolate: a ballot then costs one D1
