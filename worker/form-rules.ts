@@ -43,9 +43,16 @@ function checkField(field: FormField, value: unknown): string | null {
     case 'consent':
       return typeof value === 'boolean' ? null : 'Answer true or false.';
     case 'location': {
-      const point = value as { lat?: unknown; long?: unknown };
-      const ok = typeof point === 'object' && point !== null && typeof point.lat === 'number' && typeof point.long === 'number';
-      return ok && Math.abs(point.lat as number) <= 90 && Math.abs(point.long as number) <= 180 ? null : 'Give a point as {"lat", "long"} in degrees.';
+      const place = value as { lat?: unknown; long?: unknown; address?: unknown };
+      if (typeof place !== 'object' || place === null || Array.isArray(place)) return 'Give a point as {"lat", "long"} in degrees, an {"address"}, or both.';
+      const hasPoint = place.lat !== undefined || place.long !== undefined;
+      const address = typeof place.address === 'string' ? place.address.trim() : '';
+      if (!hasPoint && !address) return 'Pick a point on the map or type an address.';
+      if (hasPoint) {
+        const ok = typeof place.lat === 'number' && typeof place.long === 'number' && Math.abs(place.lat) <= 90 && Math.abs(place.long) <= 180;
+        if (!ok) return 'Give both "lat" (−90…90) and "long" (−180…180) in degrees.';
+      }
+      return null;
     }
   }
 }

@@ -95,6 +95,8 @@ describe('sending feedback', () => {
     ['an unknown choice', { ...valid.answers, topic: 'moon' }, 'answers.topic'],
     ['a repeated multi-choice', { ...valid.answers, days: ['mon', 'mon'] }, 'answers.days'],
     ['a location off the globe', { ...valid.answers, place: { lat: 91, long: 0 } }, 'answers.place'],
+    ['a location with a latitude only', { ...valid.answers, place: { lat: 60.2 } }, 'answers.place'],
+    ['a location with a blank address', { ...valid.answers, place: { address: '   ' } }, 'answers.place'],
     ['an unknown field', { ...valid.answers, hack: 'x' }, 'answers.hack'],
   ];
   it.each(invalid)('refuses %s with 400 for that field, and stores nothing', async (_, answers, path) => {
@@ -117,6 +119,17 @@ describe('sending feedback', () => {
     expect(new Set(refs).size).toBe(1);
     const count = await env.DB.prepare('SELECT COUNT(*) AS n FROM submissions WHERE site_id = ?1').bind(site).first<{ n: number }>();
     expect(count!.n).toBe(1);
+  });
+
+  it('takes a location as a point, a typed address, or both', async () => {
+    const { site } = await formSite();
+    for (const place of [{ lat: 60.2, long: 24.9 }, { address: 'Koivutie 3' }, { lat: 60.2, long: 24.9, address: 'Koivutie 3' }]) {
+      const response = await submit(site, { answers: { ...valid.answers, place } });
+      expect(response.status).toBe(201);
+      const { ref } = (await response.json()) as { ref: string };
+      const row = await env.DB.prepare('SELECT answers FROM submissions WHERE site_id = ?1 AND ref = ?2').bind(site, ref).first<{ answers: string }>();
+      expect(JSON.parse(row!.answers).place).toEqual(place);
+    }
   });
 
   it('files a filled honeypot as spam', async () => {

@@ -106,11 +106,11 @@ export const FormParams = SiteParams.extend({ form: Slug.openapi({ param: { name
 
 export const SubmissionStatus = z.enum(['received', 'in_progress', 'answered', 'closed', 'spam']).openapi('SubmissionStatus');
 
-const Answer = z.union([z.string().max(10_000), z.array(z.string().max(200)).max(50), z.boolean(), z.object({ lat: z.number(), long: z.number() }).strict()]);
+const Answer = z.union([z.string().max(10_000), z.array(z.string().max(200)).max(50), z.boolean(), z.strictObject({ lat: z.number().optional(), long: z.number().optional(), address: z.string().max(300).optional() })]);
 
 export const SubmissionInput = z
   .strictObject({
-    answers: z.record(z.string().max(40), Answer).openapi({ description: 'Field key → answer: text, option ids, true for consent, {lat, long} for a location.' }),
+    answers: z.record(z.string().max(40), Answer).openapi({ description: 'Field key → answer: text, option ids, true for consent, {lat, long} and/or {address} for a location.' }),
     category: OptionId.optional(),
     website: z.string().max(200).optional().openapi({ description: 'Honeypot: leave empty. People never see this field.' }),
   })
