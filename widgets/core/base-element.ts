@@ -1,12 +1,14 @@
 import { LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { PublicSite } from './site.ts';
-import { ApiClient } from './api-client.ts';
+import { ApiClient, ApiRequestError, NetworkError } from './api-client.ts';
 import { loaderConfig } from './config.ts';
-import { loadMessages, messages, messagesLoaded, pageLang, resolveLang } from './i18n.ts';
+import { coreMessages, pageLang, resolveLang } from './i18n.ts';
+import type { Catalog } from './i18n.ts';
 import type { Lang, Messages } from '../locales/messages.ts';
 import { loadSite } from './site.ts';
 import { themeStyles } from './theme.ts';
+import { controlStyles } from './controls.ts';
 
 /**
  * What every `osallistu-*` element shares: where the API is, which site it serves, which
@@ -17,7 +19,9 @@ import { themeStyles } from './theme.ts';
  * @attr lang - the language; defaults to the nearest ancestor's `lang`, then the site's default.
  */
 export class OsallistuElement extends LitElement {
-  static override styles = [themeStyles];
+  static override styles = [themeStyles, controlStyles];
+  /** The string catalogs this element renders with; a widget with strings of its own adds its catalog. */
+  static catalogs: Catalog<unknown>[] = [coreMessages];
 
   @property({ reflect: true }) site = '';
   @property() api = '';
@@ -42,24 +46,41 @@ export class OsallistuElement extends LitElement {
   }
 
   protected get t(): Messages {
-    return messages(this.language);
+    return coreMessages.get(this.language);
+  }
+
+  get #catalogs(): Catalog<unknown>[] {
+    return (this.constructor as typeof OsallistuElement).catalogs;
   }
 
   /** Renders only once the strings of the current language have arrived. */
   protected override async scheduleUpdate(): Promise<void> {
     const lang = this.language;
-    if (!messagesLoaded(lang)) await loadMessages(lang);
+    const missing = this.#catalogs.filter((catalog) => !catalog.has(lang));
+    if (missing.length) await Promise.all(missing.map((catalog) => catalog.load(lang)));
     super.scheduleUpdate();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void loadMessages(this.language);
+    for (const catalog of this.#catalogs) void catalog.load(this.language);
     if (!pageLang(this) && this.siteId) {
       loadSite(this.client).then(
         (site) => (this.siteInfo = site),
         () => undefined, // the widget's own request will show the error
       );
     }
+  }
+
+  /** What to tell a resident about a failed request: the network, a timeout, a rate limit, or `fallback`. */
+  protected errorMessage(error: unknown, fallback: string): string {
+    if (error instanceof NetworkError) return error.timedOut ? this.t.errors.timeout : this.t.errors.network;
+    if (error instanceof ApiRequestError && error.status === 429) return this.t.errors.rateLimited;
+    return fallback;
+  }
+
+  /** Worth trying again later with the same idempotency key: the server was not reached, or was busy. */
+  protected isTransient(error: unknown): boolean {
+    return error instanceof NetworkError || (error instanceof ApiRequestError && (error.status >= 500 || error.status === 429));
   }
 }

@@ -2,35 +2,48 @@ import type { Lang, Messages } from '../locales/messages.ts';
 
 export const LANGS: readonly Lang[] = ['fi', 'sv', 'en'];
 
-/** Each language is its own chunk: a page downloads only the one it speaks. */
-const LOADERS: Record<Lang, () => Promise<Messages>> = {
+/**
+ * Strings of one kind (the shared ones, or one widget's own) in every language, each language
+ * its own chunk: a page downloads only the one it speaks, and only for the widgets it has.
+ */
+export class Catalog<T> {
+  readonly #loaded = new Map<Lang, T>();
+  readonly #loading = new Map<Lang, Promise<T>>();
+
+  constructor(private readonly loaders: Record<Lang, () => Promise<T>>) {}
+
+  load(lang: Lang): Promise<T> {
+    let pending = this.#loading.get(lang);
+    if (!pending) {
+      pending = this.loaders[lang]().then((m) => (this.#loaded.set(lang, m), m));
+      pending.catch(() => this.#loading.delete(lang));
+      this.#loading.set(lang, pending);
+    }
+    return pending;
+  }
+
+  /** The strings of `lang`; only after `load(lang)` has resolved. */
+  get(lang: Lang): T {
+    const found = this.#loaded.get(lang);
+    if (!found) throw new Error(`Osallistu: the ${lang} strings are not loaded yet`);
+    return found;
+  }
+
+  has(lang: Lang): boolean {
+    return this.#loaded.has(lang);
+  }
+}
+
+/** The strings every widget shares (and the poll's). */
+export const coreMessages = new Catalog<Messages>({
   fi: () => import('../locales/fi.ts').then((m) => m.fi),
   sv: () => import('../locales/sv.ts').then((m) => m.sv),
   en: () => import('../locales/en.ts').then((m) => m.en),
-};
-const loaded = new Map<Lang, Messages>();
-const loading = new Map<Lang, Promise<Messages>>();
+});
 
-export function loadMessages(lang: Lang): Promise<Messages> {
-  let pending = loading.get(lang);
-  if (!pending) {
-    pending = LOADERS[lang]().then((m) => (loaded.set(lang, m), m));
-    pending.catch(() => loading.delete(lang));
-    loading.set(lang, pending);
-  }
-  return pending;
-}
-
-/** The strings of `lang`; only after `loadMessages(lang)` has resolved. */
-export function messages(lang: Lang): Messages {
-  const found = loaded.get(lang);
-  if (!found) throw new Error(`Osallistu: the ${lang} strings are not loaded yet`);
-  return found;
-}
-
-export function messagesLoaded(lang: Lang): boolean {
-  return loaded.has(lang);
-}
+export const loadMessages = (lang: Lang): Promise<Messages> => coreMessages.load(lang);
+export const messages = (lang: Lang): Messages => coreMessages.get(lang);
+export const messagesLoaded = (lang: Lang): boolean => coreMessages.has(lang);
 
 /** "sv-FI" → "sv"; anything we do not speak → undefined. */
 export function normalizeLang(value: string | null | undefined): Lang | undefined {

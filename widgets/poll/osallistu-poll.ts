@@ -9,7 +9,7 @@ import { emit } from '../core/events.ts';
 import { formatDateTime, formatPercent } from '../core/format.ts';
 import { localized } from '../core/i18n.ts';
 import { existingVoterToken, voterToken } from '../core/voter-token.ts';
-import { clearPending, loadPending, savePending } from './pending-ballot.ts';
+import { pendingBallot } from './pending-ballot.ts';
 import type { PendingBallot } from './pending-ballot.ts';
 import { pollStyles } from './styles.ts';
 
@@ -304,7 +304,7 @@ export class OsallistuPoll extends OsallistuElement {
       this.selectBallot(poll);
       // A ballot (or change) still waiting from an earlier visit: sending it again is safe, its
       // idempotency key makes the server count it once.
-      if (poll.state === 'open' && loadPending(this.client.apiBase, this.siteId, this.poll)) void this.sendPending();
+      if (poll.state === 'open' && this.pending.get()) void this.sendPending();
     } catch (error) {
       if (error instanceof ApiRequestError && error.status === 404) this.load = { status: 'not-found' };
       else this.load = { status: 'failed', message: this.errorMessage(error, this.t.poll.loadFailed) };
@@ -358,12 +358,16 @@ export class OsallistuPoll extends OsallistuElement {
     const body = poll.kind === 'scale' ? { value: this.value! } : { choices: [...this.choices] };
     const pending: PendingBallot = { body, idempotencyKey: newIdempotencyKey(), createdAt: new Date().toISOString() };
     // Saved before sending: if the tab closes mid-request, the next visit sends it again.
-    savePending(this.client.apiBase, this.siteId, this.poll, pending);
+    this.pending.set(pending);
     await this.send(pending, false);
   }
 
+  private get pending() {
+    return pendingBallot(this.client.apiBase, this.siteId, this.poll);
+  }
+
   private async sendPending(): Promise<void> {
-    const pending = loadPending(this.client.apiBase, this.siteId, this.poll);
+    const pending = this.pending.get();
     if (pending && !this.submitting) await this.send(pending, true);
   }
 
@@ -377,7 +381,7 @@ export class OsallistuPoll extends OsallistuElement {
         idempotencyKey: pending.idempotencyKey,
         headers: this.headers(true),
       });
-      clearPending(this.client.apiBase, this.siteId, this.poll);
+      this.pending.clear();
       clearInterval(this.#retryTimer);
       this.#retryTimer = undefined;
       this.acceptReceipt(receipt);
@@ -386,12 +390,12 @@ export class OsallistuPoll extends OsallistuElement {
       this.announcement = `${t.saved} ${this.resultsSummary()}`.trim();
       emit<VoteDetail>(this, 'osallistu-vote', { site: this.siteId, poll: this.poll, ...pending.body, changed: wasChange });
     } catch (error) {
-      if (error instanceof NetworkError || (error instanceof ApiRequestError && (error.status >= 500 || error.status === 429))) {
+      if (this.isTransient(error)) {
         this.notice = t.queued;
         this.announcement = t.queued;
         this.#retryTimer ??= setInterval(() => void this.sendPending(), 30_000);
       } else {
-        clearPending(this.client.apiBase, this.siteId, this.poll);
+        this.pending.clear();
         this.notice = error instanceof ApiRequestError && error.code === 'already_voted' ? t.alreadyVoted : this.errorMessage(error, this.t.errors.server);
         this.announcement = this.notice;
         if (error instanceof ApiRequestError && (error.status === 409 || error.status === 404)) await this.fetchPoll();
@@ -417,12 +421,6 @@ export class OsallistuPoll extends OsallistuElement {
     const { total, options } = poll.results!;
     const parts = options.map((o) => `${this.resultLabel(poll, o.id).text}: ${this.t.poll.optionResult(this.t.votes(o.count), formatPercent(total ? o.count / total : 0, this.language))}`);
     return `${this.t.poll.results}: ${parts.join('; ')}. ${this.t.poll.total(total)}.`;
-  }
-
-  private errorMessage(error: unknown, fallback: string): string {
-    if (error instanceof NetworkError) return error.timedOut ? this.t.errors.timeout : this.t.errors.network;
-    if (error instanceof ApiRequestError && error.status === 429) return this.t.errors.rateLimited;
-    return fallback;
   }
 }
 

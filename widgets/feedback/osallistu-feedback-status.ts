@@ -1,0 +1,205 @@
+import { html, nothing } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type { z } from '@hono/zod-openapi';
+import type { SubmissionStatusView } from '../../worker/schema/forms.ts';
+import { ApiRequestError } from '../core/api-client.ts';
+import { OsallistuElement } from '../core/base-element.ts';
+import { defineElement } from '../core/define.ts';
+import { formatDateTime } from '../core/format.ts';
+import { feedbackMessages } from './strings.ts';
+import { feedbackStyles } from './styles.ts';
+
+type StatusView = z.infer<typeof SubmissionStatusView>;
+type Lookup =
+  | { status: 'idle' }
+  | { status: 'loading' }
+  | { status: 'found'; view: StatusView }
+  | { status: 'not-found'; ref: string }
+  | { status: 'failed'; message: string };
+
+/** "k7m4qx", " K7M 4QX " → "K7M-4QX"; anything else → null. */
+export function normalizeRef(input: string): string | null {
+  const compact = input.toUpperCase().replace(/[\s-]/g, '');
+  return /^[0-9A-Z]{6}$/.test(compact) ? `${compact.slice(0, 3)}-${compact.slice(3)}` : null;
+}
+
+/**
+ * Looks up a feedback's status and public replies by its reference code, and lets the resident
+ * remove their contact details.
+ *
+ * @attr ref - a reference code to show at once (e.g. right after sending).
+ * @attr heading-level - the level of the result's heading (default 3).
+ * @csspart button - the buttons.
+ */
+@defineElement('osallistu-feedback-status')
+export class OsallistuFeedbackStatus extends OsallistuElement {
+  static override styles = [...OsallistuElement.styles, feedbackStyles];
+  static override catalogs = [...OsallistuElement.catalogs, feedbackMessages];
+
+  @property() ref = '';
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 3;
+
+  @state() private input = '';
+  @state() private inputError = '';
+  @state() private lookup: Lookup = { status: 'idle' };
+  @state() private confirming = false;
+  @state() private removed = false;
+  @state() private announcement = '';
+
+  @query('input') private field?: HTMLInputElement;
+  @query('.result [role="heading"]') private resultHeading?: HTMLElement;
+  #shownRef = '';
+
+  private get ft() {
+    return feedbackMessages.get(this.language);
+  }
+
+  protected override willUpdate(): void {
+    if (this.ref && this.ref !== this.#shownRef) {
+      this.#shownRef = this.ref;
+      this.input = this.ref;
+      void this.find(this.ref, false);
+    }
+  }
+
+  override render() {
+    const t = this.ft;
+    const error = this.inputError;
+    return html`<div class="status-lookup">
+      <form novalidate @submit=${this.submit}>
+        <label for="ref">${t.refLabel}</label>
+        <p class="hint" id="ref-hint">${t.refHint}</p>
+        ${error ? html`<p class="error" id="ref-error"><span class="visually-hidden">${t.errorPrefix}</span> ${error}</p>` : nothing}
+        <div class="inline">
+          <input
+            id="ref"
+            part="input"
+            class="ref-input"
+            autocomplete="off"
+            autocapitalize="characters"
+            spellcheck="false"
+            maxlength="9"
+            aria-describedby=${error ? 'ref-hint ref-error' : 'ref-hint'}
+            aria-invalid=${error ? 'true' : 'false'}
+            .value=${this.input}
+            @input=${(e: Event) => ((this.input = (e.target as HTMLInputElement).value), (this.inputError = ''))}
+          />
+          <button part="button" type="submit" ?disabled=${this.lookup.status === 'loading'}>
+            ${this.lookup.status === 'loading' ? t.lookingUp : t.lookup}
+          </button>
+        </div>
+      </form>
+      ${this.renderResult()}
+      <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
+    </div>`;
+  }
+
+  private renderResult() {
+    const t = this.ft;
+    switch (this.lookup.status) {
+      case 'idle':
+      case 'loading':
+        return nothing;
+      case 'not-found':
+        return html`<p class="notice">${t.refNotFound(this.lookup.ref)}</p>`;
+      case 'failed':
+        return html`<p class="notice" role="alert">${this.lookup.message}</p>`;
+      case 'found': {
+        const view = this.lookup.view;
+        const when = (iso: string) => formatDateTime(iso, this.language);
+        return html`<section class="result" aria-labelledby="result-heading">
+          <p class="title" role="heading" aria-level=${this.headingLevel} id="result-heading" tabindex="-1">${t.statusHeading(view.ref)}</p>
+          <p class="state"><strong>${t.statusLine(t.status[view.status])}</strong></p>
+          <p class="meta">${t.receivedAt(when(view.createdAt))}${view.updatedAt !== view.createdAt ? html`<br />${t.updatedAt(when(view.updatedAt))}` : nothing}</p>
+          <p class="subtitle" role="heading" aria-level=${this.headingLevel + 1}>${t.replies}</p>
+          ${view.replies.length
+            ? html`<ol class="replies">
+                ${view.replies.map((reply) => html`<li><p class="meta">${when(reply.createdAt)}</p><p class="reply">${reply.body}</p></li>`)}
+              </ol>`
+            : html`<p class="meta">${t.noReplies}</p>`}
+          ${this.renderRemoval()}
+        </section>`;
+      }
+    }
+  }
+
+  private renderRemoval() {
+    const t = this.ft;
+    if (this.removed) return html`<p class="notice removed" tabindex="-1">${t.contactRemoved}</p>`;
+    if (!this.confirming) {
+      return html`<div class="actions"><button part="button" class="secondary" @click=${this.askToRemove}>${t.removeContact}</button></div>`;
+    }
+    return html`<div class="confirm" role="group" aria-labelledby="confirm-text">
+      <p id="confirm-text">${t.confirmRemove}</p>
+      <div class="actions">
+        <button part="button" class="danger" @click=${this.removeContact}>${t.confirm}</button>
+        <button part="button" class="secondary" @click=${this.cancelRemoval}>${t.cancel}</button>
+      </div>
+    </div>`;
+  }
+
+  private submit(event: SubmitEvent): void {
+    event.preventDefault();
+    const ref = normalizeRef(this.input);
+    if (!ref) {
+      this.inputError = this.ft.refInvalid;
+      this.field?.focus();
+      return;
+    }
+    this.input = ref;
+    void this.find(ref, true);
+  }
+
+  private async find(raw: string, moveFocus: boolean): Promise<void> {
+    const ref = normalizeRef(raw);
+    if (!ref) return;
+    this.lookup = { status: 'loading' };
+    this.confirming = false;
+    this.removed = false;
+    try {
+      const view = await this.client.get<StatusView>(`submissions/${encodeURIComponent(ref)}`);
+      this.lookup = { status: 'found', view };
+      this.announcement = `${this.ft.statusHeading(ref)}. ${this.ft.statusLine(this.ft.status[view.status])}`;
+      if (moveFocus) {
+        await this.updateComplete;
+        this.resultHeading?.focus();
+      }
+    } catch (error) {
+      this.lookup = error instanceof ApiRequestError && error.status === 404 ? { status: 'not-found', ref } : { status: 'failed', message: this.errorMessage(error, this.t.errors.server) };
+      this.announcement = error instanceof ApiRequestError && error.status === 404 ? this.ft.refNotFound(ref) : '';
+    }
+  }
+
+  private async askToRemove(): Promise<void> {
+    this.confirming = true;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLButtonElement>('.confirm .secondary')?.focus();
+  }
+
+  private async cancelRemoval(): Promise<void> {
+    this.confirming = false;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLButtonElement>('.result .actions .secondary')?.focus();
+  }
+
+  private async removeContact(): Promise<void> {
+    if (this.lookup.status !== 'found') return;
+    const { ref } = this.lookup.view;
+    try {
+      await this.client.request('DELETE', `submissions/${encodeURIComponent(ref)}/contact`, undefined, { idempotencyKey: `remove-contact-${ref}` });
+      this.removed = true;
+      this.confirming = false;
+      this.announcement = this.ft.contactRemoved;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('.removed')?.focus();
+    } catch (error) {
+      this.lookup = { status: 'failed', message: this.errorMessage(error, this.t.errors.server) };
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'osallistu-feedback-status': OsallistuFeedbackStatus;
+  }
+}

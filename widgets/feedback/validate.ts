@@ -1,0 +1,53 @@
+import type { FormField } from '../../worker/schema/forms.ts';
+import type { FeedbackMessages } from './locales/messages.ts';
+import type { Place, Value } from './draft.ts';
+
+/** The same limits the server applies; the server checks again whatever the widget says. */
+export const DEFAULT_MAX: Partial<Record<FormField['type'], number>> = { shortText: 200, longText: 4000, email: 254, phone: 30 };
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
+const PHONE = /^\+?[0-9][0-9 ()-]{4,24}$/;
+
+export const maxLengthOf = (field: FormField): number | undefined => field.maxLength ?? DEFAULT_MAX[field.type];
+
+export function isEmpty(value: Value | undefined): boolean {
+  if (value === undefined || value === false) return true;
+  if (typeof value === 'string') return value.trim() === '';
+  if (Array.isArray(value)) return value.length === 0;
+  if (typeof value === 'object') return !(value.address ?? '').trim() && value.lat === undefined;
+  return false;
+}
+
+/** The message that says how to fix `value`, or '' when it is fine. */
+export function fieldError(field: FormField, value: Value | undefined, label: string, t: FeedbackMessages): string {
+  if (isEmpty(value)) {
+    if (!field.required) return '';
+    if (field.type === 'consent') return t.errors.requiredConsent;
+    if (field.type === 'choice' || field.type === 'multiChoice') return t.errors.requiredChoice(label);
+    if (field.type === 'location') return t.errors.requiredLocation(label);
+    return t.errors.required(label);
+  }
+  if (typeof value === 'string') {
+    const text = value.trim();
+    const max = maxLengthOf(field);
+    if (max !== undefined && text.length > max) return t.errors.tooLong(label, max, text.length);
+    if (field.type === 'email' && !EMAIL.test(text)) return t.errors.email;
+    if (field.type === 'phone' && !PHONE.test(text)) return t.errors.phone;
+  }
+  return '';
+}
+
+/** The answers as the API takes them: trimmed text, nothing empty. */
+export function answersOf(fields: FormField[], values: Record<string, Value>): Record<string, Value> {
+  const answers: Record<string, Value> = {};
+  for (const field of fields) {
+    const value = values[field.key];
+    if (isEmpty(value)) continue;
+    if (typeof value === 'string') answers[field.key] = value.trim();
+    else if (field.type === 'location') {
+      const place = value as Place;
+      const address = place.address?.trim();
+      answers[field.key] = { ...(place.lat !== undefined ? { lat: place.lat, long: place.long } : {}), ...(address ? { address } : {}) };
+    } else answers[field.key] = value!;
+  }
+  return answers;
+}
