@@ -1,3 +1,4 @@
+import { demoForms } from '../../demo/seed/forms.ts';
 import { demoPolls } from '../../demo/seed/polls.ts';
 import { demoSite } from '../../demo/seed/site.ts';
 import { upsertSiteWithToken } from './sites.ts';
@@ -21,10 +22,14 @@ export async function seedDemo(where: Where = {}): Promise<IssuedToken> {
 export async function seedDemoContent(apiBase: string, token: string): Promise<void> {
   const site = `${apiBase}/api/v1/sites/${demoSite.id}`;
   const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
-  for (const poll of demoPolls) {
-    const existing = await fetch(`${site}/polls/${poll.id}`, { headers });
-    if (existing.status === 200) continue;
-    const created = await fetch(`${site}/polls`, { method: 'POST', headers, body: JSON.stringify(poll) });
-    if (created.status !== 201) throw new Error(`Seeding poll ${poll.id} failed: ${created.status} ${await created.text()}`);
-  }
+  const seed = async (kind: string, items: { id: string }[]) => {
+    for (const item of items) {
+      const existing = await fetch(`${site}/${kind}/${item.id}`, { headers });
+      if (existing.status === 200) continue;
+      const created = await fetch(`${site}/${kind}`, { method: 'POST', headers, body: JSON.stringify(item) });
+      if (created.status !== 201) throw new Error(`Seeding ${kind}/${item.id} failed: ${created.status} ${await created.text()}`);
+    }
+  };
+  await seed('polls', demoPolls);
+  await seed('forms', demoForms);
 }
