@@ -102,7 +102,7 @@ export interface SubmissionRecord {
   updatedAt: string;
 }
 
-interface SubmissionRow {
+export interface SubmissionRow {
   ref: string;
   form_id: string;
   answers: string;
@@ -113,7 +113,7 @@ interface SubmissionRow {
   updated_at: string;
 }
 
-const toSubmission = (row: SubmissionRow): SubmissionRecord => ({
+export const toSubmission = (row: SubmissionRow): SubmissionRecord => ({
   ref: row.ref,
   form: row.form_id,
   answers: JSON.parse(row.answers) as Record<string, unknown>,
