@@ -43,7 +43,7 @@ export const feedbackStyles = css`
   .field {
     margin: 0 0 1.25rem;
   }
-  .field > label,
+  .field > label:not(.option),
   .field legend {
     display: block;
     font-weight: 700;
@@ -169,9 +169,10 @@ export const feedbackStyles = css`
     display: flex;
     flex-wrap: wrap;
     gap: 0.5rem;
-    align-items: flex-start;
+    align-items: stretch;
   }
   .inline .ref-input {
+    margin: 0;
     inline-size: 10rem;
     text-transform: uppercase;
     font-family: ui-monospace, 'Cascadia Mono', Menlo, Consolas, monospace;
