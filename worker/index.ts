@@ -6,6 +6,7 @@ import { ApiError } from './errors.ts';
 import { openCors, siteCors } from './middleware/cors.ts';
 import { requestBody } from './middleware/request-body.ts';
 import { tenant } from './middleware/tenant.ts';
+import { open311Headers } from './open311/http.ts';
 import audit from './routes/audit.ts';
 import bench from './routes/bench.ts';
 import formExport from './routes/form-export.ts';
@@ -13,6 +14,7 @@ import forms from './routes/forms.ts';
 import frames from './routes/frames.ts';
 import health from './routes/health.ts';
 import moderation from './routes/moderation.ts';
+import open311 from './routes/open311.ts';
 import pollExport from './routes/poll-export.ts';
 import polls from './routes/polls.ts';
 import sites from './routes/sites.ts';
@@ -29,6 +31,7 @@ app.use('/api/*', requestBody({ maxBytes: 64 * 1024 }));
 app.use('/api/v1/health', openCors());
 app.use('/api/openapi.json', openCors());
 app.use('/api/v1/sites/:site/*', tenant(), siteCors());
+app.use('/open311/*', open311Headers());
 
 app.route('/api/v1', health);
 app.route('/api/v1', sites);
@@ -41,6 +44,7 @@ app.route('/api/v1', formExport);
 app.route('/api/v1', moderation);
 app.route('/__bench', bench);
 app.route('/embed/v1/frame', frames);
+app.route('/open311', open311);
 
 app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
   type: 'http',

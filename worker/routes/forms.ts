@@ -1,18 +1,17 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createApp, jsonResponse as json, nowIso, officialRoute } from '../app.ts';
-import { randomId, sha256Hex } from '../crypto.ts';
+import { randomId } from '../crypto.ts';
 import { auditStatement } from '../db/audit.ts';
 import { isUniqueViolation } from '../db/constraints.ts';
-import { findForm, findSubmissionStatus, forgetContact, insertFormStatement, insertSubmissionStatement, updateFormStatement } from '../db/forms.ts';
+import { findForm, findSubmissionStatus, forgetContact, insertFormStatement, updateFormStatement } from '../db/forms.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
-import { newRef, validateSubmission } from '../form-rules.ts';
-import { idempotencyKey, rememberAnswer, replayFor } from '../idempotency.ts';
+import { idempotencyKey } from '../idempotency.ts';
 import { optionalOfficial } from '../middleware/auth.ts';
-import { clientHash, enforceRateLimit } from '../rate-limit.ts';
 import { SiteParams, errorResponses } from '../schema/common.ts';
 import { FormCreate, FormParams, FormUpdate, FormView, RefParams, SubmissionInput, SubmissionStatusView, checkFormDefinition } from '../schema/forms.ts';
 import type { Form, FormDefinition } from '../schema/forms.ts';
 import type { SiteRecord } from '../schema/sites.ts';
+import { submitFeedback } from '../submit.ts';
 
 const app = createApp();
 const formNotFound = (id: string) => new NotFoundError('form_not_found', `There is no form "${id}" on this site.`);
@@ -133,34 +132,8 @@ app.openapi(
     const key = idempotencyKey(c);
     const form = await findForm(c.env.DB, c.var.site.id, id);
     if (!form || form.status === 'draft') throw formNotFound(id);
-    const scope = `submission:${form.id}`;
-    const requestHash = key ? await sha256Hex(JSON.stringify(input)) : '';
-    const earlier = await replayFor(c, key, scope, requestHash);
-    if (earlier) return c.json(earlier.response as { ref: string }, 200, { 'Idempotent-Replay': 'true' });
-    if (form.status === 'closed') throw new ConflictError('form_closed', 'This form no longer takes feedback.');
-    const { answers, contact, category } = validateSubmission(form, input);
-    await enforceRateLimit(c.env.SUBMISSION_RATE_LIMIT, `${c.var.site.id}:${await clientHash(c, `${c.var.site.id}:submissions`)}`);
-    const now = nowIso();
-    // A filled honeypot is a robot: kept as spam for moderators to see, answered like any other.
-    const status = input.website ? 'spam' : 'received';
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const ref = newRef();
-      try {
-        await c.env.DB.batch([
-          insertSubmissionStatement(c.env.DB, { site: c.var.site.id, ref, form: form.id, answers, contact, category, status, createdAt: now }),
-          ...(key ? [rememberAnswer(c, key, scope, requestHash, 201, { ref }, now)] : []),
-        ]);
-        return c.json({ ref }, 201);
-      } catch (error) {
-        if (key && isUniqueViolation(error, 'idempotency_keys')) {
-          const first = await replayFor(c, key, scope, requestHash);
-          if (first) return c.json(first.response as { ref: string }, 200, { 'Idempotent-Replay': 'true' });
-        }
-        if (!isUniqueViolation(error, 'submissions')) throw error;
-        // A reference code already taken (about one in 887 million): draw another.
-      }
-    }
-    throw new ConflictError('try_again', 'Please send the form again.');
+    const { ref, replay } = await submitFeedback(c, form, input, { key });
+    return replay ? c.json({ ref }, 200, { 'Idempotent-Replay': 'true' }) : c.json({ ref }, 201);
   },
 );
 

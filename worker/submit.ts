@@ -1,0 +1,58 @@
+import type { Context } from 'hono';
+import { nowIso } from './app.ts';
+import { sha256Hex } from './crypto.ts';
+import { isUniqueViolation } from './db/constraints.ts';
+import { insertSubmissionStatement } from './db/forms.ts';
+import { ApiError, ConflictError } from './errors.ts';
+import { newRef, validateSubmission } from './form-rules.ts';
+import { rememberAnswer, replayFor } from './idempotency.ts';
+import { clientHash, enforceRateLimit } from './rate-limit.ts';
+import type { Form, SubmissionInput } from './schema/forms.ts';
+import type { AppEnv } from './types.ts';
+
+export interface SubmitOptions {
+  /** The request's validated Idempotency-Key, if one was sent. */
+  key: string | undefined;
+  /** What to answer when the form is closed (after a replay had its chance). */
+  closedError?: () => ApiError;
+}
+
+/**
+ * Stores one submission to an open or closed (never a draft) `form`, the way every door into
+ * feedback does it (the JSON API and Open311): a replay of the first answer for a repeated
+ * Idempotency-Key, then the form's rules, the rate limit per hashed client address, and one
+ * D1 batch with the submission (contact details apart) and the idempotency record. Returns
+ * the reference code, and whether it is a replay (answer 200 then, with `Idempotent-Replay`).
+ */
+export async function submitFeedback(c: Context<AppEnv>, form: Form, input: SubmissionInput, options: SubmitOptions): Promise<{ ref: string; replay: boolean }> {
+  const { key } = options;
+  const site = c.var.site.id;
+  const scope = `submission:${form.id}`;
+  const requestHash = key ? await sha256Hex(JSON.stringify(input)) : '';
+  const earlier = await replayFor(c, key, scope, requestHash);
+  if (earlier) return { ref: (earlier.response as { ref: string }).ref, replay: true };
+  if (form.status === 'closed') throw options.closedError?.() ?? new ConflictError('form_closed', 'This form no longer takes feedback.');
+  const { answers, contact, category } = validateSubmission(form, input);
+  await enforceRateLimit(c.env.SUBMISSION_RATE_LIMIT, `${site}:${await clientHash(c, `${site}:submissions`)}`);
+  const now = nowIso();
+  // A filled honeypot is a robot: kept as spam for moderators to see, answered like any other.
+  const status = input.website ? 'spam' : 'received';
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const ref = newRef();
+    try {
+      await c.env.DB.batch([
+        insertSubmissionStatement(c.env.DB, { site, ref, form: form.id, answers, contact, category, status, createdAt: now }),
+        ...(key ? [rememberAnswer(c, key, scope, requestHash, 201, { ref }, now)] : []),
+      ]);
+      return { ref, replay: false };
+    } catch (error) {
+      if (key && isUniqueViolation(error, 'idempotency_keys')) {
+        const first = await replayFor(c, key, scope, requestHash);
+        if (first) return { ref: (first.response as { ref: string }).ref, replay: true };
+      }
+      if (!isUniqueViolation(error, 'submissions')) throw error;
+      // A reference code already taken (about one in 887 million): draw another.
+    }
+  }
+  throw new ConflictError('try_again', 'Please send the form again.');
+}
