@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { templateWhitespace } from './scripts/build/template-whitespace.ts';
 
 /**
  * Builds the embed: `dist/embed/v1/osallistu.js` (the loader, a stable URL web editors paste)
@@ -8,8 +9,14 @@ import { defineConfig } from 'vite';
  * Library mode, because an app build wraps every dynamic import in a preload helper that would
  * triple the loader's size for a one-level chunk graph.
  */
+/** Lit and the widget core (not the loader's own few modules): one chunk every widget shares. */
+const SHARED = (id: string) =>
+  /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]/.test(id) ||
+  (/widgets[\\/](core|locales)[\\/]/.test(id) && !/(config|loader-config|lazy-define)\.ts$/.test(id) && !/locales[\\/](fi|sv|en)\.ts$/.test(id));
+
 export default defineConfig({
   publicDir: 'demo/site',
+  plugins: [templateWhitespace()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -21,7 +28,13 @@ export default defineConfig({
       output: {
         minify: true,
         entryFileNames: 'embed/v1/[name].js',
-        chunkFileNames: 'embed/v1/chunks/[name]-[hash].js',
+        // A widget's own strings are named after it ("feedback-fi", "feedback-status-fi"), beside the shared "fi".
+        chunkFileNames: (chunk) => {
+          const path = chunk.facadeModuleId?.match(/widgets[\\/](\w+)[\\/]locales[\\/](?:(\w+)[\\/])?\w+\.ts$/);
+          const prefix = path ? `${path.slice(1, 3).filter(Boolean).join('-')}-` : '';
+          return `embed/v1/chunks/${prefix}[name]-[hash].js`;
+        },
+        codeSplitting: { groups: [{ name: 'shared', test: SHARED }] },
         assetFileNames: 'embed/v1/assets/[name]-[hash][extname]',
       },
     },

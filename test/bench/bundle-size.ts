@@ -39,15 +39,27 @@ function staticImports(file: string, seen = new Set<string>()): Set<string> {
   return seen;
 }
 
+const chunk = (dist: string, prefix: string): string => {
+  const name = readdirSync(CHUNKS(dist)).find((f) => new RegExp(`^${prefix}-[\\w-]{8}\\.js$`).test(f));
+  if (!name) throw new Error(`No built chunk ${prefix}-*.js in ${CHUNKS(dist)}`);
+  return join(CHUNKS(dist), name);
+};
+
+export interface PageFiles {
+  /** Everything the page downloads: loader, widget, shared chunk, strings. */
+  all: string[];
+  /** What this widget adds on top of the loader, the shared chunk and the shared strings. */
+  own: string[];
+}
+
 /**
- * What a page with one widget downloads: the loader, the widget's chunk and what it imports,
- * and the strings of the page's one language.
+ * What a page with one widget downloads in language `lang`: the loader, the widget's chunk and
+ * what it imports, the shared strings, and the widget's own strings (`strings`, e.g. "feedback").
  */
-export function pageFiles(dist: string, widget: string, lang: string): string[] {
-  const chunks = readdirSync(CHUNKS(dist));
-  const widgetChunk = chunks.find((f) => f.startsWith(`${widget}-`) && f.endsWith('.js'));
-  const langChunk = chunks.find((f) => f.startsWith(`${lang}-`) && f.endsWith('.js'));
-  if (!widgetChunk || !langChunk) throw new Error(`No built chunk for ${widget} or ${lang} in ${CHUNKS(dist)}`);
-  const widgetPath = join(CHUNKS(dist), widgetChunk);
-  return [LOADER(dist), widgetPath, ...staticImports(widgetPath), join(CHUNKS(dist), langChunk)];
+export function pageFiles(dist: string, widget: string, lang: string, strings?: string): PageFiles {
+  const widgetPath = chunk(dist, widget);
+  const imports = [...staticImports(widgetPath)];
+  const own = [widgetPath, ...imports.filter((f) => !/[\\/]shared-[\w-]{8}\.js$/.test(f)), ...(strings ? [chunk(dist, `${strings}-${lang}`)] : [])];
+  const shared = [LOADER(dist), ...imports.filter((f) => !own.includes(f)), chunk(dist, lang)];
+  return { all: [...shared, ...own], own };
 }

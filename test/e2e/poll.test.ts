@@ -75,7 +75,7 @@ describe('the poll on the demo page', () => {
     await page.waitForLoadState('networkidle');
     expect(requests.every((url) => url.startsWith(server.url))).toBe(true);
     const scripts = requests.filter((url) => url.endsWith('.js')).map((url) => new URL(url).pathname.replace(/-[\w-]{8}\.js$/, '.js'));
-    expect(scripts.sort()).toEqual(['/embed/v1/chunks/osallistu-poll.js', '/embed/v1/chunks/sv.js', '/embed/v1/osallistu.js']);
+    expect(scripts.sort()).toEqual(['/embed/v1/chunks/osallistu-poll.js', '/embed/v1/chunks/shared.js', '/embed/v1/chunks/sv.js', '/embed/v1/osallistu.js']);
     expect(await page.evaluate(() => document.cookie)).toBe('');
     await page.close();
   });

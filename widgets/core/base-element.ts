@@ -61,8 +61,53 @@ export class OsallistuElement extends LitElement {
     super.scheduleUpdate();
   }
 
+  /** The id of what this element shows (a poll, a form); '' while there is none. */
+  protected resourceId(): string {
+    return '';
+  }
+
+  /** Fetches what `resourceId()` names; called again whenever it, the site or the API changes. */
+  protected async fetchResource(): Promise<void> {}
+
+  #fetched = '';
+
+  #fetchIfChanged(): void {
+    const key = `${this.client.apiBase}|${this.siteId}|${this.resourceId()}`;
+    if (!this.resourceId() || key === this.#fetched) return;
+    this.#fetched = key;
+    void this.fetchResource();
+  }
+
+  protected override willUpdate(): void {
+    this.#fetchIfChanged();
+  }
+
+  /** Sends again what waits on this device (a ballot, a submission); called when the browser comes back online and while retrying. */
+  protected async resend(): Promise<void> {}
+
+  readonly #onOnline = () => void this.resend();
+  #retryTimer?: ReturnType<typeof setInterval>;
+
+  /** Keeps calling `resend()` every 20 s, not only when the browser says "online", until `stopRetrying()`. */
+  protected retryLater(): void {
+    this.#retryTimer ??= setInterval(this.#onOnline, 20_000);
+  }
+
+  protected stopRetrying(): void {
+    clearInterval(this.#retryTimer);
+    this.#retryTimer = undefined;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('online', this.#onOnline);
+    this.stopRetrying();
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
+    window.addEventListener('online', this.#onOnline);
+    this.#fetchIfChanged(); // in parallel with the language strings, not after them
     for (const catalog of this.#catalogs) void catalog.load(this.language);
     if (!pageLang(this) && this.siteId) {
       loadSite(this.client).then(

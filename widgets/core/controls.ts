@@ -5,6 +5,19 @@ import { css } from 'lit';
  * skeleton. Widgets add their own layout on top.
  */
 export const controlStyles = css`
+  [hidden] {
+    display: none !important;
+  }
+  fieldset {
+    border: 0;
+    margin: 0;
+    padding: 0;
+    min-width: 0;
+  }
+  .options {
+    display: grid;
+    gap: 0.5rem;
+  }
   .option {
     display: flex;
     align-items: flex-start;
@@ -88,6 +101,37 @@ export const controlStyles = css`
     overflow: hidden;
     clip-path: inset(50%);
     white-space: nowrap;
+  }
+  input:not([type='radio'], [type='checkbox']),
+  textarea {
+    display: block;
+    inline-size: 100%;
+    font: inherit;
+    color: inherit;
+    background: var(--osallistu-input-background, #ffffff);
+    border: 2px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.5rem 0.6rem;
+    margin: 0 0 0.35rem;
+  }
+  input[aria-invalid='true']:not([type='radio'], [type='checkbox']),
+  textarea[aria-invalid='true'] {
+    border-color: var(--_error);
+  }
+  .hint,
+  .meta {
+    color: var(--_muted);
+  }
+  .title {
+    font-weight: 700;
+    font-size: 1.25em;
+    margin: 0 0 0.5rem;
+    overflow-wrap: anywhere;
+  }
+  button.danger {
+    background: var(--_error);
+    border-color: var(--_error);
+    color: #ffffff;
   }
   @media (forced-colors: active) {
     .option:has(input:checked) {

@@ -11,8 +11,8 @@ export type Value = string | string[] | boolean | Place;
 
 /** What the resident has typed so far, kept on this device until the server confirms it. */
 export interface Draft {
+  /** Answers by field key, and the chosen category. */
   values: Record<string, Value>;
-  category: string;
   savedAt: string;
 }
 

@@ -6,8 +6,9 @@ import { ApiRequestError } from '../core/api-client.ts';
 import { OsallistuElement } from '../core/base-element.ts';
 import { defineElement } from '../core/define.ts';
 import { formatDateTime } from '../core/format.ts';
-import { feedbackMessages } from './strings.ts';
-import { feedbackStyles } from './styles.ts';
+import { Catalog } from '../core/i18n.ts';
+import { statusStyles } from './status-styles.ts';
+import type { FeedbackStatusMessages } from './locales/status/messages.ts';
 
 type StatusView = z.infer<typeof SubmissionStatusView>;
 type Lookup =
@@ -16,6 +17,13 @@ type Lookup =
   | { status: 'found'; view: StatusView }
   | { status: 'not-found'; ref: string }
   | { status: 'failed'; message: string };
+
+/** The lookup's own strings, one chunk per language, loaded only when it is shown. */
+const statusMessages = new Catalog<FeedbackStatusMessages>({
+  fi: () => import('./locales/status/fi.ts').then((m) => m.fi),
+  sv: () => import('./locales/status/sv.ts').then((m) => m.sv),
+  en: () => import('./locales/status/en.ts').then((m) => m.en),
+});
 
 /** "k7m4qx", " K7M 4QX " → "K7M-4QX"; anything else → null. */
 export function normalizeRef(input: string): string | null {
@@ -33,8 +41,8 @@ export function normalizeRef(input: string): string | null {
  */
 @defineElement('osallistu-feedback-status')
 export class OsallistuFeedbackStatus extends OsallistuElement {
-  static override styles = [...OsallistuElement.styles, feedbackStyles];
-  static override catalogs = [...OsallistuElement.catalogs, feedbackMessages];
+  static override styles = [...OsallistuElement.styles, statusStyles];
+  static override catalogs = [...OsallistuElement.catalogs, statusMessages];
 
   @property() ref = '';
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 3;
@@ -48,18 +56,19 @@ export class OsallistuFeedbackStatus extends OsallistuElement {
 
   @query('input') private field?: HTMLInputElement;
   @query('.result [role="heading"]') private resultHeading?: HTMLElement;
-  #shownRef = '';
 
   private get ft() {
-    return feedbackMessages.get(this.language);
+    return statusMessages.get(this.language);
   }
 
-  protected override willUpdate(): void {
-    if (this.ref && this.ref !== this.#shownRef) {
-      this.#shownRef = this.ref;
-      this.input = this.ref;
-      void this.find(this.ref, false);
-    }
+  protected override resourceId(): string {
+    return this.ref;
+  }
+
+  /** A `ref` given by the page (or by the form right after sending) is looked up at once. */
+  protected override fetchResource(): Promise<void> {
+    this.input = this.ref;
+    return this.find(this.ref, false);
   }
 
   override render() {
@@ -74,7 +83,6 @@ export class OsallistuFeedbackStatus extends OsallistuElement {
           <input
             id="ref"
             part="input"
-            class="ref-input"
             autocomplete="off"
             autocapitalize="characters"
             spellcheck="false"

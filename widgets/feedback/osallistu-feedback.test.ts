@@ -33,13 +33,13 @@ describe('<osallistu-feedback> in every state, fi/sv/en, axe-clean', () => {
     expect(submitButton(el).textContent?.trim()).toBe(SEND[lang]);
     const message = root(el).querySelector('#f-message')!;
     expect(root(el).querySelector('label[for="f-message"]')?.textContent).toMatch({ fi: /pakollinen/, sv: /obligatorisk/, en: /required/ }[lang]);
-    expect(message.getAttribute('aria-describedby')).toContain('f-message-limit');
+    expect(message.getAttribute('aria-describedby')).toContain('f-message-count');
     const email = root(el).querySelector('#f-email')!;
     expect(email.getAttribute('type')).toBe('email');
     expect(email.getAttribute('autocomplete')).toBe('email');
     expect(root(el).querySelector(`#${email.getAttribute('aria-describedby')}`)?.textContent).toMatch({ fi: /vastauksen/, sv: /svar/, en: /reply/ }[lang]);
     expect(root(el).querySelectorAll('input[name="topic"]')).toHaveLength(2);
-    expect(root(el).querySelectorAll('input[name="category"]')).toHaveLength(2);
+    expect(root(el).querySelectorAll('input[name="_category"]')).toHaveLength(2);
     expect(textIn(el)).toMatch({ fi: /Yhteystiedot ovat vapaaehtoisia/, sv: /Kontaktuppgifterna är frivilliga/, en: /Contact details are optional/ }[lang]);
     await expectNoAxeViolations(el);
   });
@@ -93,7 +93,7 @@ describe('<osallistu-feedback> in every state, fi/sv/en, axe-clean', () => {
     expect(root(el).activeElement).toBe(summary);
     expect(summary.getAttribute('role')).toBe('alert');
     const links = [...summary.querySelectorAll('a')];
-    expect(links.map((a) => a.getAttribute('href'))).toEqual(['#f-message', '#f-topic-0', '#f-email']);
+    expect(links.map((a) => a.getAttribute('href'))).toEqual(['#f-message', '#f-topic', '#f-email']);
     expect(links[2]!.textContent).toMatch({ fi: /nimi@esimerkki.fi/, sv: /namn@exempel.fi/, en: /name@example.fi/ }[lang]);
     const message = root(el).querySelector('#f-message')!;
     expect(message.getAttribute('aria-invalid')).toBe('true');
@@ -113,8 +113,8 @@ describe('<osallistu-feedback> in every state, fi/sv/en, axe-clean', () => {
     document.addEventListener('osallistu-feedback-sent', (e) => sent.push((e as CustomEvent<FeedbackSentDetail>).detail), { once: true });
     fillIn(el);
     type(el, '#f-email', 'asukas@example.fi');
-    type(el, '#f-place-address', 'Koivutie 3');
-    radio(el, 'category', 'lights').click();
+    type(el, '#f-place', 'Koivutie 3');
+    radio(el, '_category', 'lights').click();
     submitButton(el).click();
     await expect.poll(() => root(el).querySelector('.ref')?.textContent ?? '', { timeout: 10_000 }).toMatch(REF);
     const ref = root(el).querySelector('.ref')!.textContent!;

@@ -7,11 +7,10 @@ import { ApiRequestError, newIdempotencyKey } from '../core/api-client.ts';
 import { OsallistuElement } from '../core/base-element.ts';
 import { defineElement } from '../core/define.ts';
 import { emit } from '../core/events.ts';
-import { localized } from '../core/i18n.ts';
+import { Catalog, localized } from '../core/i18n.ts';
 import { feedbackDraft, pendingSubmission } from './draft.ts';
+import type { FeedbackMessages } from './locales/messages.ts';
 import type { PendingSubmission, Place, Value } from './draft.ts';
-import './osallistu-feedback-status.ts';
-import { feedbackMessages } from './strings.ts';
 import { feedbackStyles } from './styles.ts';
 import { answersOf, fieldError, maxLengthOf } from './validate.ts';
 
@@ -27,8 +26,17 @@ export interface FeedbackSentDetail {
   ref: string;
 }
 
-const CATEGORY = 'category';
-const RETRY_EVERY_MS = 20_000;
+/** The form's own strings, one chunk per language, loaded only on pages with a form. */
+const feedbackMessages = new Catalog<FeedbackMessages>({
+  fi: () => import('./locales/fi.ts').then((m) => m.fi),
+  sv: () => import('./locales/sv.ts').then((m) => m.sv),
+  en: () => import('./locales/en.ts').then((m) => m.en),
+});
+
+/** Where the chosen category is kept among the answers: not a valid field key, so never a field's. */
+const CATEGORY = '_category';
+/** The input type and autocomplete token of contact fields; other short text is plain. */
+const INPUT_TYPES: Partial<Record<FormField['type'], [string, string]>> = { email: ['email', 'email'], phone: ['tel', 'tel'] };
 
 /**
  * A feedback form, inline in the host page. What the resident types is kept on their device as
@@ -55,7 +63,6 @@ export class OsallistuFeedback extends OsallistuElement {
 
   @state() private load: Load = { status: 'loading' };
   @state() private values: Record<string, Value> = {};
-  @state() private category = '';
   @state() private errors: Record<string, string> = {};
   @state() private showSummary = false;
   @state() private phase: Phase = 'editing';
@@ -70,9 +77,6 @@ export class OsallistuFeedback extends OsallistuElement {
   @query('.sent [role="heading"]') private sentHeading?: HTMLElement;
 
   #honeypot = '';
-  #fetched = '';
-  #retryTimer?: ReturnType<typeof setInterval>;
-  private readonly onOnline = () => void this.sendPending();
 
   private get ft() {
     return feedbackMessages.get(this.language);
@@ -86,27 +90,16 @@ export class OsallistuFeedback extends OsallistuElement {
     return pendingSubmission(this.client.apiBase, this.siteId, this.form);
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('online', this.onOnline);
-    this.fetchIfChanged();
+  protected override resourceId(): string {
+    return this.form;
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('online', this.onOnline);
-    this.stopRetrying();
+  protected override fetchResource(): Promise<void> {
+    return this.fetchForm();
   }
 
-  protected override willUpdate(): void {
-    this.fetchIfChanged();
-  }
-
-  private fetchIfChanged(): void {
-    const key = `${this.client.apiBase}|${this.siteId}|${this.form}`;
-    if (!this.form || key === this.#fetched) return;
-    this.#fetched = key;
-    void this.fetchForm();
+  protected override resend(): Promise<void> {
+    return this.sendPending();
   }
 
   private async fetchForm(): Promise<void> {
@@ -130,12 +123,11 @@ export class OsallistuFeedback extends OsallistuElement {
     const draft = this.draft.get();
     if (!draft || this.phase === 'sent') return;
     this.values = draft.values;
-    this.category = draft.category;
-    this.draftRestored = Object.keys(draft.values).length > 0 || Boolean(draft.category);
+    this.draftRestored = Object.keys(draft.values).length > 0;
   }
 
   private saveDraft(): void {
-    this.draft.set({ values: this.values, category: this.category, savedAt: new Date().toISOString() });
+    this.draft.set({ values: this.values, savedAt: new Date().toISOString() });
   }
 
   // ---------------------------------------------------------------- rendering
@@ -182,11 +174,8 @@ export class OsallistuFeedback extends OsallistuElement {
       <form novalidate @submit=${this.submit}>
         <fieldset class="fields" ?disabled=${locked}>
           ${form.fields.map((field) => this.renderField(field, form))}
-          ${form.categories?.length ? this.renderCategory(form) : nothing}
-          <div class="honeypot">
-            <label for="website">Website</label>
-            <input id="website" name="website" tabindex="-1" autocomplete="off" @input=${(e: Event) => (this.#honeypot = (e.target as HTMLInputElement).value)} />
-          </div>
+          ${form.categories?.length ? this.renderChoices(this.categoryField(form), form, Boolean(this.errors[CATEGORY])) : nothing}
+          <input name="website" hidden tabindex="-1" autocomplete="off" @input=${(e: Event) => (this.#honeypot = (e.target as HTMLInputElement).value)} />
         </fieldset>
         ${this.renderPrivacy(form)}
         <div class="actions">
@@ -200,8 +189,8 @@ export class OsallistuFeedback extends OsallistuElement {
   private renderNotice() {
     const t = this.ft;
     if (this.phase === 'queued') {
-      return html`<div class="queued" role="group" aria-labelledby="queued-text">
-        <p class="notice" id="queued-text" tabindex="-1">${this.notice}</p>
+      return html`<div class="queued">
+        <p class="notice" tabindex="-1">${this.notice}</p>
         <div class="actions">
           <button part="button" class="secondary" @click=${() => void this.sendPending()}>${t.retryNow}</button>
           <button part="button" class="secondary" @click=${this.giveUp}>${t.giveUp}</button>
@@ -226,20 +215,15 @@ export class OsallistuFeedback extends OsallistuElement {
     return html`<div class="error-summary" part="error-summary" role="alert" aria-labelledby="summary-title" tabindex="-1">
       <p class="summary-title" role="heading" aria-level=${this.headingLevel + 1} id="summary-title">${t.errorSummary}</p>
       <ul>
-        ${problems.map((key) => html`<li><a href=${`#${this.fieldId(key)}`} @click=${(e: Event) => this.focusField(e, key)}>${this.errors[key]}</a></li>`)}
+        ${problems.map((key) => html`<li><a href=${`#f-${key}`} @click=${(e: Event) => this.focusField(e, key)}>${this.errors[key]}</a></li>`)}
       </ul>
     </div>`;
   }
 
-  private fieldId(key: string): string {
-    const field = this.load.status === 'ready' ? this.load.form.fields.find((f) => f.key === key) : undefined;
-    const grouped = key === CATEGORY || field?.type === 'choice' || field?.type === 'multiChoice';
-    return grouped ? `f-${key}-0` : field?.type === 'location' ? `f-${key}-address` : `f-${key}`;
-  }
-
+  /** Every field's first control has the id `f-KEY`, so the summary's links and focus find it. */
   private focusField(event: Event, key: string): void {
     event.preventDefault();
-    this.renderRoot.querySelector<HTMLElement>(`#${this.fieldId(key)}`)?.focus();
+    this.renderRoot.querySelector<HTMLElement>(`#f-${key}`)?.focus();
   }
 
   /** Label, "(required)" or "(optional)", help and error, tied to the control the way GOV.UK does it. */
@@ -279,7 +263,7 @@ export class OsallistuFeedback extends OsallistuElement {
               type="checkbox"
               id=${`f-${field.key}`}
               .checked=${this.values[field.key] === true}
-              aria-invalid=${invalid ? 'true' : 'false'}
+              aria-invalid=${invalid}
               aria-describedby=${this.describedBy(field) || nothing}
               @change=${(e: Event) => this.setValue(field.key, (e.target as HTMLInputElement).checked)}
             />
@@ -294,32 +278,27 @@ export class OsallistuFeedback extends OsallistuElement {
   private renderText(field: FormField, form: Form, invalid: boolean): TemplateResult {
     const id = `f-${field.key}`;
     const value = typeof this.values[field.key] === 'string' ? (this.values[field.key] as string) : '';
-    const max = maxLengthOf(field);
-    const showCount = field.type === 'longText' || (field.type === 'shortText' && field.maxLength !== undefined);
-    const left = max !== undefined ? max - value.trim().length : 0;
-    const count = showCount && max !== undefined ? html`<p class=${`count${left < 0 ? ' over' : ''}`} id=${`${id}-count`}>${left >= 0 ? this.ft.charsLeft(left) : this.ft.charsOver(-left)}</p>` : nothing;
-    const limit = showCount && max !== undefined ? html`<span class="visually-hidden" id=${`${id}-limit`}>${this.ft.maxChars(max)}</span>` : nothing;
-    const describedBy = this.describedBy(field, showCount ? [`${id}-limit`] : []) || nothing;
+    const max = maxLengthOf(field)!;
+    // The count is read out with the field (aria-describedby) and updates as the resident types.
+    const counted = field.type === 'longText' || (field.type === 'shortText' && field.maxLength !== undefined);
+    const left = max - value.trim().length;
+    const describedBy = this.describedBy(field, counted ? [`${id}-count`] : []) || nothing;
     const onInput = (e: Event) => this.setValue(field.key, (e.target as HTMLInputElement | HTMLTextAreaElement).value);
+    const [type, autocomplete] = INPUT_TYPES[field.type] ?? ['text', 'off'];
     const control =
       field.type === 'longText'
-        ? html`<textarea id=${id} part="input" rows="6" .value=${value} aria-invalid=${invalid ? 'true' : 'false'} aria-describedby=${describedBy} ?required=${field.required} @input=${onInput}></textarea>`
-        : html`<input
-            id=${id}
-            part="input"
-            type=${field.type === 'email' ? 'email' : field.type === 'phone' ? 'tel' : 'text'}
-            autocomplete=${field.type === 'email' ? 'email' : field.type === 'phone' ? 'tel' : 'off'}
-            spellcheck=${field.type === 'email' || field.type === 'phone' ? 'false' : 'true'}
-            .value=${value}
-            aria-invalid=${invalid ? 'true' : 'false'}
-            aria-describedby=${describedBy}
-            ?required=${field.required}
-            @input=${onInput}
-          />`;
+        ? html`<textarea id=${id} part="input" rows="6" .value=${value} aria-invalid=${invalid} aria-describedby=${describedBy} ?required=${field.required} @input=${onInput}></textarea>`
+        : html`<input id=${id} part="input" type=${type} autocomplete=${autocomplete} .value=${value} aria-invalid=${invalid} aria-describedby=${describedBy} ?required=${field.required} @input=${onInput} />`;
     return html`<div class=${`field${invalid ? ' invalid' : ''}`}>
       <label for=${id}>${this.renderLabelText(field, form)}</label>
-      ${this.renderHelpAndError(field, form)} ${control} ${limit} ${count}
+      ${this.renderHelpAndError(field, form)} ${control}
+      ${counted ? html`<p class=${`count${left < 0 ? ' over' : ''}`} id=${`${id}-count`}>${left >= 0 ? this.ft.charsLeft(left) : this.ft.charsOver(-left)}</p>` : nothing}
     </div>`;
+  }
+
+  /** The form's categories, asked like any optional single-choice question. */
+  private categoryField(form: Form): FormField {
+    return { key: CATEGORY, type: 'choice', label: { [this.language]: this.ft.category }, required: false, options: form.categories };
   }
 
   private renderChoices(field: FormField, form: Form, invalid: boolean): TemplateResult {
@@ -335,36 +314,12 @@ export class OsallistuFeedback extends OsallistuElement {
           return html`<label class="option">
             <input
               type=${multiple ? 'checkbox' : 'radio'}
-              id=${`f-${field.key}-${i}`}
+              id=${i ? `f-${field.key}-${i}` : `f-${field.key}`}
               name=${field.key}
               .value=${option.id}
               .checked=${checked}
-              aria-invalid=${invalid ? 'true' : 'false'}
+              aria-invalid=${invalid}
               @change=${(e: Event) => this.choose(field, option.id, (e.target as HTMLInputElement).checked)}
-            />
-            <span lang=${label.lang}>${label.text}</span>
-          </label>`;
-        })}
-      </div>
-    </fieldset>`;
-  }
-
-  private renderCategory(form: Form): TemplateResult {
-    const invalid = Boolean(this.errors[CATEGORY]);
-    return html`<fieldset class=${`field group${invalid ? ' invalid' : ''}`}>
-      <legend>${this.ft.category} <span class="mark">${this.ft.optionalMark}</span></legend>
-      ${invalid ? html`<p class="error"><span class="visually-hidden">${this.ft.errorPrefix}</span> ${this.errors[CATEGORY]}</p>` : nothing}
-      <div class="options">
-        ${form.categories!.map((category, i) => {
-          const label = this.text(category.label, form);
-          return html`<label class="option">
-            <input
-              type="radio"
-              id=${`f-${CATEGORY}-${i}`}
-              name=${CATEGORY}
-              .value=${category.id}
-              .checked=${this.category === category.id}
-              @change=${() => ((this.category = category.id), this.clearError(CATEGORY), this.saveDraft())}
             />
             <span lang=${label.lang}>${label.text}</span>
           </label>`;
@@ -381,13 +336,13 @@ export class OsallistuFeedback extends OsallistuElement {
     return html`<fieldset class=${`field group${invalid ? ' invalid' : ''}`} aria-describedby=${this.describedBy(field) || nothing}>
       <legend>${this.renderLabelText(field, form)}</legend>
       ${this.renderHelpAndError(field, form)}
-      <label for=${`${id}-address`}>${t.address}</label>
+      <label for=${id}>${t.address}</label>
       <input
-        id=${`${id}-address`}
+        id=${id}
         part="input"
         autocomplete="street-address"
         .value=${place.address ?? ''}
-        aria-invalid=${invalid ? 'true' : 'false'}
+        aria-invalid=${invalid}
         @input=${(e: Event) => this.setValue(field.key, { ...place, address: (e.target as HTMLInputElement).value })}
       />
       ${place.lat !== undefined
@@ -420,15 +375,17 @@ export class OsallistuFeedback extends OsallistuElement {
       <p>${t.refIntro} <strong class="ref" part="ref">${this.ref}</strong></p>
       <p>${t.refHelp}</p>
       <div class="actions">
-        ${'clipboard' in navigator ? html`<button part="button" class="secondary" @click=${this.copyRef}>${t.copy}</button>` : nothing}
         <button part="button" class="secondary" @click=${this.startOver}>${t.sendAnother}</button>
       </div>
     </div>
     ${this.renderFollow(this.ref)}`;
   }
 
+  /** The status lookup is its own chunk, fetched when the resident opens it or has just sent. */
   private renderFollow(ref = '') {
-    return html`<details class="follow" ?open=${Boolean(ref)}>
+    if (ref) void import('./osallistu-feedback-status.ts');
+    const onToggle = (e: Event) => (e.target as HTMLDetailsElement).open && void import('./osallistu-feedback-status.ts');
+    return html`<details class="follow" ?open=${Boolean(ref)} @toggle=${onToggle}>
       <summary>${this.ft.follow}</summary>
       <osallistu-feedback-status .site=${this.siteId} .api=${this.client.apiBase} lang=${this.language} ref=${ref} heading-level=${this.headingLevel + 1}></osallistu-feedback-status>
     </details>`;
@@ -473,7 +430,6 @@ export class OsallistuFeedback extends OsallistuElement {
 
   private clearForm(): void {
     this.values = {};
-    this.category = '';
     this.errors = {};
     this.showSummary = false;
     this.draftRestored = false;
@@ -486,16 +442,7 @@ export class OsallistuFeedback extends OsallistuElement {
     this.ref = '';
     this.notice = '';
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('input:not(#website), textarea')?.focus();
-  }
-
-  private async copyRef(): Promise<void> {
-    try {
-      await navigator.clipboard.writeText(this.ref);
-      this.announcement = this.ft.copied;
-    } catch {
-      // the code stays on screen to be copied by hand
-    }
+    this.renderRoot.querySelector<HTMLElement>('input:not([hidden]), textarea')?.focus();
   }
 
   // ---------------------------------------------------------------- sending
@@ -517,7 +464,8 @@ export class OsallistuFeedback extends OsallistuElement {
     this.errors = this.validate(form);
     if (Object.keys(this.errors).length) return this.showErrors();
     const body: PendingSubmission['body'] = { answers: answersOf(form.fields, this.values) };
-    if (this.category) body.category = this.category;
+    const category = this.values[CATEGORY];
+    if (typeof category === 'string') body.category = category;
     if (this.#honeypot) body.website = this.#honeypot;
     const pending: PendingSubmission = { body, idempotencyKey: newIdempotencyKey(), createdAt: new Date().toISOString() };
     // Kept before sending: if the tab closes mid-request, the next visit sends it again.
@@ -551,7 +499,6 @@ export class OsallistuFeedback extends OsallistuElement {
       this.ref = ref;
       this.phase = 'sent';
       this.values = {};
-      this.category = '';
       this.showSummary = false;
       this.draftRestored = false;
       this.notice = waited ? t.sentAfterWait : '';
@@ -562,14 +509,8 @@ export class OsallistuFeedback extends OsallistuElement {
     } catch (error) {
       if (this.isTransient(error)) {
         this.phase = 'queued';
-        this.notice = navigator.onLine === false || !(error instanceof ApiRequestError) ? t.queuedOffline : t.queuedBusy;
-        this.announcement = this.notice;
-        this.#retryTimer ??= setInterval(() => void this.sendPending(), RETRY_EVERY_MS);
-        if (!afterWait) {
-          await this.updateComplete;
-          this.noticeElement?.focus();
-        }
-        return;
+        this.retryLater();
+        return this.say(error instanceof ApiRequestError ? t.queuedBusy : t.queuedOffline, !afterWait);
       }
       this.pending.clear();
       this.stopRetrying();
@@ -601,25 +542,21 @@ export class OsallistuFeedback extends OsallistuElement {
       await this.fetchForm();
       return;
     }
-    this.notice = this.errorMessage(error, this.t.errors.server);
-    this.announcement = this.notice;
+    await this.say(this.errorMessage(error, this.t.errors.server));
+  }
+
+  /** Shows `notice` above the form, reads it out, and moves focus to it. */
+  private async say(notice: string, focus = true): Promise<void> {
+    this.notice = this.announcement = notice;
     await this.updateComplete;
-    this.noticeElement?.focus();
+    if (focus) this.noticeElement?.focus();
   }
 
   private async giveUp(): Promise<void> {
     this.pending.clear();
     this.stopRetrying();
     this.phase = 'editing';
-    this.notice = this.ft.gaveUp;
-    this.announcement = this.notice;
-    await this.updateComplete;
-    this.noticeElement?.focus();
-  }
-
-  private stopRetrying(): void {
-    clearInterval(this.#retryTimer);
-    this.#retryTimer = undefined;
+    await this.say(this.ft.gaveUp);
   }
 }
 

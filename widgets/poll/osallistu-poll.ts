@@ -63,27 +63,16 @@ export class OsallistuPoll extends OsallistuElement {
   @query('.notice') private noticeElement?: HTMLElement;
   @query('input') private firstInput?: HTMLInputElement;
 
-  private readonly onOnline = () => void this.sendPending();
-  /** While a ballot waits, it is tried again now and then, not only when the browser says "online". */
-  #retryTimer?: ReturnType<typeof setInterval>;
-
-  /** `api|site|poll` of the last fetch, so a change of any of them fetches again. */
-  #fetched = '';
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('online', this.onOnline);
-    this.fetchIfChanged(); // in parallel with the language strings, not after them
+  protected override resourceId(): string {
+    return this.poll;
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('online', this.onOnline);
-    clearInterval(this.#retryTimer);
+  protected override fetchResource(): Promise<void> {
+    return this.fetchPoll();
   }
 
-  protected override willUpdate(): void {
-    this.fetchIfChanged();
+  protected override resend(): Promise<void> {
+    return this.sendPending();
   }
 
   /**
@@ -92,13 +81,6 @@ export class OsallistuPoll extends OsallistuElement {
    */
   protected override updated(): void {
     for (const bar of this.renderRoot.querySelectorAll<HTMLElement>('[data-share]')) bar.style.setProperty('--_share', bar.dataset.share!);
-  }
-
-  private fetchIfChanged(): void {
-    const key = `${this.client.apiBase}|${this.siteId}|${this.poll}`;
-    if (!this.poll || key === this.#fetched) return;
-    this.#fetched = key;
-    void this.fetchPoll();
   }
 
   override render() {
@@ -382,8 +364,7 @@ export class OsallistuPoll extends OsallistuElement {
         headers: this.headers(true),
       });
       this.pending.clear();
-      clearInterval(this.#retryTimer);
-      this.#retryTimer = undefined;
+      this.stopRetrying();
       this.acceptReceipt(receipt);
       const message = afterOffline ? t.sentAfterOffline : wasChange ? t.changed : t.thanks;
       this.notice = message;
@@ -393,7 +374,7 @@ export class OsallistuPoll extends OsallistuElement {
       if (this.isTransient(error)) {
         this.notice = t.queued;
         this.announcement = t.queued;
-        this.#retryTimer ??= setInterval(() => void this.sendPending(), 30_000);
+        this.retryLater();
       } else {
         this.pending.clear();
         this.notice = error instanceof ApiRequestError && error.code === 'already_voted' ? t.alreadyVoted : this.errorMessage(error, this.t.errors.server);

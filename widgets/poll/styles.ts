@@ -8,12 +8,6 @@ export const pollStyles = css`
     padding: var(--_space);
     max-width: 40rem;
   }
-  fieldset {
-    border: 0;
-    margin: 0;
-    padding: 0;
-    min-width: 0;
-  }
   legend,
   .question,
   .description,
@@ -36,8 +30,6 @@ export const pollStyles = css`
     margin: 0 0 0.75rem;
   }
   .options {
-    display: grid;
-    gap: 0.5rem;
     margin: 0 0 1rem;
   }
   .scale {

@@ -1,7 +1,4 @@
-import type { SubmissionStatus } from '../../../worker/schema/forms.ts';
-import type { z } from '@hono/zod-openapi';
-
-/** The feedback widgets' own strings, in their own chunk per language. */
+/** The feedback form's own strings, in their own chunk per language. */
 export interface FeedbackMessages {
   loading: string;
   notFound: string;
@@ -10,7 +7,6 @@ export interface FeedbackMessages {
   requiredMark: string;
   optionalMark: string;
   category: string;
-  maxChars: (max: number) => string;
   charsLeft: (n: number) => string;
   charsOver: (n: number) => string;
   address: string;
@@ -45,27 +41,7 @@ export interface FeedbackMessages {
   sentTitle: string;
   refIntro: string;
   refHelp: string;
-  copy: string;
-  copied: string;
   sendAnother: string;
   privacyDefault: string;
   follow: string;
-  refLabel: string;
-  refHint: string;
-  lookup: string;
-  lookingUp: string;
-  refInvalid: string;
-  refNotFound: (ref: string) => string;
-  statusHeading: (ref: string) => string;
-  status: Record<z.infer<typeof SubmissionStatus>, string>;
-  statusLine: (status: string) => string;
-  receivedAt: (when: string) => string;
-  updatedAt: (when: string) => string;
-  replies: string;
-  noReplies: string;
-  removeContact: string;
-  confirmRemove: string;
-  confirm: string;
-  cancel: string;
-  contactRemoved: string;
 }
