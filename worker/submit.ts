@@ -33,7 +33,8 @@ export async function submitFeedback(c: Context<AppEnv>, form: Form, input: Subm
   if (earlier) return { ref: (earlier.response as { ref: string }).ref, replay: true };
   if (form.status === 'closed') throw options.closedError?.() ?? new ConflictError('form_closed', 'This form no longer takes feedback.');
   const { answers, contact, category } = validateSubmission(form, input);
-  await enforceRateLimit(c.env.SUBMISSION_RATE_LIMIT, `${site}:${await clientHash(c, `${site}:submissions`)}`);
+  // Per form and hashed address: a robot hammering one form cannot lock a household out of the others.
+  await enforceRateLimit(c.env.SUBMISSION_RATE_LIMIT, `${site}:${form.id}:${await clientHash(c, `${site}:submissions`)}`);
   const now = nowIso();
   // A filled honeypot is a robot: kept as spam for moderators to see, answered like any other.
   const status = input.website ? 'spam' : 'received';

@@ -422,7 +422,7 @@ describe('POST requests', () => {
     await open311ErrorsOf(reused);
   });
 
-  it('shares the submission rate limit per client address with the JSON API', async () => {
+  it('shares the submission rate limit per form and client address with the JSON API', async () => {
     const { site } = await open311Site();
     const headers = { 'CF-Connecting-IP': '203.0.113.77' };
     const statuses: number[] = [];
@@ -432,8 +432,11 @@ describe('POST requests', () => {
     expect(limited.status).toBe(429);
     expect(limited.headers.get('Retry-After')).toBe('60');
     await open311ErrorsOf(limited);
-    const viaApi = await call(`/api/v1/sites/${site}/forms/yleinen/submissions`, { method: 'POST', json: { answers: { viesti: 'x' } }, headers });
+    const viaApi = await call(`/api/v1/sites/${site}/forms/katuvalot/submissions`, { method: 'POST', json: { answers: { topic: 'dark', message: 'x', consent: true } }, headers });
     expect(viaApi.status).toBe(429);
+    // Another form of the same site still takes feedback from that address.
+    const otherForm = await call(`/api/v1/sites/${site}/forms/yleinen/submissions`, { method: 'POST', json: { answers: { viesti: 'x' } }, headers });
+    expect(otherForm.status).toBe(201);
   });
 });
 
