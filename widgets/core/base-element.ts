@@ -53,6 +53,14 @@ export class OsallistuElement extends LitElement {
     return (this.constructor as typeof OsallistuElement).catalogs;
   }
 
+  /**
+   * Resolves once this element's strings in its language have arrived. Code that runs apart
+   * from rendering (a fetch answered before the strings, a resend) awaits it before reading them.
+   */
+  protected async stringsReady(): Promise<void> {
+    await Promise.all(this.#catalogs.map((catalog) => catalog.load(this.language)));
+  }
+
   /** Renders only once the strings of the current language have arrived. */
   protected override async scheduleUpdate(): Promise<void> {
     const lang = this.language;

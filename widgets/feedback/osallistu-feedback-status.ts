@@ -166,6 +166,7 @@ export class OsallistuFeedbackStatus extends OsallistuElement {
     this.removed = false;
     try {
       const view = await this.client.get<StatusView>(`submissions/${encodeURIComponent(ref)}`);
+      await this.stringsReady();
       this.lookup = { status: 'found', view };
       this.announcement = `${this.ft.statusHeading(ref)}. ${this.ft.statusLine(this.ft.status[view.status])}`;
       if (moveFocus) {
@@ -173,6 +174,7 @@ export class OsallistuFeedbackStatus extends OsallistuElement {
         this.resultHeading?.focus();
       }
     } catch (error) {
+      await this.stringsReady();
       this.lookup = error instanceof ApiRequestError && error.status === 404 ? { status: 'not-found', ref } : { status: 'failed', message: this.errorMessage(error, this.t.errors.server) };
       this.announcement = error instanceof ApiRequestError && error.status === 404 ? this.ft.refNotFound(ref) : '';
     }

@@ -115,7 +115,10 @@ export class OsallistuFeedback extends OsallistuElement {
       }
     } catch (error) {
       if (error instanceof ApiRequestError && error.status === 404) this.load = { status: 'not-found' };
-      else this.load = { status: 'failed', message: this.errorMessage(error, this.ft.loadFailed) };
+      else {
+        await this.stringsReady();
+        this.load = { status: 'failed', message: this.errorMessage(error, this.ft.loadFailed) };
+      }
     }
   }
 
@@ -486,6 +489,7 @@ export class OsallistuFeedback extends OsallistuElement {
   }
 
   private async send(pending: PendingSubmission, afterWait: boolean): Promise<void> {
+    await this.stringsReady();
     const t = this.ft;
     const waited = afterWait || this.phase === 'queued';
     this.phase = 'sending';

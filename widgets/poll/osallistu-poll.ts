@@ -289,7 +289,10 @@ export class OsallistuPoll extends OsallistuElement {
       if (poll.state === 'open' && this.pending.get()) void this.sendPending();
     } catch (error) {
       if (error instanceof ApiRequestError && error.status === 404) this.load = { status: 'not-found' };
-      else this.load = { status: 'failed', message: this.errorMessage(error, this.t.poll.loadFailed) };
+      else {
+        await this.stringsReady();
+        this.load = { status: 'failed', message: this.errorMessage(error, this.t.poll.loadFailed) };
+      }
     }
   }
 
@@ -354,6 +357,7 @@ export class OsallistuPoll extends OsallistuElement {
   }
 
   private async send(pending: PendingBallot, afterOffline: boolean): Promise<void> {
+    await this.stringsReady();
     const t = this.t.poll;
     this.submitting = true;
     this.notice = '';
