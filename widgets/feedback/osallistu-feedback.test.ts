@@ -144,7 +144,7 @@ describe('nothing typed is lost', () => {
     expect(root(again).querySelector<HTMLTextAreaElement>('#f-message')!.value).toBe('Puiston penkki on rikki.');
     expect(radio(again, 'topic', 'parks').checked).toBe(true);
     expect(root(again).querySelector<HTMLInputElement>('#f-publish')!.checked).toBe(true);
-    expect(textIn(again)).toContain('Jatka siitä, mihin jäit');
+    expect(textIn(again)).toContain('Keskeneräinen palautteesi palautettiin');
     await expectNoAxeViolations(again);
     root(again).querySelector<HTMLButtonElement>('.restored button')!.click();
     await again.updateComplete;
