@@ -1,34 +1,7 @@
 /**
- * The reads behind Open311: every form of a site, and submissions as their public state only.
+ * The reads behind Open311: submissions as their public state only.
  * Nothing here selects answers or contact details, so nothing can leak them.
  */
-import type { Form, FormDefinition } from '../schema/forms.ts';
-
-interface FormRow {
-  site_id: string;
-  id: string;
-  definition: string;
-  status: Form['status'];
-  created_at: string;
-  updated_at: string;
-}
-
-/** Every form of the site (any status), by id. */
-export async function listSiteForms(db: D1Database, siteId: string): Promise<Form[]> {
-  const { results } = await db
-    .prepare('SELECT site_id, id, definition, status, created_at, updated_at FROM forms WHERE site_id = ?1 ORDER BY id')
-    .bind(siteId)
-    .all<FormRow>();
-  return results.map((row) => ({
-    ...(JSON.parse(row.definition) as Omit<FormDefinition, 'status'>),
-    id: row.id,
-    site: row.site_id,
-    status: row.status,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  }));
-}
-
 export interface PublicRequestState {
   ref: string;
   form: string;

@@ -6,7 +6,8 @@ import { findForm } from '../db/forms.ts';
 import { BOM, csvRow } from '../export/csv.ts';
 import type { Cell, Delimiter } from '../export/csv.ts';
 import { EXPORT_LABELS } from '../export/labels.ts';
-import { helsinkiTime, streamText } from '../export/stream.ts';
+import { helsinkiTime } from '../export/stream.ts';
+import { ExportQuery, exportFile, exportFileResponse } from '../export/file.ts';
 import { NotFoundError } from '../errors.ts';
 import { localizedText } from '../localize.ts';
 import { roleAllows } from '../middleware/auth.ts';
@@ -19,10 +20,7 @@ const app = createApp();
 /** Submissions read per D1 batch: one page of rows (and its replies) is all the export holds. */
 const PAGE = 1000;
 
-const ExportQuery = z.object({
-  format: z.enum(['csv', 'json', 'ndjson']).default('csv'),
-  delimiter: z.enum([';', ',']).optional().openapi({ description: 'CSV only. Defaults to ";" for Finnish and Swedish sites (what their Excel expects), "," otherwise.' }),
-  lang: Lang.optional().openapi({ description: 'Language of headings and labels; the site\'s default otherwise.' }),
+const FormExportQuery = ExportQuery.extend({
   status: SubmissionStatus.optional().openapi({ description: 'Only submissions with this status. Without it every status except `spam`.' }),
 });
 
@@ -190,12 +188,9 @@ app.openapi(
     description:
       'CSV (UTF-8 with BOM, Excel-ready, formula-safe), JSON or NDJSON, streamed, oldest first. Spam is left out unless `status=spam`. ' +
       'Contact details (email and phone fields) and private replies are included only for moderators and higher; a viewer gets neither, not even their columns.',
-    request: { params: FormParams, query: ExportQuery },
+    request: { params: FormParams, query: FormExportQuery },
     responses: {
-      200: {
-        description: 'The export file',
-        content: { 'text/csv': { schema: z.string() }, 'application/json': { schema: z.object({}) }, 'application/x-ndjson': { schema: z.string() } },
-      },
+      200: exportFileResponse,
       ...errorResponses(400, 401, 403, 404),
     },
   }),
@@ -206,15 +201,7 @@ app.openapi(
     const form = await findForm(c.env.DB, site.id, id);
     if (!form) throw new NotFoundError('form_not_found', `There is no form "${id}" on this site.`);
     const ctx: Context = { form, site, lang: lang ?? site.defaultLang, status, full: roleAllows(c.var.official.role, 'moderator') };
-    const stamp = new Date().toISOString().slice(0, 10);
-    const types = { csv: 'text/csv; charset=utf-8', json: 'application/json; charset=utf-8', ndjson: 'application/x-ndjson; charset=utf-8' };
-    const body =
-      format === 'csv' ? csv(c.env.DB, ctx, delimiter ?? (site.defaultLang === 'en' ? ',' : ';')) : format === 'json' ? jsonDocument(c.env.DB, ctx) : ndjson(c.env.DB, ctx);
-    return c.body(streamText(body), 200, {
-      'Content-Type': types[format],
-      'Content-Disposition': `attachment; filename="${site.id}-${form.id}${status ? `-${status}` : ''}-${stamp}.${format}"`,
-      'Cache-Control': 'private, no-store',
-    });
+    return exportFile(c, site, `${form.id}${status ? `-${status}` : ''}`, { format, delimiter }, { csv: (delimiter) => csv(c.env.DB, ctx, delimiter), json: () => jsonDocument(c.env.DB, ctx), ndjson: () => ndjson(c.env.DB, ctx) });
   },
 );
 

@@ -8,9 +8,9 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { z } from '@hono/zod-openapi';
-import { findRequestStates, listRequestStates, listSiteForms } from '../db/open311.ts';
+import { findRequestStates, listRequestStates } from '../db/open311.ts';
 import type { PublicRequestState } from '../db/open311.ts';
-import { findForm } from '../db/forms.ts';
+import { findForm, listSiteForms } from '../db/forms.ts';
 import { ApiError, NotFoundError, ValidationError } from '../errors.ts';
 import type { ErrorIssue } from '../errors.ts';
 import { validateSubmission } from '../form-rules.ts';

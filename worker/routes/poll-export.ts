@@ -5,7 +5,8 @@ import type { StoredPoll } from '../db/polls.ts';
 import { BOM, csvRow } from '../export/csv.ts';
 import type { Delimiter } from '../export/csv.ts';
 import { EXPORT_LABELS } from '../export/labels.ts';
-import { helsinkiTime, streamText } from '../export/stream.ts';
+import { helsinkiTime } from '../export/stream.ts';
+import { ExportQuery, exportFile, exportFileResponse } from '../export/file.ts';
 import { localizedText } from '../localize.ts';
 import { pollNotFound, pollState } from '../poll-rules.ts';
 import { Lang, errorResponses } from '../schema/common.ts';
@@ -16,11 +17,6 @@ import type { SiteRecord } from '../schema/sites.ts';
 const app = createApp();
 const PAGE = 2000;
 
-const ExportQuery = z.object({
-  format: z.enum(['csv', 'json', 'ndjson']).default('csv'),
-  delimiter: z.enum([';', ',']).optional().openapi({ description: 'CSV only. Defaults to ";" for Finnish and Swedish sites (what their Excel expects), "," otherwise.' }),
-  lang: Lang.optional().openapi({ description: 'Language of headings and labels; the site\'s default otherwise.' }),
-});
 
 interface Context {
   poll: StoredPoll;
@@ -122,10 +118,7 @@ app.openapi(
       'CSV (UTF-8 with BOM, Excel-ready, formula-safe), JSON or NDJSON, streamed. Ballots carry a running number and their times in Finnish time, never anything about the voter.',
     request: { params: PollParams, query: ExportQuery },
     responses: {
-      200: {
-        description: 'The export file',
-        content: { 'text/csv': { schema: z.string() }, 'application/json': { schema: z.object({}) }, 'application/x-ndjson': { schema: z.string() } },
-      },
+      200: exportFileResponse,
       ...errorResponses(400, 401, 403, 404),
     },
   }),
@@ -136,15 +129,7 @@ app.openapi(
     if (!poll) throw pollNotFound(id);
     const site = c.var.site;
     const ctx: Context = { poll, site, lang: lang ?? site.defaultLang, results: await readResults(c.env.DB, poll) };
-    const stamp = new Date().toISOString().slice(0, 10);
-    const types = { csv: 'text/csv; charset=utf-8', json: 'application/json; charset=utf-8', ndjson: 'application/x-ndjson; charset=utf-8' };
-    const body =
-      format === 'csv' ? csv(c.env.DB, ctx, delimiter ?? (site.defaultLang === 'en' ? ',' : ';')) : format === 'json' ? jsonDocument(c.env.DB, ctx) : ndjson(c.env.DB, ctx);
-    return c.body(streamText(body), 200, {
-      'Content-Type': types[format],
-      'Content-Disposition': `attachment; filename="${site.id}-${poll.id}-${stamp}.${format}"`,
-      'Cache-Control': 'private, no-store',
-    });
+    return exportFile(c, site, poll.id, { format, delimiter }, { csv: (delimiter) => csv(c.env.DB, ctx, delimiter), json: () => jsonDocument(c.env.DB, ctx), ndjson: () => ndjson(c.env.DB, ctx) });
   },
 );
 
