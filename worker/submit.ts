@@ -9,6 +9,7 @@ import { rememberAnswer, replayFor } from './idempotency.ts';
 import { clientHash, enforceRateLimit } from './rate-limit.ts';
 import type { Form, SubmissionInput } from './schema/forms.ts';
 import type { AppEnv } from './types.ts';
+import { passChallenge } from './voters.ts';
 
 export interface SubmitOptions {
   /** The request's validated Idempotency-Key, if one was sent. */
@@ -20,9 +21,10 @@ export interface SubmitOptions {
 /**
  * Stores one submission to an open or closed (never a draft) `form`, the way every door into
  * feedback does it (the JSON API and Open311): a replay of the first answer for a repeated
- * Idempotency-Key, then the form's rules, the rate limit per hashed client address, and one
- * D1 batch with the submission (contact details apart) and the idempotency record. Returns
- * the reference code, and whether it is a replay (answer 200 then, with `Idempotent-Replay`).
+ * Idempotency-Key, then the form's rules, its Turnstile check if it asks for one, the rate limit
+ * per hashed client address, and one D1 batch with the submission (contact details apart) and the
+ * idempotency record. Returns the reference code, and whether it is a replay (answer 200 then,
+ * with `Idempotent-Replay`).
  */
 export async function submitFeedback(c: Context<AppEnv>, form: Form, input: SubmissionInput, options: SubmitOptions): Promise<{ ref: string; replay: boolean }> {
   const { key } = options;
@@ -33,6 +35,7 @@ export async function submitFeedback(c: Context<AppEnv>, form: Form, input: Subm
   if (earlier) return { ref: (earlier.response as { ref: string }).ref, replay: true };
   if (form.status === 'closed') throw options.closedError?.() ?? new ConflictError('form_closed', 'This form no longer takes feedback.');
   const { answers, contact, category } = validateSubmission(form, input);
+  if (form.challenge) await passChallenge(c);
   // Per form and hashed address: a robot hammering one form cannot lock a household out of the others.
   await enforceRateLimit(c.env.SUBMISSION_RATE_LIMIT, `${site}:${form.id}:${await clientHash(c, `${site}:submissions`)}`);
   const now = nowIso();

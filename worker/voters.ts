@@ -76,7 +76,7 @@ async function verifiedSubject(c: Context<AppEnv>): Promise<string> {
 /** Checks a Turnstile response with Cloudflare, the one call that leaves the Worker. */
 export async function passChallenge(c: Context<AppEnv>): Promise<void> {
   const secret = c.var.site.challengeSecret;
-  if (!secret) throw new ForbiddenError('challenge_not_configured', 'This site has no Turnstile secret; an owner must add one before challenge polls take ballots.');
+  if (!secret) throw new ForbiddenError('challenge_not_configured', 'This site has no Turnstile secret; an owner must add one before anything that asks for the check can be sent.');
   const response = c.req.header('X-Challenge-Token');
   if (!response || response.length > 4096) throw new ForbiddenError('challenge_required', 'Complete the check that you are not a robot, then send it in X-Challenge-Token.');
   const form = new FormData();

@@ -82,6 +82,16 @@ describe('<osallistu-feedback> in every state, fi/sv/en, axe-clean', () => {
     await expectNoAxeViolations(el);
   });
 
+  it.each(LANGS)('asking for a Turnstile check (%s): says the page cannot send it yet, instead of a form that would fail', async (lang) => {
+    await officialFetch('/settings', { method: 'PATCH', body: JSON.stringify({ challengeSiteKey: '0x4AAAAAAAdemo', challengeSecret: 'demo-secret' }) });
+    const id = await createForm({ challenge: true });
+    const el = await mountFeedback(id, { lang });
+    await ready(el);
+    expect(submitButton(el)).toBeNull();
+    expect(textIn(el)).toMatch({ fi: /robottitarkistuksen/, sv: /robotkontroll/, en: /robot check/ }[lang]);
+    await expectNoAxeViolations(el);
+  });
+
   it.each(LANGS)('errors (%s): a summary linking to each field, focused; errors tied to the fields; nothing sent', async (lang) => {
     const id = await createForm();
     const el = await mountFeedback(id, { lang });

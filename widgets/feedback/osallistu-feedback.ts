@@ -168,7 +168,7 @@ export class OsallistuFeedback extends OsallistuElement {
     const intro = form.intro ? this.text(form.intro, form) : null;
     const heading = html`<p class="title" role="heading" aria-level=${this.headingLevel} lang=${title.lang}>${title.text}</p>`;
     if (this.phase === 'sent') return html`${heading}${this.renderSent()}`;
-    if (form.status === 'closed') return html`${heading}<p class="notice">${t.closed}</p>${this.renderFollow()}`;
+    if (form.status === 'closed' || form.challenge) return html`${heading}<p class="notice">${form.challenge ? this.t.errors.challenge : t.closed}</p>${this.renderFollow()}`;
     const locked = this.phase === 'sending' || this.phase === 'queued';
     return html`${heading}
       ${intro ? html`<p class="intro" lang=${intro.lang}>${intro.text}</p>` : nothing}

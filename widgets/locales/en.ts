@@ -12,6 +12,7 @@ export const en: Messages = {
     notFound: 'This was not found. It may have been removed.',
     server: 'Something went wrong. Please try again in a moment.',
     rateLimited: 'Too many attempts in a short time. Wait a moment and try again.',
+    challenge: 'Sending this needs a robot check that this page does not support yet.',
   },
   votes: (count) => (count === 1 ? '1 vote' : `${count.toLocaleString('en')} votes`),
   poll: {
@@ -50,7 +51,6 @@ export const en: Messages = {
     queued: 'You are offline. Your answer will be sent once when the connection is back.',
     sentAfterOffline: 'The connection is back and your answer has been sent.',
     signInToVote: 'This poll is for signed-in residents. Sign in to the site\'s service first.',
-    challengeNotSupported: 'This poll cannot be answered on this page yet.',
     saved: 'Your answer was saved.',
   },
 };

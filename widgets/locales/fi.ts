@@ -12,6 +12,7 @@ export const fi: Messages = {
     notFound: 'Sisältöä ei löytynyt. Se on ehkä poistettu.',
     server: 'Jokin meni vikaan. Yritä hetken kuluttua uudelleen.',
     rateLimited: 'Liian monta yritystä lyhyessä ajassa. Odota hetki ja yritä uudelleen.',
+    challenge: 'Tämän lähettäminen vaatii robottitarkistuksen, jota tämä sivu ei vielä tue.',
   },
   votes: (count) => (count === 1 ? '1 ääni' : `${count.toLocaleString('fi')} ääntä`),
   poll: {
@@ -50,7 +51,6 @@ export const fi: Messages = {
     queued: 'Verkkoyhteys puuttuu. Vastauksesi lähetetään kerran, kun yhteys palaa.',
     sentAfterOffline: 'Yhteys palasi ja vastauksesi on lähetetty.',
     signInToVote: 'Tähän kyselyyn vastataan kirjautuneena. Kirjaudu sisään sivuston palveluun.',
-    challengeNotSupported: 'Tähän kyselyyn ei voi vielä vastata tällä sivulla.',
     saved: 'Vastauksesi on tallennettu.',
   },
 };

@@ -20,6 +20,8 @@ export interface Messages {
     notFound: string;
     server: string;
     rateLimited: string;
+    /** A Turnstile check is asked for, which the widgets do not render yet. */
+    challenge: string;
   };
   /** "3 votes", "1 vote". */
   votes: (count: number) => string;
@@ -58,7 +60,6 @@ export interface PollMessages {
   queued: string;
   sentAfterOffline: string;
   signInToVote: string;
-  challengeNotSupported: string;
   /** Read out after a vote: "Your answer was saved." plus the results, if shown. */
   saved: string;
 }

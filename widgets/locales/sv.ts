@@ -12,6 +12,7 @@ export const sv: Messages = {
     notFound: 'Innehållet hittades inte. Det kan ha tagits bort.',
     server: 'Något gick fel. Försök igen om en stund.',
     rateLimited: 'För många försök på kort tid. Vänta en stund och försök igen.',
+    challenge: 'Det här kräver en robotkontroll som den här sidan ännu inte stöder.',
   },
   votes: (count) => (count === 1 ? '1 röst' : `${count.toLocaleString('sv')} röster`),
   poll: {
@@ -50,7 +51,6 @@ export const sv: Messages = {
     queued: 'Ingen nätverksanslutning. Ditt svar skickas en gång när anslutningen är tillbaka.',
     sentAfterOffline: 'Anslutningen är tillbaka och ditt svar har skickats.',
     signInToVote: 'Den här enkäten besvaras inloggad. Logga in på webbplatsens tjänst.',
-    challengeNotSupported: 'Den här enkäten kan ännu inte besvaras på den här sidan.',
     saved: 'Ditt svar har sparats.',
   },
 };

@@ -235,7 +235,7 @@ export class OsallistuPoll extends OsallistuElement {
   /** Why this page cannot take a ballot for this poll, or '' when it can. */
   private votingBlockedReason(poll: PollView): string {
     if (poll.voterMode === 'signed' && !this.voterAssertion) return this.t.poll.signInToVote;
-    if (poll.voterMode === 'challenge') return this.t.poll.challengeNotSupported;
+    if (poll.voterMode === 'challenge') return this.t.errors.challenge;
     return '';
   }
 

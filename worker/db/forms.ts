@@ -18,11 +18,17 @@ const toForm = (row: FormRow): Form => ({
   updatedAt: row.updated_at,
 });
 
-const definitionJson = ({ title, intro, fields, categories, privacy }: FormDefinition) => JSON.stringify({ title, intro, fields, categories, privacy });
+const definitionJson = ({ title, intro, fields, categories, privacy, challenge }: FormDefinition) => JSON.stringify({ title, intro, fields, categories, privacy, challenge });
 
 export async function findForm(db: D1Database, siteId: string, id: string): Promise<Form | null> {
   const row = await db.prepare('SELECT * FROM forms WHERE site_id = ?1 AND id = ?2').bind(siteId, id).first<FormRow>();
   return row ? toForm(row) : null;
+}
+
+/** Every form of the site (any status), by id. */
+export async function listSiteForms(db: D1Database, siteId: string): Promise<Form[]> {
+  const { results } = await db.prepare('SELECT * FROM forms WHERE site_id = ?1 ORDER BY id').bind(siteId).all<FormRow>();
+  return results.map(toForm);
 }
 
 export function insertFormStatement(db: D1Database, form: Form): D1PreparedStatement {

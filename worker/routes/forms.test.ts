@@ -2,6 +2,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { tableRowCounts } from '../db/introspection.ts';
 import { call, createSite, createToken, errorOf } from '../../test/workers/helpers.ts';
+import { TURNSTILE_TEST_SECRET } from '../../test/support/fake-turnstile.ts';
 
 const FORM = {
   title: { fi: 'Anna palautetta', sv: 'Ge respons' },
@@ -158,6 +159,30 @@ describe('sending feedback', () => {
     expect(response.status).toBe(404);
     expect((await errorOf(response)).message).toContain('AAA-BBB');
     expect((await call(`/api/v1/sites/${site}/submissions/not-a-ref`)).status).toBe(400);
+  });
+});
+
+describe('the optional Turnstile check', () => {
+  it('is refused on a site without Turnstile keys', async () => {
+    const { site, owner } = await createSite();
+    const response = await call(`/api/v1/sites/${site.id}/forms`, { method: 'POST', token: owner, json: { ...FORM, challenge: true } });
+    expect(response.status).toBe(400);
+    expect((await errorOf(response)).issues?.map((i) => i.path.join('.'))).toEqual(['challenge']);
+  });
+
+  it('refuses feedback without a passed check, stores nothing, and takes it with one', async () => {
+    const { site, owner } = await createSite();
+    await call(`/api/v1/sites/${site.id}/settings`, { method: 'PATCH', token: owner, json: { challengeSiteKey: '0x4AAAAAAAtest', challengeSecret: TURNSTILE_TEST_SECRET } });
+    const created = await call(`/api/v1/sites/${site.id}/forms`, { method: 'POST', token: owner, json: { ...FORM, id: 'palaute', challenge: true } });
+    expect(await created.json()).toMatchObject({ challenge: true });
+    const before = await tableRowCounts(env.DB);
+    const missing = await submit(site.id, valid);
+    expect(missing.status).toBe(403);
+    expect((await errorOf(missing)).code).toBe('challenge_required');
+    const failed = await submit(site.id, valid, { 'X-Challenge-Token': 'fail-123' });
+    expect((await errorOf(failed)).code).toBe('challenge_failed');
+    expect(await tableRowCounts(env.DB)).toEqual(before);
+    expect((await submit(site.id, valid, { 'X-Challenge-Token': 'pass-123' })).status).toBe(201);
   });
 });
 

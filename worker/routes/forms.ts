@@ -29,12 +29,15 @@ function checkAgainstSite(form: FormDefinition, site: SiteRecord): void {
     field.options?.forEach((option, j) => need(option.label, ['fields', i, 'options', j, 'label']));
   });
   form.categories?.forEach((category, i) => need(category.label, ['categories', i, 'label']));
+  if (form.challenge && !(site.challengeSiteKey && site.challengeSecretSet)) {
+    issues.push({ path: ['challenge'], code: 'not_configured', message: 'A Turnstile check needs the site\'s Turnstile site key and secret in its settings first.' });
+  }
   if (issues.length) throw new ValidationError(issues);
 }
 
 const toView = (form: Form, site: SiteRecord) => {
   const { createdAt: _c, updatedAt: _u, ...view } = form;
-  return { ...view, languages: [site.defaultLang, ...site.languages.filter((l) => l !== site.defaultLang)] };
+  return { ...view, challenge: view.challenge ?? false, languages: [site.defaultLang, ...site.languages.filter((l) => l !== site.defaultLang)] };
 };
 
 app.openapi(

@@ -36,6 +36,10 @@ const formFields = {
   categories: z.array(Choice).max(30).optional().openapi({ description: 'Where a submission can be routed; the resident picks one when given.' }),
   privacy: LocalizedText(1000).optional().openapi({ description: 'What is done with contact details, shown under the form.' }),
   status: FormStatus.default('draft'),
+  challenge: z
+    .boolean()
+    .default(false)
+    .openapi({ description: 'Every submission needs a passed Cloudflare Turnstile check in `X-Challenge-Token`. Needs the site\'s Turnstile keys in its settings first.' }),
 };
 
 /** Rules across fields, shared by create and by an edit merged onto the stored form. */
@@ -67,6 +71,7 @@ export const FormUpdate = z
     categories: formFields.categories,
     privacy: formFields.privacy,
     status: FormStatus.optional(),
+    challenge: z.boolean().optional(),
   })
   .refine((update) => Object.keys(update).length > 0, 'Send at least one field to change.')
   .openapi('FormUpdate');
@@ -79,6 +84,7 @@ export interface FormDefinition {
   categories?: { id: string; label: Partial<Record<Lang, string>> }[];
   privacy?: Partial<Record<Lang, string>>;
   status: z.infer<typeof FormStatus>;
+  challenge?: boolean;
 }
 
 export interface Form extends FormDefinition {
@@ -98,6 +104,7 @@ export const FormView = z
     categories: z.array(Choice).optional(),
     privacy: z.partialRecord(Lang, z.string()).optional(),
     status: FormStatus,
+    challenge: z.boolean(),
     languages: z.array(Lang),
   })
   .openapi('Form');
