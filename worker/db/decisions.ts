@@ -1,0 +1,190 @@
+import type { Lang } from '../schema/common.ts';
+import type { Decision, DecisionQuery, Outcome } from '../schema/decisions.ts';
+
+interface DecisionRow {
+  seq: number;
+  site_id: string;
+  id: string;
+  source_id: string | null;
+  organ_id: string;
+  organ_name: string;
+  meeting_id: string | null;
+  meeting_date: string;
+  section: string | null;
+  case_id: string | null;
+  title: string;
+  summary: string | null;
+  body: string | null;
+  body_html: string | null;
+  plain_summary: string | null;
+  outcome: Outcome;
+  topics: string;
+  districts: string;
+  attachments: string;
+  source_url: string | null;
+  languages: string;
+  published_at: string;
+  updated_at: string;
+}
+
+const json = <T>(text: string | null): T | null => (text === null ? null : (JSON.parse(text) as T));
+
+const toDecision = (row: DecisionRow): Decision & { seq: number } => ({
+  seq: row.seq,
+  id: row.id,
+  sourceId: row.source_id,
+  organ: { id: row.organ_id, name: JSON.parse(row.organ_name) },
+  meeting: { id: row.meeting_id, date: row.meeting_date },
+  section: row.section,
+  caseId: row.case_id,
+  title: JSON.parse(row.title),
+  summary: json(row.summary),
+  body: json(row.body),
+  bodyHtml: json(row.body_html),
+  plainSummary: json(row.plain_summary),
+  outcome: row.outcome,
+  topics: JSON.parse(row.topics),
+  districts: JSON.parse(row.districts),
+  attachments: JSON.parse(row.attachments),
+  sourceUrl: row.source_url,
+  languages: JSON.parse(row.languages) as Lang[],
+  publishedAt: row.published_at,
+  updatedAt: row.updated_at,
+});
+
+/** Every language's words of a decision, for the search index. */
+export function searchText(d: Decision): string {
+  const texts = [d.title, d.summary, d.plainSummary, d.body, d.organ.name].flatMap((map) => Object.values(map ?? {}));
+  return [...texts, d.caseId ?? '', d.section ? `§ ${d.section}` : '', ...d.topics, ...d.districts].join('\n');
+}
+
+const COLUMNS = `site_id, id, source_id, organ_id, organ_name, meeting_id, meeting_date, section, case_id, title, summary, body, body_html,
+  plain_summary, outcome, topics, districts, attachments, source_url, languages, search_text, published_at, updated_at`;
+
+const stringify = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
+
+function values(site: string, d: Decision): unknown[] {
+  return [
+    site, d.id, d.sourceId, d.organ.id, JSON.stringify(d.organ.name), d.meeting.id, d.meeting.date, d.section, d.caseId,
+    JSON.stringify(d.title), stringify(d.summary), stringify(d.body), stringify(d.bodyHtml), stringify(d.plainSummary), d.outcome,
+    JSON.stringify(d.topics), JSON.stringify(d.districts), JSON.stringify(d.attachments), d.sourceUrl, JSON.stringify(d.languages),
+    searchText(d), d.publishedAt, d.updatedAt,
+  ];
+}
+const PLACEHOLDERS = Array.from({ length: 23 }, (_, i) => `?${i + 1}`).join(', ');
+const UPDATABLE = COLUMNS.split(',').map((c) => c.trim()).filter((c) => !['site_id', 'id', 'source_id', 'published_at'].includes(c));
+
+/** The decision's topics and districts, replaced: `seqOf` is SQL giving its seq from ?1 (site) and ?2. */
+function tagStatements(db: D1Database, site: string, key: string, seqOf: string, d: Decision): D1PreparedStatement[] {
+  const tags = [...d.topics.map((value) => ['topic', value]), ...d.districts.map((value) => ['district', value])];
+  return [
+    db.prepare(`DELETE FROM decision_tags WHERE seq = (${seqOf})`).bind(site, key),
+    ...(tags.length
+      ? [
+          db
+            .prepare(`INSERT INTO decision_tags (site_id, kind, value, seq) SELECT ?1, j.value ->> 0, j.value ->> 1, (${seqOf}) FROM json_each(?3) AS j`)
+            .bind(site, key, JSON.stringify(tags)),
+        ]
+      : []),
+  ];
+}
+const BY_ID = 'SELECT seq FROM decisions WHERE site_id = ?1 AND id = ?2';
+const BY_SOURCE = 'SELECT seq FROM decisions WHERE site_id = ?1 AND source_id = ?2';
+
+export function insertDecisionStatements(db: D1Database, site: string, d: Decision): D1PreparedStatement[] {
+  return [db.prepare(`INSERT INTO decisions (${COLUMNS}) VALUES (${PLACEHOLDERS})`).bind(...values(site, d)), ...tagStatements(db, site, d.id, BY_ID, d)];
+}
+
+export function updateDecisionStatements(db: D1Database, site: string, d: Decision): D1PreparedStatement[] {
+  const set = UPDATABLE.map((column) => `${column} = excluded.${column}`).join(', ');
+  // An upsert on the primary identity keeps one statement shape for edits and imports.
+  return [
+    db.prepare(`INSERT INTO decisions (${COLUMNS}) VALUES (${PLACEHOLDERS}) ON CONFLICT (site_id, id) DO UPDATE SET ${set}, source_id = excluded.source_id`).bind(...values(site, d)),
+    ...tagStatements(db, site, d.id, BY_ID, d),
+  ];
+}
+
+/**
+ * An import's write of one record: a decision with the same source id is updated in place (its
+ * own id and publication time kept), any other is created.
+ */
+export function upsertBySourceStatements(db: D1Database, site: string, d: Decision & { sourceId: string }): D1PreparedStatement[] {
+  const set = UPDATABLE.map((column) => `${column} = excluded.${column}`).join(', ');
+  return [
+    db
+      .prepare(`INSERT INTO decisions (${COLUMNS}) VALUES (${PLACEHOLDERS}) ON CONFLICT (site_id, source_id) WHERE source_id IS NOT NULL DO UPDATE SET ${set}`)
+      .bind(...values(site, d)),
+    ...tagStatements(db, site, d.sourceId, BY_SOURCE, d),
+  ];
+}
+
+export function deleteDecisionStatement(db: D1Database, site: string, id: string): D1PreparedStatement {
+  return db.prepare('DELETE FROM decisions WHERE site_id = ?1 AND id = ?2').bind(site, id);
+}
+
+export async function findDecision(db: D1Database, site: string, id: string): Promise<(Decision & { seq: number }) | null> {
+  const row = await db.prepare('SELECT * FROM decisions WHERE site_id = ?1 AND id = ?2').bind(site, id).first<DecisionRow>();
+  return row ? toDecision(row) : null;
+}
+
+/** Which of these source ids the site already has. */
+export async function existingSourceIds(db: D1Database, site: string, sourceIds: string[]): Promise<Set<string>> {
+  if (!sourceIds.length) return new Set();
+  const { results } = await db
+    .prepare('SELECT source_id FROM decisions WHERE site_id = ?1 AND source_id IN (SELECT value FROM json_each(?2))')
+    .bind(site, JSON.stringify(sourceIds))
+    .all<{ source_id: string }>();
+  return new Set(results.map((r) => r.source_id));
+}
+
+/** "koulu verkko" → `"koulu"* "verkko"*`: every word by its beginning, all of them; '' when there are none. */
+export function ftsQuery(q: string): string {
+  const words = q.match(/[\p{L}\p{N}]+/gu)?.slice(0, 10) ?? [];
+  return words.map((word) => `"${word}"*`).join(' ');
+}
+
+export interface DecisionFilter extends Pick<DecisionQuery, 'organ' | 'topic' | 'district' | 'from' | 'to' | 'q'> {
+  /** Continue after this (meeting date, seq). */
+  after?: { date: string; seq: number };
+  limit: number;
+}
+
+/** The site's decisions, newest meeting first, filtered; stable under inserts (keyset paging). */
+export async function listDecisions(db: D1Database, site: string, filter: DecisionFilter): Promise<(Decision & { seq: number })[]> {
+  const where = ['d.site_id = ?1'];
+  const binds: unknown[] = [site];
+  const bind = (value: unknown) => `?${binds.push(value)}`;
+  if (filter.organ) where.push(`d.organ_id = ${bind(filter.organ)}`);
+  if (filter.from) where.push(`d.meeting_date >= ${bind(filter.from)}`);
+  if (filter.to) where.push(`d.meeting_date <= ${bind(filter.to)}`);
+  for (const kind of ['topic', 'district'] as const) {
+    const value = filter[kind];
+    if (value) where.push(`d.seq IN (SELECT seq FROM decision_tags WHERE site_id = ?1 AND kind = '${kind}' AND value = ${bind(value)})`);
+  }
+  const match = filter.q ? ftsQuery(filter.q) : '';
+  if (match) where.push(`d.seq IN (SELECT rowid FROM decisions_fts WHERE decisions_fts MATCH ${bind(match)})`);
+  if (filter.after) where.push(`(d.meeting_date, d.seq) < (${bind(filter.after.date)}, ${bind(filter.after.seq)})`);
+  const sql = `SELECT d.* FROM decisions d WHERE ${where.join(' AND ')} ORDER BY d.meeting_date DESC, d.seq DESC LIMIT ${bind(filter.limit)}`;
+  const { results } = await db.prepare(sql).bind(...binds).all<DecisionRow>();
+  return results.map(toDecision);
+}
+
+export interface FacetCounts {
+  organs: { id: string; name: Partial<Record<Lang, string>>; count: number }[];
+  topics: { value: string; count: number }[];
+  districts: { value: string; count: number }[];
+}
+
+/** The organs, topics and districts the site's decisions have, with how many each. */
+export async function decisionFacets(db: D1Database, site: string): Promise<FacetCounts> {
+  const [organs, tags] = await db.batch([
+    db.prepare('SELECT organ_id AS id, MAX(organ_name) AS name, COUNT(*) AS count FROM decisions WHERE site_id = ?1 GROUP BY organ_id ORDER BY count DESC, organ_id').bind(site),
+    db.prepare('SELECT kind, value, COUNT(*) AS count FROM decision_tags WHERE site_id = ?1 GROUP BY kind, value ORDER BY count DESC, value').bind(site),
+  ]);
+  const tagRows = (tags!.results as { kind: string; value: string; count: number }[]);
+  return {
+    organs: (organs!.results as { id: string; name: string; count: number }[]).map((o) => ({ ...o, name: JSON.parse(o.name) })),
+    topics: tagRows.filter((t) => t.kind === 'topic').map(({ value, count }) => ({ value, count })),
+    districts: tagRows.filter((t) => t.kind === 'district').map(({ value, count }) => ({ value, count })),
+  };
+}
