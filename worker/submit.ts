@@ -45,7 +45,7 @@ export async function submitFeedback(c: Context<AppEnv>, form: Form, input: Subm
     const ref = newRef();
     try {
       await c.env.DB.batch([
-        insertSubmissionStatement(c.env.DB, { site, ref, form: form.id, answers, contact, category, status, createdAt: now }),
+        insertSubmissionStatement(c.env.DB, { site, ref, form: form.id, answers, contact, category, context: input.context ?? null, status, createdAt: now }),
         ...(key ? [rememberAnswer(c, key, scope, requestHash, 201, { ref }, now)] : []),
       ]);
       return { ref, replay: false };

@@ -10,25 +10,36 @@ interface Node {
 
 const TAGS = new Set(['html', 'css']);
 
-/** Every `html`…`` and `css`…`` template's static text, as [start, end) offsets into the source. */
-function templateTexts(node: unknown, found: [number, number][] = []): [number, number][] {
+/** Every `html`…`` and `css`…`` template's static text, as [start, end, tag] into the source. */
+function templateTexts(node: unknown, found: [number, number, string][] = []): [number, number, string][] {
   if (Array.isArray(node)) {
     for (const child of node) templateTexts(child, found);
   } else if (node && typeof node === 'object' && typeof (node as Node).type === 'string') {
     const n = node as Node;
     const tag = n.tag as Node | undefined;
     if (n.type === 'TaggedTemplateExpression' && tag?.type === 'Identifier' && TAGS.has(tag.name as string)) {
-      for (const quasi of (n.quasi as { quasis: Node[] }).quasis) found.push([quasi.start, quasi.end]);
+      for (const quasi of (n.quasi as { quasis: Node[] }).quasis) found.push([quasi.start, quasi.end, tag.name as string]);
     }
     for (const [key, value] of Object.entries(n)) if (key !== 'tag' && typeof value === 'object') templateTexts(value, found);
   }
   return found;
 }
 
+/** CSS without the spaces it does not need: around braces, semicolons, commas and child combinators, after colons. */
+export function compactCss(text: string): string {
+  return text
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{};,>])\s*/g, '$1')
+    .replace(/:\s+/g, ':')
+    .trim();
+}
+
 /**
- * Drops the indentation inside Lit's `html` and `css` templates: after a line break, HTML and
- * CSS treat any run of spaces as one, so the rendered result is the same and every widget ships
- * a few hundred bytes less. Line breaks stay, so line numbers in the source maps stay right.
+ * Makes Lit's templates smaller without changing what they render: `html` loses the indentation
+ * after line breaks (HTML treats any run of spaces as one), `css` the spaces CSS does not need.
+ * HTML keeps its line breaks; style modules are all CSS, so only their own lines shift in the
+ * source maps.
  */
 export function templateWhitespace(): Plugin {
   return {
@@ -38,8 +49,9 @@ export function templateWhitespace(): Plugin {
       if (!/[\\/]widgets[\\/].*\.ts$/.test(id) || !/\b(html|css)`/.test(code)) return null;
       const texts = templateTexts(parseAst(code, { lang: 'ts' }));
       let out = code;
-      for (const [start, end] of texts.sort((a, b) => b[0] - a[0])) {
-        out = out.slice(0, start) + out.slice(start, end).replace(/\n[ \t]+/g, '\n') + out.slice(end);
+      for (const [start, end, tag] of texts.sort((a, b) => b[0] - a[0])) {
+        const text = out.slice(start, end);
+        out = out.slice(0, start) + (tag === 'css' && !text.includes('${') ? compactCss(text) : text.replace(/\n[ \t]+/g, '\n')) + out.slice(end);
       }
       return out === code ? null : { code: out, map: null };
     },

@@ -18,7 +18,7 @@ export interface Draft {
 
 /** A submission on its way: sent again with the same key until the server answers. */
 export interface PendingSubmission {
-  body: { answers: Record<string, Value>; category?: string; website?: string };
+  body: { answers: Record<string, Value>; category?: string; website?: string; context?: Record<string, string> };
   idempotencyKey: string;
   createdAt: string;
 }

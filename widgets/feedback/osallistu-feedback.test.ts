@@ -32,7 +32,9 @@ describe('<osallistu-feedback> in every state, fi/sv/en, axe-clean', () => {
     expect(root(el).querySelector('[role="heading"]')?.textContent).toBe(TITLE[lang]);
     expect(submitButton(el).textContent?.trim()).toBe(SEND[lang]);
     const message = root(el).querySelector('#f-message')!;
-    expect(root(el).querySelector('label[for="f-message"]')?.textContent).toMatch({ fi: /pakollinen/, sv: /obligatorisk/, en: /required/ }[lang]);
+    expect(root(el).querySelector('label[for="f-message"]')?.textContent).not.toMatch(/\(/); // required: not marked, but announced
+    expect(message.hasAttribute('required')).toBe(true);
+    expect(root(el).querySelector('label[for="f-email"]')?.textContent).toMatch({ fi: /vapaaehtoinen/, sv: /frivillig/, en: /optional/ }[lang]);
     expect(message.getAttribute('aria-describedby')).toContain('f-message-count');
     const email = root(el).querySelector('#f-email')!;
     expect(email.getAttribute('type')).toBe('email');
@@ -70,7 +72,7 @@ describe('<osallistu-feedback> in every state, fi/sv/en, axe-clean', () => {
     expect(root(el).querySelector('[role="alert"]')?.textContent).toMatch({ fi: /yhteyttä/, sv: /servern/, en: /reach the server/ }[lang]);
     await expectNoAxeViolations(el);
     el.setAttribute('api', location.origin);
-    await expect.poll(() => root(el).querySelector('[role="heading"]')?.textContent).toBe(TITLE[lang]);
+    await expect.poll(() => root(el).querySelector('[role="heading"]')?.textContent, { timeout: 10_000 }).toBe(TITLE[lang]);
   }, 20_000);
 
   it.each(LANGS)('closed (%s): says the form takes no more feedback', async (lang) => {

@@ -60,6 +60,11 @@ export class OsallistuFeedback extends OsallistuElement {
 
   @property({ reflect: true }) form = '';
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+  /** What the feedback is about, when another widget opens the form: shown above it and sent with it. */
+  @property({ attribute: 'case-id' }) caseId = '';
+  @property() subject = '';
+  @property() decision = '';
+  @property() video = '';
 
   @state() private load: Load = { status: 'loading' };
   @state() private values: Record<string, Value> = {};
@@ -69,7 +74,6 @@ export class OsallistuFeedback extends OsallistuElement {
   @state() private ref = '';
   @state() private notice = '';
   @state() private draftRestored = false;
-  @state() private locating = '';
   @state() private announcement = '';
 
   @query('.error-summary') private summaryElement?: HTMLElement;
@@ -172,6 +176,7 @@ export class OsallistuFeedback extends OsallistuElement {
     const locked = this.phase === 'sending' || this.phase === 'queued';
     return html`${heading}
       ${intro ? html`<p class="intro" lang=${intro.lang}>${intro.text}</p>` : nothing}
+      ${this.subject || this.caseId ? html`<p>${t.about} <strong>${[this.subject, this.caseId].filter(Boolean).join(' — ')}</strong></p>` : nothing}
       ${this.renderNotice()}
       ${this.showSummary ? this.renderSummary(form) : nothing}
       <form novalidate @submit=${this.submit}>
@@ -229,7 +234,7 @@ export class OsallistuFeedback extends OsallistuElement {
     this.renderRoot.querySelector<HTMLElement>(`#f-${key}`)?.focus();
   }
 
-  /** Label, "(required)" or "(optional)", help and error, tied to the control the way GOV.UK does it. */
+  /** Help, character count and error, tied to the control the way GOV.UK does it. */
   private describedBy(field: FormField, extra: string[] = []): string {
     const ids = [field.help ? `f-${field.key}-help` : '', ...extra, this.errors[field.key] ? `f-${field.key}-error` : ''];
     return ids.filter(Boolean).join(' ');
@@ -237,7 +242,8 @@ export class OsallistuFeedback extends OsallistuElement {
 
   private renderLabelText(field: FormField, form: Form) {
     const label = this.text(field.label, form);
-    return html`<span lang=${label.lang}>${label.text}</span> <span class="mark">${field.required ? this.ft.requiredMark : this.ft.optionalMark}</span>`;
+    // As GOV.UK does: the optional ones are marked, the rest are required (and say so to assistive technology).
+    return html`<span lang=${label.lang}>${label.text}</span>${field.required ? nothing : html` <span class="mark">${this.ft.optionalMark}</span>`}`;
   }
 
   private renderHelpAndError(field: FormField, form: Form) {
@@ -335,7 +341,6 @@ export class OsallistuFeedback extends OsallistuElement {
     const t = this.ft;
     const place = (this.values[field.key] as Place | undefined) ?? {};
     const id = `f-${field.key}`;
-    const geolocation = 'geolocation' in navigator;
     return html`<fieldset class=${`field group${invalid ? ' invalid' : ''}`} aria-describedby=${this.describedBy(field) || nothing}>
       <legend>${this.renderLabelText(field, form)}</legend>
       ${this.renderHelpAndError(field, form)}
@@ -353,13 +358,9 @@ export class OsallistuFeedback extends OsallistuElement {
             ${t.locationSet(place.lat.toFixed(5), (place.long ?? 0).toFixed(5))}
             <button part="button" type="button" class="secondary small" @click=${() => this.setValue(field.key, { address: place.address })}>${t.removeLocation}</button>
           </p>`
-        : geolocation
-          ? html`<div class="actions">
-              <button part="button" type="button" class="secondary small" ?disabled=${this.locating === field.key} @click=${() => this.locate(field)}>
-                ${this.locating === field.key ? t.locating : t.useMyLocation}
-              </button>
-            </div>`
-          : nothing}
+        : html`<div class="actions">
+            <button part="button" type="button" class="secondary small" @click=${() => this.locate(field)}>${t.useMyLocation}</button>
+          </div>`}
     </fieldset>`;
   }
 
@@ -416,15 +417,12 @@ export class OsallistuFeedback extends OsallistuElement {
   }
 
   private locate(field: FormField): void {
-    this.locating = field.key;
     navigator.geolocation.getCurrentPosition(
       (position) => {
-        this.locating = '';
         const place = (this.values[field.key] as Place | undefined) ?? {};
         this.setValue(field.key, { ...place, lat: Number(position.coords.latitude.toFixed(6)), long: Number(position.coords.longitude.toFixed(6)) });
       },
       () => {
-        this.locating = '';
         this.errors = { ...this.errors, [field.key]: this.ft.locationFailed };
       },
       { timeout: 15_000, maximumAge: 60_000 },
@@ -470,6 +468,8 @@ export class OsallistuFeedback extends OsallistuElement {
     const category = this.values[CATEGORY];
     if (typeof category === 'string') body.category = category;
     if (this.#honeypot) body.website = this.#honeypot;
+    const context = Object.fromEntries(Object.entries({ caseId: this.caseId, subject: this.subject, decision: this.decision, video: this.video }).filter(([, v]) => v));
+    if (Object.keys(context).length) body.context = context;
     const pending: PendingSubmission = { body, idempotencyKey: newIdempotencyKey(), createdAt: new Date().toISOString() };
     // Kept before sending: if the tab closes mid-request, the next visit sends it again.
     this.pending.set(pending);
@@ -530,7 +530,6 @@ export class OsallistuFeedback extends OsallistuElement {
       const errors: Record<string, string> = {};
       for (const issue of error.issues) {
         const [where, key] = issue.path;
-        if (where === 'category') errors[CATEGORY] = this.ft.errors.check(this.ft.category);
         const field = form.fields.find((f) => f.key === key);
         if (where === 'answers' && field) {
           const label = this.text(field.label, form).text;

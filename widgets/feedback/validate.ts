@@ -1,6 +1,6 @@
 import type { FormField } from '../../worker/schema/forms.ts';
 import type { FeedbackMessages } from './locales/messages.ts';
-import type { Place, Value } from './draft.ts';
+import type { Value } from './draft.ts';
 
 /** The same limits the server applies; the server checks again whatever the widget says. */
 export const DEFAULT_MAX: Partial<Record<FormField['type'], number>> = { shortText: 200, longText: 4000, email: 254, phone: 30 };
@@ -39,15 +39,9 @@ export function fieldError(field: FormField, value: Value | undefined, label: st
 /** The answers as the API takes them: trimmed text, nothing empty. */
 export function answersOf(fields: FormField[], values: Record<string, Value>): Record<string, Value> {
   const answers: Record<string, Value> = {};
-  for (const field of fields) {
-    const value = values[field.key];
-    if (isEmpty(value)) continue;
-    if (typeof value === 'string') answers[field.key] = value.trim();
-    else if (field.type === 'location') {
-      const place = value as Place;
-      const address = place.address?.trim();
-      answers[field.key] = { ...(place.lat !== undefined ? { lat: place.lat, long: place.long } : {}), ...(address ? { address } : {}) };
-    } else answers[field.key] = value!;
+  for (const { key } of fields) {
+    const value = values[key];
+    if (!isEmpty(value)) answers[key] = typeof value === 'string' ? value.trim() : value!;
   }
   return answers;
 }

@@ -56,7 +56,7 @@ describe('<osallistu-poll> in every state, fi/sv/en, axe-clean', () => {
     expect(shadow(el).querySelector('[role="alert"]')?.textContent).toMatch({ fi: /yhteyttä/, sv: /servern/, en: /reach the server/ }[lang]);
     await expectNoAxeViolations(el);
     el.setAttribute('api', location.origin);
-    await expect.poll(() => shadow(el).querySelector('legend')?.textContent).toBe(QUESTION[lang]);
+    await expect.poll(() => shadow(el).querySelector('legend')?.textContent, { timeout: 10_000 }).toBe(QUESTION[lang]);
   }, 20_000);
 
   it.each(LANGS)('voted (%s): thanks, the ballot, results as text and bars, announced politely', async (lang) => {

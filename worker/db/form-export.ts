@@ -35,7 +35,7 @@ const PAGE_WHERE = `site_id = ?1 AND form_id = ?2
   AND (created_at > ?4 OR (created_at = ?4 AND ref > ?5))`;
 
 // ?7: 1 to read the contact details, 0 to leave them in the database.
-const PAGE_SQL = `SELECT ref, form_id, answers, CASE WHEN ?7 = 1 THEN contact END AS contact, category, status, created_at, updated_at
+const PAGE_SQL = `SELECT ref, form_id, answers, CASE WHEN ?7 = 1 THEN contact END AS contact, category, context, status, created_at, updated_at
   FROM submissions WHERE ${PAGE_WHERE} ORDER BY created_at, ref LIMIT ?6`;
 
 // The same page's replies; ?7: 1 for private replies too, 0 for public ones only.

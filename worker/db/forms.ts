@@ -1,4 +1,4 @@
-import type { Form, FormDefinition } from '../schema/forms.ts';
+import type { Form, FormDefinition, SubmissionContext } from '../schema/forms.ts';
 
 interface FormRow {
   site_id: string;
@@ -50,13 +50,14 @@ export interface NewSubmission {
   answers: Record<string, unknown>;
   contact: Record<string, string> | null;
   category: string | null;
+  context?: SubmissionContext | null;
   status: 'received' | 'spam';
   createdAt: string;
 }
 
 export function insertSubmissionStatement(db: D1Database, submission: NewSubmission): D1PreparedStatement {
   return db
-    .prepare('INSERT INTO submissions (site_id, ref, form_id, answers, contact, category, status, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)')
+    .prepare('INSERT INTO submissions (site_id, ref, form_id, answers, contact, category, status, created_at, updated_at, context) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)')
     .bind(
       submission.site,
       submission.ref,
@@ -66,6 +67,7 @@ export function insertSubmissionStatement(db: D1Database, submission: NewSubmiss
       submission.category,
       submission.status,
       submission.createdAt,
+      submission.context ? JSON.stringify(submission.context) : null,
     );
 }
 
@@ -103,6 +105,7 @@ export interface SubmissionRecord {
   /** Null once removed by retention or on the resident's request. */
   contact: Record<string, string> | null;
   category: string | null;
+  context: SubmissionContext | null;
   status: SubmissionStatusRecord['status'];
   createdAt: string;
   updatedAt: string;
@@ -114,6 +117,7 @@ export interface SubmissionRow {
   answers: string;
   contact: string | null;
   category: string | null;
+  context: string | null;
   status: SubmissionRecord['status'];
   created_at: string;
   updated_at: string;
@@ -125,6 +129,7 @@ export const toSubmission = (row: SubmissionRow): SubmissionRecord => ({
   answers: JSON.parse(row.answers) as Record<string, unknown>,
   contact: row.contact ? (JSON.parse(row.contact) as Record<string, string>) : null,
   category: row.category,
+  context: row.context ? (JSON.parse(row.context) as SubmissionContext) : null,
   status: row.status,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
@@ -138,7 +143,7 @@ export async function listSubmissions(
 ): Promise<SubmissionRecord[]> {
   const { results } = await db
     .prepare(
-      `SELECT ref, form_id, answers, contact, category, status, created_at, updated_at FROM submissions
+      `SELECT ref, form_id, answers, contact, category, context, status, created_at, updated_at FROM submissions
         WHERE site_id = ?1 AND (?2 IS NULL OR form_id = ?2) AND (?3 IS NULL OR status = ?3)
           AND (?4 IS NULL OR created_at < ?4 OR (created_at = ?4 AND ref < ?5))
         ORDER BY created_at DESC, ref DESC LIMIT ?6`,
@@ -150,7 +155,7 @@ export async function listSubmissions(
 
 export async function findSubmission(db: D1Database, siteId: string, ref: string): Promise<SubmissionRecord | null> {
   const row = await db
-    .prepare('SELECT ref, form_id, answers, contact, category, status, created_at, updated_at FROM submissions WHERE site_id = ?1 AND ref = ?2')
+    .prepare('SELECT ref, form_id, answers, contact, category, context, status, created_at, updated_at FROM submissions WHERE site_id = ?1 AND ref = ?2')
     .bind(siteId, ref)
     .first<SubmissionRow>();
   return row ? toSubmission(row) : null;

@@ -21,7 +21,7 @@ const FORM = {
   status: 'open',
 };
 
-const HEADINGS_FI = ['Viitetunnus', 'Vastaanotettu (Suomen aikaa)', 'Päivitetty (Suomen aikaa)', 'Tila', 'Luokka', 'Nimimerkki', 'Viesti', 'Aihe', 'Päivät', 'Paikka', 'Saa julkaista'];
+const HEADINGS_FI = ['Viitetunnus', 'Vastaanotettu (Suomen aikaa)', 'Päivitetty (Suomen aikaa)', 'Tila', 'Luokka', 'Koskee', 'Nimimerkki', 'Viesti', 'Aihe', 'Päivät', 'Paikka', 'Saa julkaista'];
 const CONTACT_FI = ['Sähköposti', 'Puhelin'];
 
 const ip = () => `198.51.100.${Math.floor(Math.random() * 250)}`;
@@ -199,16 +199,16 @@ describe('form export: CSV', () => {
   it('writes Swedish or English headings and labels, and "," on request', async () => {
     const { site, moderator, refs } = await feedbackSite();
     const sv = await csvOf(await exportOf(site, moderator, '?lang=sv'));
-    expect(sv.headings).toEqual(['Referenskod', 'Mottagen (finsk tid)', 'Uppdaterad (finsk tid)', 'Status', 'Kategori', 'Signatur', 'Meddelande', 'Ämne', 'Dagar', 'Plats', 'Får publiceras', 'E-post', 'Telefon', 'Offentliga svar', 'Interna svar']);
+    expect(sv.headings).toEqual(['Referenskod', 'Mottagen (finsk tid)', 'Uppdaterad (finsk tid)', 'Status', 'Kategori', 'Gäller', 'Signatur', 'Meddelande', 'Ämne', 'Dagar', 'Plats', 'Får publiceras', 'E-post', 'Telefon', 'Offentliga svar', 'Interna svar']);
     expect(sv.byRef.get(refs.full)!.slice(3, 5)).toEqual(['besvarad', 'Gatubelysning']);
-    expect(sv.byRef.get(refs.full)!.slice(7, 11)).toEqual(['Gator', 'må | ti', 'Koivutie 3 (60.2, 24.9)', 'ja']);
+    expect(sv.byRef.get(refs.full)!.slice(8, 12)).toEqual(['Gator', 'må | ti', 'Koivutie 3 (60.2, 24.9)', 'ja']);
     expect(sv.byRef.get(refs.at)![3]).toBe('mottagen');
     const en = await csvOf(await exportOf(site, moderator, '?lang=en&delimiter=,'), ',');
-    expect(en.headings.slice(0, 7)).toEqual(['Reference', 'Received (Finnish time)', 'Updated (Finnish time)', 'Status', 'Category', 'Nickname', 'Message']);
+    expect(en.headings.slice(0, 8)).toEqual(['Reference', 'Received (Finnish time)', 'Updated (Finnish time)', 'Status', 'Category', 'About', 'Nickname', 'Message']);
     expect(en.headings.at(-1)).toBe('Private replies');
     expect(en.raw).toContain(',"Koivutie 3 (60.2, 24.9)",'); // the comma delimiter now needs quoting
     expect(en.byRef.get(refs.full)![3]).toBe('answered');
-    expect(en.byRef.get(refs.plus)![10]).toBe('no');
+    expect(en.byRef.get(refs.plus)![11]).toBe('no');
   });
 
   it('uses "," by default for an English site', async () => {
@@ -217,8 +217,8 @@ describe('form export: CSV', () => {
     expect((await call(`/api/v1/sites/${site.id}/forms`, { method: 'POST', token: owner, json: form })).status).toBe(201);
     await submit(site.id, { answers: { message: 'Hello' } });
     const { headings, rows } = await csvOf(await exportOf(site.id, owner), ',');
-    expect(headings).toEqual(['Reference', 'Received (Finnish time)', 'Updated (Finnish time)', 'Status', 'Category', 'Message', 'Public replies', 'Private replies']);
-    expect(rows[0]!.slice(3)).toEqual(['received', '', 'Hello', '', '']);
+    expect(headings).toEqual(['Reference', 'Received (Finnish time)', 'Updated (Finnish time)', 'Status', 'Category', 'About', 'Message', 'Public replies', 'Private replies']);
+    expect(rows[0]!.slice(3)).toEqual(['received', '', '', 'Hello', '', '']);
   });
 });
 
@@ -291,7 +291,7 @@ describe('form export: JSON and NDJSON', () => {
     const { site, owner } = await createSite();
     expect((await call(`/api/v1/sites/${site.id}/forms`, { method: 'POST', token: owner, json: { ...FORM, status: 'draft' } })).status).toBe(201);
     const { rows, headings } = await csvOf(await exportOf(site.id, owner));
-    expect([headings.length, rows.length]).toEqual([15, 0]);
+    expect([headings.length, rows.length]).toEqual([16, 0]);
     expect(((await (await exportOf(site.id, owner, '?format=json')).json()) as { submissions: unknown[] }).submissions).toEqual([]);
     expect(await textOf(await exportOf(site.id, owner, '?format=ndjson'))).toBe('');
   });
@@ -360,3 +360,20 @@ describe('form export: paging', () => {
     expect(spam.submissions).toHaveLength(60);
   }, 120_000);
 });
+
+describe('feedback about a decision', () => {
+  it('carries what it is about (subject and case id) into the CSV and JSON', async () => {
+    const { site, owner } = await createSite();
+    await call(`/api/v1/sites/${site.id}/forms`, { method: 'POST', token: owner, json: { id: 'f', title: { fi: 'Palaute' }, fields: [{ key: 'msg', type: 'longText', label: { fi: 'Viesti' }, required: true }], status: 'open' } });
+    const context = { caseId: 'KOI/1234/12.00.01/2026', subject: '§ 45 Kouluverkon uudistaminen', decision: 'kv-2026-11-17-45' };
+    const sent = await call(`/api/v1/sites/${site.id}/forms/f/submissions`, { method: 'POST', json: { answers: { msg: 'Hyvä päätös.' }, context } });
+    expect(sent.status).toBe(201);
+    const csv = await (await call(`/api/v1/sites/${site.id}/forms/f/export?format=csv`, { token: owner })).text();
+    expect(csv).toContain('§ 45 Kouluverkon uudistaminen — KOI/1234/12.00.01/2026');
+    const json = (await (await call(`/api/v1/sites/${site.id}/forms/f/export?format=json`, { token: owner })).json()) as { submissions: { context: unknown }[] };
+    expect(json.submissions[0]!.context).toEqual(context);
+    const empty = await call(`/api/v1/sites/${site.id}/forms/f/submissions`, { method: 'POST', json: { answers: { msg: 'x' }, context: {} } });
+    expect(empty.status).toBe(400);
+  });
+});
+

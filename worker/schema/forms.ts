@@ -113,6 +113,18 @@ export const FormParams = SiteParams.extend({ form: Slug.openapi({ param: { name
 
 export const SubmissionStatus = z.enum(['received', 'in_progress', 'answered', 'closed', 'spam']).openapi('SubmissionStatus');
 
+/** What feedback sent from another widget is about: filled in by that widget, shown to moderators. */
+export const SubmissionContext = z
+  .strictObject({
+    caseId: z.string().trim().min(1).max(100).optional().openapi({ description: 'A decision\'s case (diary) number.' }),
+    subject: z.string().trim().min(1).max(300).optional().openapi({ description: 'A title to show with it, e.g. "§ 45 Kouluverkon uudistaminen".' }),
+    decision: Slug.optional(),
+    video: Slug.optional(),
+  })
+  .refine((context) => Object.keys(context).length > 0, 'Leave "context" out rather than send it empty.')
+  .openapi('SubmissionContext');
+export type SubmissionContext = z.infer<typeof SubmissionContext>;
+
 const Answer = z.union([z.string().max(10_000), z.array(z.string().max(200)).max(50), z.boolean(), z.strictObject({ lat: z.number().optional(), long: z.number().optional(), address: z.string().max(300).optional() })]);
 
 export const SubmissionInput = z
@@ -120,6 +132,7 @@ export const SubmissionInput = z
     answers: z.record(z.string().max(40), Answer).openapi({ description: 'Field key → answer: text, option ids, true for consent, {lat, long} and/or {address} for a location.' }),
     category: OptionId.optional(),
     website: z.string().max(200).optional().openapi({ description: 'Honeypot: leave empty. People never see this field.' }),
+    context: SubmissionContext.optional(),
   })
   .openapi('SubmissionInput');
 export type SubmissionInput = z.infer<typeof SubmissionInput>;
@@ -138,6 +151,7 @@ export const SubmissionView = z
     answers: z.record(z.string(), z.unknown()),
     contact: z.record(z.string(), z.string()).nullable().openapi({ description: 'Contact details, null once removed.' }),
     category: z.string().nullable(),
+    context: SubmissionContext.nullable(),
     status: SubmissionStatus,
     createdAt: Timestamp,
     updatedAt: Timestamp,

@@ -3,15 +3,15 @@ export interface FeedbackMessages {
   loading: string;
   notFound: string;
   loadFailed: string;
+  /** Before what the feedback is about, e.g. a decision's title and case id. */
+  about: string;
   closed: string;
-  requiredMark: string;
   optionalMark: string;
   category: string;
   charsLeft: (n: number) => string;
   charsOver: (n: number) => string;
   address: string;
   useMyLocation: string;
-  locating: string;
   locationSet: (lat: string, long: string) => string;
   removeLocation: string;
   locationFailed: string;
