@@ -5,4 +5,5 @@ export const widgets: ElementRegistry = {
   'osallistu-poll': () => import('./poll/osallistu-poll.ts'),
   'osallistu-feedback': () => import('./feedback/osallistu-feedback.ts'),
   'osallistu-feedback-status': () => import('./feedback/osallistu-feedback-status.ts'),
+  'osallistu-decisions': () => import('./decisions/osallistu-decisions.ts'),
 };

@@ -1,0 +1,276 @@
+import { html, nothing } from 'lit';
+import type { TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { z } from '@hono/zod-openapi';
+import type { DecisionPage, DecisionView, Facets } from '../../worker/schema/decisions.ts';
+import { OsallistuElement } from '../core/base-element.ts';
+import { defineElement } from '../core/define.ts';
+import { Catalog, localized } from '../core/i18n.ts';
+import type { DecisionMessages } from './locales/messages.ts';
+import { safeFragment } from './safe-html.ts';
+import { decisionStyles } from './styles.ts';
+
+type Summary = z.infer<typeof DecisionPage>['items'][number];
+type Full = z.infer<typeof DecisionView>;
+type Localized = Partial<Record<Summary['languages'][number], string>>;
+type Load = { status: 'loading' } | { status: 'ready' } | { status: 'failed'; message: string };
+
+/** The feed's own strings, one chunk per language, loaded only on pages with a feed. */
+const decisionMessages = new Catalog<DecisionMessages>({
+  fi: () => import('./locales/fi.ts').then((m) => m.fi),
+  sv: () => import('./locales/sv.ts').then((m) => m.sv),
+  en: () => import('./locales/en.ts').then((m) => m.en),
+});
+
+/**
+ * What the council and committees decided, newest first, from the site's decision data.
+ *
+ * @attr organ, topic, district - fixed filters (e.g. `organ="kasvatus-ja-koulutuslautakunta" topic="koulut"`).
+ * @attr limit - decisions per page (default 10).
+ * @attr search - show a search box.
+ * @attr filters - show topic chips to filter by.
+ * @attr feedback-form - a feedback form's id: each decision gets "give feedback on this decision".
+ * @attr heading-level - the level of each decision's title (default 3).
+ * @csspart button - the buttons.
+ * @csspart item - one decision.
+ */
+@defineElement('osallistu-decisions')
+export class OsallistuDecisions extends OsallistuElement {
+  static override styles = [...OsallistuElement.styles, decisionStyles];
+  static override catalogs = [...OsallistuElement.catalogs, decisionMessages];
+
+  @property() organ = '';
+  @property() topic = '';
+  @property() district = '';
+  @property({ type: Number }) limit = 10;
+  @property({ type: Boolean }) search = false;
+  @property({ type: Boolean }) filters = false;
+  @property({ attribute: 'feedback-form' }) feedbackForm = '';
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 3;
+
+  @state() private load: Load = { status: 'loading' };
+  @state() private items: Summary[] = [];
+  @state() private next: string | null = null;
+  @state() private loadingMore = false;
+  @state() private query = '';
+  @state() private chosenTopic = '';
+  @state() private topics: z.infer<typeof Facets>['topics'] = [];
+  @state() private open = new Map<string, Full | null>();
+  @state() private feedbackFor = '';
+  @state() private status = '';
+
+  private get dt() {
+    return decisionMessages.get(this.language);
+  }
+
+  protected override resourceId(): string {
+    return `decisions|${this.organ}|${this.topic}|${this.district}|${this.limit}`;
+  }
+
+  protected override async fetchResource(): Promise<void> {
+    if (this.filters && !this.topic) void this.fetchTopics();
+    await this.fetchPage(false);
+  }
+
+  private params(cursor?: string | null): string {
+    const p = new URLSearchParams();
+    const topic = this.topic || this.chosenTopic;
+    for (const [key, value] of [['organ', this.organ], ['topic', topic], ['district', this.district], ['q', this.query]] as const) if (value) p.set(key, value);
+    if (cursor) p.set('cursor', cursor);
+    p.set('limit', String(this.limit));
+    return p.toString();
+  }
+
+  private async fetchTopics(): Promise<void> {
+    try {
+      this.topics = (await this.client.get<z.infer<typeof Facets>>('decision-facets')).topics.slice(0, 8);
+    } catch {
+      // no chips then: the list still works
+    }
+  }
+
+  /** The first page for the current filters, or (`more`) the next one. */
+  private async fetchPage(more: boolean): Promise<void> {
+    if (more) this.loadingMore = true;
+    else this.load = { status: 'loading' };
+    try {
+      const page = await this.client.get<z.infer<typeof DecisionPage>>(`decisions?${this.params(more ? this.next : null)}`);
+      await this.stringsReady();
+      const before = this.items.length;
+      this.items = more ? [...this.items, ...page.items] : page.items;
+      this.next = page.nextCursor;
+      this.load = { status: 'ready' };
+      const t = this.dt;
+      this.status = more
+        ? t.loadedMore(page.items.length)
+        : this.items.length === 0
+          ? this.query ? t.emptyFor(this.query) : t.empty
+          : this.query ? t.foundFor(this.items.length, Boolean(this.next), this.query) : t.found(this.items.length, Boolean(this.next));
+      // "Show more" stays where it is (never disabled, which would drop focus) and keeps focus; when it goes (the last page), focus moves to the first new decision.
+      if (more && !this.next) {
+        await this.updateComplete;
+        this.renderRoot.querySelectorAll<HTMLElement>('.item .title')[before]?.focus();
+      }
+    } catch (error) {
+      await this.stringsReady();
+      if (more) this.status = this.errorMessage(error, this.dt.loadFailed);
+      else this.load = { status: 'failed', message: this.errorMessage(error, this.dt.loadFailed) };
+    } finally {
+      this.loadingMore = false;
+    }
+  }
+
+  override render() {
+    const t = this.dt;
+    return html`<div class="decisions" aria-busy=${this.load.status === 'loading' ? 'true' : 'false'}>
+      ${this.search ? this.renderSearch() : nothing} ${this.topics.length && !this.topic ? this.renderChips() : nothing}
+      <p class="meta count" role="status" aria-live="polite">${this.load.status === 'loading' ? t.loading : this.status}</p>
+      ${this.load.status === 'loading'
+        ? html`<div class="skeleton" aria-hidden="true"><span></span><span></span><span></span></div>`
+        : this.load.status === 'failed'
+          ? html`<p class="notice" role="alert">${this.load.message}</p>
+              <button part="button" @click=${() => void this.fetchPage(false)}>${this.t.retry}</button>`
+          : html`<ul class="list">
+                ${this.items.map((item) => this.renderItem(item))}
+              </ul>
+              ${this.next
+                ? html`<div class="actions"><button part="button" class="secondary load-more" aria-disabled=${this.loadingMore} @click=${() => this.loadingMore || void this.fetchPage(true)}>${this.loadingMore ? t.loadingMore : t.loadMore}</button></div>`
+                : nothing}`}
+      <p class="subscribe"><a href=${`${this.client.url('decisions.atom')}?${this.params()}`}>${t.subscribe}</a></p>
+    </div>`;
+  }
+
+  private renderSearch() {
+    return html`<form class="search" role="search" @submit=${this.submitSearch}>
+      <label for="q">${this.dt.searchLabel}</label>
+      <div class="inline">
+        <input id="q" type="search" part="input" .value=${this.query} />
+        <button part="button" type="submit">${this.dt.search}</button>
+      </div>
+    </form>`;
+  }
+
+  private renderChips() {
+    const chip = (value: string, label: string) =>
+      html`<li><button part="button" class="chip" aria-pressed=${this.chosenTopic === value} @click=${() => this.chooseTopic(value)}>${label}</button></li>`;
+    return html`<div class="chips" role="group" aria-labelledby="chips-label">
+      <p id="chips-label" class="visually-hidden">${this.dt.filtersLabel}</p>
+      <ul>
+        ${chip('', this.dt.all)} ${this.topics.map((topic) => chip(topic.value, capitalize(topic.value)))}
+      </ul>
+    </div>`;
+  }
+
+  private text(map: Localized | null | undefined, languages: Summary['languages']) {
+    return localized(map ?? undefined, this.language, languages);
+  }
+
+  private renderItem(item: Summary): TemplateResult {
+    const t = this.dt;
+    const title = this.text(item.title, item.languages);
+    const summary = item.summary ? this.text(item.summary, item.languages) : null;
+    const organ = this.text(item.organ.name, item.languages);
+    const expanded = this.open.has(item.id);
+    const date = new Intl.DateTimeFormat(this.language, { dateStyle: 'medium', timeZone: 'Europe/Helsinki' }).format(new Date(`${item.meeting.date}T12:00:00Z`));
+    return html`<li class="item" part="item">
+      <p class="meta">
+        <time datetime=${item.meeting.date}>${date}</time> · <span lang=${organ.lang}>${organ.text}</span>${item.section ? html` · ${t.section(item.section)}` : nothing}
+      </p>
+      <p class="title" role="heading" aria-level=${this.headingLevel} lang=${title.lang} tabindex="-1">${title.text}</p>
+      ${summary ? html`<p lang=${summary.lang}>${summary.text}</p>` : nothing}
+      <p class="outcome">${t.outcomeLabel} <strong>${t.outcome[item.outcome]}</strong></p>
+      <button part="button" class="secondary toggle" aria-expanded=${expanded} aria-controls=${`more-${item.id}`} @click=${() => void this.toggle(item)}>
+        ${expanded ? t.showLess : t.showMore}
+      </button>
+      <div id=${`more-${item.id}`} class="more" ?hidden=${!expanded}>${expanded ? this.renderFull(item) : nothing}</div>
+    </li>`;
+  }
+
+  private renderFull(item: Summary): TemplateResult {
+    const full = this.open.get(item.id);
+    const t = this.dt;
+    if (!full) return html`<p class="meta">${t.loading}</p>`;
+    const body = full.bodyHtml ? this.text(full.bodyHtml, full.languages) : null;
+    const plain = full.plainSummary ? this.text(full.plainSummary, full.languages) : null;
+    return html`${plain
+        ? html`<p class="subtitle" role="heading" aria-level=${this.headingLevel + 1}>${t.plainLanguage}</p>
+            <p lang=${plain.lang}>${plain.text}</p>`
+        : nothing}
+      ${body ? html`<div class="body" lang=${body.lang}>${safeFragment(body.text, this.headingLevel + 1)}</div>` : nothing}
+      ${full.attachments.length
+        ? html`<p class="subtitle" role="heading" aria-level=${this.headingLevel + 1}>${t.attachments}</p>
+            <ul>
+              ${full.attachments.map((a) => {
+                const label = this.text(a.title, full.languages);
+                return html`<li><a href=${a.url} rel="noopener noreferrer" lang=${label.lang}>${label.text}</a></li>`;
+              })}
+            </ul>`
+        : nothing}
+      <p class="meta">${full.caseId ? t.caseId(full.caseId) : nothing}${full.caseId && full.sourceUrl ? html`<br />` : nothing}${full.sourceUrl
+          ? html`<a href=${full.sourceUrl} rel="noopener noreferrer">${t.source}</a>`
+          : nothing}</p>
+      ${this.feedbackForm ? this.renderFeedback(full) : nothing}`;
+  }
+
+  private renderFeedback(full: Full) {
+    if (this.feedbackFor !== full.id) {
+      return html`<button part="button" class="secondary" @click=${() => this.openFeedback(full)}>${this.dt.giveFeedback}</button>`;
+    }
+    const title = this.text(full.title, full.languages).text;
+    return html`<osallistu-feedback
+      .site=${this.siteId}
+      .api=${this.client.apiBase}
+      form=${this.feedbackForm}
+      case-id=${full.caseId ?? ''}
+      subject=${full.section ? `${this.dt.section(full.section)} ${title}` : title}
+      decision=${full.id}
+      heading-level=${this.headingLevel + 1}
+    ></osallistu-feedback>`;
+  }
+
+  private openFeedback(full: Full): void {
+    void import('../feedback/osallistu-feedback.ts');
+    this.feedbackFor = full.id;
+  }
+
+  private async toggle(item: Summary): Promise<void> {
+    const open = new Map(this.open);
+    if (open.has(item.id)) {
+      open.delete(item.id);
+      this.open = open;
+      return;
+    }
+    open.set(item.id, null);
+    this.open = open;
+    try {
+      const full = await this.client.get<Full>(`decisions/${encodeURIComponent(item.id)}`);
+      this.open = new Map(this.open).set(item.id, full);
+    } catch (error) {
+      const closed = new Map(this.open);
+      closed.delete(item.id);
+      this.open = closed;
+      this.status = this.errorMessage(error, this.dt.loadFailed);
+    }
+  }
+
+  private submitSearch(event: SubmitEvent): void {
+    event.preventDefault();
+    this.query = (this.renderRoot.querySelector<HTMLInputElement>('#q')?.value ?? '').trim();
+    this.open = new Map();
+    void this.fetchPage(false);
+  }
+
+  private chooseTopic(value: string): void {
+    this.chosenTopic = value;
+    this.open = new Map();
+    void this.fetchPage(false);
+  }
+}
+
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'osallistu-decisions': OsallistuDecisions;
+  }
+}
