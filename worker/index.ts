@@ -8,6 +8,7 @@ import { requestBody } from './middleware/request-body.ts';
 import { tenant } from './middleware/tenant.ts';
 import { open311Headers } from './open311/http.ts';
 import audit from './routes/audit.ts';
+import decisionImport, { IMPORT_BODY, IMPORT_PATH } from './routes/decision-import.ts';
 import decisions from './routes/decisions.ts';
 import bench from './routes/bench.ts';
 import formExport from './routes/form-export.ts';
@@ -28,7 +29,10 @@ app.use('/api/*', async (c, next) => {
   c.header('X-Content-Type-Options', 'nosniff');
   if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
 });
-app.use('/api/*', requestBody({ maxBytes: 64 * 1024 }));
+const writeBody = requestBody({ maxBytes: 64 * 1024 });
+// The decision import alone takes a large body, JSON or NDJSON, read as a stream (routes/decision-import.ts).
+const importBody = requestBody(IMPORT_BODY);
+app.use('/api/*', (c, next) => (c.req.method === 'POST' && IMPORT_PATH.test(c.req.path) ? importBody(c, next) : writeBody(c, next)));
 app.use('/api/v1/health', openCors());
 app.use('/api/openapi.json', openCors());
 app.use('/api/v1/sites/:site/*', tenant(), siteCors());
@@ -44,6 +48,7 @@ app.route('/api/v1', forms);
 app.route('/api/v1', formExport);
 app.route('/api/v1', moderation);
 app.route('/api/v1', decisions);
+app.route('/api/v1', decisionImport);
 app.route('/__bench', bench);
 app.route('/embed/v1/frame', frames);
 app.route('/open311', open311);

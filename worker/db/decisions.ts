@@ -188,3 +188,19 @@ export async function decisionFacets(db: D1Database, site: string): Promise<Face
     districts: tagRows.filter((t) => t.kind === 'district').map(({ value, count }) => ({ value, count })),
   };
 }
+
+/**
+ * The site's decisions with these source ids: each one's own id and publication time, which an
+ * import keeps. Looked up a few hundred at a time, so any number of ids stays one small query each.
+ */
+export async function decisionsBySourceId(db: D1Database, site: string, sourceIds: string[]): Promise<Map<string, Pick<Decision, 'id' | 'publishedAt'>>> {
+  const found = new Map<string, Pick<Decision, 'id' | 'publishedAt'>>();
+  for (let i = 0; i < sourceIds.length; i += 500) {
+    const { results } = await db
+      .prepare('SELECT source_id, id, published_at FROM decisions WHERE site_id = ?1 AND source_id IN (SELECT value FROM json_each(?2))')
+      .bind(site, JSON.stringify(sourceIds.slice(i, i + 500)))
+      .all<{ source_id: string; id: string; published_at: string }>();
+    for (const row of results) found.set(row.source_id, { id: row.id, publishedAt: row.published_at });
+  }
+  return found;
+}

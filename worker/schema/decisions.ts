@@ -141,5 +141,6 @@ export const ImportResult = z
     updated: z.number().int(),
     rejected: z.number().int(),
     errors: z.array(z.object({ line: z.number().int().openapi({ description: '1-based: the array index + 1, or the NDJSON line.' }), sourceId: z.string().nullable(), issues: z.array(z.object({ path: z.array(z.union([z.string(), z.number()])), message: z.string() })) })),
+    errorsOmitted: z.number().int().openapi({ description: 'Rejected records left out of `errors`, which lists the first 1,000 by line; 0 when all are listed.' }),
   })
   .openapi('DecisionImportResult');
