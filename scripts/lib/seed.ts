@@ -1,3 +1,4 @@
+import { demoDecisions } from '../../demo/seed/decisions.ts';
 import { demoForms } from '../../demo/seed/forms.ts';
 import { demoPolls } from '../../demo/seed/polls.ts';
 import { demoSite } from '../../demo/seed/site.ts';
@@ -32,4 +33,10 @@ export async function seedDemoContent(apiBase: string, token: string): Promise<v
   };
   await seed('polls', demoPolls);
   await seed('forms', demoForms);
+  // A few hundred decisions, through the import an official would use; only into an empty feed.
+  const existing = (await (await fetch(`${site}/decisions?limit=1`)).json()) as { items: unknown[] };
+  if (existing.items.length === 0) {
+    const imported = await fetch(`${site}/decisions/import`, { method: 'POST', headers, body: JSON.stringify(demoDecisions()) });
+    if (imported.status !== 200) throw new Error(`Seeding decisions failed: ${imported.status} ${await imported.text()}`);
+  }
 }

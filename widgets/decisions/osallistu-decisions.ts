@@ -83,7 +83,8 @@ export class OsallistuDecisions extends OsallistuElement {
 
   private async fetchTopics(): Promise<void> {
     try {
-      this.topics = (await this.client.get<z.infer<typeof Facets>>('decision-facets')).topics.slice(0, 8);
+      const organ = this.organ ? `?organ=${encodeURIComponent(this.organ)}` : '';
+      this.topics = (await this.client.get<z.infer<typeof Facets>>(`decision-facets${organ}`)).topics.slice(0, 8);
     } catch {
       // no chips then: the list still works
     }

@@ -175,11 +175,16 @@ export interface FacetCounts {
   districts: { value: string; count: number }[];
 }
 
-/** The organs, topics and districts the site's decisions have, with how many each. */
-export async function decisionFacets(db: D1Database, site: string): Promise<FacetCounts> {
+/** The organs, topics and districts the site's decisions have (of one organ, if given), with how many each. */
+export async function decisionFacets(db: D1Database, site: string, organ?: string): Promise<FacetCounts> {
   const [organs, tags] = await db.batch([
     db.prepare('SELECT organ_id AS id, MAX(organ_name) AS name, COUNT(*) AS count FROM decisions WHERE site_id = ?1 GROUP BY organ_id ORDER BY count DESC, organ_id').bind(site),
-    db.prepare('SELECT kind, value, COUNT(*) AS count FROM decision_tags WHERE site_id = ?1 GROUP BY kind, value ORDER BY count DESC, value').bind(site),
+    db
+      .prepare(
+        `SELECT t.kind, t.value, COUNT(*) AS count FROM decision_tags t JOIN decisions d ON d.seq = t.seq
+          WHERE t.site_id = ?1 AND (?2 IS NULL OR d.organ_id = ?2) GROUP BY t.kind, t.value ORDER BY count DESC, t.value`,
+      )
+      .bind(site, organ ?? null),
   ]);
   const tagRows = (tags!.results as { kind: string; value: string; count: number }[]);
   return {

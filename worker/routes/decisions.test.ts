@@ -173,5 +173,7 @@ describe('finding decisions', () => {
       topics: expect.arrayContaining([{ value: 'koulut', count: 2 }, { value: 'talous', count: 1 }]),
       districts: [{ value: 'pohjoinen', count: 2 }],
     });
+    const ofSchools = await (await call(`/api/v1/sites/${site}/decision-facets?organ=${SCHOOLS.id}`)).json();
+    expect(ofSchools).toMatchObject({ topics: [{ value: 'koulut', count: 1 }, { value: 'liikenne', count: 1 }, { value: 'päiväkodit', count: 1 }], districts: [{ value: 'pohjoinen', count: 2 }] });
   });
 });

@@ -7,7 +7,7 @@ import { decodeCursor, encodeCursor } from '../cursor.ts';
 import { buildDecision, decisionNotFound, publicDecision } from '../decision-rules.ts';
 import { ConflictError } from '../errors.ts';
 import { optionalOfficial } from '../middleware/auth.ts';
-import { SiteParams, errorResponses } from '../schema/common.ts';
+import { SiteParams, Slug, errorResponses } from '../schema/common.ts';
 import { DecisionInput, DecisionPage, DecisionParams, DecisionQuery, DecisionUpdate, DecisionView, Facets } from '../schema/decisions.ts';
 import type { Decision } from '../schema/decisions.ts';
 
@@ -158,12 +158,13 @@ app.openapi(
     path: '/sites/{site}/decision-facets',
     tags: ['Decisions'],
     summary: 'The organs, topics and districts of the site\'s decisions, with counts',
-    request: { params: SiteParams },
-    responses: { 200: json(Facets, 'For filter chips'), ...errorResponses(404) },
+    description: 'With `organ`, the topics and districts are those of that organ\'s decisions.',
+    request: { params: SiteParams, query: z.object({ organ: Slug.optional() }) },
+    responses: { 200: json(Facets, 'For filter chips'), ...errorResponses(400, 404) },
   }),
   async (c) => {
     c.header('Cache-Control', PUBLIC_CACHE);
-    return c.json(await decisionFacets(c.env.DB, c.var.site.id), 200);
+    return c.json(await decisionFacets(c.env.DB, c.var.site.id, c.req.valid('query').organ), 200);
   },
 );
 
