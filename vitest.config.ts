@@ -44,6 +44,8 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
           test: {
             name: 'browser',
             sequence: { groupOrder: 0 },
+            // Waiting for a state, never timing it: on two shared cores a render can take seconds.
+            expect: { poll: { timeout: 10_000 } },
             include: ['widgets/**/*.test.ts'],
             globalSetup: ['./test/support/dev-server.ts'],
             browser: {
@@ -67,6 +69,7 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
           test: {
             name: 'e2e',
             include: ['test/e2e/**/*.test.ts'],
+            expect: { poll: { timeout: 10_000 } },
             environment: 'node',
             // After the other suites, one file at a time: these tests also write to the server's
             // database from outside (npm run site:create), which must not race the browser suite.

@@ -66,16 +66,24 @@ describe('the poll on the demo page', () => {
     await page.close();
   });
 
-  it('loads only the loader, the poll chunk and one language, and nothing from elsewhere', async () => {
+  it('loads only the loader, the shared chunk, the chunks of the widgets on the page and one language, and nothing from elsewhere', async () => {
     const page = await browser.newPage();
     const requests: string[] = [];
     page.on('request', (request) => requests.push(request.url()));
     await page.goto(`${server.url}/sv/`);
     await expect.poll(() => page.locator('osallistu-poll legend').count()).toBe(1);
+    await expect.poll(() => page.locator('osallistu-decisions .item').count()).toBeGreaterThan(0);
     await page.waitForLoadState('networkidle');
     expect(requests.every((url) => url.startsWith(server.url))).toBe(true);
     const scripts = requests.filter((url) => url.endsWith('.js')).map((url) => new URL(url).pathname.replace(/-[\w-]{8}\.js$/, '.js'));
-    expect(scripts.sort()).toEqual(['/embed/v1/chunks/osallistu-poll.js', '/embed/v1/chunks/shared.js', '/embed/v1/chunks/sv.js', '/embed/v1/osallistu.js']);
+    expect(scripts.sort()).toEqual([
+      '/embed/v1/chunks/decisions-sv.js',
+      '/embed/v1/chunks/osallistu-decisions.js',
+      '/embed/v1/chunks/osallistu-poll.js',
+      '/embed/v1/chunks/shared.js',
+      '/embed/v1/chunks/sv.js',
+      '/embed/v1/osallistu.js',
+    ]);
     expect(await page.evaluate(() => document.cookie)).toBe('');
     await page.close();
   });
@@ -89,7 +97,7 @@ describe('the fallback page for CMSs without scripts', () => {
     expect(response?.status()).toBe(200);
     expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
     expect(await page.title()).toBe('Enkät – Björkviks stad');
-    await expect.poll(() => page.locator('osallistu-poll legend, osallistu-poll [role="heading"]').first().textContent()).toBe('Vad är viktigast för dig i vinterunderhållet?');
+    await expect.poll(() => page.locator('osallistu-poll legend, osallistu-poll [role="heading"]').first().textContent(), { timeout: 10_000 }).toBe('Vad är viktigast för dig i vinterunderhållet?');
     expect(await axeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
     const missing = await fetch(`${server.url}/embed/v1/frame/poll/nope?site=no-such-town`);
