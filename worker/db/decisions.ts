@@ -149,7 +149,21 @@ export interface DecisionFilter extends Pick<DecisionQuery, 'organ' | 'topic' | 
   limit: number;
 }
 
-/** The site's decisions, newest meeting first, filtered; stable under inserts (keyset paging). */
+/** Words matching at most this many decisions (in all sites) are looked up one by one; more, and the feed is walked. */
+const FEW_HITS = 1000;
+
+/**
+ * The site's decisions, newest meeting first, filtered; stable under inserts (keyset paging).
+ *
+ * With words (`q`) one statement picks one of two plans by how many decisions the words match
+ * (a probe of at most FEW_HITS + 1 index entries):
+ * - few: those decisions are read by key, filtered and sorted: cost grows with the matches,
+ *   at most FEW_HITS, and a word nothing matches costs nothing;
+ * - many: the site's feed (or the organ's) is walked newest first until `limit` rows pass,
+ *   which with many matches is soon. Walking for a rare word would read the whole feed.
+ * Each branch runs only when its condition holds: the other's LIMIT is 0 or its rows are
+ * filtered out before any lookup. The unary `+` keeps the walk on the feed's index.
+ */
 export async function listDecisions(db: D1Database, site: string, filter: DecisionFilter): Promise<(Decision & { seq: number })[]> {
   const where = ['d.site_id = ?1'];
   const binds: unknown[] = [site];
@@ -157,14 +171,27 @@ export async function listDecisions(db: D1Database, site: string, filter: Decisi
   if (filter.organ) where.push(`d.organ_id = ${bind(filter.organ)}`);
   if (filter.from) where.push(`d.meeting_date >= ${bind(filter.from)}`);
   if (filter.to) where.push(`d.meeting_date <= ${bind(filter.to)}`);
-  for (const kind of ['topic', 'district'] as const) {
-    const value = filter[kind];
-    if (value) where.push(`d.seq IN (SELECT seq FROM decision_tags WHERE site_id = ?1 AND kind = '${kind}' AND value = ${bind(value)})`);
-  }
-  const match = filter.q ? ftsQuery(filter.q) : '';
-  if (match) where.push(`d.seq IN (SELECT rowid FROM decisions_fts WHERE decisions_fts MATCH ${bind(match)})`);
   if (filter.after) where.push(`(d.meeting_date, d.seq) < (${bind(filter.after.date)}, ${bind(filter.after.seq)})`);
-  const sql = `SELECT d.* FROM decisions d WHERE ${where.join(' AND ')} ORDER BY d.meeting_date DESC, d.seq DESC LIMIT ${bind(filter.limit)}`;
+  const tags = (['topic', 'district'] as const).flatMap((kind) => (filter[kind] ? [{ kind, value: bind(filter[kind]) }] : []));
+  const inTag = (plus: string) => tags.map(({ kind, value }) => `${plus}d.seq IN (SELECT seq FROM decision_tags WHERE site_id = ?1 AND kind = '${kind}' AND value = ${value})`);
+  const order = 'ORDER BY d.meeting_date DESC, d.seq DESC';
+  const match = filter.q ? ftsQuery(filter.q) : '';
+  let sql: string;
+  if (!match) {
+    sql = `SELECT d.* FROM decisions d WHERE ${[...where, ...inTag('')].join(' AND ')} ${order} LIMIT ${bind(filter.limit)}`;
+  } else {
+    const [words, limit, few] = [bind(match), bind(filter.limit), bind(FEW_HITS)];
+    const perHit = [...where, ...tags.map(({ kind, value }) => `EXISTS (SELECT 1 FROM decision_tags t WHERE t.site_id = ?1 AND t.kind = '${kind}' AND t.value = ${value} AND t.seq = d.seq)`)];
+    const walk = [...where, ...inTag('+'), `+d.seq IN (SELECT rowid FROM decisions_fts WHERE decisions_fts MATCH ${words})`];
+    sql = `WITH hits (seq) AS MATERIALIZED (SELECT rowid FROM decisions_fts WHERE decisions_fts MATCH ${words} LIMIT ${few} + 1),
+      few (yes) AS MATERIALIZED (SELECT count(*) <= ${few} FROM hits),
+      picked (seq) AS (
+        SELECT * FROM (SELECT d.seq FROM (SELECT seq FROM hits WHERE (SELECT yes FROM few)) h CROSS JOIN decisions d ON d.seq = h.seq
+          WHERE ${perHit.join(' AND ')} ${order} LIMIT ${limit})
+        UNION ALL
+        SELECT * FROM (SELECT d.seq FROM decisions d WHERE ${walk.join(' AND ')} ${order} LIMIT CASE WHEN (SELECT yes FROM few) THEN 0 ELSE ${limit} END))
+      SELECT d.* FROM decisions d WHERE d.seq IN (SELECT seq FROM picked) ${order}`;
+  }
   const { results } = await db.prepare(sql).bind(...binds).all<DecisionRow>();
   return results.map(toDecision);
 }
