@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { build } from 'vite';
 import { measureBallotThroughput } from '../test/bench/ballot-throughput.ts';
+import { DECISIONS, PER_FILE, measureDecisionImport, measureDecisionSearch } from '../test/bench/decisions.ts';
 import { LOADER, pageFiles, sumBytes, wireBytes } from '../test/bench/bundle-size.ts';
 import type { Bytes } from '../test/bench/bundle-size.ts';
 import { freePort } from '../test/support/free-port.ts';
@@ -95,6 +96,25 @@ try {
     value: `${at1k} at 1,000 ballots · ${at100k} at ${results.results.total.toLocaleString('en')} ballots`,
     budget: 'the same at both',
     ok: at1k === at100k && results.results.total === 100_000,
+  });
+
+  step(`Importing ${DECISIONS.toLocaleString('en')} generated decisions through the import endpoint, ${PER_FILE.toLocaleString('en')} a file`);
+  const imported = await measureDecisionImport({ api, token });
+  figures.push({
+    name: `Decision import (NDJSON, files of ${PER_FILE.toLocaleString('en')})`,
+    value: `${imported.recordsPerSecond.toFixed(0)} records/s · ${imported.created.toLocaleString('en')} created in ${imported.seconds.toFixed(1)} s${imported.rejected ? ` · ${imported.rejected} rejected` : ''}`,
+    budget: 'reported, nothing rejected',
+    ok: imported.created === DECISIONS && imported.rejected === 0,
+  });
+
+  step(`Search latency over ${DECISIONS.toLocaleString('en')} decisions`);
+  const search = await measureDecisionSearch({ api });
+  const ms = (n: number) => `${n.toFixed(1)} ms`;
+  figures.push({
+    name: `Decision search at ${DECISIONS.toLocaleString('en')} decisions (?q=, a mix of ${search.queries} × ${search.samples / search.queries} rounds, one at a time)`,
+    value: `p50 ${ms(search.p50)} · p95 ${ms(search.p95)} · max ${ms(search.max)} · floor (one decision by id) p50 ${ms(search.floor.p50)} · p95 ${ms(search.floor.p95)}`,
+    budget: 'p95 ≤ 20 ms',
+    ok: search.p95 <= 20,
   });
 } finally {
   await server.stop();
