@@ -195,6 +195,8 @@ export interface SearchFigures {
   p50: number;
   p95: number;
   max: number;
+  /** The same searches as D1 itself timed them (the API's `Server-Timing: d1;dur=`): the query alone. */
+  d1: { p50: number; p95: number; max: number };
   /** Queries of the mix that found nothing (rare words do). */
   empty: number;
   /** The floor: one decision read by id (a one-row D1 query), timed the same way between the searches. */
@@ -216,21 +218,34 @@ export async function measureDecisionSearch(options: { api: string; rounds?: num
     const body = (await response.json()) as { items?: unknown[] };
     const ms = performance.now() - began;
     if (response.status !== 200) throw new Error(`GET decisions${path}: ${response.status} ${JSON.stringify(body).slice(0, 300)}`);
-    return { ms, hits: body.items?.length ?? 0 };
+    const d1 = Number(/(?:^|,)\s*d1;[^,]*dur=([\d.]+)/.exec(response.headers.get('Server-Timing') ?? '')?.[1] ?? NaN);
+    return { ms, d1, hits: body.items?.length ?? 0 };
   };
   for (const query of queries.slice(0, 5)) await get(query); // warm-up, not counted
   const times: number[] = [];
+  const d1Times: number[] = [];
   const floor: number[] = [];
   let empty = 0;
   for (let round = 0; round < (options.rounds ?? 3); round++) {
     for (const [i, query] of queries.entries()) {
       floor.push((await get(`/bench-${(round * 7919 + i * 104_729) % (options.total ?? DECISIONS)}`)).ms);
-      const { ms, hits } = await get(query);
+      const { ms, d1, hits } = await get(query);
+      if (!Number.isFinite(d1)) throw new Error(`GET decisions${query}: no Server-Timing d1 duration`);
       times.push(ms);
+      d1Times.push(d1);
       if (round === 0 && hits === 0) empty++;
     }
   }
   times.sort((a, b) => a - b);
+  d1Times.sort((a, b) => a - b);
   floor.sort((a, b) => a - b);
-  return { queries: queries.length, samples: times.length, p50: percentile(times, 50), p95: percentile(times, 95), max: times.at(-1)!, empty, floor: { p50: percentile(floor, 50), p95: percentile(floor, 95) } };
+  return {
+    queries: queries.length,
+    samples: times.length,
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    max: times.at(-1)!,
+    d1: { p50: percentile(d1Times, 50), p95: percentile(d1Times, 95), max: d1Times.at(-1)! },
+    empty, floor: { p50: percentile(floor, 50), p95: percentile(floor, 95) },
+  };
 }

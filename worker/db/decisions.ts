@@ -154,6 +154,7 @@ const FEW_HITS = 1000;
 
 /**
  * The site's decisions, newest meeting first, filtered; stable under inserts (keyset paging).
+ * `timing`, if given, learns how long D1 took over the query (its own `meta.duration`).
  *
  * With words (`q`) one statement picks one of two plans by how many decisions the words match
  * (a probe of at most FEW_HITS + 1 index entries):
@@ -164,7 +165,7 @@ const FEW_HITS = 1000;
  * Each branch runs only when its condition holds: the other's LIMIT is 0 or its rows are
  * filtered out before any lookup. The unary `+` keeps the walk on the feed's index.
  */
-export async function listDecisions(db: D1Database, site: string, filter: DecisionFilter): Promise<(Decision & { seq: number })[]> {
+export async function listDecisions(db: D1Database, site: string, filter: DecisionFilter, timing?: (ms: number) => void): Promise<(Decision & { seq: number })[]> {
   const where = ['d.site_id = ?1'];
   const binds: unknown[] = [site];
   const bind = (value: unknown) => `?${binds.push(value)}`;
@@ -192,7 +193,8 @@ export async function listDecisions(db: D1Database, site: string, filter: Decisi
         SELECT * FROM (SELECT d.seq FROM decisions d WHERE ${walk.join(' AND ')} ${order} LIMIT CASE WHEN (SELECT yes FROM few) THEN 0 ELSE ${limit} END))
       SELECT d.* FROM decisions d WHERE d.seq IN (SELECT seq FROM picked) ${order}`;
   }
-  const { results } = await db.prepare(sql).bind(...binds).all<DecisionRow>();
+  const { results, meta } = await db.prepare(sql).bind(...binds).all<DecisionRow>();
+  timing?.(meta.duration);
   return results.map(toDecision);
 }
 

@@ -131,6 +131,7 @@ describe('finding decisions', () => {
 
   it('finds words by their beginning, in Finnish and Swedish, and ignores search syntax', async () => {
     const { site } = await seeded();
+    expect((await call(`/api/v1/sites/${site}/decisions?q=koulu`)).headers.get('Server-Timing')).toMatch(/^d1;desc="D1 query";dur=\d+(\.\d+)?$/);
     // "koulu" also finds the schools committee by its name, Kasvatus- ja koulutuslautakunta.
     expect((await list(site, '?q=koulu')).items.map((d) => d.id)).toEqual(['b', 'a', 'c']);
     expect((await list(site, '?q=kouluverk')).items.map((d) => d.id)).toEqual(['b']);

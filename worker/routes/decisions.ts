@@ -119,7 +119,10 @@ app.openapi(
   async (c) => {
     const { cursor, limit, ...filter } = c.req.valid('query');
     const [date, seq] = cursor ? decodeCursor('d', cursor, CURSOR_SHAPE) : [];
-    const rows = await listDecisions(c.env.DB, c.var.site.id, { ...filter, limit, after: date && seq ? { date, seq: Number(seq) } : undefined });
+    // Server-Timing says how long D1 took, apart from the network and the Worker (the bench reads it).
+    const rows = await listDecisions(c.env.DB, c.var.site.id, { ...filter, limit, after: date && seq ? { date, seq: Number(seq) } : undefined }, (ms) =>
+      c.header('Server-Timing', `d1;desc="D1 query";dur=${ms.toFixed(2)}`),
+    );
     const last = rows.at(-1);
     c.header('Cache-Control', PUBLIC_CACHE);
     return c.json(
