@@ -31,6 +31,7 @@ console.log(`
   Demo page (fi)   ${server.url}/
   Demo page (sv)   ${server.url}/sv/
   Feedback (fi/sv) ${server.url}/palaute/  ${server.url}/sv/respons/
+  Decisions        ${server.url}/paatokset/  ${server.url}/sv/beslut/
   Loader           ${server.url}/embed/v1/osallistu.js
   API              ${server.url}/api/v1/health
   API docs         ${server.url}/api/openapi.json
