@@ -98,7 +98,19 @@ describe('publishing decisions', () => {
     const moderator = await createToken(site, 'moderator');
     expect((await call(`/api/v1/sites/${site}/decisions/${id}`, { method: 'PATCH', token: moderator, json: { outcome: 'rejected' } })).status).toBe(403);
     const edited = await call(`/api/v1/sites/${site}/decisions/${id}`, { method: 'PATCH', token: owner, json: { outcome: 'passed_amended', title: { fi: 'Kouluverkon muutos' } } });
-    expect(await edited.json()).toMatchObject({ id, outcome: 'passed_amended', caseId: DECISION.caseId });
+    // Only what was sent changes: topics, districts, attachments and the summary stay.
+    expect(await edited.json()).toMatchObject({
+      id,
+      outcome: 'passed_amended',
+      caseId: DECISION.caseId,
+      topics: DECISION.topics,
+      districts: DECISION.districts,
+      summary: DECISION.summary,
+      attachments: [{ url: DECISION.attachments[0]!.url, public: true }, { url: DECISION.attachments[1]!.url, public: false }],
+    });
+    expect((await list(site, '?topic=koulut')).items.map((d) => d.id)).toEqual([id]);
+    expect((await call(`/api/v1/sites/${site}/decisions/${id}`, { method: 'PATCH', token: owner, json: {} })).status).toBe(400);
+    expect((await call(`/api/v1/sites/${site}/decisions/${id}`, { method: 'PATCH', token: owner, json: { publishedAt: '2020-01-01T00:00:00Z' } })).status).toBe(400);
     expect((await list(site, '?q=muutos')).items.map((d) => d.id)).toEqual([id]);
     expect((await list(site, '?q=uudistaminen')).items).toEqual([]);
     expect((await call(`/api/v1/sites/${site}/decisions/${id}`, { method: 'DELETE', token: owner })).status).toBe(200);

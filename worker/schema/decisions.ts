@@ -27,30 +27,47 @@ export const Attachment = z
   .strictObject({ title: LocalizedText(300), url: WebUrl, public: z.boolean().default(true) })
   .openapi('DecisionAttachment');
 
+/** A decision's fields as officials write them; no defaults here, so an edit leaves out what it does not send. */
+const decisionFields = {
+  sourceId: z.string().trim().min(1).max(200).openapi({ description: 'The source system\'s id (e.g. Ahjo\'s). Imports update the decision with the same source id.' }),
+  organ: Organ,
+  meeting: z.strictObject({ id: z.string().trim().min(1).max(100).optional(), date: IsoDate }),
+  section: z.string().trim().min(1).max(20).openapi({ description: 'The section number in the minutes, e.g. "45" for § 45.', example: '45' }),
+  caseId: z.string().trim().min(1).max(100).openapi({ description: 'The case\'s diary number.', example: 'KOI/1234/12.00.01/2026' }),
+  title: LocalizedText(500),
+  summary: LocalizedText(2000),
+  body: LocalizedText(200_000).openapi({ description: 'Markdown. Rendered to safe HTML: raw HTML is shown as text, and only http(s) and mailto links survive.' }),
+  plainSummary: LocalizedText(2000).openapi({ description: 'A plain-language summary (selkokieli).' }),
+  outcome: Outcome,
+  topics: z.array(Tag).max(20),
+  districts: z.array(Tag).max(20),
+  attachments: z.array(Attachment).max(50),
+  sourceUrl: WebUrl,
+};
+
 /** A decision as officials send it, one at a time or in an import. */
 export const DecisionInput = z
   .strictObject({
     id: Slug.optional().openapi({ description: 'Our id; made from the source id or at random when not given.' }),
-    sourceId: z.string().trim().min(1).max(200).optional().openapi({ description: 'The source system\'s id (e.g. Ahjo\'s). Imports update the decision with the same source id.' }),
-    organ: Organ,
-    meeting: z.strictObject({ id: z.string().trim().min(1).max(100).optional(), date: IsoDate }),
-    section: z.string().trim().min(1).max(20).optional().openapi({ description: 'The section number in the minutes, e.g. "45" for § 45.', example: '45' }),
-    caseId: z.string().trim().min(1).max(100).optional().openapi({ description: 'The case\'s diary number.', example: 'KOI/1234/12.00.01/2026' }),
-    title: LocalizedText(500),
-    summary: LocalizedText(2000).optional(),
-    body: LocalizedText(200_000).optional().openapi({ description: 'Markdown. Rendered to safe HTML: raw HTML is shown as text, and only http(s) and mailto links survive.' }),
-    plainSummary: LocalizedText(2000).optional().openapi({ description: 'A plain-language summary (selkokieli).' }),
-    outcome: Outcome,
-    topics: z.array(Tag).max(20).default([]),
-    districts: z.array(Tag).max(20).default([]),
-    attachments: z.array(Attachment).max(50).default([]),
-    sourceUrl: WebUrl.optional(),
+    ...decisionFields,
+    sourceId: decisionFields.sourceId.optional(),
+    section: decisionFields.section.optional(),
+    caseId: decisionFields.caseId.optional(),
+    summary: decisionFields.summary.optional(),
+    body: decisionFields.body.optional(),
+    plainSummary: decisionFields.plainSummary.optional(),
+    topics: decisionFields.topics.default([]),
+    districts: decisionFields.districts.default([]),
+    attachments: decisionFields.attachments.default([]),
+    sourceUrl: decisionFields.sourceUrl.optional(),
     publishedAt: z.iso.datetime({ offset: true }).optional().openapi({ description: 'When it was published; now when not given.' }),
   })
   .openapi('DecisionInput');
 export type DecisionInput = z.infer<typeof DecisionInput>;
 
-export const DecisionUpdate = DecisionInput.omit({ id: true })
+/** Only the fields sent change; the publication time stays the first one. */
+export const DecisionUpdate = z
+  .strictObject(decisionFields)
   .partial()
   .refine((update) => Object.keys(update).length > 0, 'Send at least one field to change.')
   .openapi('DecisionUpdate');
