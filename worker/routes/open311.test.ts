@@ -266,6 +266,26 @@ describe('GET services/:code', () => {
 });
 
 describe('POST requests', () => {
+  it('is refused from another site\'s page (a form POST needs no preflight), taken from the site\'s own pages and from apps', async () => {
+    const { site } = await open311Site();
+    const before = await tableRowCounts(env.DB);
+    const foreign = await post(site, VALID, { headers: { Origin: 'https://evil.example' } });
+    expect(foreign.status).toBe(403);
+    expect(await tableRowCounts(env.DB)).toEqual(before);
+    expect((await post(site, VALID, { headers: { Origin: 'https://www.testikunta.example' } })).status).toBe(201);
+    expect((await post(site, VALID)).status).toBe(201);
+  });
+
+  it('does not offer a form that asks for a Turnstile check, which Open311 clients cannot pass', async () => {
+    const { site, owner } = await open311Site();
+    await call(`/api/v1/sites/${site}/settings`, { method: 'PATCH', token: owner, json: { challengeSiteKey: '0x4AAAAAAAtest', challengeSecret: 'secret' } });
+    await call(`/api/v1/sites/${site}/forms/katuvalot`, { method: 'PATCH', token: owner, json: { challenge: true } });
+    const services = (await (await get(site, 'services.json')).json()) as { service_code: string }[];
+    expect(services.map((s) => s.service_code)).not.toContain('katuvalot');
+    expect((await get(site, 'services/katuvalot.json')).status).toBe(404);
+    expect((await post(site, VALID)).status).toBe(404);
+  });
+
   it('creates one submission from a form-encoded request, contact details apart, the place from lat/long/address_string', async () => {
     const { site } = await open311Site();
     const before = await tableRowCounts(env.DB);

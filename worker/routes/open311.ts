@@ -11,7 +11,7 @@ import type { z } from '@hono/zod-openapi';
 import { findRequestStates, listRequestStates } from '../db/open311.ts';
 import type { PublicRequestState } from '../db/open311.ts';
 import { findForm, listSiteForms } from '../db/forms.ts';
-import { ApiError, NotFoundError, ValidationError } from '../errors.ts';
+import { ApiError, ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 import type { ErrorIssue } from '../errors.ts';
 import { validateSubmission } from '../form-rules.ts';
 import { idempotencyKey } from '../idempotency.ts';
@@ -73,7 +73,8 @@ for (const format of FORMATS) {
   app.get(`/v2/:site/services.${format}`, async (c) => {
     const lang = langOf(c);
     const forms = await listSiteForms(c.env.DB, c.var.site.id);
-    const services = forms.filter((form) => form.status === 'open').map((form) => service(form, lang, c.var.site));
+    // A form that asks for a Turnstile check is not offered: Open311 clients cannot pass one.
+    const services = forms.filter((form) => form.status === 'open' && !form.challenge).map((form) => service(form, lang, c.var.site));
     return respond(c, format, 200, 'services', services, { 'Cache-Control': 'public, max-age=60' });
   });
 
@@ -94,6 +95,12 @@ for (const format of FORMATS) {
   });
 
   app.post(`/v2/:site/requests.${format}`, async (c) => {
+    // A form-encoded POST needs no CORS preflight, so a browser would send one from any page: only
+    // the site's own pages (and apps, which send no Origin) may file requests.
+    const origin = c.req.header('Origin');
+    if (origin && !c.var.site.origins.includes(origin) && origin !== new URL(c.req.url).origin) {
+      throw new ForbiddenError('origin_not_allowed', `Requests are not taken from pages at ${origin.slice(0, 100)}; an owner can register the site's own origin.`);
+    }
     const key = idempotencyKey(c);
     const type = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
     // Read as bytes: workerd warns when text() meets a form-encoded body. Invalid UTF-8 becomes U+FFFD.
@@ -111,7 +118,7 @@ for (const format of FORMATS) {
     const code = single('service_code')?.trim();
     if (!code) throw new ValidationError([{ path: ['service_code'], code: 'required', message: 'This parameter is required: the service to report to (GET services.json lists them).' }]);
     const form = Slug.safeParse(code).success ? await findForm(c.env.DB, c.var.site.id, code) : null;
-    if (!form || form.status === 'draft') throw serviceNotFound(code);
+    if (!form || form.status === 'draft' || form.challenge) throw serviceNotFound(code);
 
     const { input, issues } = toSubmissionInput(form, params);
     // The form's own rules are checked too, so one answer names everything to fix.
@@ -137,7 +144,7 @@ app.get('/v2/:site/services/:file', async (c) => {
   const [code, format] = splitExtension(c.req.param('file'), 'services/CODE');
   const lang = langOf(c);
   const form = Slug.safeParse(code).success ? await findForm(c.env.DB, c.var.site.id, code) : null;
-  if (!form || form.status !== 'open') throw serviceNotFound(code);
+  if (!form || form.status !== 'open' || form.challenge) throw serviceNotFound(code);
   return respond(c, format, 200, 'service_definition', serviceDefinition(form, lang, c.var.site), { 'Cache-Control': 'public, max-age=60' });
 });
 
