@@ -59,6 +59,9 @@ export class OsallistuDecisions extends OsallistuElement {
   @state() private feedbackFor = '';
   @state() private status = '';
 
+  /** Which fetch of the list is the latest: an older answer that arrives late is dropped. */
+  #seq = 0;
+
   private get dt() {
     return decisionMessages.get(this.language);
   }
@@ -94,9 +97,11 @@ export class OsallistuDecisions extends OsallistuElement {
   private async fetchPage(more: boolean): Promise<void> {
     if (more) this.loadingMore = true;
     else this.load = { status: 'loading' };
+    const mine = ++this.#seq;
     try {
       const page = await this.client.get<z.infer<typeof DecisionPage>>(`decisions?${this.params(more ? this.next : null)}`);
       await this.stringsReady();
+      if (mine !== this.#seq) return;
       const before = this.items.length;
       this.items = more ? [...this.items, ...page.items] : page.items;
       this.next = page.nextCursor;
@@ -114,10 +119,11 @@ export class OsallistuDecisions extends OsallistuElement {
       }
     } catch (error) {
       await this.stringsReady();
+      if (mine !== this.#seq) return;
       if (more) this.status = this.errorMessage(error, this.dt.loadFailed);
       else this.load = { status: 'failed', message: this.errorMessage(error, this.dt.loadFailed) };
     } finally {
-      this.loadingMore = false;
+      if (mine === this.#seq) this.loadingMore = false;
     }
   }
 
@@ -215,10 +221,11 @@ export class OsallistuDecisions extends OsallistuElement {
 
   private renderFeedback(full: Full) {
     if (this.feedbackFor !== full.id) {
-      return html`<button part="button" class="secondary" @click=${() => this.openFeedback(full)}>${this.dt.giveFeedback}</button>`;
+      return html`<button part="button" class="secondary" @click=${() => void this.openFeedback(full)}>${this.dt.giveFeedback}</button>`;
     }
     const title = this.text(full.title, full.languages).text;
     return html`<osallistu-feedback
+      tabindex="-1"
       .site=${this.siteId}
       .api=${this.client.apiBase}
       form=${this.feedbackForm}
@@ -229,9 +236,12 @@ export class OsallistuDecisions extends OsallistuElement {
     ></osallistu-feedback>`;
   }
 
-  private openFeedback(full: Full): void {
+  /** The form opens where its button was, and takes the focus the button had. */
+  private async openFeedback(full: Full): Promise<void> {
     void import('../feedback/osallistu-feedback.ts');
     this.feedbackFor = full.id;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('osallistu-feedback')?.focus();
   }
 
   private async toggle(item: Summary): Promise<void> {

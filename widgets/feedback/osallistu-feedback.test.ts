@@ -218,6 +218,51 @@ describe('nothing typed is lost', () => {
     expect(Object.keys(localStorage).some((k) => k.startsWith('osallistu.feedback-draft:'))).toBe(true);
   }, 40_000);
 
+  it('keeps feedback about one decision apart from feedback about another, and forgets a draft after a day', async () => {
+    const id = await createForm();
+    const first = await mountFeedback(id, { attrs: { decision: 'paatos-a', 'case-id': 'KOI/1/2026' } });
+    await ready(first);
+    type(first, '#f-message', 'Päätöksestä A.');
+    document.body.replaceChildren();
+    const other = await mountFeedback(id, { attrs: { decision: 'paatos-b', 'case-id': 'KOI/2/2026' } });
+    await ready(other);
+    expect(root(other).querySelector<HTMLTextAreaElement>('#f-message')!.value).toBe('');
+    document.body.replaceChildren();
+    const again = await mountFeedback(id, { attrs: { decision: 'paatos-a', 'case-id': 'KOI/1/2026' } });
+    await ready(again);
+    expect(root(again).querySelector<HTMLTextAreaElement>('#f-message')!.value).toBe('Päätöksestä A.');
+    document.body.replaceChildren();
+    const key = Object.keys(localStorage).find((k) => k.startsWith('osallistu.feedback-draft:') && k.includes('paatos-a'))!;
+    localStorage.setItem(key, JSON.stringify({ ...JSON.parse(localStorage.getItem(key)!), savedAt: new Date(Date.now() - 25 * 3600 * 1000).toISOString() }));
+    const dayLater = await mountFeedback(id, { attrs: { decision: 'paatos-a' } });
+    await ready(dayLater);
+    expect(root(dayLater).querySelector<HTMLTextAreaElement>('#f-message')!.value).toBe('');
+    expect(localStorage.getItem(key)).toBeNull();
+  });
+
+  it('sending the same feedback again after "stop sending" reuses its key, so it cannot arrive twice', async () => {
+    const id = await createForm();
+    const el = await mountFeedback(id, { lang: 'en' });
+    await ready(el);
+    fillIn(el, 'Maybe it arrived.');
+    await commands.setApiReachable(false);
+    const pendingKey = () => {
+      const key = Object.keys(localStorage).find((k) => k.startsWith('osallistu.feedback-pending:'));
+      return key ? (JSON.parse(localStorage.getItem(key)!) as { idempotencyKey: string }).idempotencyKey : null;
+    };
+    submitButton(el).click();
+    await expect.poll(() => root(el).querySelector('.queued'), { timeout: 20_000 }).toBeTruthy();
+    const first = pendingKey();
+    [...root(el).querySelectorAll<HTMLButtonElement>('.queued button')].find((b) => b.textContent?.includes('Stop sending'))!.click();
+    await expect.poll(() => pendingKey()).toBeNull();
+    submitButton(el).click();
+    await expect.poll(() => pendingKey()).toBe(first);
+    await commands.setApiReachable(true);
+    window.dispatchEvent(new Event('online'));
+    await expect.poll(() => root(el).querySelector('.ref')?.textContent ?? '', { timeout: 20_000 }).toMatch(REF);
+    expect(await submissionsOf(id)).toHaveLength(1);
+  }, 60_000);
+
   it('shows the server\'s objection next to the field when the form changed under the resident', async () => {
     const id = await createForm();
     const el = await mountFeedback(id, { lang: 'en' });

@@ -81,17 +81,24 @@ export class OsallistuFeedback extends OsallistuElement {
   @query('.sent [role="heading"]') private sentHeading?: HTMLElement;
 
   #honeypot = '';
+  /** The submission the resident stopped sending, whose key a resend of the same feedback reuses. */
+  #spare: PendingSubmission | null = null;
 
   private get ft() {
     return feedbackMessages.get(this.language);
   }
 
+  /** Feedback about one decision or video is kept apart from the same form's other feedback. */
+  private get scope() {
+    return [this.form, this.decision, this.video].join(':');
+  }
+
   private get draft() {
-    return feedbackDraft(this.client.apiBase, this.siteId, this.form);
+    return feedbackDraft(this.client.apiBase, this.siteId, this.scope);
   }
 
   private get pending() {
-    return pendingSubmission(this.client.apiBase, this.siteId, this.form);
+    return pendingSubmission(this.client.apiBase, this.siteId, this.scope);
   }
 
   protected override resourceId(): string {
@@ -129,6 +136,8 @@ export class OsallistuFeedback extends OsallistuElement {
   private restoreDraft(): void {
     const draft = this.draft.get();
     if (!draft || this.phase === 'sent') return;
+    // On a shared computer the next person must not find it: a draft is kept for a day.
+    if (Date.now() - Date.parse(draft.savedAt) > 864e5) return this.draft.clear();
     this.values = draft.values;
     this.draftRestored = Object.keys(draft.values).length > 0;
   }
@@ -353,19 +362,17 @@ export class OsallistuFeedback extends OsallistuElement {
         aria-invalid=${invalid}
         @input=${(e: Event) => this.setValue(field.key, { ...place, address: (e.target as HTMLInputElement).value })}
       />
-      ${place.lat !== undefined
-        ? html`<p class="place">
-            ${t.locationSet(place.lat.toFixed(5), (place.long ?? 0).toFixed(5))}
-            <button part="button" type="button" class="secondary small" @click=${() => this.setValue(field.key, { address: place.address })}>${t.removeLocation}</button>
-          </p>`
-        : html`<div class="actions">
-            <button part="button" type="button" class="secondary small" @click=${() => this.locate(field)}>${t.useMyLocation}</button>
-          </div>`}
+      ${place.lat !== undefined ? html`<p>${t.locationSet(place.lat.toFixed(5), (place.long ?? 0).toFixed(5))}</p>` : nothing}
+      <div class="actions">
+        <button part="button" type="button" class="secondary small" @click=${() => (place.lat !== undefined ? this.setValue(field.key, { address: place.address }) : this.locate(field))}>
+          ${place.lat !== undefined ? t.removeLocation : t.useMyLocation}
+        </button>
+      </div>
     </fieldset>`;
   }
 
   private renderPrivacy(form: Form) {
-    const hasContact = form.fields.some((f) => f.type === 'email' || f.type === 'phone');
+    const hasContact = form.fields.some((f) => INPUT_TYPES[f.type]);
     const privacy = form.privacy ? this.text(form.privacy, form) : null;
     if (!privacy && !hasContact) return nothing;
     return html`<p class="privacy" lang=${privacy?.lang ?? this.language}>${privacy?.text ?? this.ft.privacyDefault}</p>`;
@@ -379,7 +386,7 @@ export class OsallistuFeedback extends OsallistuElement {
       <p>${t.refIntro} <strong class="ref" part="ref">${this.ref}</strong></p>
       <p>${t.refHelp}</p>
       <div class="actions">
-        <button part="button" class="secondary" @click=${this.startOver}>${t.sendAnother}</button>
+        <button part="button" class="secondary" @click=${this.clearForm}>${t.sendAnother}</button>
       </div>
     </div>
     ${this.renderFollow(this.ref)}`;
@@ -418,30 +425,26 @@ export class OsallistuFeedback extends OsallistuElement {
 
   private locate(field: FormField): void {
     navigator.geolocation.getCurrentPosition(
-      (position) => {
+      ({ coords }) => {
         const place = (this.values[field.key] as Place | undefined) ?? {};
-        this.setValue(field.key, { ...place, lat: Number(position.coords.latitude.toFixed(6)), long: Number(position.coords.longitude.toFixed(6)) });
+        this.setValue(field.key, { ...place, lat: Number(coords.latitude.toFixed(6)), long: Number(coords.longitude.toFixed(6)) });
       },
       () => {
-        this.errors = { ...this.errors, [field.key]: this.ft.locationFailed };
+        this.errors = { ...this.errors, [field.key]: (this.announcement = this.ft.locationFailed) };
       },
       { timeout: 15_000, maximumAge: 60_000 },
     );
   }
 
-  private clearForm(): void {
+  /** Empties the form and puts focus in its first field (the button pressed is gone). */
+  private async clearForm(): Promise<void> {
     this.values = {};
     this.errors = {};
     this.showSummary = false;
     this.draftRestored = false;
     this.draft.clear();
-  }
-
-  private async startOver(): Promise<void> {
-    this.clearForm();
     this.phase = 'editing';
-    this.ref = '';
-    this.notice = '';
+    this.ref = this.notice = '';
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('input:not([hidden]), textarea')?.focus();
   }
@@ -470,7 +473,9 @@ export class OsallistuFeedback extends OsallistuElement {
     if (this.#honeypot) body.website = this.#honeypot;
     const context = Object.fromEntries(Object.entries({ caseId: this.caseId, subject: this.subject, decision: this.decision, video: this.video }).filter(([, v]) => v));
     if (Object.keys(context).length) body.context = context;
-    const pending: PendingSubmission = { body, idempotencyKey: newIdempotencyKey(), createdAt: new Date().toISOString() };
+    // The same feedback sent again after "stop sending" keeps its key: if the first try did arrive, it is not stored twice.
+    const spare = JSON.stringify(this.#spare?.body) === JSON.stringify(body) ? this.#spare!.idempotencyKey : newIdempotencyKey();
+    const pending: PendingSubmission = { body, idempotencyKey: spare, createdAt: new Date().toISOString() };
     // Kept before sending: if the tab closes mid-request, the next visit sends it again.
     this.pending.set(pending);
     await this.send(pending, false);
@@ -556,6 +561,7 @@ export class OsallistuFeedback extends OsallistuElement {
   }
 
   private async giveUp(): Promise<void> {
+    this.#spare = this.pending.get();
     this.pending.clear();
     this.stopRetrying();
     this.phase = 'editing';

@@ -80,13 +80,6 @@ export const feedbackStyles = css`
   .restored p {
     margin: 0 0 0.5rem;
   }
-  .place {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem;
-    align-items: center;
-    margin: 0.25rem 0;
-  }
   button.small {
     padding: 0.35rem 0.8rem;
     font-weight: 400;

@@ -117,7 +117,7 @@ export const SubmissionStatus = z.enum(['received', 'in_progress', 'answered', '
 export const SubmissionContext = z
   .strictObject({
     caseId: z.string().trim().min(1).max(100).optional().openapi({ description: 'A decision\'s case (diary) number.' }),
-    subject: z.string().trim().min(1).max(300).optional().openapi({ description: 'A title to show with it, e.g. "§ 45 Kouluverkon uudistaminen".' }),
+    subject: z.string().trim().min(1).max(600).optional().openapi({ description: 'A title to show with it, e.g. "§ 45 Kouluverkon uudistaminen".' }),
     decision: Slug.optional(),
     video: Slug.optional(),
   })

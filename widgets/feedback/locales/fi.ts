@@ -33,7 +33,7 @@ export const fi: FeedbackMessages = {
   draftRestored: 'Keskeneräinen palautteesi palautettiin tältä laitteelta.',
   clearDraft: 'Tyhjennä lomake',
   queuedOffline: 'Verkkoyhteys puuttuu. Palautteesi on tallessa tällä laitteella ja lähetetään kerran, kun yhteys palaa.',
-  queuedBusy: 'Palautetta ei saatu vielä perille. Se on tallessa ja lähetetään uudelleen hetken kuluttua.',
+  queuedBusy: 'Palautetta ei saatu vielä perille. Se on tallessa ja lähetetään pian uudelleen.',
   retryNow: 'Yritä nyt',
   giveUp: 'Keskeytä lähetys',
   gaveUp: 'Lähetys keskeytettiin. Palautteesi on yhä lomakkeella.',
