@@ -3,28 +3,17 @@ import { app } from '../index.ts';
 import { escapeXml } from '../xml.ts';
 import { escapeXml as open311EscapeXml } from '../open311/xml.ts';
 import { ORIGIN, call, createSite, errorOf } from '../../test/workers/helpers.ts';
+import { DECISION as BASE_DECISION, COUNCIL, SCHOOLS } from '../../test/workers/decisions.ts';
 import { childNamed, childrenNamed, parseXml } from '../../test/workers/xml.ts';
 import type { XmlNode } from '../../test/workers/xml.ts';
 
-const COUNCIL = { id: 'kaupunginvaltuusto', name: { fi: 'Kaupunginvaltuusto', sv: 'Stadsfullmäktige' } };
-const SCHOOLS = { id: 'kasvatus-ja-koulutuslautakunta', name: { fi: 'Kasvatus- ja koulutuslautakunta', sv: 'Nämnden för fostran och utbildning' } };
-
+/** The shared decision, with a Swedish attachment title and a URL that needs escaping. */
 const DECISION = {
-  organ: COUNCIL,
-  meeting: { id: 'kv-2026-11', date: '2026-11-17' },
-  section: '45',
-  caseId: 'KOI/1234/12.00.01/2026',
-  title: { fi: 'Kouluverkon uudistaminen', sv: 'Förnyelse av skolnätet' },
-  summary: { fi: 'Valtuusto hyväksyi kouluverkkoselvityksen.', sv: 'Fullmäktige godkände skolnätsutredningen.' },
-  body: { fi: '## Päätös\n\nValtuusto **hyväksyi** [selvityksen](https://koivulahti.example/selvitys).', sv: 'Fullmäktige **godkände** utredningen.' },
-  outcome: 'passed',
-  topics: ['koulut'],
-  districts: ['keskusta'],
+  ...BASE_DECISION,
   attachments: [
     { title: { fi: 'Selvitys', sv: 'Utredning' }, url: 'https://koivulahti.example/selvitys.pdf?a=1&b=2' },
     { title: { fi: 'Salainen liite' }, url: 'https://koivulahti.example/salainen.pdf', public: false },
   ],
-  sourceUrl: 'https://paatokset.koivulahti.example/kv/2026-11-17/45?x=1&y=2',
 };
 
 async function feedSite(overrides: Parameters<typeof createSite>[0] = {}) {
