@@ -224,10 +224,12 @@ export class OsallistuDecisions extends OsallistuElement {
       return html`<button part="button" class="secondary" @click=${() => void this.openFeedback(full)}>${this.dt.giveFeedback}</button>`;
     }
     const title = this.text(full.title, full.languages).text;
+    // Attributes, not properties: the element may not be defined yet, and an upgrade reads
+    // attributes before it connects, so its first request already goes to the right site.
     return html`<osallistu-feedback
       tabindex="-1"
-      .site=${this.siteId}
-      .api=${this.client.apiBase}
+      site=${this.siteId}
+      api=${this.client.apiBase}
       form=${this.feedbackForm}
       case-id=${full.caseId ?? ''}
       subject=${full.section ? `${this.dt.section(full.section)} ${title}` : title}

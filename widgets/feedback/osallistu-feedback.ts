@@ -398,7 +398,7 @@ export class OsallistuFeedback extends OsallistuElement {
     const onToggle = (e: Event) => (e.target as HTMLDetailsElement).open && void import('./osallistu-feedback-status.ts');
     return html`<details class="follow" ?open=${Boolean(ref)} @toggle=${onToggle}>
       <summary>${this.ft.follow}</summary>
-      <osallistu-feedback-status .site=${this.siteId} .api=${this.client.apiBase} lang=${this.language} ref=${ref} heading-level=${this.headingLevel + 1}></osallistu-feedback-status>
+      <osallistu-feedback-status site=${this.siteId} api=${this.client.apiBase} lang=${this.language} ref=${ref} heading-level=${this.headingLevel + 1}></osallistu-feedback-status>
     </details>`;
   }
 
