@@ -55,6 +55,20 @@ describe('publishing decisions', () => {
     expect(html).toContain('Loppu');
   });
 
+  it('publishes a retried decision once when the retry carries the same Idempotency-Key', async () => {
+    const { site, owner } = await decisionSite();
+    const key = crypto.randomUUID();
+    const body = { ...DECISION, section: undefined }; // an id made at random: a plain retry would publish it twice
+    const send = () => call(`/api/v1/sites/${site}/decisions`, { method: 'POST', token: owner, json: body, headers: { 'Idempotency-Key': key } });
+    const [a, b] = await Promise.all([send(), send()]);
+    expect([a.status, b.status].sort()).toEqual([200, 201]);
+    const ids = new Set([((await a.json()) as { id: string }).id, ((await b.json()) as { id: string }).id]);
+    expect(ids.size).toBe(1);
+    expect((await list(site)).items).toHaveLength(1);
+    const reused = await call(`/api/v1/sites/${site}/decisions`, { method: 'POST', token: owner, json: { ...body, outcome: 'rejected' }, headers: { 'Idempotency-Key': key } });
+    expect(reused.status).toBe(422);
+  });
+
   const invalid: [string, Record<string, unknown>, string][] = [
     ['an unknown outcome', { outcome: 'maybe' }, 'outcome'],
     ['a meeting date that is not a date', { meeting: { date: '17.11.2026' } }, 'meeting.date'],

@@ -6,6 +6,8 @@ import { decisionFacets, deleteDecisionStatement, findDecision, insertDecisionSt
 import { decodeCursor, encodeCursor } from '../cursor.ts';
 import { buildDecision, decisionNotFound, publicDecision } from '../decision-rules.ts';
 import { ConflictError } from '../errors.ts';
+import { idempotencyKey, rememberAnswer, replayFor } from '../idempotency.ts';
+import { sha256Hex } from '../crypto.ts';
 import { optionalOfficial } from '../middleware/auth.ts';
 import { SiteParams, Slug, errorResponses } from '../schema/common.ts';
 import { DecisionInput, DecisionPage, DecisionParams, DecisionQuery, DecisionUpdate, DecisionView, Facets } from '../schema/decisions.ts';
@@ -24,23 +26,35 @@ app.openapi(
     path: '/sites/{site}/decisions',
     tags: ['Decisions'],
     summary: 'Publish a decision',
+    description: 'Send `Idempotency-Key` to retry safely: a retry returns the first answer (200, `Idempotent-Replay: true`) and publishes nothing more.',
     request: { params: SiteParams, body: { required: true, content: { 'application/json': { schema: DecisionInput } } } },
-    responses: { 201: json(DecisionView, 'Published'), ...errorResponses(400, 401, 403, 404, 409, 413, 415) },
+    responses: { 201: json(DecisionView, 'Published'), 200: json(DecisionView, 'A replay of the first answer'), ...errorResponses(400, 401, 403, 404, 409, 413, 415) },
   }),
   async (c) => {
-    const decision = buildDecision(c.req.valid('json'), nowIso());
+    const input = c.req.valid('json');
+    const key = idempotencyKey(c);
+    const requestHash = key ? await sha256Hex(JSON.stringify(input)) : '';
+    const earlier = await replayFor(c, key, 'decision.create', requestHash);
+    if (earlier) return c.json(earlier.response as Decision, 200, { 'Idempotent-Replay': 'true' });
+    const decision = buildDecision(input, nowIso());
+    const answer = publicDecision(decision, true).full;
     try {
       await c.env.DB.batch([
         ...insertDecisionStatements(c.env.DB, c.var.site.id, decision),
         auditStatement(c.env.DB, c.var.official, { action: 'decision.create', target: decision.id, detail: { sourceId: decision.sourceId } }, decision.updatedAt),
+        ...(key ? [rememberAnswer(c, key, 'decision.create', requestHash, 201, answer, decision.updatedAt)] : []),
       ]);
     } catch (error) {
+      if (key && isUniqueViolation(error, 'idempotency_keys')) {
+        const first = await replayFor(c, key, 'decision.create', requestHash);
+        if (first) return c.json(first.response as Decision, 200, { 'Idempotent-Replay': 'true' });
+      }
       if (isUniqueViolation(error, 'decisions')) {
         throw decision.sourceId ? new ConflictError('decision_exists', `A decision with the id "${decision.id}" or the source id "${decision.sourceId}" already exists on this site.`) : exists(decision.id);
       }
       throw error;
     }
-    return c.json(publicDecision(decision, true).full, 201);
+    return c.json(answer, 201);
   },
 );
 
