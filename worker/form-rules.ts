@@ -1,12 +1,10 @@
 /** What a form accepts, checked field by field on the server whatever the widget did. */
 import { ValidationError } from './errors.ts';
+import { EMAIL, PHONE, maxLengthOf } from './schema/form-limits.ts';
 import type { ErrorIssue } from './errors.ts';
 import { CONTACT_TYPES } from './schema/forms.ts';
 import type { Form, FormField, SubmissionInput } from './schema/forms.ts';
 
-const DEFAULT_MAX: Partial<Record<FormField['type'], number>> = { shortText: 200, longText: 4000, email: 254, phone: 30 };
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
-const PHONE = /^\+?[0-9][0-9 ()-]{4,24}$/;
 /** Unambiguous characters only: no 0/O, 1/I/L, so a code read over the phone survives. */
 const REF_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 
@@ -19,7 +17,7 @@ export function newRef(): string {
 const empty = (value: unknown) => value === undefined || value === '' || value === false || (Array.isArray(value) && value.length === 0);
 
 function checkField(field: FormField, value: unknown): string | null {
-  const max = field.maxLength ?? DEFAULT_MAX[field.type];
+  const max = maxLengthOf(field);
   switch (field.type) {
     case 'shortText':
     case 'longText':

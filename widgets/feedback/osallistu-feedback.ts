@@ -12,7 +12,8 @@ import { feedbackDraft, pendingSubmission } from './draft.ts';
 import type { FeedbackMessages } from './locales/messages.ts';
 import type { PendingSubmission, Place, Value } from './draft.ts';
 import { feedbackStyles } from './styles.ts';
-import { answersOf, fieldError, maxLengthOf } from './validate.ts';
+import { maxLengthOf } from '../../worker/schema/form-limits.ts';
+import { answersOf, fieldError } from './validate.ts';
 
 type Form = z.infer<typeof FormView>;
 type Load = { status: 'loading' } | { status: 'ready'; form: Form } | { status: 'not-found' } | { status: 'failed'; message: string };

@@ -1,13 +1,9 @@
+import { EMAIL, PHONE, maxLengthOf } from '../../worker/schema/form-limits.ts';
 import type { FormField } from '../../worker/schema/forms.ts';
 import type { FeedbackMessages } from './locales/messages.ts';
 import type { Value } from './draft.ts';
 
-/** The same limits the server applies; the server checks again whatever the widget says. */
-export const DEFAULT_MAX: Partial<Record<FormField['type'], number>> = { shortText: 200, longText: 4000, email: 254, phone: 30 };
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
-const PHONE = /^\+?[0-9][0-9 ()-]{4,24}$/;
-
-export const maxLengthOf = (field: FormField): number | undefined => field.maxLength ?? DEFAULT_MAX[field.type];
+/* The same limits the server applies (one module for both); the server checks again whatever the widget says. */
 
 export function isEmpty(value: Value | undefined): boolean {
   if (value === undefined || value === false) return true;

@@ -15,6 +15,9 @@ import type { Decision, Outcome } from '../schema/decisions.ts';
 import type { SiteRecord } from '../schema/sites.ts';
 import { renderXmlDocument, textElement } from '../xml.ts';
 import type { XmlElement } from '../xml.ts';
+import { en as enDecisions } from '../../widgets/decisions/locales/en.ts';
+import { fi as fiDecisions } from '../../widgets/decisions/locales/fi.ts';
+import { sv as svDecisions } from '../../widgets/decisions/locales/sv.ts';
 
 const app = createApp();
 
@@ -49,6 +52,7 @@ const finnishDate = (iso: string) => {
   return `${Number(d)}.${Number(m)}.${y}`;
 };
 
+// Outcomes read the same in the feed as in the widget: one list, the widget's strings.
 const STRINGS: Record<Lang, Strings> = {
   fi: {
     decisions: 'päätökset',
@@ -56,14 +60,7 @@ const STRINGS: Record<Lang, Strings> = {
     from: (date) => `${finnishDate(date)} alkaen`,
     to: (date) => `${finnishDate(date)} asti`,
     date: finnishDate,
-    outcomes: {
-      passed: 'Hyväksytty',
-      passed_amended: 'Hyväksytty muutettuna',
-      rejected: 'Hylätty',
-      tabled: 'Pantu pöydälle',
-      returned: 'Palautettu valmisteluun',
-      voted: 'Päätetty äänestyksen jälkeen',
-    },
+    outcomes: fiDecisions.outcome,
   },
   sv: {
     decisions: 'beslut',
@@ -71,14 +68,7 @@ const STRINGS: Record<Lang, Strings> = {
     from: (date) => `från ${finnishDate(date)}`,
     to: (date) => `till ${finnishDate(date)}`,
     date: finnishDate,
-    outcomes: {
-      passed: 'Godkänt',
-      passed_amended: 'Godkänt med ändringar',
-      rejected: 'Förkastat',
-      tabled: 'Bordlagt',
-      returned: 'Återremitterat',
-      voted: 'Avgjort genom omröstning',
-    },
+    outcomes: svDecisions.outcome,
   },
   en: {
     decisions: 'decisions',
@@ -86,14 +76,7 @@ const STRINGS: Record<Lang, Strings> = {
     from: (date) => `from ${date}`,
     to: (date) => `until ${date}`,
     date: (iso) => iso,
-    outcomes: {
-      passed: 'Passed',
-      passed_amended: 'Passed as amended',
-      rejected: 'Rejected',
-      tabled: 'Tabled',
-      returned: 'Returned for preparation',
-      voted: 'Decided by a vote',
-    },
+    outcomes: enDecisions.outcome,
   },
 };
 
