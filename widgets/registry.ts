@@ -6,4 +6,6 @@ export const widgets: ElementRegistry = {
   'osallistu-feedback': () => import('./feedback/osallistu-feedback.ts'),
   'osallistu-feedback-status': () => import('./feedback/osallistu-feedback-status.ts'),
   'osallistu-decisions': () => import('./decisions/osallistu-decisions.ts'),
+  'osallistu-video': () => import('./video/osallistu-video.ts'),
+  'osallistu-video-blog': () => import('./video/osallistu-video-blog.ts'),
 };

@@ -1,0 +1,24 @@
+import type { VideoMessages } from './messages.ts';
+
+export const en: VideoMessages = {
+  loading: 'Loading the video…',
+  loadFailed: 'The video could not be loaded.',
+  notFound: 'The video was not found. It may have been removed.',
+  play: (title) => `Play video: ${title}`,
+  duration: 'Length',
+  published: 'Published',
+  consentTitle: (provider) => `This video plays from ${provider}`,
+  consentText: (provider, host) =>
+    `Nothing has been loaded from ${provider} yet. When you play the video, the player loads from ${host}; ${provider} then sees your IP address and may store data on your device.`,
+  remember: (provider) => `Remember my choice for all ${provider} videos`,
+  accept: 'Play the video',
+  cancel: 'Cancel',
+  openAtProvider: (provider) => `Open the video on ${provider}`,
+  forget: (provider) => `Forget my choice (${provider})`,
+  forgotten: (provider) => `Your choice is forgotten. We will ask again before playing ${provider} videos.`,
+  cannotPlay: 'Your browser cannot play this video.',
+  download: 'Open the video file',
+  chapters: 'Chapters',
+  transcript: 'Transcript',
+  ask: 'Ask a question or give feedback on the video',
+};

@@ -1,0 +1,24 @@
+import type { VideoMessages } from './messages.ts';
+
+export const sv: VideoMessages = {
+  loading: 'Videon laddas…',
+  loadFailed: 'Videon kunde inte laddas.',
+  notFound: 'Videon hittades inte. Den kan ha tagits bort.',
+  play: (title) => `Spela upp video: ${title}`,
+  duration: 'Längd',
+  published: 'Publicerad',
+  consentTitle: (provider) => `Videon spelas upp från ${provider}`,
+  consentText: (provider, host) =>
+    `Sidan har ännu inte laddat något från ${provider}. När du spelar upp videon laddas spelaren från ${host}, och tjänsten ser din IP-adress och kan spara uppgifter på din enhet.`,
+  remember: (provider) => `Kom ihåg mitt val för alla videor från ${provider}`,
+  accept: 'Spela upp videon',
+  cancel: 'Avbryt',
+  openAtProvider: (provider) => `Öppna videon på ${provider}`,
+  forget: (provider) => `Glöm mitt val (${provider})`,
+  forgotten: (provider) => `Valet är glömt. Före videor från ${provider} frågar vi igen.`,
+  cannotPlay: 'Din webbläsare kan inte spela upp den här videon.',
+  download: 'Öppna videofilen',
+  chapters: 'Kapitel',
+  transcript: 'Textversion',
+  ask: 'Ställ en fråga eller ge respons om videon',
+};

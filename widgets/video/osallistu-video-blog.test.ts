@@ -1,0 +1,143 @@
+import { commands, userEvent } from 'vitest/browser';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { expectNoAxeViolations } from '../../test/support/axe.ts';
+import { addChannel, blogReady, mountBlog, officialFetch, root, textIn, thirdParty } from '../../test/support/videos.ts';
+
+const LANGS = ['fi', 'sv', 'en'] as const;
+
+beforeEach(() => localStorage.clear());
+afterEach(() => document.body.replaceChildren());
+
+const episodes = (el: Element) => [...root(el).querySelectorAll('.episode')];
+const titles = (el: Element) => episodes(el).map((e) => e.querySelector('[role="heading"]')!.textContent);
+const buttonNamed = (el: Element, text: string) => [...root(el).querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.trim() === text);
+
+describe('<osallistu-video-blog> in every state, fi/sv/en, axe-clean', () => {
+  it.each(LANGS)('episodes newest first (%s), with dates and lengths, in a list with headings', async (lang) => {
+    const channel = await addChannel(3);
+    const el = await mountBlog({ channel }, lang);
+    await blogReady(el);
+    expect(titles(el)).toEqual([0, 1, 2].map((i) => `${{ fi: 'Jakso', sv: 'Avsnitt', en: 'Episode' }[lang]} ${i}`));
+    expect(root(el).querySelector('ul.episodes')?.getAttribute('aria-label')).toBe({ fi: 'Jaksot', sv: 'Avsnitt', en: 'Episodes' }[lang]);
+    const first = episodes(el)[0]!;
+    expect(first.querySelector('[role="heading"]')!.getAttribute('aria-level')).toBe('3');
+    expect(first.querySelector('time')!.getAttribute('datetime')).toBe('2026-10-28T10:00:00.000Z');
+    expect(first.textContent).toContain('0:12');
+    expect(first.querySelector('button')!.getAttribute('aria-expanded')).toBe('false');
+    await expectNoAxeViolations(el);
+  });
+
+  it.each(LANGS)('loading (%s)', async (lang) => {
+    const el = await mountBlog({ api: location.origin, site: '__flaky', channel: 'hang' }, lang);
+    await expect.poll(() => root(el).querySelector('.skeleton')).toBeTruthy();
+    expect(root(el).querySelector('[aria-busy]')!.getAttribute('aria-busy')).toBe('true');
+    await expectNoAxeViolations(el);
+  });
+
+  it.each(LANGS)('empty (%s): a channel with no episodes yet says so', async (lang) => {
+    const channel = await addChannel(0);
+    const el = await mountBlog({ channel }, lang);
+    await blogReady(el);
+    expect(root(el).querySelector('[role="status"]')?.textContent).toBe({ fi: 'Jaksoja ei ole vielä julkaistu.', sv: 'Inga avsnitt har publicerats ännu.', en: 'No episodes have been published yet.' }[lang]);
+    expect(episodes(el)).toHaveLength(0);
+    await expectNoAxeViolations(el);
+  });
+
+  it('network failure: says so, and a retry loads it', async () => {
+    const channel = await addChannel(1);
+    const el = await mountBlog({ channel, api: 'http://127.0.0.1:9' });
+    await blogReady(el);
+    expect(root(el).querySelector('[role="alert"]')?.textContent).toMatch(/yhteyttä/);
+    await expectNoAxeViolations(el);
+    el.setAttribute('api', location.origin);
+    await expect.poll(() => episodes(el).length).toBe(1);
+  }, 20_000);
+
+  it('drafts and future episodes are not listed', async () => {
+    const channel = await addChannel(3, (i) => (i === 0 ? { status: 'draft' } : i === 1 ? { publishedAt: '2099-01-01T00:00:00Z' } : {}));
+    const el = await mountBlog({ channel });
+    await blogReady(el);
+    expect(titles(el)).toEqual(['Jakso 2']);
+  });
+});
+
+describe('<osallistu-video-blog>: more episodes', () => {
+  it('"show more" keeps focus and is announced; on the last page focus moves to the first new episode', async () => {
+    const channel = await addChannel(5);
+    const el = await mountBlog({ channel, limit: '2' });
+    await blogReady(el);
+    const more = buttonNamed(el, 'Näytä lisää jaksoja')!;
+    more.focus();
+    await userEvent.keyboard('{Enter}');
+    await expect.poll(() => episodes(el).length).toBe(4);
+    expect(root(el).activeElement).toBe(more);
+    expect(root(el).querySelector('[role="status"]')?.textContent).toBe('2 jaksoa lisää näytetään.');
+    await userEvent.keyboard('{Enter}');
+    await expect.poll(() => episodes(el).length).toBe(5);
+    expect(titles(el)).toEqual(['Jakso 0', 'Jakso 1', 'Jakso 2', 'Jakso 3', 'Jakso 4']);
+    await expect.poll(() => root(el).activeElement?.textContent).toBe('Jakso 4');
+    expect(buttonNamed(el, 'Näytä lisää jaksoja')).toBeUndefined();
+    await expectNoAxeViolations(el);
+  });
+});
+
+describe('<osallistu-video-blog>: an episode opens in place', () => {
+  it('a hosted file plays at once in place; "close" stops it', async () => {
+    const channel = await addChannel(2);
+    await commands.recordRequests();
+    const el = await mountBlog({ channel, 'feedback-form': 'palaute' });
+    await blogReady(el);
+    const watch = episodes(el)[1]!.querySelector('button')!;
+    expect(watch.textContent!.replace(/\s+/g, ' ').trim()).toBe('Katso: Jakso 1');
+    watch.click();
+    await expect.poll(() => episodes(el)[1]!.querySelector('osallistu-video')?.shadowRoot?.querySelector('video')).toBeTruthy();
+    const video = episodes(el)[1]!.querySelector('osallistu-video')!;
+    expect(watch.getAttribute('aria-expanded')).toBe('true');
+    expect(video.closest(`#${watch.getAttribute('aria-controls')}`)).toBeTruthy();
+    expect(video.hasAttribute('compact')).toBe(true);
+    expect(video.getAttribute('feedback-form')).toBe('palaute');
+    expect(video.shadowRoot!.activeElement).toBe(video.shadowRoot!.querySelector('video'));
+    expect(thirdParty(await commands.recordedRequests())).toEqual([]);
+    await expectNoAxeViolations(el);
+    watch.click();
+    await expect.poll(() => episodes(el)[1]!.querySelector('osallistu-video')).toBeNull();
+    expect(watch.getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('a YouTube episode asks first, in place, and nothing reaches YouTube before that', async () => {
+    const channel = await addChannel(1, () => ({ provider: 'youtube', ref: 'aqz-KE-bpKQ', chapters: [] }));
+    await commands.recordRequests();
+    const el = await mountBlog({ channel }, 'sv');
+    await blogReady(el);
+    episodes(el)[0]!.querySelector('button')!.click();
+    await expect.poll(() => episodes(el)[0]!.querySelector('osallistu-video')?.shadowRoot?.querySelector('.consent')).toBeTruthy();
+    const video = episodes(el)[0]!.querySelector('osallistu-video')!;
+    expect(textIn(video)).toContain('Videon spelas upp från YouTube');
+    expect(video.shadowRoot!.activeElement?.id).toBe('consent-title');
+    expect(thirdParty(await commands.recordedRequests())).toEqual([]);
+    await expectNoAxeViolations(el);
+  });
+
+  it('one episode open at a time', async () => {
+    const channel = await addChannel(2);
+    const el = await mountBlog({ channel });
+    await blogReady(el);
+    episodes(el)[0]!.querySelector('button')!.click();
+    await expect.poll(() => episodes(el)[0]!.querySelector('osallistu-video')).toBeTruthy();
+    episodes(el)[1]!.querySelector('button')!.click();
+    await expect.poll(() => episodes(el)[1]!.querySelector('osallistu-video')).toBeTruthy();
+    expect(episodes(el)[0]!.querySelector('osallistu-video')).toBeNull();
+  });
+
+  it('the channel\'s uploaded posters are shown from this host', async () => {
+    const channel = await addChannel(1);
+    const id = (await (await officialFetch(`/channels/${channel}/videos`)).json()).items[0].id as string;
+    const png = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
+    expect((await officialFetch(`/videos/${id}/poster`, { method: 'PUT', body: png, headers: { 'Content-Type': 'image/png' } })).status).toBe(200);
+    const el = await mountBlog({ channel });
+    await blogReady(el);
+    const img = episodes(el)[0]!.querySelector('img')!;
+    expect(new URL(img.src).origin).toBe(location.origin);
+    expect(img.alt).toBe('');
+  });
+});

@@ -1,0 +1,314 @@
+import { commands, userEvent } from 'vitest/browser';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { expectNoAxeViolations } from '../../test/support/axe.ts';
+import { CAPTIONS, addVideo, mountVideo, officialFetch, root, textIn, thirdParty, videoReady } from '../../test/support/videos.ts';
+
+const LANGS = ['fi', 'sv', 'en'] as const;
+
+beforeEach(() => localStorage.clear());
+afterEach(() => document.body.replaceChildren());
+
+const play = (el: Element) => root(el).querySelector<HTMLButtonElement>('button.play')!;
+const iframe = (el: Element) => root(el).querySelector('iframe');
+const consentButton = (el: Element) => root(el).querySelector<HTMLButtonElement>('.consent .actions button:not(.secondary)')!;
+const YOUTUBE = { provider: 'youtube', ref: 'https://www.youtube.com/watch?v=aqz-KE-bpKQ', duration: 634, chapters: [{ start: 0, title: { fi: 'Alku' } }, { start: 65, title: { fi: 'Koulu' } }] };
+const VIMEO = { provider: 'vimeo', ref: 'https://vimeo.com/1084537', chapters: [] };
+const PEERTUBE = { provider: 'peertube', ref: 'https://video.koivulahti.example/w/9c9de5e8-0a1b-484a-b099-e80766180a6d', chapters: [] };
+
+describe('<osallistu-video> in every state, fi/sv/en, axe-clean', () => {
+  it.each(LANGS)('before play (%s): poster from this host, title, date, length, chapters and a play button naming the video', async (lang) => {
+    const id = await addVideo({}, CAPTIONS);
+    const el = await mountVideo({ video: id }, lang);
+    await videoReady(el);
+    const title = { fi: 'Marraskuun videoblogi', sv: 'Novemberbloggen', en: 'The November video blog' }[lang];
+    expect(root(el).querySelector('[role="heading"]')?.textContent).toBe(title);
+    expect(root(el).querySelector('[role="heading"]')?.getAttribute('aria-level')).toBe('3');
+    expect(play(el).getAttribute('aria-label')).toBe(`${{ fi: 'Toista video', sv: 'Spela upp video', en: 'Play video' }[lang]}: ${title}, 0:12`);
+    expect(root(el).querySelector('time[datetime="PT12S"]')?.textContent).toBe('0:12');
+    expect([...root(el).querySelectorAll('.chapters button')].map((b) => b.textContent!.replace(/\s+/g, ' ').trim())).toEqual([
+      `0:00 ${{ fi: 'Alku', sv: 'Början', en: 'Start' }[lang]}`,
+      `0:04 ${{ fi: 'Talousarvio', sv: 'Budgeten', en: 'The budget' }[lang]}`,
+    ]);
+    // No poster was uploaded: the neutral one is drawn with CSS, so nothing at all is fetched for it.
+    expect(play(el).querySelector('img')).toBeNull();
+    expect(root(el).querySelector('video, iframe')).toBeNull();
+    await expectNoAxeViolations(el);
+  });
+
+  it.each(LANGS)('loading (%s): says so', async (lang) => {
+    const el = await mountVideo({ api: location.origin, site: '__flaky', video: 'hang' }, lang);
+    await expect.poll(() => root(el).querySelector('[role="status"]')?.textContent).toBe({ fi: 'Ladataan videota…', sv: 'Videon laddas…', en: 'Loading the video…' }[lang]);
+    await expectNoAxeViolations(el);
+  });
+
+  it.each(LANGS)('not found (%s): a clear message', async (lang) => {
+    const el = await mountVideo({ video: 'no-such-video' }, lang);
+    await videoReady(el);
+    expect(root(el).querySelector('[role="alert"]')?.textContent).toMatch({ fi: /Videota ei löytynyt/, sv: /Videon hittades inte/, en: /video was not found/ }[lang]);
+    await expectNoAxeViolations(el);
+  });
+
+  it('network failure: says so, and a retry loads it', async () => {
+    const id = await addVideo();
+    const el = await mountVideo({ video: id, api: 'http://127.0.0.1:9' });
+    await videoReady(el);
+    expect(root(el).querySelector('[role="alert"]')?.textContent).toMatch(/yhteyttä/);
+    await expectNoAxeViolations(el);
+    el.setAttribute('api', location.origin);
+    await expect.poll(() => root(el).querySelector('.play')).toBeTruthy();
+  }, 20_000);
+
+  it('an uploaded poster comes from this host, never from the provider', async () => {
+    const id = await addVideo(YOUTUBE);
+    // The smallest PNG: an editor's upload, kept in the media bucket.
+    const png = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
+    expect((await officialFetch(`/videos/${id}/poster`, { method: 'PUT', body: png, headers: { 'Content-Type': 'image/png' } })).status).toBe(200);
+    await commands.recordRequests();
+    const el = await mountVideo({ video: id });
+    await videoReady(el);
+    const img = play(el).querySelector('img')!;
+    expect(new URL(img.src).pathname).toBe(`/api/v1/sites/koivulahti/videos/${id}/poster`);
+    expect(img.alt).toBe('');
+    await expect.poll(() => img.complete && img.naturalWidth).toBe(1);
+    expect(thirdParty(await commands.recordedRequests())).toEqual([]);
+  });
+});
+
+describe('<osallistu-video>: nothing leaves for a provider before the resident agrees', () => {
+  it.each([
+    ['YouTube', YOUTUBE, /^https:\/\/www\.youtube-nocookie\.com\/embed\/aqz-KE-bpKQ\?/, ['hl=fi', 'cc_lang_pref=fi', 'start=0']],
+    ['Vimeo', VIMEO, /^https:\/\/player\.vimeo\.com\/video\/1084537\?/, ['dnt=1', 'texttrack=fi']],
+    ['PeerTube', PEERTUBE, /^https:\/\/video\.koivulahti\.example\/videos\/embed\/9c9de5e8-0a1b-484a-b099-e80766180a6d\?/, ['p2p=0', 'subtitle=fi']],
+  ] as const)('%s: no third-party request on load, hover, focus or the first click; the privacy-enhanced player after consent', async (provider, input, src, params) => {
+    const id = await addVideo(input);
+    await commands.recordRequests();
+    const el = await mountVideo({ video: id });
+    await videoReady(el);
+    await userEvent.hover(play(el));
+    play(el).focus();
+    // Nothing prepared a connection either (lite-youtube-embed adds preconnect links on hover).
+    expect(document.querySelector('link[rel="preconnect"], link[rel="dns-prefetch"]')).toBeNull();
+    expect(root(el).querySelector('link')).toBeNull();
+    play(el).click();
+    await expect.poll(() => root(el).querySelector('.consent')).toBeTruthy();
+    expect(textIn(el)).toContain(`Video toistetaan palvelusta ${provider}`);
+    expect(root(el).activeElement?.id).toBe('consent-title');
+    await expectNoAxeViolations(el);
+    expect(thirdParty(await commands.recordedRequests())).toEqual([]);
+    expect(iframe(el)).toBeNull();
+
+    consentButton(el).click();
+    await expect.poll(() => iframe(el)).toBeTruthy();
+    const frame = iframe(el)!;
+    expect(frame.src).toMatch(src);
+    for (const param of params) expect(frame.src).toContain(param);
+    expect(frame.title).toBe(`Marraskuun videoblogi (${provider})`);
+    expect(frame.getAttribute('referrerpolicy')).toBe('strict-origin-when-cross-origin');
+    expect(root(el).activeElement).toBe(frame);
+    // The only host reached is the player's own.
+    await expect.poll(async () => thirdParty(await commands.recordedRequests()).length).toBeGreaterThan(0);
+    expect(new Set(thirdParty(await commands.recordedRequests()).map((url) => new URL(url).host))).toEqual(new Set([new URL(frame.src).host]));
+    await expectNoAxeViolations(el);
+  });
+
+  it('a file the municipality hosts plays at once in the native player, with a caption track per language and no third-party request', async () => {
+    const id = await addVideo({}, CAPTIONS);
+    await commands.recordRequests();
+    const el = await mountVideo({ video: id }, 'sv');
+    await videoReady(el);
+    play(el).click();
+    await expect.poll(() => root(el).querySelectorAll('video track').length).toBe(2);
+    const video = root(el).querySelector('video')!;
+    expect(new URL(video.src).pathname).toBe('/media/vlogi-marraskuu.mp4');
+    expect(video.controls).toBe(true);
+    expect(root(el).querySelector('.consent')).toBeNull();
+    const tracks = [...video.querySelectorAll('track')];
+    expect(tracks.map((t) => [t.srclang, t.label, t.kind, t.default])).toEqual([
+      ['fi', 'suomi', 'captions', false],
+      ['sv', 'svenska', 'captions', true],
+    ]);
+    expect(new URL(tracks[1]!.src).pathname).toBe(`/api/v1/sites/koivulahti/videos/${id}/captions/sv`);
+    // The browser really reads the file and the captions.
+    await expect.poll(() => video.readyState).toBeGreaterThanOrEqual(1);
+    expect(video.duration).toBeCloseTo(12, 0);
+    await expect.poll(() => video.textTracks[1]?.cues?.length ?? 0).toBe(2);
+    expect((video.textTracks[1]!.cues![0] as VTTCue).text).toContain('Hej, jag är borgmästare.');
+    expect(thirdParty(await commands.recordedRequests())).toEqual([]);
+    await expectNoAxeViolations(el);
+  });
+
+  it('an HLS stream plays natively where the browser can, and otherwise offers the file', async () => {
+    const id = await addVideo({ ref: 'https://video.koivulahti.example/vlogi/master.m3u8' });
+    const el = await mountVideo({ video: id });
+    await videoReady(el);
+    play(el).click();
+    await expect.poll(() => root(el).querySelector('video, .cannot')).toBeTruthy();
+    if (document.createElement('video').canPlayType('application/vnd.apple.mpegurl')) {
+      expect(root(el).querySelector('video')!.src).toBe('https://video.koivulahti.example/vlogi/master.m3u8');
+    } else {
+      expect(root(el).querySelector('.cannot')?.textContent).toContain('Selaimesi ei pysty toistamaan');
+      expect(root(el).querySelector<HTMLAnchorElement>('.cannot a')!.href).toBe('https://video.koivulahti.example/vlogi/master.m3u8');
+    }
+  });
+});
+
+describe('<osallistu-video>: the choice, per provider', () => {
+  it('asked once when remembered: the next YouTube video plays without asking, Vimeo still asks, and "forget" asks again', async () => {
+    const [first, second, vimeo] = await Promise.all([addVideo(YOUTUBE), addVideo(YOUTUBE), addVideo(VIMEO)]);
+    const a = await mountVideo({ video: first! });
+    await videoReady(a);
+    play(a).click();
+    await expect.poll(() => root(a).querySelector<HTMLInputElement>('#remember')).toBeTruthy();
+    root(a).querySelector<HTMLInputElement>('#remember')!.click();
+    consentButton(a).click();
+    await expect.poll(() => iframe(a)).toBeTruthy();
+
+    const b = await mountVideo({ video: second! });
+    await videoReady(b);
+    play(b).click();
+    await expect.poll(() => iframe(b)).toBeTruthy();
+    expect(root(b).querySelector('.consent')).toBeNull();
+
+    const c = await mountVideo({ video: vimeo! });
+    await videoReady(c);
+    play(c).click();
+    await expect.poll(() => root(c).querySelector('.consent')).toBeTruthy();
+
+    const forget = root(b).querySelector<HTMLButtonElement>('button.link')!;
+    expect(forget.textContent).toBe('Unohda valintani (YouTube)');
+    forget.click();
+    await expect.poll(() => root(b).querySelector('[role="status"]:not(:empty)')?.textContent).toContain('kysytään taas');
+    const d = await mountVideo({ video: second! });
+    await videoReady(d);
+    play(d).click();
+    await expect.poll(() => root(d).querySelector('.consent')).toBeTruthy();
+    expect(iframe(d)).toBeNull();
+  });
+
+  it('not remembered unless asked: the same video asks again on the next page view', async () => {
+    const id = await addVideo(YOUTUBE);
+    const a = await mountVideo({ video: id });
+    await videoReady(a);
+    play(a).click();
+    await expect.poll(() => root(a).querySelector('.consent')).toBeTruthy();
+    consentButton(a).click();
+    await expect.poll(() => iframe(a)).toBeTruthy();
+    expect(root(a).querySelector('button.link')).toBeNull();
+    document.body.replaceChildren();
+    const b = await mountVideo({ video: id });
+    await videoReady(b);
+    play(b).click();
+    await expect.poll(() => root(b).querySelector('.consent')).toBeTruthy();
+  });
+
+  it('Cancel and Escape go back to the poster, focus on its play button, nothing loaded', async () => {
+    const id = await addVideo(YOUTUBE);
+    const el = await mountVideo({ video: id });
+    await videoReady(el);
+    play(el).click();
+    await expect.poll(() => root(el).querySelector('.consent')).toBeTruthy();
+    root(el).querySelector<HTMLButtonElement>('.consent button.secondary')!.click();
+    await expect.poll(() => root(el).activeElement?.classList.contains('play')).toBe(true);
+    play(el).click();
+    await expect.poll(() => root(el).querySelector('.consent')).toBeTruthy();
+    await userEvent.keyboard('{Escape}');
+    await expect.poll(() => root(el).activeElement?.classList.contains('play')).toBe(true);
+    expect(iframe(el)).toBeNull();
+  });
+});
+
+describe('<osallistu-video> by keyboard alone', () => {
+  it('Tab to play, Enter, Tab to "remember", Space, Tab to play the video, Enter: the player loads and has focus', async () => {
+    const id = await addVideo(YOUTUBE);
+    const before = document.createElement('button');
+    before.textContent = 'before';
+    document.body.append(before);
+    const el = await mountVideo({ video: id });
+    await videoReady(el);
+    before.focus();
+    await userEvent.tab();
+    expect(root(el).activeElement).toBe(play(el));
+    await userEvent.keyboard('{Enter}');
+    await expect.poll(() => root(el).activeElement?.id).toBe('consent-title');
+    await userEvent.tab();
+    expect(root(el).activeElement?.id).toBe('remember');
+    await userEvent.keyboard(' ');
+    expect(root(el).querySelector<HTMLInputElement>('#remember')!.checked).toBe(true);
+    await userEvent.tab();
+    expect(root(el).activeElement).toBe(consentButton(el));
+    await userEvent.keyboard('{Enter}');
+    await expect.poll(() => iframe(el)).toBeTruthy();
+    expect(root(el).activeElement).toBe(iframe(el));
+    expect(localStorage.getItem('osallistu:consent:www.youtube-nocookie.com')).toBe('true');
+  });
+});
+
+describe('<osallistu-video>: chapters, transcript and questions', () => {
+  it('a chapter moves the native player to its time and is marked current', async () => {
+    const id = await addVideo();
+    const el = await mountVideo({ video: id });
+    await videoReady(el);
+    play(el).click();
+    await expect.poll(() => root(el).querySelector('video')).toBeTruthy();
+    const video = root(el).querySelector('video')!;
+    await expect.poll(() => video.readyState).toBeGreaterThanOrEqual(1);
+    const chapter = root(el).querySelectorAll<HTMLButtonElement>('.chapters button')[1]!;
+    chapter.click();
+    await expect.poll(() => video.currentTime).toBeGreaterThanOrEqual(4);
+    expect(chapter.getAttribute('aria-current')).toBe('true');
+    await expectNoAxeViolations(el);
+  });
+
+  it('a chapter before playing starts the provider\'s player there (after consent); while playing it reloads the player there', async () => {
+    const id = await addVideo(YOUTUBE);
+    const el = await mountVideo({ video: id });
+    await videoReady(el);
+    root(el).querySelectorAll<HTMLButtonElement>('.chapters button')[1]!.click();
+    await expect.poll(() => root(el).querySelector('.consent')).toBeTruthy();
+    consentButton(el).click();
+    await expect.poll(() => iframe(el)?.src).toContain('start=65');
+    root(el).querySelectorAll<HTMLButtonElement>('.chapters button')[0]!.click();
+    await expect.poll(() => iframe(el)?.src).toContain('start=0');
+  });
+
+  it.each([
+    ['fi', /Hei, olen pormestari\.\s*Talousarvio hyväksyttiin\./],
+    ['sv', /Hej, jag är borgmästare\.\s*Budgeten godkändes\./],
+    ['en', /Hei, olen pormestari\./],
+  ] as const)('the transcript (%s) comes from the captions of the language, is in the page and can be opened by keyboard', async (lang, text) => {
+    const id = await addVideo({}, CAPTIONS);
+    const el = await mountVideo({ video: id }, lang);
+    await videoReady(el);
+    const details = root(el).querySelector<HTMLDetailsElement>('details.transcript')!;
+    expect(details.open).toBe(false);
+    // In the document (and so in the page's search) even while closed.
+    expect(details.textContent).toMatch(text);
+    expect(details.querySelector('div')!.lang).toBe(lang === 'en' ? 'fi' : lang);
+    details.querySelector('summary')!.focus();
+    await userEvent.keyboard('{Enter}');
+    expect(details.open).toBe(true);
+    await expectNoAxeViolations(el);
+  });
+
+  it('an explicit transcript wins over the captions', async () => {
+    const id = await addVideo({ transcript: { fi: 'Kirjoitettu tekstivastine.\n\nToinen kappale.' } }, CAPTIONS);
+    const el = await mountVideo({ video: id });
+    await videoReady(el);
+    expect([...root(el).querySelectorAll('details.transcript p')].map((p) => p.textContent)).toEqual(['Kirjoitettu tekstivastine.', 'Toinen kappale.']);
+  });
+
+  it('"ask a question" opens the site\'s feedback form in place with the video named', async () => {
+    const id = await addVideo();
+    const el = await mountVideo({ video: id, 'feedback-form': 'palaute' });
+    await videoReady(el);
+    const ask = [...root(el).querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent === 'Kysy tai anna palautetta videosta')!;
+    ask.click();
+    await expect.poll(() => root(el).querySelector('osallistu-feedback')).toBeTruthy();
+    const form = root(el).querySelector('osallistu-feedback')!;
+    expect(form.getAttribute('video')).toBe(id);
+    expect(form.getAttribute('subject')).toBe('Marraskuun videoblogi');
+    expect(form.getAttribute('form')).toBe('palaute');
+    await expect.poll(() => form.shadowRoot?.querySelector('textarea')).toBeTruthy();
+    expect(root(el).activeElement).toBe(form);
+  });
+});
