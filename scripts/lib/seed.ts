@@ -1,8 +1,10 @@
 import { demoDecisions } from '../../demo/seed/decisions.ts';
 import { demoForms } from '../../demo/seed/forms.ts';
 import { demoPolls } from '../../demo/seed/polls.ts';
+import { demoChannel, demoVideos } from '../../demo/seed/videos.ts';
 import { demoSite } from '../../demo/seed/site.ts';
 import { upsertSiteWithToken } from './sites.ts';
+import { readFile } from 'node:fs/promises';
 import type { IssuedToken } from './sites.ts';
 import type { Where } from './wrangler.ts';
 
@@ -38,5 +40,27 @@ export async function seedDemoContent(apiBase: string, token: string): Promise<v
   if (existing.items.length === 0) {
     const imported = await fetch(`${site}/decisions/import`, { method: 'POST', headers, body: JSON.stringify(demoDecisions()) });
     if (imported.status !== 200) throw new Error(`Seeding decisions failed: ${imported.status} ${await imported.text()}`);
+  }
+  await seedVideos(site, token);
+}
+
+const VIDEO_FILES = new URL('../../demo/seed/videos/', import.meta.url);
+
+/** The mayor's video blog: the channel, the episodes, their captions and one uploaded poster. */
+async function seedVideos(site: string, token: string): Promise<void> {
+  const auth = { Authorization: `Bearer ${token}` };
+  const send = async (method: string, path: string, type: string, body: BodyInit) => {
+    const answer = await fetch(`${site}/${path}`, { method, headers: { ...auth, 'Content-Type': type }, body });
+    if (!answer.ok) throw new Error(`Seeding ${method} ${path} failed: ${answer.status} ${await answer.text()}`);
+  };
+  const { id, ...channel } = demoChannel;
+  await send('PUT', `channels/${id}`, 'application/json', JSON.stringify(channel));
+  for (const { video, captions, poster } of demoVideos) {
+    if ((await fetch(`${site}/videos/${video.id}`, { headers: auth })).status === 200) continue;
+    await send('POST', 'videos', 'application/json', JSON.stringify(video));
+    for (const [lang, file] of Object.entries(captions ?? {})) {
+      await send('PUT', `videos/${video.id}/captions/${lang}`, 'text/vtt', await readFile(new URL(file, VIDEO_FILES), 'utf8'));
+    }
+    if (poster) await send('PUT', `videos/${video.id}/poster`, 'image/jpeg', new Uint8Array(await readFile(new URL(poster, VIDEO_FILES))));
   }
 }
