@@ -5,6 +5,7 @@ import type { ViteUserConfig } from 'vitest/config';
 import { CHROMIUM_ARGS, chromiumPath } from './test/support/chromium.ts';
 import { freePort } from './test/support/free-port.ts';
 import { flakyEndpoints } from './test/support/flaky-endpoints.ts';
+import { demoMedia } from './test/support/demo-media.ts';
 import { fakeTurnstile } from './test/support/fake-turnstile.ts';
 
 /**
@@ -14,6 +15,9 @@ import { fakeTurnstile } from './test/support/fake-turnstile.ts';
  * - e2e: the demo page served by `wrangler dev`, driven by playwright-core.
  */
 const API_REQUESTS = /\/api\/v1\/sites\/koivulahti\//;
+/** Every request the browser made since `recordRequests()`, per page. */
+const requestLogs = new WeakMap<object, string[]>();
+const OWN_HOSTS = /^(localhost|127\.0\.0\.1|\[::1\])$/;
 
 export default defineConfig(async (): Promise<ViteUserConfig> => {
   const migrations = await readD1Migrations('./migrations');
@@ -39,7 +43,7 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
           },
         },
         {
-          plugins: [flakyEndpoints()],
+          plugins: [flakyEndpoints(), demoMedia()],
           server: { proxy: { '/api': devServerUrl } },
           test: {
             name: 'browser',
@@ -61,6 +65,21 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
                   if (reachable) await ctx.page.unroute(API_REQUESTS);
                   else await ctx.page.route(API_REQUESTS, (route) => route.abort('internetdisconnected'));
                 }),
+                // Records every request the page makes from now on, from any frame. A request to
+                // any other host is answered by a stand-in page here: a provider's player is the
+                // one thing outside that the video tests need, and this machine has no internet.
+                recordRequests: defineBrowserCommand<[]>(async ({ page }) => {
+                  if (!requestLogs.has(page)) {
+                    requestLogs.set(page, []);
+                    page.on('request', (request) => requestLogs.get(page)!.push(request.url()));
+                    await page.route(
+                      (url) => /^https?:$/.test(url.protocol) && !OWN_HOSTS.test(url.hostname),
+                      (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><html lang="en"><title>Player</title><p>A provider\'s player</p></html>' }),
+                    );
+                  }
+                  requestLogs.get(page)!.length = 0;
+                }),
+                recordedRequests: defineBrowserCommand<[]>(async ({ page }) => [...(requestLogs.get(page) ?? [])]),
               },
             },
           },

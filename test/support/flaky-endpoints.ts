@@ -7,7 +7,7 @@ import type { Plugin } from 'vite';
  *   …/sites/__flaky/status/S       always answers status S with an error envelope
  *   …/sites/__flaky/slow/MS        answers after MS milliseconds
  *   …/sites/__flaky/log?run=ID     what requests that run id made (method, Idempotency-Key)
- *   …/sites/__flaky/{polls,forms}/hang, …/decisions   answer 503 after two seconds (a widget's loading state)
+ *   …/sites/__flaky/{polls,forms,videos,channels}/hang, …/decisions   answer 503 after two seconds (a widget's loading state)
  */
 export function flakyEndpoints(): Plugin {
   const hits = new Map<string, { method: string; idempotencyKey: string | null; body: string }[]>();
@@ -37,7 +37,7 @@ export function flakyEndpoints(): Plugin {
           }
           if (scenario === 'status') return send(Number(arg), { error: { code: `status_${arg}`, message: `Status ${arg}` } });
           if (scenario === 'slow') return void setTimeout(() => send(200, { ok: true }), Number(arg));
-          if (scenario === 'decisions' || (['polls', 'forms'].includes(scenario ?? '') && arg === 'hang')) return void setTimeout(() => send(503, { error: { code: 'unavailable', message: 'Try again' } }), 2000);
+          if (scenario === 'decisions' || (['polls', 'forms', 'videos', 'channels'].includes(scenario ?? '') && arg === 'hang')) return void setTimeout(() => send(503, { error: { code: 'unavailable', message: 'Try again' } }), 2000);
           send(404, { error: { code: 'not_found', message: 'No such scenario' } });
         });
       });
