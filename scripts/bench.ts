@@ -9,6 +9,7 @@ import { build } from 'vite';
 import { measureBallotThroughput } from '../test/bench/ballot-throughput.ts';
 import { DECISIONS, PER_FILE, measureDecisionImport, measureDecisionSearch } from '../test/bench/decisions.ts';
 import { LOADER, pageFiles, sumBytes, wireBytes } from '../test/bench/bundle-size.ts';
+import { measureVideoPrivacy } from '../test/bench/video-privacy.ts';
 import type { Bytes } from '../test/bench/bundle-size.ts';
 import { freePort } from '../test/support/free-port.ts';
 import { syntheticBallotsSql } from '../worker/db/sql-script.ts';
@@ -53,6 +54,17 @@ figures.push({
   budget: `≤ ${kb(6144)} brotli`,
   ok: decisionsOwn.brotli <= 6144,
 });
+const videoPage = pageFiles(dist, 'osallistu-video', 'fi', 'video');
+const videoOwn = sumBytes(videoPage.own.map(wireBytes));
+figures.push({
+  name: `Video widget on top of loader and shared chunks (${label(videoPage.own)})`,
+  value: bytesText(videoOwn),
+  budget: `≤ ${kb(4096)} brotli`,
+  ok: videoOwn.brotli <= 4096,
+});
+const blogPage = pageFiles(dist, 'osallistu-video-blog', 'fi', ['video', 'video-blog']);
+const blogOwn = sumBytes(blogPage.own.map(wireBytes));
+figures.push({ name: `Video blog on top of loader and shared chunks (${label(blogPage.own)})`, value: bytesText(blogOwn), budget: 'reported', ok: true });
 const feedbackAll = sumBytes(feedbackPage.all.map(wireBytes));
 figures.push({ name: `Page with the feedback form, in all (${label(feedbackPage.all)})`, value: bytesText(feedbackAll), budget: 'reported', ok: true });
 
@@ -73,6 +85,22 @@ const createPoll = async (id: string) => {
 };
 
 try {
+  step('Requests to other hosts before a click: <osallistu-video> beside lite-youtube-embed, in Chromium');
+  const privacy = await measureVideoPrivacy({ origin: server.url, api, token });
+  const hosts = (urls: string[]) => (urls.length ? ` (${[...new Set(urls.map((u) => new URL(u).host))].join(', ')})` : '');
+  figures.push({
+    name: 'Third-party requests before a click, page with one YouTube video: <osallistu-video>',
+    value: `${privacy.ours.beforeClick.length} requests${hosts(privacy.ours.beforeClick)} · ${privacy.ours.warmed.length} connections warmed on hover · after consent and play: ${privacy.ours.afterPlay.length}${hosts(privacy.ours.afterPlay)}`,
+    budget: '0 requests and 0 warmed connections before the click',
+    ok: privacy.ours.beforeClick.length === 0 && privacy.ours.warmed.length === 0,
+  });
+  figures.push({
+    name: '  the same with lite-youtube-embed (npm), for comparison',
+    value: `${privacy.lite.beforeClick.length} requests${hosts(privacy.lite.beforeClick)} · ${privacy.lite.warmed.length} connections warmed on hover${hosts(privacy.lite.warmed)} · after play: ${privacy.lite.afterPlay.length}${hosts(privacy.lite.afterPlay)}`,
+    budget: 'reported',
+    ok: true,
+  });
+
   step('Ballots per second against a bare one-row D1 insert, alternating rounds');
   await createPoll('bench-throughput');
   const { bare, ballot } = await measureBallotThroughput({ bareUrl: `${server.url}/__bench/insert`, ballotUrl: `${api}/polls/bench-throughput/ballots` });

@@ -54,12 +54,13 @@ export interface PageFiles {
 
 /**
  * What a page with one widget downloads in language `lang`: the loader, the widget's chunk and
- * what it imports, the shared strings, and the widget's own strings (`strings`, e.g. "feedback").
+ * what it imports, the shared strings, and the widget's own strings (`strings`, e.g. "feedback",
+ * or several: the video blog's and its videos').
  */
-export function pageFiles(dist: string, widget: string, lang: string, strings?: string): PageFiles {
+export function pageFiles(dist: string, widget: string, lang: string, strings: string | string[] = []): PageFiles {
   const widgetPath = chunk(dist, widget);
   const imports = [...staticImports(widgetPath)];
-  const own = [widgetPath, ...imports.filter((f) => !/[\\/]shared-[\w-]{8}\.js$/.test(f)), ...(strings ? [chunk(dist, `${strings}-${lang}`)] : [])];
+  const own = [widgetPath, ...imports.filter((f) => !/[\\/]shared-[\w-]{8}\.js$/.test(f)), ...[strings].flat().map((prefix) => chunk(dist, `${prefix}-${lang}`))];
   const shared = [LOADER(dist), ...imports.filter((f) => !own.includes(f)), chunk(dist, lang)];
   return { all: [...shared, ...own], own };
 }
