@@ -22,6 +22,8 @@ import pollExport from './routes/poll-export.ts';
 import polls from './routes/polls.ts';
 import sites from './routes/sites.ts';
 import tokens from './routes/tokens.ts';
+import videoMedia, { CAPTIONS_BODY, CAPTIONS_PATH, POSTER_BODY, POSTER_PATH } from './routes/video-media.ts';
+import videos, { VIDEO_WRITE_BODY, VIDEO_WRITE_PATH } from './routes/videos.ts';
 
 const app = createApp();
 
@@ -31,9 +33,21 @@ app.use('/api/*', async (c, next) => {
   if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
 });
 const writeBody = requestBody({ maxBytes: 64 * 1024 });
-// The decision import alone takes a large body, JSON or NDJSON, read as a stream (routes/decision-import.ts).
+// The decision import takes a large body, JSON or NDJSON, read as a stream (routes/decision-import.ts);
+// a video's poster and captions are uploaded as the image or the WebVTT file itself
+// (routes/video-media.ts); a video's JSON may carry long transcripts (routes/videos.ts).
 const importBody = requestBody(IMPORT_BODY);
-app.use('/api/*', (c, next) => (c.req.method === 'POST' && IMPORT_PATH.test(c.req.path) ? importBody(c, next) : writeBody(c, next)));
+const posterBody = requestBody(POSTER_BODY);
+const captionsBody = requestBody(CAPTIONS_BODY);
+const videoBody = requestBody(VIDEO_WRITE_BODY);
+app.use('/api/*', (c, next) => {
+  const { method, path } = c.req;
+  if (method === 'POST' && IMPORT_PATH.test(path)) return importBody(c, next);
+  if (method === 'PUT' && POSTER_PATH.test(path)) return posterBody(c, next);
+  if (method === 'PUT' && CAPTIONS_PATH.test(path)) return captionsBody(c, next);
+  if ((method === 'POST' || method === 'PATCH') && VIDEO_WRITE_PATH.test(path)) return videoBody(c, next);
+  return writeBody(c, next);
+});
 app.use('/api/v1/health', openCors());
 app.use('/api/openapi.json', openCors());
 app.use('/api/v1/sites/:site/*', tenant(), siteCors());
@@ -51,6 +65,8 @@ app.route('/api/v1', moderation);
 app.route('/api/v1', decisionFeed);
 app.route('/api/v1', decisions);
 app.route('/api/v1', decisionImport);
+app.route('/api/v1', videos);
+app.route('/api/v1', videoMedia);
 app.route('/__bench', bench);
 app.route('/embed/v1/frame', frames);
 app.route('/open311', open311);

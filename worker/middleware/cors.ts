@@ -15,7 +15,7 @@ export interface SiteCorsOptions {
  * from any other origin is refused with a 403 that says which origin to register.
  */
 export function siteCors(options: SiteCorsOptions = {}): MiddlewareHandler<AppEnv> {
-  const allowMethods = (options.allowMethods ?? ['GET', 'POST', 'PATCH', 'DELETE']).join(', ');
+  const allowMethods = (options.allowMethods ?? ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']).join(', ');
   const allowHeaders = (options.allowHeaders ?? ['Content-Type', 'Authorization', 'Idempotency-Key', 'X-Voter-Token', 'X-Voter-Assertion', 'X-Challenge-Token']).join(', ');
   const exposeHeaders = (options.exposeHeaders ?? ['Retry-After', 'Idempotent-Replay']).join(', ');
   const maxAge = String(options.maxAgeSeconds ?? 600);
