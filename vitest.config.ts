@@ -5,7 +5,6 @@ import type { ViteUserConfig } from 'vitest/config';
 import { CHROMIUM_ARGS, chromiumPath } from './test/support/chromium.ts';
 import { freePort } from './test/support/free-port.ts';
 import { flakyEndpoints } from './test/support/flaky-endpoints.ts';
-import { demoMedia } from './test/support/demo-media.ts';
 import { fakeTurnstile } from './test/support/fake-turnstile.ts';
 
 /**
@@ -43,7 +42,7 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
           },
         },
         {
-          plugins: [flakyEndpoints(), demoMedia()],
+          plugins: [flakyEndpoints()],
           server: { proxy: { '/api': devServerUrl } },
           test: {
             name: 'browser',

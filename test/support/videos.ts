@@ -1,5 +1,5 @@
 /** Browser-side helpers for the video widgets' tests: real videos on the real API, via Vite's proxy. */
-import { expect } from 'vitest';
+import { expect, inject } from 'vitest';
 import '../../widgets/video/osallistu-video.ts';
 import '../../widgets/video/osallistu-video-blog.ts';
 import { SITE, officialFetch } from './polls.ts';
@@ -86,5 +86,19 @@ export async function blogReady(el: Element): Promise<void> {
   await expect.poll(() => root(el)?.querySelector('[aria-busy="false"]')).toBeTruthy();
 }
 
-/** Requests to any host but this page's own (and the API's, proxied through it). */
-export const thirdParty = (urls: string[]) => urls.filter((url) => /^https?:/.test(url) && new URL(url).origin !== location.origin);
+/**
+ * Osallistu's own origin. Posters, captions and the demo's video files come from it directly (the
+ * API's JSON comes through Vite's proxy), as on a CMS page where the widget's host is not the page's.
+ */
+export const API_ORIGIN = new URL(inject('devServer').url).origin;
+
+/** Requests to any host but the page's own and Osallistu's. */
+export const thirdParty = (urls: string[]) => urls.filter((url) => /^https?:/.test(url) && ![location.origin, API_ORIGIN].includes(new URL(url).origin));
+
+/** Registers this page's origin with the site, as an owner does for the municipality's pages, so the API answers it with CORS. */
+export async function registerThisOrigin(): Promise<void> {
+  const settings = (await (await officialFetch('/settings')).json()) as { origins: string[] };
+  if (settings.origins.includes(location.origin)) return;
+  const patched = await officialFetch('/settings', { method: 'PATCH', body: JSON.stringify({ origins: [...settings.origins, location.origin] }) });
+  if (patched.status !== 200) throw new Error(`settings ${patched.status}: ${await patched.text()}`);
+}

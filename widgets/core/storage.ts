@@ -18,12 +18,14 @@ export class StoredValue<T> {
     return (StoredValue.#memory.get(this.key) as T | undefined) ?? null;
   }
 
+  /** Kept in memory only when storage refuses it, so a value cleared from storage elsewhere is gone here too. */
   set(value: T): void {
-    StoredValue.#memory.set(this.key, value);
     try {
       localStorage.setItem(this.key, JSON.stringify(value));
+      StoredValue.#memory.delete(this.key);
     } catch {
       // blocked or full: the copy in memory serves this page view
+      StoredValue.#memory.set(this.key, value);
     }
   }
 

@@ -53,6 +53,9 @@ export class OsallistuVideoBlog extends OsallistuElement {
     .episode .stage {
       margin: 0;
     }
+    .thumb {
+      cursor: pointer;
+    }
     .episode p {
       margin: 0 0 0.5rem;
     }
@@ -169,7 +172,7 @@ export class OsallistuVideoBlog extends OsallistuElement {
     const description = item.description ? localized(item.description, lang, item.languages) : null;
     const open = this.open === item.id;
     return html`<li class="episode" part="item">
-      <div class="stage" aria-hidden="true">
+      <div class="stage thumb" aria-hidden="true" @click=${() => this.toggle(item.id)}>
         ${item.poster ? html`<img src=${item.poster} alt="" loading="lazy" decoding="async" />` : nothing}
         ${item.duration ? html`<span class="badge">${clock(item.duration)}</span>` : nothing}
       </div>
@@ -181,8 +184,15 @@ export class OsallistuVideoBlog extends OsallistuElement {
             : nothing}
         </p>
         ${description ? html`<p lang=${description.lang}>${description.text}</p>` : nothing}
-        <button part="button" class="secondary" aria-expanded=${open} aria-controls=${`player-${item.id}`} @click=${() => this.toggle(item.id)}>
-          ${open ? b.close : b.watch}<span class="visually-hidden">: ${title.text}</span>
+        <button
+          part="button"
+          class="secondary"
+          aria-label=${`${open ? b.close : b.watch}: ${title.text}`}
+          aria-expanded=${open}
+          aria-controls=${`player-${item.id}`}
+          @click=${() => this.toggle(item.id)}
+        >
+          ${open ? b.close : b.watch}
         </button>
       </div>
       <div class="player" id=${`player-${item.id}`} ?hidden=${!open}>

@@ -44,7 +44,7 @@ export const day = (iso: string, lang: Lang): string =>
  *
  * @attr video - the video's id (required).
  * @attr feedback-form - a feedback form's id: adds "ask a question" with the video named in it.
- * @attr heading-level - the level of the title (default 3).
+ * @attr heading-level - the level of the title (default 3); with `compact`, of the headings inside (the form's title).
  * @attr compact - no title, date or description (when the page around shows them).
  * @attr autoplay - press play as soon as the video has loaded (the blog uses it).
  * @csspart button - the buttons.
@@ -296,7 +296,7 @@ export class OsallistuVideo extends OsallistuElement {
       form=${this.feedbackForm}
       subject=${title}
       video=${video.id}
-      heading-level=${this.headingLevel + 1}
+      heading-level=${this.compact ? this.headingLevel : this.headingLevel + 1}
     ></osallistu-feedback>`;
   }
 

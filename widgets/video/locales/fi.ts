@@ -10,7 +10,7 @@ export const fi: VideoMessages = {
   consentTitle: (provider) => `Video toistetaan palvelusta ${provider}`,
   consentText: (provider, host) =>
     `Sivu ei ole vielä ladannut mitään palvelusta ${provider}. Kun toistat videon, soitin ladataan osoitteesta ${host}, ja palvelu näkee IP-osoitteesi ja voi tallentaa tietoja laitteellesi.`,
-  remember: (provider) => `Muista valintani kaikille palvelun ${provider} videoille`,
+  remember: (provider) => `Muista valintani kaikille ${provider}-videoille`,
   accept: 'Toista video',
   cancel: 'Peruuta',
   openAtProvider: (provider) => `Avaa video palvelussa ${provider}`,
