@@ -112,6 +112,15 @@ beforeAll(async () => {
   });
   if (form.status !== 201) throw new Error(`fuzz form: ${form.status}`);
   known.form = ['fuzz-form'];
+  const video = await call(`/api/v1/sites/${siteId}/videos`, {
+    method: 'POST',
+    token: home.owner,
+    json: { id: 'fuzz-video', channel: 'fuzz-channel', provider: 'youtube', ref: 'aqz-KE-bpKQ', title: { fi: 'Video' } },
+  });
+  if (video.status !== 201) throw new Error(`fuzz video: ${video.status}`);
+  known.video = ['fuzz-video'];
+  known.channel = ['fuzz-channel'];
+  known.lang = ['fi', 'sv', 'en'];
 });
 
 function operations(): Operation[] {
@@ -138,7 +147,8 @@ function requestFor(operation: Operation) {
     auth,
     params: fc.tuple(
       ...pathParams.map((p) =>
-        known[p.name]?.length
+        // A DELETE aimed at a real resource would rightly delete it: those get hostile ids only.
+        known[p.name]?.length && operation.method !== 'DELETE'
           ? fc.oneof({ arbitrary: fc.constantFrom(...known[p.name]!), weight: 3 }, { arbitrary: hostileText.filter((s) => s.length <= 300), weight: 1 })
           : hostileText.filter((s) => s.length <= 300),
       ),

@@ -222,6 +222,17 @@ describe('editing videos', () => {
     expect(audit.items).toHaveLength(5);
   });
 
+  it('clears a description, transcript or duration with null, and nothing else with it', async () => {
+    const { base, owner, add, read } = await videoSite();
+    const video = await add({ transcript: { fi: 'Koko teksti.' }, duration: 300 });
+    const cleared = await call(`${base}/videos/${video.id}`, { method: 'PATCH', token: owner, json: { description: null, transcript: null, duration: null } });
+    expect(cleared.status).toBe(200);
+    expect(await cleared.json()).toMatchObject({ description: null, transcript: null, duration: null, title: video.title, chapters: VIDEO.chapters });
+    expect((await read(video.id)).body).toMatchObject({ description: null, transcript: null, duration: null });
+    // A title is required, so it cannot be cleared.
+    expect((await call(`${base}/videos/${video.id}`, { method: 'PATCH', token: owner, json: { title: null } })).status).toBe(400);
+  });
+
   it('answers 404 for a video that is not there', async () => {
     const { base, owner } = await videoSite();
     const patch = await call(`${base}/videos/ei-ole`, { method: 'PATCH', token: owner, json: { status: 'draft' } });

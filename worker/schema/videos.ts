@@ -50,9 +50,17 @@ export const VideoInput = z
   .openapi('VideoInput');
 export type VideoInput = z.infer<typeof VideoInput>;
 
-/** Only the fields sent change. Changing `ref` or `host` checks them again with the provider (sent or current). */
+/**
+ * Only the fields sent change; `null` clears a description, transcript or duration. Changing `ref`
+ * or `host` checks them again with the provider (sent or current).
+ */
 export const VideoUpdate = z
-  .strictObject(videoFields)
+  .strictObject({
+    ...videoFields,
+    description: videoFields.description.nullable(),
+    transcript: videoFields.transcript.nullable(),
+    duration: videoFields.duration.nullable(),
+  })
   .partial()
   .refine((update) => Object.keys(update).length > 0, 'Send at least one field to change.')
   .openapi('VideoUpdate');
