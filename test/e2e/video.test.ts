@@ -124,4 +124,26 @@ describe('the mayor\'s video blog on the demo site', () => {
     expect(items.find((s) => s.ref === ref)?.context).toMatchObject({ video: 'vlogi-2026-10', subject: 'Lokakuu: asukasillat kaikissa kaupunginosissa' });
     await page.close();
   });
+
+  it('stands alone in a frame for CMSs that strip scripts: a video and the blog, in the asked language, under their own CSP', async () => {
+    const page = await browser.newPage();
+    const problems = watchProblems(page);
+    const elsewhere = await watchOtherHosts(page);
+    const response = await page.goto(`${server.url}/embed/v1/frame/video/vlogi-2026-11?site=koivulahti&lang=sv`);
+    expect(response?.headers()['content-security-policy']).toContain('frame-src https:');
+    expect(await page.title()).toBe('Video – Björkviks stad');
+    const video = page.locator('osallistu-video');
+    await expect.poll(() => video.getByRole('heading', { level: 2 }).textContent(), { timeout: 15_000 }).toBe('November: budgeten godkändes');
+    await video.getByRole('button', { name: /^Spela upp video: November/ }).click();
+    await expect.poll(() => video.locator('video').evaluate((v: HTMLVideoElement) => v.readyState)).toBeGreaterThanOrEqual(1);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.goto(`${server.url}/embed/v1/frame/video-blog/pormestari?site=koivulahti`);
+    expect(await page.title()).toBe('Videoblogi – Koivulahden kaupunki');
+    await expect.poll(() => page.locator('osallistu-video-blog .episode').count(), { timeout: 15_000 }).toBe(6);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(elsewhere).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 });

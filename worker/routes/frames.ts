@@ -12,15 +12,24 @@ import type { AppEnv } from '../types.ts';
  */
 const app = new Hono<AppEnv>();
 
-const ELEMENTS: Record<string, { render: (id: string) => ReturnType<typeof html>; title: Record<Lang, string> }> = {
+/** Video players come from the providers' hosts (after the resident agrees) and files from any https host. */
+const PLAYERS = 'frame-src https:; media-src \'self\' https:; ';
+
+const ELEMENTS: Record<string, { render: (id: string) => ReturnType<typeof html>; title: Record<Lang, string>; csp?: string }> = {
   poll: { render: (id) => html`<osallistu-poll poll="${id}" heading-level="2"></osallistu-poll>`, title: { fi: 'Kysely', sv: 'Enkät', en: 'Poll' } },
+  video: { render: (id) => html`<osallistu-video video="${id}" heading-level="2"></osallistu-video>`, title: { fi: 'Video', sv: 'Video', en: 'Video' }, csp: PLAYERS },
+  'video-blog': {
+    render: (id) => html`<osallistu-video-blog channel="${id}" heading-level="2"></osallistu-video-blog>`,
+    title: { fi: 'Videoblogi', sv: 'Videoblogg', en: 'Video blog' },
+    csp: PLAYERS,
+  },
 };
 
 app.get('/:widget/:id', async (c) => {
   const element = ELEMENTS[c.req.param('widget')];
   const id = Slug.safeParse(c.req.param('id'));
   const slug = Slug.safeParse(c.req.query('site') ?? '');
-  if (!element || !id.success || !slug.success) throw new NotFoundError('frame_not_found', 'Use /embed/v1/frame/poll/POLL_ID?site=SITE.');
+  if (!element || !id.success || !slug.success) throw new NotFoundError('frame_not_found', 'Use /embed/v1/frame/poll/POLL_ID?site=SITE (or video/VIDEO_ID, video-blog/CHANNEL_ID).');
   const site = await findSite(c.env.DB, slug.data);
   if (!site) throw new NotFoundError('site_not_found', `There is no site "${slug.data}" on this server.`);
   const requested = Lang.safeParse(c.req.query('lang'));
@@ -40,7 +49,7 @@ app.get('/:widget/:id', async (c) => {
 <body><main><h1>${name} · ${element.title[lang]}</h1>${element.render(id.data)}</main></body>
 </html>`;
   return c.html(page, 200, {
-    'Content-Security-Policy': `default-src 'self'; script-src 'self'; style-src 'self' 'nonce-${nonce}'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors *`,
+    'Content-Security-Policy': `default-src 'self'; script-src 'self'; style-src 'self' 'nonce-${nonce}'; img-src 'self' data:; connect-src 'self'; ${element.csp ?? ''}object-src 'none'; base-uri 'none'; frame-ancestors *`,
     'Cache-Control': 'public, max-age=60',
   });
 });
