@@ -61,6 +61,7 @@ export class OsallistuVideoBlog extends OsallistuElement {
     }
     .title:focus {
       outline: none;
+      box-shadow: none;
     }
     .player {
       grid-column: 1 / -1;

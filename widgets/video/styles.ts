@@ -101,6 +101,7 @@ export const videoStyles = css`
   }
   .subtitle:focus {
     outline: none;
+    box-shadow: none;
   }
   .chapters {
     list-style: none;
