@@ -150,6 +150,21 @@ describe('posters', () => {
     expect(audit.items.map((e) => e.detail)).toEqual([{ type: 'image/png', bytes: PNG.byteLength, version: stored.version }]);
   });
 
+  it('of a draft or a scheduled video are only for officials, never cached', async () => {
+    const { site, base, owner, add } = await videoSite();
+    for (const hidden of [{ status: 'draft' }, { publishedAt: '2099-01-01T00:00:00Z' }]) {
+      const video = await add(hidden);
+      const stored = (await (await upload(`${base}/videos/${video.id}/poster`, owner, PNG, 'image/png')).json()) as { poster: string };
+      const anyone = await call(stored.poster.slice(ORIGIN.length));
+      expect(anyone.status).toBe(404);
+      expect((await errorOf(anyone)).code).toBe('video_not_found');
+      const official = await call(stored.poster.slice(ORIGIN.length), { token: await createToken(site, 'viewer') });
+      expect(official.status).toBe(200);
+      expect(official.headers.get('Cache-Control')).toBe('private, no-store');
+      expect(new Uint8Array(await official.arrayBuffer())).toEqual(PNG);
+    }
+  });
+
   it('take JPEG and WebP too, a new one replacing the old object', async () => {
     const { site, base, owner, add, read } = await videoSite();
     const video = await add();

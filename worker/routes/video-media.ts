@@ -134,7 +134,7 @@ app.openapi(
     path: '/sites/{site}/videos/{video}/poster',
     tags: ['Videos'],
     summary: 'The video\'s poster image',
-    description: 'With `?v=` of the current version (as in the video\'s `poster` address) it may be cached for good; without, for a few minutes.',
+    description: 'With `?v=` of the current version (as in the video\'s `poster` address) it may be cached for good; without, for a few minutes. A draft\'s or a scheduled video\'s poster only for officials, until it is published.',
     request: { params: VideoParams, query: z.object({ v: z.string().max(64).optional().openapi({ description: 'The poster\'s version.' }) }) },
     responses: { 200: { description: 'The image', content: imageContent('The image.') }, 304: { description: 'Not modified' }, ...errorResponses(400, 404) },
   }),
@@ -142,13 +142,16 @@ app.openapi(
     const { video: id } = c.req.valid('param');
     const { v } = c.req.valid('query');
     const video = await findVideo(c.env.DB, c.var.site.id, id);
-    if (!video) throw videoNotFound(id);
+    // A draft's or a scheduled video's poster is as private as the video until it is published.
+    const shown = video && isPublic(video, nowIso());
+    const official = shown ? null : await optionalOfficial(c);
+    if (!video || (!shown && !official)) throw videoNotFound(id);
     if (!video.poster) throw posterNotFound(id);
     const etag = `"${video.poster.version}"`;
     const headers = {
       'Content-Type': video.poster.type,
       'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': v === video.poster.version ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
+      'Cache-Control': !shown ? 'private, no-store' : v === video.poster.version ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
       ETag: etag,
     };
     if (c.req.header('If-None-Match')?.split(',').some((tag) => tag.trim() === etag)) return c.body(null, 304, headers);

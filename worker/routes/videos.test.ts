@@ -222,6 +222,19 @@ describe('editing videos', () => {
     expect(audit.items).toHaveLength(5);
   });
 
+  it('publishing a draft dates it now, unless a time is sent or it was scheduled for later', async () => {
+    const { base, owner, add } = await videoSite();
+    const patch = (id: string, json: unknown) => call(`${base}/videos/${id}`, { method: 'PATCH', token: owner, json });
+    const old = await add({ status: 'draft', publishedAt: '2026-10-01T10:00:00Z' });
+    const before = Date.now();
+    const published = (await (await patch(old.id, { status: 'published' })).json()) as { publishedAt: string };
+    expect(Date.parse(published.publishedAt)).toBeGreaterThanOrEqual(before - 1000);
+    const dated = await add({ status: 'draft', publishedAt: '2026-10-01T10:00:00Z' });
+    expect(await (await patch(dated.id, { status: 'published', publishedAt: '2026-10-05T10:00:00Z' })).json()).toMatchObject({ publishedAt: '2026-10-05T10:00:00.000Z' });
+    const scheduled = await add({ status: 'draft', publishedAt: '2099-01-01T00:00:00Z' });
+    expect(await (await patch(scheduled.id, { status: 'published' })).json()).toMatchObject({ publishedAt: '2099-01-01T00:00:00.000Z' });
+  });
+
   it('clears a description, transcript or duration with null, and nothing else with it', async () => {
     const { base, owner, add, read } = await videoSite();
     const video = await add({ transcript: { fi: 'Koko teksti.' }, duration: 300 });

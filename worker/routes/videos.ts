@@ -98,7 +98,7 @@ app.openapi(
     path: '/sites/{site}/videos/{video}',
     tags: ['Videos'],
     summary: 'Edit a video',
-    description: 'Only the fields sent change; `null` clears `description`, `transcript` or `duration`. A new `provider`, `ref` or `host` is checked again (with the current values of those not sent). A later `publishedAt` schedules the video; `status: "draft"` hides it from the public.',
+    description: 'Only the fields sent change; `null` clears `description`, `transcript` or `duration`. A new `provider`, `ref` or `host` is checked again (with the current values of those not sent). A later `publishedAt` schedules the video; `status: "draft"` hides it from the public; publishing a draft without `publishedAt` publishes it now (or at its scheduled time, if that is later).',
     request: { params: VideoParams, body: { required: true, content: { 'application/json': { schema: VideoUpdate } } } },
     responses: { 200: json(VideoView, 'The video as it is now'), ...errorResponses(400, 401, 403, 404, 413, 415) },
   }),
@@ -126,6 +126,8 @@ app.openapi(
       publishedAt: update.publishedAt ?? current.publishedAt,
     };
     const now = nowIso();
+    // Publishing a draft publishes it now, unless it was scheduled for later or a time is sent.
+    if (current.status === 'draft' && update.status === 'published' && update.publishedAt === undefined && current.publishedAt < now) fields.publishedAt = now;
     const video = buildVideo(current.id, fields, ref, now, current);
     await c.env.DB.batch([
       ...updateVideoStatements(c.env.DB, c.var.site.id, video),
