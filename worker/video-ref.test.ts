@@ -206,6 +206,7 @@ describe('players', () => {
         kind: 'iframe',
         src: `https://www.youtube-nocookie.com/embed/${YT}?autoplay=1&rel=0&playsinline=1&hl={lang}&cc_lang_pref={lang}&start={t}`,
         host: 'www.youtube-nocookie.com',
+        ask: true,
       },
       sourceUrl: `https://www.youtube.com/watch?v=${YT}`,
     });
@@ -213,7 +214,7 @@ describe('players', () => {
 
   it('plays Vimeo with do-not-track, passing an unlisted video\'s hash', () => {
     expect(playerOf('vimeo', { ref: '76979871', host: null }, origin)).toEqual({
-      player: { kind: 'iframe', src: 'https://player.vimeo.com/video/76979871?dnt=1&autoplay=1&texttrack={lang}#t={t}s', host: 'player.vimeo.com' },
+      player: { kind: 'iframe', src: 'https://player.vimeo.com/video/76979871?dnt=1&autoplay=1&texttrack={lang}#t={t}s', host: 'player.vimeo.com', ask: true },
       sourceUrl: 'https://vimeo.com/76979871',
     });
     expect(playerOf('vimeo', { ref: '76979871/abcdef1234', host: null }, origin).player.src).toBe(
@@ -223,14 +224,14 @@ describe('players', () => {
 
   it('plays PeerTube from its instance without peer-to-peer', () => {
     expect(playerOf('peertube', { ref: UUID, host: TUBE }, origin)).toEqual({
-      player: { kind: 'iframe', src: `https://${TUBE}/videos/embed/${UUID}?autoplay=1&title=0&warningTitle=0&p2p=0&subtitle={lang}&start={t}s`, host: TUBE },
+      player: { kind: 'iframe', src: `https://${TUBE}/videos/embed/${UUID}?autoplay=1&title=0&warningTitle=0&p2p=0&subtitle={lang}&start={t}s`, host: TUBE, ask: true },
       sourceUrl: `https://${TUBE}/w/${UUID}`,
     });
   });
 
-  it('plays files in the page, a path on this host made absolute against the request', () => {
+  it('plays files in the page, a path on this host made absolute against the request; a file on another host is asked about first', () => {
     expect(playerOf('file', { ref: '/media/a.mp4', host: null }, origin)).toEqual({
-      player: { kind: 'file', src: `${origin}/media/a.mp4`, host: 'osallistu.koivulahti.example', type: 'video/mp4' },
+      player: { kind: 'file', src: `${origin}/media/a.mp4`, host: 'osallistu.koivulahti.example', type: 'video/mp4', ask: false },
       sourceUrl: `${origin}/media/a.mp4`,
     });
     expect(playerOf('file', { ref: 'https://cdn.koivulahti.example/hls/master.m3u8?x=1', host: null }, origin).player).toEqual({
@@ -238,7 +239,9 @@ describe('players', () => {
       src: 'https://cdn.koivulahti.example/hls/master.m3u8?x=1',
       host: 'cdn.koivulahti.example',
       type: 'application/vnd.apple.mpegurl',
+      ask: true,
     });
+    expect(playerOf('file', { ref: `${origin}/media/b.mp4`, host: null }, origin).player.ask).toBe(false);
     expect(playerOf('file', { ref: '/v/A.WEBM', host: null }, origin).player.type).toBe('video/webm');
   });
 });

@@ -24,6 +24,8 @@ export interface Player {
   src: string;
   host: string;
   type?: string;
+  /** Whether the resident is asked before it loads: a provider's player, or a file on another host. */
+  ask: boolean;
 }
 
 export interface PlayerView {
@@ -228,6 +230,7 @@ export function playerOf(provider: Provider, stored: VideoRef, origin: string): 
           kind: 'iframe',
           src: `https://www.youtube-nocookie.com/embed/${ref}?autoplay=1&rel=0&playsinline=1&hl={lang}&cc_lang_pref={lang}&start={t}`,
           host: 'www.youtube-nocookie.com',
+          ask: true,
         },
         sourceUrl: `https://www.youtube.com/watch?v=${ref}`,
       };
@@ -238,6 +241,7 @@ export function playerOf(provider: Provider, stored: VideoRef, origin: string): 
           kind: 'iframe',
           src: `https://player.vimeo.com/video/${id}?dnt=1&autoplay=1&texttrack={lang}${hash ? `&h=${hash}` : ''}#t={t}s`,
           host: VIMEO_PLAYER_HOST,
+          ask: true,
         },
         sourceUrl: `https://vimeo.com/${ref}`,
       };
@@ -248,12 +252,14 @@ export function playerOf(provider: Provider, stored: VideoRef, origin: string): 
           kind: 'iframe',
           src: `https://${host}/videos/embed/${ref}?autoplay=1&title=0&warningTitle=0&p2p=0&subtitle={lang}&start={t}s`,
           host: host!,
+          ask: true,
         },
         sourceUrl: `https://${host}/w/${ref}`,
       };
     case 'file': {
       const url = new URL(ref, origin);
-      return { player: { kind: 'file', src: url.href, host: url.hostname, type: fileType(url.pathname) }, sourceUrl: url.href };
+      // A file on this host is Osallistu's own; one on any other host is another party the resident is asked about.
+      return { player: { kind: 'file', src: url.href, host: url.hostname, type: fileType(url.pathname), ask: url.origin !== origin }, sourceUrl: url.href };
     }
   }
 }

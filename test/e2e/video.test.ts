@@ -78,7 +78,7 @@ describe('the mayor\'s video blog on the demo site', () => {
     expect(await consent.textContent()).toContain('Videon spelas upp från YouTube');
     expect(await axeViolations(page)).toEqual([]);
     expect(elsewhere).toEqual([]);
-    await consent.getByLabel('Kom ihåg mitt val för alla videor från YouTube').check();
+    await consent.getByLabel('Fråga inte igen för videor från YouTube').check();
     await consent.getByRole('button', { name: 'Spela upp videon' }).click();
     const frame = episode.locator('osallistu-video iframe');
     await expect.poll(() => frame.count()).toBe(1);

@@ -44,6 +44,13 @@ describe('<osallistu-video-blog> in every state, fi/sv/en, axe-clean', () => {
     await expectNoAxeViolations(el);
   });
 
+  it.each(LANGS)('a channel that is not there (%s): says so, so a typo in the snippet shows', async (lang) => {
+    const el = await mountBlog({ channel: 'no-such-channel' }, lang);
+    await blogReady(el);
+    expect(root(el).querySelector('[role="alert"]')?.textContent).toBe({ fi: 'Videoblogia ei löytynyt. Tarkista kanavan tunnus.', sv: 'Videobloggen hittades inte. Kontrollera kanalens id.', en: 'The video blog was not found. Check the channel\'s id.' }[lang]);
+    await expectNoAxeViolations(el);
+  });
+
   it('network failure: says so, and a retry loads it', async () => {
     const channel = await addChannel(1);
     const el = await mountBlog({ channel, api: 'http://127.0.0.1:9' });
@@ -72,7 +79,7 @@ describe('<osallistu-video-blog>: more episodes', () => {
     await userEvent.keyboard('{Enter}');
     await expect.poll(() => episodes(el).length).toBe(4);
     expect(root(el).activeElement).toBe(more);
-    expect(root(el).querySelector('[role="status"]')?.textContent).toBe('2 jaksoa lisää näytetään.');
+    expect(root(el).querySelector('[role="status"]')?.textContent).toBe('Näytetään 2 jaksoa lisää.');
     await userEvent.keyboard('{Enter}');
     await expect.poll(() => episodes(el).length).toBe(5);
     expect(titles(el)).toEqual(['Jakso 0', 'Jakso 1', 'Jakso 2', 'Jakso 3', 'Jakso 4']);

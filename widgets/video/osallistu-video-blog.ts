@@ -59,10 +59,6 @@ export class OsallistuVideoBlog extends OsallistuElement {
     .episode p {
       margin: 0 0 0.5rem;
     }
-    .title:focus {
-      outline: none;
-      box-shadow: none;
-    }
     .player {
       grid-column: 1 / -1;
       margin-block-start: 1rem;
@@ -134,7 +130,7 @@ export class OsallistuVideoBlog extends OsallistuElement {
     } catch (error) {
       await this.stringsReady();
       if (mine !== this.#seq) return;
-      const message = error instanceof ApiRequestError && error.status === 404 ? this.bt.empty : this.errorMessage(error, this.vt.loadFailed);
+      const message = error instanceof ApiRequestError && error.status === 404 ? this.bt.notFound : this.errorMessage(error, this.vt.loadFailed);
       if (more) this.status = message;
       else this.load = { status: 'failed', message };
     } finally {
@@ -145,8 +141,8 @@ export class OsallistuVideoBlog extends OsallistuElement {
   override render() {
     const t = this.vt;
     const b = this.bt;
-    return html`<div aria-busy=${this.load.status === 'loading' ? 'true' : 'false'}>
-      <p class="meta" role="status">${this.load.status === 'loading' ? t.loading : this.status}</p>
+    return html`<p class="meta" role="status">${this.load.status === 'loading' ? t.loading : this.status}</p>
+      <div aria-busy=${this.load.status === 'loading' ? 'true' : 'false'}>
       ${this.load.status === 'loading'
         ? html`<div class="skeleton" aria-hidden="true"><span></span><span></span><span></span></div>`
         : this.load.status === 'failed'

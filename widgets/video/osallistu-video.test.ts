@@ -80,7 +80,7 @@ describe('<osallistu-video>: nothing leaves for a provider before the resident a
   it.each([
     ['YouTube', YOUTUBE, /^https:\/\/www\.youtube-nocookie\.com\/embed\/aqz-KE-bpKQ\?/, ['hl=fi', 'cc_lang_pref=fi', 'start=0']],
     ['Vimeo', VIMEO, /^https:\/\/player\.vimeo\.com\/video\/1084537\?/, ['dnt=1', 'texttrack=fi']],
-    ['PeerTube', PEERTUBE, /^https:\/\/video\.koivulahti\.example\/videos\/embed\/9c9de5e8-0a1b-484a-b099-e80766180a6d\?/, ['p2p=0', 'subtitle=fi']],
+    ['video.koivulahti.example (PeerTube)', PEERTUBE, /^https:\/\/video\.koivulahti\.example\/videos\/embed\/9c9de5e8-0a1b-484a-b099-e80766180a6d\?/, ['p2p=0', 'subtitle=fi']],
   ] as const)('%s: no third-party request on load, hover, focus or the first click; the privacy-enhanced player after consent', async (provider, input, src, params) => {
     const id = await addVideo(input);
     await commands.recordRequests();
@@ -141,11 +141,28 @@ describe('<osallistu-video>: nothing leaves for a provider before the resident a
     await expectNoAxeViolations(el);
   });
 
+  it('a file on another host is another party: it asks first, names the host, and nothing is fetched before', async () => {
+    const id = await addVideo({ ref: 'https://media.example.org/vlogi/marraskuu.mp4' });
+    await commands.recordRequests();
+    const el = await mountVideo({ video: id });
+    await videoReady(el);
+    play(el).click();
+    await expect.poll(() => root(el).querySelector('.consent')).toBeTruthy();
+    expect(textIn(el)).toContain('Video toistetaan palvelusta media.example.org');
+    expect(root(el).querySelector('video')).toBeNull();
+    expect(thirdParty(await commands.recordedRequests())).toEqual([]);
+    consentButton(el).click();
+    await expect.poll(() => root(el).querySelector('video')?.src).toBe('https://media.example.org/vlogi/marraskuu.mp4');
+    await expectNoAxeViolations(el);
+  });
+
   it('an HLS stream plays natively where the browser can, and otherwise offers the file', async () => {
     const id = await addVideo({ ref: 'https://video.koivulahti.example/vlogi/master.m3u8' });
     const el = await mountVideo({ video: id });
     await videoReady(el);
     play(el).click();
+    await expect.poll(() => root(el).querySelector('.consent')).toBeTruthy();
+    consentButton(el).click();
     await expect.poll(() => root(el).querySelector('video, .cannot')).toBeTruthy();
     if (document.createElement('video').canPlayType('application/vnd.apple.mpegurl')) {
       expect(root(el).querySelector('video')!.src).toBe('https://video.koivulahti.example/vlogi/master.m3u8');
@@ -179,9 +196,11 @@ describe('<osallistu-video>: the choice, per provider', () => {
     await expect.poll(() => root(c).querySelector('.consent')).toBeTruthy();
 
     const forget = root(b).querySelector<HTMLButtonElement>('button.link')!;
-    expect(forget.textContent).toBe('Unohda valintani (YouTube)');
+    expect(forget.textContent).toBe('Unohda valintani: YouTube');
     forget.click();
-    await expect.poll(() => root(b).querySelector('[role="status"]:not(:empty)')?.textContent).toContain('kysytään taas');
+    await expect.poll(() => root(b).querySelector('[role="status"]:not(:empty)')?.textContent).toContain('Kysymme taas');
+    // The button goes; focus goes to the link beside it, not to the top of the page.
+    expect(root(b).activeElement).toBe(root(b).querySelector('.links a'));
     const d = await mountVideo({ video: second! });
     await videoReady(d);
     play(d).click();
@@ -273,6 +292,26 @@ describe('<osallistu-video>: chapters, transcript and questions', () => {
     await expect.poll(() => iframe(el)?.src).toContain('start=65');
     root(el).querySelectorAll<HTMLButtonElement>('.chapters button')[0]!.click();
     await expect.poll(() => iframe(el)?.src).toContain('start=0');
+  });
+
+  it('Vimeo: a chapter while playing makes the player anew at that time (a changed #t alone would not reload it)', async () => {
+    const id = await addVideo({ ...VIMEO, duration: 600, chapters: [{ start: 0, title: { fi: 'Alku' } }, { start: 95, title: { fi: 'Koulut' } }] });
+    const el = await mountVideo({ video: id });
+    await videoReady(el);
+    play(el).click();
+    await expect.poll(() => root(el).querySelector('.consent')).toBeTruthy();
+    consentButton(el).click();
+    await expect.poll(() => iframe(el)).toBeTruthy();
+    const first = iframe(el)!;
+    expect(first.src).toMatch(/#t=0s$/);
+    root(el).querySelectorAll<HTMLButtonElement>('.chapters button')[1]!.click();
+    await expect.poll(() => iframe(el)?.src).toMatch(/#t=95s$/);
+    expect(iframe(el)).not.toBe(first);
+    // The same chapter again starts it there again.
+    const second = iframe(el)!;
+    root(el).querySelectorAll<HTMLButtonElement>('.chapters button')[1]!.click();
+    await expect.poll(() => iframe(el)).not.toBe(second);
+    expect(iframe(el)!.src).toMatch(/#t=95s$/);
   });
 
   it.each([

@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import type { z } from '@hono/zod-openapi';
 import type { VideoView } from '../../worker/schema/videos.ts';
 import { ApiRequestError } from '../core/api-client.ts';
@@ -20,7 +21,7 @@ export const videoMessages = new Catalog<VideoMessages>({
   en: () => import('./locales/en.ts').then((m) => m.en),
 });
 
-const PROVIDERS: Record<string, string> = { youtube: 'YouTube', vimeo: 'Vimeo', peertube: 'PeerTube' };
+const PROVIDERS: Record<string, string> = { youtube: 'YouTube', vimeo: 'Vimeo' };
 /** A caption track's label is in its own language, as players list them. */
 const LANGUAGE_NAMES: Record<Lang, string> = { fi: 'suomi', sv: 'svenska', en: 'English' };
 
@@ -71,6 +72,8 @@ export class OsallistuVideo extends OsallistuElement {
   @state() private chapter = -1;
   /** Caption addresses the player may load: the API's own when it is this page's origin, else a copy in memory. */
   @state() private tracks: Partial<Record<Lang, string>> = {};
+  /** Counts seeks: a provider's player is made anew for each, as a changed #t alone would not reload it. */
+  @state() private seeks = 0;
 
   private get vt() {
     return videoMessages.get(this.language);
@@ -82,9 +85,7 @@ export class OsallistuVideo extends OsallistuElement {
 
   protected override async fetchResource(): Promise<void> {
     const id = this.video;
-    this.data = undefined;
-    this.failed = '';
-    this.phase = 'poster';
+    Object.assign(this, { data: undefined, failed: '', phase: 'poster', at: 0, chapter: -1, tracks: {}, remembered: false, note: '', asking: false });
     try {
       const video = await this.client.get<Video>(`videos/${encodeURIComponent(id)}`);
       if (id !== this.video) return;
@@ -101,8 +102,14 @@ export class OsallistuVideo extends OsallistuElement {
     return new StoredValue<boolean>(`osallistu:consent:${video.player.host}`);
   }
 
+  /** "YouTube", "Vimeo"; a PeerTube instance or a file's host by its name. */
   private provider(video: Video): string {
-    return PROVIDERS[video.provider] ?? video.player.host;
+    return PROVIDERS[video.provider] ?? (video.provider === 'peertube' ? `${video.player.host} (PeerTube)` : video.player.host);
+  }
+
+  /** A file on Osallistu's host or the page's own plays at once; anything else is another party, asked about first. */
+  private ownFile(video: Video): boolean {
+    return !video.player.ask || new URL(video.player.src).origin === location.origin;
   }
 
   /** Play from `at` seconds: a file at once, a provider's player once the resident has agreed. */
@@ -110,8 +117,8 @@ export class OsallistuVideo extends OsallistuElement {
     const video = this.data;
     if (!video) return;
     this.at = at;
-    if (video.player.kind === 'file' || this.consent(video).get()) {
-      this.remembered = video.player.kind === 'iframe';
+    if (this.ownFile(video) || this.consent(video).get()) {
+      this.remembered = !this.ownFile(video);
       this.start();
     } else {
       this.phase = 'consent';
@@ -144,6 +151,7 @@ export class OsallistuVideo extends OsallistuElement {
     this.consent(video).clear();
     this.remembered = false;
     this.note = this.vt.forgotten(this.provider(video));
+    void this.focusOn('.links a, video');
   }
 
   private seek(index: number, seconds: number): void {
@@ -152,8 +160,10 @@ export class OsallistuVideo extends OsallistuElement {
     if (player) {
       player.currentTime = seconds;
       void player.play().catch(() => undefined);
-    } else if (this.phase === 'playing') this.at = seconds; // the provider's player reloads at that point
-    else this.play(seconds);
+    } else if (this.phase === 'playing') {
+      this.at = seconds; // the provider's player is made anew at that point
+      this.seeks++;
+    } else this.play(seconds);
   }
 
   private async loadTracks(): Promise<void> {
@@ -164,7 +174,9 @@ export class OsallistuVideo extends OsallistuElement {
       if (new URL(url).origin !== location.origin) {
         // A <track> from another origin would need CORS on the video file too; a copy in memory does not.
         try {
-          src = URL.createObjectURL(await (await fetch(url)).blob());
+          const answer = await fetch(url);
+          if (!answer.ok) continue;
+          src = URL.createObjectURL(await answer.blob());
         } catch {
           continue;
         }
@@ -250,14 +262,14 @@ export class OsallistuVideo extends OsallistuElement {
     if (this.phase === 'playing') {
       const { kind, src, type } = video.player;
       if (kind === 'iframe') {
-        return html`<iframe
+        return keyed(this.seeks, html`<iframe
           src=${src.replaceAll('{lang}', this.language).replaceAll('{t}', String(this.at))}
           title=${`${title} (${provider})`}
           allow="autoplay; fullscreen; picture-in-picture; encrypted-media"
           allowfullscreen
           referrerpolicy="strict-origin-when-cross-origin"
           sandbox="allow-scripts allow-same-origin allow-presentation allow-popups allow-popups-to-escape-sandbox"
-        ></iframe>`;
+        ></iframe>`);
       }
       if (type && !document.createElement('video').canPlayType(type)) {
         return html`<div class="cannot"><p>${t.cannotPlay}</p><a href=${src}>${t.download}</a></div>`;

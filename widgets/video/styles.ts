@@ -99,10 +99,6 @@ export const videoStyles = css`
     font-weight: 700;
     margin: 0 0 0.5rem;
   }
-  .subtitle:focus {
-    outline: none;
-    box-shadow: none;
-  }
   .chapters {
     list-style: none;
     margin: 0 0 1rem;

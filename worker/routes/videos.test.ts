@@ -58,10 +58,10 @@ describe('adding videos', () => {
     const uuid = '9c9de5e8-0a1e-484a-b099-e80766180a6d';
     const peertube = await add({ id: 'peertube', provider: 'peertube', ref: uuid, host: 'tube.koivulahti.example' });
     expect(peertube).toMatchObject({ ref: uuid, host: 'tube.koivulahti.example', sourceUrl: `https://tube.koivulahti.example/w/${uuid}` });
-    expect(peertube.player).toEqual({ kind: 'iframe', src: `https://tube.koivulahti.example/videos/embed/${uuid}?autoplay=1&title=0&warningTitle=0&p2p=0&subtitle={lang}&start={t}s`, host: 'tube.koivulahti.example' });
+    expect(peertube.player).toEqual({ kind: 'iframe', src: `https://tube.koivulahti.example/videos/embed/${uuid}?autoplay=1&title=0&warningTitle=0&p2p=0&subtitle={lang}&start={t}s`, host: 'tube.koivulahti.example', ask: true });
     const file = await add({ id: 'file', provider: 'file', ref: '/media/valtuusto.mp4#t=5', chapters: [] });
     expect(file).toMatchObject({ ref: '/media/valtuusto.mp4', host: null, sourceUrl: `${ORIGIN}/media/valtuusto.mp4` });
-    expect(file.player).toEqual({ kind: 'file', src: `${ORIGIN}/media/valtuusto.mp4`, host: 'osallistu.test', type: 'video/mp4' });
+    expect(file.player).toEqual({ kind: 'file', src: `${ORIGIN}/media/valtuusto.mp4`, host: 'osallistu.test', type: 'video/mp4', ask: false });
   });
 
   it('makes the id from the first title, adds a suffix when it is taken, and refuses a given id that is taken', async () => {

@@ -77,6 +77,7 @@ export const Player = z
     src: z.string(),
     host: z.string().openapi({ description: 'The host the player is served from, for the consent notice ("www.youtube-nocookie.com").' }),
     type: z.string().optional().openapi({ description: '`file` only: video/mp4, video/webm or application/vnd.apple.mpegurl.' }),
+    ask: z.boolean().openapi({ description: 'Whether the widget asks the resident before loading it: always for a provider\'s player, and for a file on a host other than this one.' }),
   })
   .openapi('VideoPlayer');
 

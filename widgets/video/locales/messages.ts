@@ -27,6 +27,7 @@ export interface VideoMessages {
 /** The video blog's own strings (the list around the videos). */
 export interface BlogMessages {
   episodes: string;
+  notFound: string;
   empty: string;
   loadMore: string;
   loadingMore: string;

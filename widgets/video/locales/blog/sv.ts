@@ -2,10 +2,11 @@ import type { BlogMessages } from '../messages.ts';
 
 export const sv: BlogMessages = {
   episodes: 'Avsnitt',
+  notFound: 'Videobloggen hittades inte. Kontrollera kanalens id.',
   empty: 'Inga avsnitt har publicerats ännu.',
   loadMore: 'Visa fler avsnitt',
   loadingMore: 'Laddar…',
-  loadedMore: (count) => (count === 1 ? '1 avsnitt till visas.' : `${count} avsnitt till visas.`),
+  loadedMore: (count) => `Ytterligare ${count} avsnitt visas.`,
   watch: 'Titta',
   close: 'Stäng videon',
 };
