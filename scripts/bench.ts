@@ -90,13 +90,13 @@ try {
   const hosts = (urls: string[]) => (urls.length ? ` (${[...new Set(urls.map((u) => new URL(u).host))].join(', ')})` : '');
   figures.push({
     name: 'Third-party requests before a click, page with one YouTube video: <osallistu-video>',
-    value: `${privacy.ours.beforeClick.length} requests${hosts(privacy.ours.beforeClick)} · ${privacy.ours.warmed.length} connections warmed on hover · after consent and play: ${privacy.ours.afterPlay.length}${hosts(privacy.ours.afterPlay)}`,
+    value: `${privacy.ours.beforeClick.length} requests${hosts(privacy.ours.beforeClick)} · ${privacy.ours.warmed.length} connections warmed on hover · after consent, the player's page: ${privacy.ours.afterPlay.length}${hosts(privacy.ours.afterPlay)} (what the real player loads inside it is not counted: other hosts answer with a stand-in)`,
     budget: '0 requests and 0 warmed connections before the click',
     ok: privacy.ours.beforeClick.length === 0 && privacy.ours.warmed.length === 0,
   });
   figures.push({
     name: '  the same with lite-youtube-embed (npm), for comparison',
-    value: `${privacy.lite.beforeClick.length} requests${hosts(privacy.lite.beforeClick)} · ${privacy.lite.warmed.length} connections warmed on hover${hosts(privacy.lite.warmed)} · after play: ${privacy.lite.afterPlay.length}${hosts(privacy.lite.afterPlay)}`,
+    value: `${privacy.lite.beforeClick.length} requests${hosts(privacy.lite.beforeClick)} · ${privacy.lite.warmed.length} connections warmed on hover${hosts(privacy.lite.warmed)} · after the click, the player's page: ${privacy.lite.afterPlay.length}${hosts(privacy.lite.afterPlay)}`,
     budget: 'reported',
     ok: true,
   });
