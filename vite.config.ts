@@ -23,7 +23,7 @@ export default defineConfig({
     target: 'es2022',
     minify: true,
     sourcemap: true,
-    lib: { entry: { osallistu: 'widgets/loader.ts' }, formats: ['es'] },
+    lib: { entry: { osallistu: 'widgets/loader.ts', admin: 'widgets/admin/console.ts' }, formats: ['es'] },
     rolldownOptions: {
       output: {
         minify: true,

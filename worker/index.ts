@@ -7,6 +7,7 @@ import { openCors, siteCors } from './middleware/cors.ts';
 import { requestBody } from './middleware/request-body.ts';
 import { tenant } from './middleware/tenant.ts';
 import { open311Headers } from './open311/http.ts';
+import admin from './routes/admin.ts';
 import audit from './routes/audit.ts';
 import decisionFeed from './routes/decision-feed.ts';
 import decisionImport, { IMPORT_BODY, IMPORT_PATH } from './routes/decision-import.ts';
@@ -69,6 +70,7 @@ app.route('/api/v1', videos);
 app.route('/api/v1', videoMedia);
 app.route('/__bench', bench);
 app.route('/embed/v1/frame', frames);
+app.route('/admin', admin);
 app.route('/open311', open311);
 
 app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {

@@ -2,14 +2,11 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { sha256Hex } from '../crypto.ts';
 import { findLiveTokenByHash } from '../db/tokens.ts';
 import { ForbiddenError, UnauthorizedError } from '../errors.ts';
+import { roleAllows } from '../schema/roles.ts';
 import type { Official, Role } from '../schema/sites.ts';
 import type { AppEnv } from '../types.ts';
 
-const RANK: Record<Role, number> = { viewer: 1, moderator: 2, editor: 3, owner: 4 };
-
-export function roleAllows(held: Role, needed: Role): boolean {
-  return RANK[held] >= RANK[needed];
-}
+export { roleAllows };
 
 /**
  * The official behind the request's token, checked like `requireRole`, or null when no token

@@ -1,7 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { Lang, LocalizedText, Slug, Timestamp } from './common.ts';
+import { ROLES } from './roles.ts';
 
-export const ROLES = ['owner', 'editor', 'moderator', 'viewer'] as const;
+export { ROLES, roleAllows } from './roles.ts';
 export const Role = z.enum(ROLES).openapi('Role', {
   description: 'owner: everything, tokens included · editor: creates and edits content · moderator: answers feedback · viewer: reads results and exports.',
 });

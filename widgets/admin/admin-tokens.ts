@@ -1,0 +1,156 @@
+import { html, nothing } from 'lit';
+import { state } from 'lit/decorators.js';
+import type { CreatedToken, TokenInfo } from '../../worker/schema/sites.ts';
+import { ROLES } from '../../worker/schema/roles.ts';
+import type { z } from '@hono/zod-openapi';
+import { ApiRequestError } from '../core/api-client.ts';
+import { defineElement } from '../core/define.ts';
+import { formatDateTime } from '../core/format.ts';
+import { AdminView } from './admin-view.ts';
+
+/** An owner creates, labels and revokes the tokens of the site's other officials. */
+@defineElement('osallistu-admin-tokens')
+export class OsallistuAdminTokens extends AdminView {
+  @state() private items?: TokenInfo[];
+  @state() private failed = '';
+  @state() private created?: z.infer<typeof CreatedToken>;
+  @state() private revoking?: TokenInfo;
+  @state() private status = '';
+  @state() private error = '';
+
+  protected override resourceId(): string {
+    return this.token && 'tokens';
+  }
+
+  protected override async fetchResource(): Promise<void> {
+    try {
+      this.items = (await this.call<{ items: TokenInfo[] }>('GET', 'tokens')).items;
+      this.failed = '';
+    } catch (error) {
+      await this.stringsReady();
+      this.failed = this.errorMessage(error, this.at.loadFailed);
+    }
+  }
+
+  override render() {
+    const t = this.at.tokens;
+    return html`<h2>${t.heading}</h2>
+      <p>${t.intro}</p>
+      <form @submit=${this.create}>
+        <div class="field">
+          <label for="label">${t.label}</label>
+          <p class="hint" id="label-help">${t.labelHelp}</p>
+          <input id="label" name="label" required maxlength="80" autocomplete="off" aria-describedby="label-help" />
+        </div>
+        <div class="field">
+          <label for="role">${t.role}</label>
+          <select id="role" name="role">
+            ${ROLES.map((role) => html`<option value=${role} ?selected=${role === 'editor'}>${this.at.roles[role]}</option>`)}
+          </select>
+        </div>
+        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+        <button part="button">${t.create}</button>
+      </form>
+      ${this.created
+        ? html`<section class="confirm" aria-labelledby="created-heading">
+            <h3 id="created-heading" tabindex="-1">${t.created(this.created.label)}</h3>
+            <p>${t.secretHelp}</p>
+            <code class="secret">${this.created.token}</code>
+            <button part="button" class="secondary" @click=${this.copy}>${t.copy}</button>
+          </section>`
+        : nothing}
+      <p class="meta" role="status">${this.status}</p>
+      ${this.revoking ? this.renderConfirm(this.revoking) : nothing} ${this.renderList()}`;
+  }
+
+  private renderList() {
+    const t = this.at.tokens;
+    if (this.failed) return html`<p class="notice" role="alert">${this.failed}</p><button part="button" @click=${() => void this.fetchResource()}>${this.t.retry}</button>`;
+    if (!this.items) return html`<p class="meta">${this.at.loading}</p>`;
+    return html`<div class="scroll" tabindex="0" role="region" aria-label=${t.list}>
+      <table>
+        <caption>${t.list}</caption>
+        <thead>
+          <tr><th scope="col">${t.label}</th><th scope="col">${t.role}</th><th scope="col">${t.created_at}</th><th scope="col">${t.state}</th><td></td></tr>
+        </thead>
+        <tbody>
+          ${this.items.map(
+            (token) => html`<tr>
+              <th scope="row">${token.label} ${token.id === this.official?.tokenId ? t.you : nothing}</th>
+              <td>${this.at.roles[token.role]}</td>
+              <td>${formatDateTime(token.createdAt, this.language)}</td>
+              <td>${token.revokedAt ? t.revokedAt(formatDateTime(token.revokedAt, this.language)) : t.active}</td>
+              <td>
+                ${token.revokedAt || token.id === this.official?.tokenId
+                  ? nothing
+                  : html`<button part="button" class="secondary" data-token=${token.id} aria-label=${`${t.revoke}: ${token.label}`} @click=${() => void this.askRevoke(token)}>${t.revoke}</button>`}
+              </td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>`;
+  }
+
+  private renderConfirm(token: TokenInfo) {
+    return html`<div class="confirm" role="alertdialog" aria-labelledby="confirm-text" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.cancelRevoke()}>
+      <p id="confirm-text" tabindex="-1">${this.at.tokens.confirmRevoke(token.label)}</p>
+      <div class="actions">
+        <button part="button" class="danger" @click=${() => void this.revoke(token)}>${this.at.tokens.revoke}</button>
+        <button part="button" class="secondary" @click=${this.cancelRevoke}>${this.at.cancel}</button>
+      </div>
+    </div>`;
+  }
+
+  private async askRevoke(token: TokenInfo): Promise<void> {
+    this.revoking = token;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#confirm-text')?.focus();
+  }
+
+  private async cancelRevoke(): Promise<void> {
+    const id = this.revoking?.id;
+    this.revoking = undefined;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLButtonElement>(`button[data-token="${id}"]`)?.focus();
+  }
+
+  private async revoke(token: TokenInfo): Promise<void> {
+    try {
+      await this.call('DELETE', `tokens/${encodeURIComponent(token.id)}`);
+      this.revoking = undefined;
+      this.status = this.at.tokens.revoked(token.label);
+      await this.fetchResource();
+    } catch (error) {
+      this.revoking = undefined;
+      this.status = error instanceof ApiRequestError ? error.message : this.errorMessage(error, this.at.loadFailed);
+    }
+  }
+
+  private async create(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const data = new FormData(form);
+    this.error = '';
+    try {
+      this.created = await this.call<z.infer<typeof CreatedToken>>('POST', 'tokens', { label: String(data.get('label') ?? '').trim(), role: data.get('role') });
+      form.reset();
+      await this.fetchResource();
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#created-heading')?.focus();
+    } catch (error) {
+      this.error = error instanceof ApiRequestError ? error.message : this.errorMessage(error, this.at.loadFailed);
+    }
+  }
+
+  private async copy(): Promise<void> {
+    await navigator.clipboard?.writeText(this.created?.token ?? '').catch(() => undefined);
+    this.status = this.at.tokens.copied;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'osallistu-admin-tokens': OsallistuAdminTokens;
+  }
+}

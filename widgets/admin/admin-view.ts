@@ -1,0 +1,167 @@
+import { css } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { Official } from '../../worker/schema/sites.ts';
+import { OsallistuElement } from '../core/base-element.ts';
+import { Catalog } from '../core/i18n.ts';
+import type { AdminMessages } from './locales/messages.ts';
+
+/** The console's strings, one chunk per language; the public loader never loads them. */
+export const adminMessages = new Catalog<AdminMessages>({
+  fi: () => import('./locales/fi.ts').then((m) => m.fi),
+  sv: () => import('./locales/sv.ts').then((m) => m.sv),
+  en: () => import('./locales/en.ts').then((m) => m.en),
+});
+
+const adminStyles = css`
+  :host {
+    max-width: 64rem;
+  }
+  h2,
+  h3 {
+    margin: 0 0 0.75rem;
+  }
+  table {
+    border-collapse: collapse;
+    inline-size: 100%;
+    margin: 0 0 1rem;
+  }
+  caption {
+    text-align: start;
+    font-weight: 700;
+    padding: 0 0 0.5rem;
+  }
+  th,
+  td {
+    text-align: start;
+    vertical-align: top;
+    padding: 0.5rem;
+    border-block-end: 1px solid var(--_border);
+    overflow-wrap: break-word;
+  }
+  td button {
+    white-space: nowrap;
+  }
+  .scroll {
+    overflow-x: auto;
+  }
+  label {
+    display: block;
+    font-weight: 700;
+  }
+  select {
+    font: inherit;
+    padding: 0.5rem;
+    border: 2px solid var(--_border);
+    border-radius: var(--_radius);
+    margin: 0 0 0.35rem;
+    background: var(--osallistu-input-background, #ffffff);
+    color: inherit;
+  }
+  .field {
+    margin: 0 0 1rem;
+  }
+  .row-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+  }
+  .row-actions button {
+    padding: 0.3rem 0.8rem;
+  }
+  .confirm {
+    border: 2px solid var(--_error);
+    border-radius: var(--_radius);
+    padding: 0.75rem;
+    margin: 0 0 1rem;
+  }
+  .confirm p {
+    margin: 0 0 0.75rem;
+  }
+  .bar {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    align-items: center;
+    gap: 0.5rem 1rem;
+    margin: 0 0 1rem;
+  }
+  .bar p {
+    margin: 0;
+  }
+  .tabs {
+    list-style: none;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 1.5rem;
+    margin: 0 0 1.5rem;
+    padding: 0;
+    border-block-end: 2px solid var(--_border);
+  }
+  .tabs a {
+    display: inline-block;
+    padding: 0.5rem 0;
+    color: var(--_accent);
+    font-weight: 700;
+    text-decoration: none;
+  }
+  .tabs a[aria-current='page'] {
+    text-decoration: underline;
+    text-decoration-thickness: 3px;
+    text-underline-offset: 0.4em;
+  }
+  .sign-in {
+    max-width: 28rem;
+  }
+  code.secret {
+    display: block;
+    padding: 0.5rem;
+    margin: 0 0 0.5rem;
+    border: 1px dashed var(--_border);
+    overflow-wrap: anywhere;
+  }
+`;
+
+/**
+ * What every console view shares: the signed-in official's token, sent as a bearer header on
+ * each request (never in a URL), and the console's strings.
+ */
+export class AdminView extends OsallistuElement {
+  static override styles = [...OsallistuElement.styles, adminStyles];
+  static override catalogs = [...OsallistuElement.catalogs, adminMessages];
+
+  @property({ attribute: false }) token = '';
+  @property({ attribute: false }) official?: Official;
+
+  protected get at(): AdminMessages {
+    return adminMessages.get(this.language);
+  }
+
+  protected call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    return this.client.request<T>(method, path, body, { headers: { Authorization: `Bearer ${this.token}` } });
+  }
+
+  /**
+   * Downloads what `path` answers as a file, with the token in a header, reporting the bytes as
+   * they arrive; the page stays usable while it streams.
+   */
+  protected async download(path: string, progress: (bytes: number) => void): Promise<string> {
+    const response = await fetch(this.client.url(path), { headers: { Authorization: `Bearer ${this.token}` } });
+    if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
+    const parts: Uint8Array[] = [];
+    let bytes = 0;
+    const reader = response.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      parts.push(value);
+      bytes += value.byteLength;
+      progress(bytes);
+    }
+    const name = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '')?.[1] ?? 'export';
+    const url = URL.createObjectURL(new Blob(parts as BlobPart[], { type: response.headers.get('Content-Type') ?? 'application/octet-stream' }));
+    const link = Object.assign(document.createElement('a'), { href: url, download: name });
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    return name;
+  }
+}

@@ -1,0 +1,197 @@
+import { userEvent } from 'vitest/browser';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { expectNoAxeViolations } from '../../test/support/axe.ts';
+import { SITE, createPoll, officialFetch } from '../../test/support/polls.ts';
+import './osallistu-admin.ts';
+import type { OsallistuAdmin } from './osallistu-admin.ts';
+
+const LANGS = ['fi', 'sv', 'en'] as const;
+const OWNER = inject('devServer').token;
+
+beforeEach(() => {
+  sessionStorage.clear();
+  history.replaceState(null, '', location.pathname);
+});
+afterEach(() => document.body.replaceChildren());
+
+const root = (el: Element) => el.shadowRoot!;
+const view = <K extends keyof HTMLElementTagNameMap>(el: Element, tag: K) => root(el).querySelector(tag);
+
+function mountElement(lang = 'fi'): OsallistuAdmin {
+  const section = document.createElement('main');
+  section.lang = lang;
+  const el = document.createElement('osallistu-admin');
+  el.setAttribute('api', location.origin);
+  section.append(el);
+  document.body.append(section);
+  return el;
+}
+
+async function mountConsole(lang = 'fi'): Promise<OsallistuAdmin> {
+  const el = mountElement(lang);
+  await expect.poll(() => root(el)?.querySelector('#token')).toBeTruthy();
+  return el;
+}
+
+async function signIn(el: OsallistuAdmin, token: string, site: string = SITE): Promise<void> {
+  const siteInput = root(el).querySelector<HTMLInputElement>('#site')!;
+  siteInput.value = site;
+  root(el).querySelector<HTMLInputElement>('#token')!.value = token;
+  root(el).querySelector<HTMLButtonElement>('form button')!.click();
+}
+
+async function newToken(role: string, label = `Testi ${role} ${Date.now()}`) {
+  const response = await officialFetch('/tokens', { method: 'POST', body: JSON.stringify({ label, role }) });
+  return (await response.json()) as { id: string; token: string; label: string };
+}
+
+describe('<osallistu-admin>: signing in', () => {
+  it.each(LANGS)('the sign-in form (%s): labelled fields, a wrong token refused in words, focus on the token', async (lang) => {
+    const el = await mountConsole(lang);
+    expect(root(el).querySelector('h2')?.textContent).toBe({ fi: 'Kirjaudu sisään', sv: 'Logga in', en: 'Sign in' }[lang]);
+    expect(root(el).querySelector<HTMLInputElement>('#token')!.type).toBe('password');
+    await expectNoAxeViolations(el);
+    await signIn(el, 'osl_not-a-real-token');
+    await expect.poll(() => root(el).querySelector('[role="alert"]')?.textContent).toBe(
+      {
+        fi: 'Tunniste ei kelpaa tälle sivustolle. Tarkista se tai pyydä uusi sivuston omistajalta.',
+        sv: 'Nyckeln gäller inte för den här webbplatsen. Kontrollera den eller be ägaren om en ny.',
+        en: 'The token is not valid for this site. Check it, or ask the owner for a new one.',
+      }[lang],
+    );
+    expect(root(el).activeElement?.id).toBe('token');
+    expect(sessionStorage.length).toBe(0);
+    await expectNoAxeViolations(el);
+  });
+
+  it('an unknown site is named, with focus on the site field', async () => {
+    const el = await mountConsole();
+    await signIn(el, OWNER, 'no-such-town');
+    await expect.poll(() => root(el).querySelector('[role="alert"]')?.textContent).toBe('Sivustoa ”no-such-town” ei ole. Tarkista sivuston tunnus.');
+    expect(root(el).activeElement?.id).toBe('site');
+  });
+
+  it('by keyboard: the token is kept in this tab only (session storage, never the URL), and signing out forgets it', async () => {
+    const el = await mountConsole();
+    root(el).querySelector<HTMLInputElement>('#site')!.value = SITE;
+    root(el).querySelector<HTMLInputElement>('#token')!.focus();
+    await userEvent.keyboard(OWNER);
+    await userEvent.keyboard('{Enter}');
+    await expect.poll(() => view(el, 'osallistu-admin-polls')).toBeTruthy();
+    expect(JSON.parse(sessionStorage.getItem('osallistu:console')!)).toEqual({ site: SITE, token: OWNER });
+    expect(localStorage.getItem('osallistu:console')).toBeNull();
+    expect(location.href).not.toContain(OWNER);
+    expect(root(el).textContent).toContain('omistaja');
+
+    // A reload (a new element in the same tab) stays signed in.
+    document.body.replaceChildren();
+    const reloaded = mountElement();
+    await expect.poll(() => view(reloaded, 'osallistu-admin-polls')).toBeTruthy();
+    expect(root(reloaded).querySelector('#token')).toBeNull();
+    [...root(reloaded).querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent === 'Kirjaudu ulos')!.click();
+    await expect.poll(() => root(reloaded).querySelector('#token')).toBeTruthy();
+    expect(sessionStorage.getItem('osallistu:console')).toBeNull();
+  });
+});
+
+describe('<osallistu-admin>: what each role sees', () => {
+  it('an owner: polls, tokens and the audit log; a viewer: polls only, with exports and no open/close', async () => {
+    const el = await mountConsole();
+    await signIn(el, OWNER);
+    await expect.poll(() => [...root(el).querySelectorAll('nav a')].map((a) => a.textContent)).toEqual(['Kyselyt', 'Tunnisteet', 'Tapahtumaloki']);
+    expect(root(el).querySelector('nav a[aria-current="page"]')?.textContent).toBe('Kyselyt');
+
+    const viewer = await newToken('viewer');
+    document.body.replaceChildren();
+    sessionStorage.clear();
+    const v = await mountConsole();
+    await signIn(v, viewer.token);
+    await expect.poll(() => [...root(v).querySelectorAll('nav a')].map((a) => a.textContent)).toEqual(['Kyselyt']);
+    const polls = view(v, 'osallistu-admin-polls')!;
+    await expect.poll(() => polls.shadowRoot?.querySelector('tbody tr')).toBeTruthy();
+    expect(polls.shadowRoot!.querySelector('button[data-poll]')).toBeNull();
+    expect([...polls.shadowRoot!.querySelectorAll('tbody tr')[0]!.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['CSV', 'Excel', 'JSON']);
+    // Asking for the tokens view by address does not show it either.
+    location.hash = '#tokens';
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(view(v, 'osallistu-admin-tokens')).toBeNull();
+    await expectNoAxeViolations(v);
+  });
+});
+
+describe('<osallistu-admin>: polls', () => {
+  it('closing asks first (Escape keeps it open), then closes; opening again needs no confirmation', async () => {
+    const id = await createPoll({ question: { fi: `Konsolikysely ${Date.now()}` } });
+    const el = await mountConsole();
+    await signIn(el, OWNER);
+    const polls = await expect.poll(() => view(el, 'osallistu-admin-polls')).toBeTruthy().then(() => view(el, 'osallistu-admin-polls')!);
+    const button = () => polls.shadowRoot!.querySelector<HTMLButtonElement>(`button[data-poll="${id}"]`);
+    await expect.poll(() => button()?.textContent).toBe('Sulje');
+    button()!.click();
+    await expect.poll(() => polls.shadowRoot!.querySelector('[role="alertdialog"]')).toBeTruthy();
+    expect(polls.shadowRoot!.activeElement?.id).toBe('confirm-text');
+    await expectNoAxeViolations(el);
+    await userEvent.keyboard('{Escape}');
+    await expect.poll(() => polls.shadowRoot!.activeElement).toBe(button());
+    expect((await (await officialFetch(`/polls/${id}`)).json()).status).toBe('open');
+
+    button()!.click();
+    await expect.poll(() => polls.shadowRoot!.querySelector('[role="alertdialog"] button.danger')).toBeTruthy();
+    polls.shadowRoot!.querySelector<HTMLButtonElement>('[role="alertdialog"] button.danger')!.click();
+    await expect.poll(() => button()?.textContent).toBe('Avaa');
+    expect(polls.shadowRoot!.querySelector('[role="status"]')?.textContent).toMatch(/suljettiin/);
+    expect((await (await officialFetch(`/polls/${id}`)).json()).status).toBe('closed');
+    button()!.click();
+    await expect.poll(() => button()?.textContent).toBe('Sulje');
+    expect((await (await officialFetch(`/polls/${id}`)).json()).status).toBe('open');
+  });
+});
+
+describe('<osallistu-admin>: tokens', () => {
+  it('an owner creates a token, sees its secret once, and revokes it after confirming', async () => {
+    const el = await mountConsole('en');
+    await signIn(el, OWNER);
+    await expect.poll(() => root(el).querySelector('nav a[href="#tokens"]')).toBeTruthy();
+    root(el).querySelector<HTMLAnchorElement>('nav a[href="#tokens"]')!.click();
+    const tokens = await expect.poll(() => view(el, 'osallistu-admin-tokens')?.shadowRoot?.querySelector('table')).toBeTruthy().then(() => view(el, 'osallistu-admin-tokens')!);
+    const label = `Communications ${Date.now()}`;
+    tokens.shadowRoot!.querySelector<HTMLInputElement>('#label')!.value = label;
+    tokens.shadowRoot!.querySelector<HTMLSelectElement>('#role')!.value = 'moderator';
+    tokens.shadowRoot!.querySelector<HTMLButtonElement>('form button')!.click();
+    await expect.poll(() => tokens.shadowRoot!.querySelector('code.secret')?.textContent).toMatch(/^osl_/);
+    const secret = tokens.shadowRoot!.querySelector('code.secret')!.textContent!;
+    await expect.poll(() => tokens.shadowRoot!.activeElement?.id).toBe('created-heading');
+    // The secret works: it is a moderator's token of this site.
+    const me = await fetch(`/api/v1/sites/${SITE}/me`, { headers: { Authorization: `Bearer ${secret}` } });
+    expect(await me.json()).toMatchObject({ label, role: 'moderator' });
+    await expectNoAxeViolations(el);
+
+    await expect.poll(() => tokens.shadowRoot!.querySelector(`button[aria-label="Revoke: ${label}"]`)).toBeTruthy();
+    tokens.shadowRoot!.querySelector<HTMLButtonElement>(`button[aria-label="Revoke: ${label}"]`)!.click();
+    await expect.poll(() => tokens.shadowRoot!.querySelector('[role="alertdialog"]')?.textContent).toContain(`Revoke the token "${label}"?`);
+    tokens.shadowRoot!.querySelector<HTMLButtonElement>('[role="alertdialog"] button.danger')!.click();
+    await expect.poll(() => tokens.shadowRoot!.querySelector('[role="status"]')?.textContent).toBe(`The token "${label}" was revoked.`);
+    expect((await fetch(`/api/v1/sites/${SITE}/me`, { headers: { Authorization: `Bearer ${secret}` } })).status).toBe(401);
+  });
+});
+
+describe('<osallistu-admin>: audit log', () => {
+  it('shows who did what, filters by action, and downloads what it shows as Excel-ready CSV', async () => {
+    const created = await newToken('viewer', `Audit ${Date.now()}`);
+    const el = await mountConsole('sv');
+    await signIn(el, OWNER);
+    await expect.poll(() => root(el).querySelector('nav a[href="#audit"]')).toBeTruthy();
+    root(el).querySelector<HTMLAnchorElement>('nav a[href="#audit"]')!.click();
+    const audit = await expect.poll(() => view(el, 'osallistu-admin-audit')?.shadowRoot?.querySelector('table')).toBeTruthy().then(() => view(el, 'osallistu-admin-audit')!);
+    audit.shadowRoot!.querySelector<HTMLInputElement>('#action')!.value = 'token.create';
+    audit.shadowRoot!.querySelector<HTMLButtonElement>('form button')!.click();
+    await expect.poll(() => audit.shadowRoot!.querySelector('tbody')?.textContent ?? '').toContain(created.id);
+    expect(new Set([...audit.shadowRoot!.querySelectorAll('tbody td:nth-child(3)')].map((td) => td.textContent))).toEqual(new Set(['token.create']));
+    expect(audit.shadowRoot!.querySelector('thead')!.textContent).toContain('Händelse');
+    await expectNoAxeViolations(el);
+
+    const { auditCsv } = await import('./admin-audit.ts');
+    const csv = auditCsv([{ id: 1, actor: '=cmd', tokenId: null, action: 'token.create', target: 'x', detail: { label: 'a;b' }, createdAt: '2026-11-22T10:00:00.000Z' }], ['Tid', 'Vem', 'Händelse', 'Objekt', 'Uppgifter']);
+    expect(csv).toBe('\ufeffTid;Vem;Händelse;Objekt;Uppgifter\r\n2026-11-22T10:00:00.000Z;\'=cmd;token.create;x;"{""label"":""a;b""}"\r\n');
+  });
+});

@@ -1,0 +1,154 @@
+import { html, nothing } from 'lit';
+import { state } from 'lit/decorators.js';
+import type { Official } from '../../worker/schema/sites.ts';
+import { roleAllows } from '../../worker/schema/roles.ts';
+import type { Role } from '../../worker/schema/roles.ts';
+import { ApiClient, ApiRequestError } from '../core/api-client.ts';
+import { defineElement } from '../core/define.ts';
+import { AdminView } from './admin-view.ts';
+import './admin-audit.ts';
+import './admin-polls.ts';
+import './admin-tokens.ts';
+
+const SESSION = 'osallistu:console';
+const VIEWS = [
+  ['polls', 'viewer'],
+  ['tokens', 'owner'],
+  ['audit', 'owner'],
+] as const satisfies readonly (readonly [string, Role])[];
+type ViewName = (typeof VIEWS)[number][0];
+
+interface Session {
+  site: string;
+  token: string;
+}
+
+/**
+ * The officials' console (served at /admin, never by the public loader): sign in with a site
+ * token, kept in this tab's session storage only, then the views the token's role allows.
+ */
+@defineElement('osallistu-admin')
+export class OsallistuAdmin extends AdminView {
+  @state() private session?: Session;
+  @state() private checking = false;
+  @state() private error = '';
+  @state() private view: ViewName = 'polls';
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this.#onHash);
+    this.#onHash();
+    const saved = sessionStorage.getItem(SESSION);
+    if (saved) void this.signIn(JSON.parse(saved) as Session, false);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.#onHash);
+  }
+
+  readonly #onHash = () => {
+    const name = location.hash.slice(1);
+    if (VIEWS.some(([view]) => view === name)) this.view = name as ViewName;
+  };
+
+  private views(): ViewName[] {
+    return VIEWS.filter(([, role]) => this.official && roleAllows(this.official.role, role)).map(([view]) => view);
+  }
+
+  override render() {
+    const a = this.at;
+    if (!this.official || !this.session) return this.renderSignIn();
+    const views = this.views();
+    const view = views.includes(this.view) ? this.view : views[0]!;
+    return html`<div class="bar">
+        <p><strong>${this.session.site}</strong> · ${a.signedInAs(this.official.label, a.roles[this.official.role])}</p>
+        <button part="button" class="secondary" @click=${this.signOut}>${a.signOut}</button>
+      </div>
+      <nav aria-label=${a.nav.label}>
+        <ul class="tabs">
+          ${views.map((name) => html`<li><a href=${`#${name}`} aria-current=${name === view ? 'page' : nothing}>${a.nav[name]}</a></li>`)}
+        </ul>
+      </nav>
+      <section class="view">${this.renderView(view)}</section>`;
+  }
+
+  private renderView(view: ViewName) {
+    const { site, token } = this.session!;
+    switch (view) {
+      case 'polls':
+        return html`<osallistu-admin-polls site=${site} api=${this.client.apiBase} .token=${token} .official=${this.official}></osallistu-admin-polls>`;
+      case 'tokens':
+        return html`<osallistu-admin-tokens site=${site} api=${this.client.apiBase} .token=${token} .official=${this.official}></osallistu-admin-tokens>`;
+      case 'audit':
+        return html`<osallistu-admin-audit site=${site} api=${this.client.apiBase} .token=${token} .official=${this.official}></osallistu-admin-audit>`;
+    }
+  }
+
+  private renderSignIn() {
+    const t = this.at.signIn;
+    const site = this.session?.site ?? (new URLSearchParams(location.search).get('site') || this.siteId);
+    return html`<form class="sign-in" @submit=${this.submit} aria-labelledby="sign-in-heading">
+      <h2 id="sign-in-heading">${t.heading}</h2>
+      <p>${t.intro}</p>
+      <div class="field">
+        <label for="site">${t.site}</label>
+        <p class="hint" id="site-help">${t.siteHelp}</p>
+        <input id="site" name="site" required pattern="[a-z0-9](?:[a-z0-9\\-]{0,62}[a-z0-9])?" autocomplete="off" aria-describedby="site-help" .value=${site} />
+      </div>
+      <div class="field">
+        <label for="token">${t.token}</label>
+        <p class="hint" id="token-help">${t.tokenHelp}</p>
+        <input id="token" name="token" type="password" required autocomplete="off" aria-describedby="token-help" aria-invalid=${this.error ? 'true' : 'false'} />
+      </div>
+      ${this.error ? html`<p class="error" role="alert" id="sign-in-error">${this.error}</p>` : nothing}
+      <button part="button" aria-disabled=${this.checking}>${this.checking ? t.checking : t.submit}</button>
+    </form>`;
+  }
+
+  private submit(event: SubmitEvent): void {
+    event.preventDefault();
+    if (this.checking) return;
+    const data = new FormData(event.target as HTMLFormElement);
+    void this.signIn({ site: String(data.get('site') ?? '').trim(), token: String(data.get('token') ?? '').trim() }, true);
+  }
+
+  /** Checks the token with `GET /sites/:site/me`; only a token that works is kept, in this tab. */
+  private async signIn(session: Session, typed: boolean): Promise<void> {
+    this.checking = true;
+    this.error = '';
+    try {
+      const client = new ApiClient(this.client.apiBase, session.site);
+      this.official = await client.get<Official>('me', { headers: { Authorization: `Bearer ${session.token}` } });
+      this.session = session;
+      this.site = session.site;
+      this.token = session.token;
+      sessionStorage.setItem(SESSION, JSON.stringify(session));
+    } catch (error) {
+      sessionStorage.removeItem(SESSION);
+      await this.stringsReady();
+      const t = this.at.signIn;
+      if (typed) {
+        this.error =
+          error instanceof ApiRequestError && error.status === 404 ? t.noSite(session.site) : error instanceof ApiRequestError && error.status < 500 ? t.invalid : this.errorMessage(error, this.at.loadFailed);
+        await this.updateComplete;
+        this.renderRoot.querySelector<HTMLInputElement>(error instanceof ApiRequestError && error.status === 404 ? '#site' : '#token')?.focus();
+      }
+    } finally {
+      this.checking = false;
+    }
+  }
+
+  private signOut(): void {
+    sessionStorage.removeItem(SESSION);
+    this.official = undefined;
+    this.session = undefined;
+    this.token = '';
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'osallistu-admin': OsallistuAdmin;
+  }
+}
