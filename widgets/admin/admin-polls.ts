@@ -21,6 +21,8 @@ export class OsallistuAdminPolls extends AdminView {
   @state() private failed = '';
   @state() private closing?: PollView;
   @state() private status = '';
+  /** Bytes received of a running export: shown, not read out at every step (the result is). */
+  @state() private progress = '';
 
   protected override resourceId(): string {
     return this.token && 'polls';
@@ -44,6 +46,7 @@ export class OsallistuAdminPolls extends AdminView {
     const t = this.at.polls;
     return html`<h2>${t.heading}</h2>
       <p class="meta" role="status">${this.status}</p>
+      ${this.progress ? html`<p class="meta">${this.progress}</p>` : nothing}
       ${this.closing ? this.renderConfirm(this.closing) : nothing}
       ${this.failed
         ? html`<p class="notice" role="alert">${this.failed}</p><button part="button" @click=${() => void this.fetchResource()}>${this.t.retry}</button>`
@@ -131,12 +134,15 @@ export class OsallistuAdminPolls extends AdminView {
 
   private async export(poll: PollView, format: string): Promise<void> {
     try {
+      this.progress = this.at.polls.exporting('0');
       const file = await this.download(`polls/${encodeURIComponent(poll.id)}/export?format=${format}`, (bytes) => {
-        this.status = this.at.polls.exporting((bytes / 1024).toFixed(0));
+        this.progress = this.at.polls.exporting((bytes / 1024).toFixed(0));
       });
       this.status = this.at.polls.exported(file);
     } catch (error) {
       this.status = this.errorMessage(error, this.at.loadFailed);
+    } finally {
+      this.progress = '';
     }
   }
 }

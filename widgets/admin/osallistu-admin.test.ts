@@ -144,6 +144,11 @@ describe('<osallistu-admin>: polls', () => {
     button()!.click();
     await expect.poll(() => button()?.textContent).toBe('Sulje');
     expect((await (await officialFetch(`/polls/${id}`)).json()).status).toBe('open');
+
+    // An export in one click: fetched with the token in a header (never in a URL) and saved under the server's file name.
+    const row = button()!.closest('tr')!;
+    [...row.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent === 'CSV')!.click();
+    await expect.poll(() => polls.shadowRoot!.querySelector('[role="status"]')?.textContent).toMatch(new RegExp(`^Tiedosto .*${id}.*\\.csv on ladattu\\.$`));
   });
 });
 
