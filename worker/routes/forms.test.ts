@@ -39,6 +39,16 @@ describe('defining forms', () => {
     expect(await read.json()).toMatchObject({ id: 'palaute', fields: expect.any(Array), languages: ['fi', 'sv'] });
   });
 
+  it('lists every form, drafts included, to moderators and up only', async () => {
+    const { site, owner } = await formSite();
+    await call(`/api/v1/sites/${site}/forms`, { method: 'POST', token: owner, json: { ...FORM, id: 'luonnos', status: 'draft' } });
+    const list = await call(`/api/v1/sites/${site}/forms`, { token: await createToken(site, 'moderator') });
+    expect(list.status).toBe(200);
+    expect(((await list.json()) as { items: { id: string; status: string }[] }).items.map((f) => [f.id, f.status]).sort()).toEqual([['luonnos', 'draft'], ['palaute', 'open']]);
+    expect((await call(`/api/v1/sites/${site}/forms`, { token: await createToken(site, 'viewer') })).status).toBe(403);
+    expect((await call(`/api/v1/sites/${site}/forms`)).status).toBe(401);
+  });
+
   it('hides a draft from residents', async () => {
     const { site, owner } = await formSite({ status: 'draft' });
     expect((await call(`/api/v1/sites/${site}/forms/palaute`)).status).toBe(404);

@@ -3,7 +3,7 @@ import { createApp, jsonResponse as json, nowIso, officialRoute } from '../app.t
 import { randomId } from '../crypto.ts';
 import { auditStatement } from '../db/audit.ts';
 import { isUniqueViolation } from '../db/constraints.ts';
-import { findForm, findSubmissionStatus, forgetContact, insertFormStatement, updateFormStatement } from '../db/forms.ts';
+import { findForm, findSubmissionStatus, forgetContact, insertFormStatement, listSiteForms, updateFormStatement } from '../db/forms.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import { idempotencyKey } from '../idempotency.ts';
 import { optionalOfficial } from '../middleware/auth.ts';
@@ -93,6 +93,18 @@ app.openapi(
     ]);
     return c.json(toView(next, c.var.site), 200);
   },
+);
+
+app.openapi(
+  officialRoute('moderator', {
+    method: 'get',
+    path: '/sites/{site}/forms',
+    tags: ['Feedback'],
+    summary: 'The site\'s feedback forms, drafts included',
+    request: { params: SiteParams },
+    responses: { 200: json(z.object({ items: z.array(FormView) }), 'Every form'), ...errorResponses(401, 403, 404) },
+  }),
+  async (c) => c.json({ items: (await listSiteForms(c.env.DB, c.var.site.id)).map((form) => toView(form, c.var.site)) }, 200),
 );
 
 app.openapi(
