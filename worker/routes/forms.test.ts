@@ -222,6 +222,15 @@ describe('moderating feedback', () => {
     const resident = await (await call(`/api/v1/sites/${site}/submissions/${ref}`)).json();
     expect(resident).toMatchObject({ status: 'answered', replies: [{ body: 'Lamppu vaihdetaan tällä viikolla.' }] });
     expect(JSON.stringify(resident)).not.toContain('urakoitsijalle');
+    // Moderators read every reply, private notes included; residents and viewers cannot.
+    const replies = await call(`/api/v1/sites/${site}/submissions/${ref}/replies`, { token: moderator });
+    expect(((await replies.json()) as { items: { body: string; public: boolean }[] }).items.map((r) => [r.body, r.public])).toEqual([
+      ['Välitetty urakoitsijalle.', false],
+      ['Lamppu vaihdetaan tällä viikolla.', true],
+    ]);
+    expect((await call(`/api/v1/sites/${site}/submissions/${ref}/replies`)).status).toBe(401);
+    expect((await call(`/api/v1/sites/${site}/submissions/${ref}/replies`, { token: await createToken(site, 'viewer') })).status).toBe(403);
+    expect((await call(`/api/v1/sites/${site}/submissions/AAA-AAA/replies`, { token: moderator })).status).toBe(404);
     const audit = (await (await call(`/api/v1/sites/${site}/audit?action=submission`, { token: owner })).json()) as { items: { target: string }[] };
     expect(audit.items.map((e) => e.target)).toEqual([ref, ref]);
   });

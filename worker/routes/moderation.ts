@@ -62,4 +62,21 @@ app.openapi(
   },
 );
 
+app.openapi(
+  officialRoute('moderator', {
+    method: 'get',
+    path: '/sites/{site}/submissions/{ref}/replies',
+    tags: ['Feedback'],
+    summary: 'Every reply to a submission, private ones included, oldest first',
+    request: { params: RefParams },
+    responses: { 200: json(z.object({ items: SubmissionView.shape.replies.unwrap() }), 'The replies'), ...errorResponses(400, 401, 403, 404) },
+  }),
+  async (c) => {
+    const { ref } = c.req.valid('param');
+    const site = c.var.site.id;
+    if (!(await findSubmission(c.env.DB, site, ref))) throw new NotFoundError('submission_not_found', `No feedback with the reference ${ref} on this site.`);
+    return c.json({ items: await listReplies(c.env.DB, site, ref) }, 200);
+  },
+);
+
 export default app;
