@@ -112,6 +112,23 @@ const adminStyles = css`
   .sign-in {
     max-width: 28rem;
   }
+  .filters {
+    align-items: flex-end;
+  }
+  dl {
+    display: grid;
+    grid-template-columns: minmax(8rem, max-content) 1fr;
+    gap: 0.25rem 1rem;
+    margin: 0 0 1rem;
+  }
+  dt {
+    font-weight: 700;
+  }
+  dd {
+    margin: 0;
+    white-space: pre-wrap;
+    overflow-wrap: break-word;
+  }
   code.secret {
     display: block;
     padding: 0.5rem;

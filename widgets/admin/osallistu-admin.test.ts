@@ -95,10 +95,10 @@ describe('<osallistu-admin>: signing in', () => {
 });
 
 describe('<osallistu-admin>: what each role sees', () => {
-  it('an owner: polls, tokens and the audit log; a viewer: polls only, with exports and no open/close', async () => {
+  it('an owner: polls, feedback, tokens and the audit log; a viewer: polls only, with exports and no open/close', async () => {
     const el = await mountConsole();
     await signIn(el, OWNER);
-    await expect.poll(() => [...root(el).querySelectorAll('nav a')].map((a) => a.textContent)).toEqual(['Kyselyt', 'Tunnisteet', 'Tapahtumaloki']);
+    await expect.poll(() => [...root(el).querySelectorAll('nav a')].map((a) => a.textContent)).toEqual(['Kyselyt', 'Palautteet', 'Tunnisteet', 'Tapahtumaloki']);
     expect(root(el).querySelector('nav a[aria-current="page"]')?.textContent).toBe('Kyselyt');
 
     const viewer = await newToken('viewer');

@@ -7,12 +7,14 @@ import { ApiClient, ApiRequestError } from '../core/api-client.ts';
 import { defineElement } from '../core/define.ts';
 import { AdminView } from './admin-view.ts';
 import './admin-audit.ts';
+import './admin-feedback.ts';
 import './admin-polls.ts';
 import './admin-tokens.ts';
 
 const SESSION = 'osallistu:console';
 const VIEWS = [
   ['polls', 'viewer'],
+  ['feedback', 'moderator'],
   ['tokens', 'owner'],
   ['audit', 'owner'],
 ] as const satisfies readonly (readonly [string, Role])[];
@@ -78,6 +80,8 @@ export class OsallistuAdmin extends AdminView {
     switch (view) {
       case 'polls':
         return html`<osallistu-admin-polls site=${site} api=${this.client.apiBase} .token=${token} .official=${this.official}></osallistu-admin-polls>`;
+      case 'feedback':
+        return html`<osallistu-admin-feedback site=${site} api=${this.client.apiBase} .token=${token} .official=${this.official}></osallistu-admin-feedback>`;
       case 'tokens':
         return html`<osallistu-admin-tokens site=${site} api=${this.client.apiBase} .token=${token} .official=${this.official}></osallistu-admin-tokens>`;
       case 'audit':

@@ -1,0 +1,132 @@
+import { userEvent } from 'vitest/browser';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { expectNoAxeViolations } from '../../test/support/axe.ts';
+import { SITE, createForm, officialFetch } from '../../test/support/forms.ts';
+import './osallistu-admin.ts';
+
+const OWNER = inject('devServer').token;
+
+beforeEach(() => {
+  sessionStorage.clear();
+  history.replaceState(null, '', `${location.pathname}#feedback`);
+});
+afterEach(() => {
+  document.body.replaceChildren();
+  history.replaceState(null, '', location.pathname);
+});
+
+async function send(form: string, message: string): Promise<string> {
+  const response = await fetch(`/api/v1/sites/${SITE}/forms/${form}/submissions`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ answers: { message, topic: 'parks', email: 'asukas@example.fi' }, context: { subject: 'Puistosuunnitelma' } }),
+  });
+  if (response.status !== 201) throw new Error(`send ${response.status}: ${await response.text()}`);
+  return ((await response.json()) as { ref: string }).ref;
+}
+
+/** The console signed in, on the feedback view, filtered to one form's received feedback. */
+async function queueOf(form: string, token = OWNER, lang = 'fi') {
+  const main = document.createElement('main');
+  main.lang = lang;
+  const el = document.createElement('osallistu-admin');
+  el.setAttribute('api', location.origin);
+  main.append(el);
+  document.body.append(main);
+  await expect.poll(() => el.shadowRoot?.querySelector('#token')).toBeTruthy();
+  el.shadowRoot!.querySelector<HTMLInputElement>('#site')!.value = SITE;
+  el.shadowRoot!.querySelector<HTMLInputElement>('#token')!.value = token;
+  el.shadowRoot!.querySelector<HTMLButtonElement>('form button')!.click();
+  await expect.poll(() => el.shadowRoot!.querySelector('osallistu-admin-feedback')?.shadowRoot?.querySelector(`#form option[value="${form}"]`)).toBeTruthy();
+  const view = el.shadowRoot!.querySelector('osallistu-admin-feedback')!;
+  const shadow = view.shadowRoot!;
+  shadow.querySelector<HTMLSelectElement>('#form')!.value = form;
+  shadow.querySelector<HTMLButtonElement>('form.filters button')!.click();
+  await expect.poll(() => shadow.querySelectorAll('tbody tr').length).toBeGreaterThan(0);
+  return { el, view, shadow };
+}
+
+const publicStatus = async (ref: string) => (await (await fetch(`/api/v1/sites/${SITE}/submissions/${ref}`)).json()) as { status: string; replies: { body: string }[] };
+
+describe('the moderation queue', () => {
+  it('reads a submission with its labels and context, replies publicly, and the resident sees the reply by the reference code', async () => {
+    const form = await createForm();
+    const ref = await send(form, 'Puiston penkki on rikki.');
+    const { el, shadow } = await queueOf(form);
+    expect(shadow.querySelector('tbody')!.textContent).toContain(ref);
+    expect(shadow.querySelector('tbody')!.textContent).toContain('Puiston penkki on rikki.');
+    shadow.querySelector<HTMLButtonElement>(`button[data-ref="${ref}"]`)!.click();
+    await expect.poll(() => shadow.activeElement?.id).toBe('open-heading');
+    const open = shadow.querySelector('section.submission')!;
+    expect(open.textContent).toContain('Palautteesi');
+    expect(open.textContent).toContain('Puistot'); // the choice by its label, not its id
+    expect(open.textContent).toContain('Koskee: Puistosuunnitelma');
+    expect(open.textContent).toContain('asukas@example.fi');
+    await expect.poll(() => open.textContent).toContain('Ei vielä vastauksia.');
+    await expectNoAxeViolations(el);
+
+    shadow.querySelector<HTMLTextAreaElement>('#reply')!.focus();
+    await userEvent.keyboard('Penkki korjataan ensi viikolla.');
+    expect(open.textContent).toContain('Vastaus on kesken');
+    shadow.querySelector<HTMLInputElement>('input[name="public"]')!.click();
+    shadow.querySelector<HTMLButtonElement>('section.submission form button:not([type])')!.click();
+    await expect.poll(() => shadow.querySelector('[role="status"]')?.textContent).toBe(`Palaute ${ref} tallennettiin.`);
+    expect(shadow.querySelector('section.submission')!.textContent).toContain('Julkinen vastaus');
+    expect(await publicStatus(ref)).toMatchObject({ status: 'answered', replies: [{ body: 'Penkki korjataan ensi viikolla.' }] });
+  });
+
+  it('an internal note stays internal; spam is one click', async () => {
+    const form = await createForm();
+    const ref = await send(form, 'Osta halpoja kelloja!');
+    const { shadow } = await queueOf(form, OWNER, 'sv');
+    shadow.querySelector<HTMLButtonElement>(`button[data-ref="${ref}"]`)!.click();
+    await expect.poll(() => shadow.querySelector('#reply')).toBeTruthy();
+    const reply = shadow.querySelector<HTMLTextAreaElement>('#reply')!;
+    reply.value = 'Näyttää roskapostilta.';
+    reply.dispatchEvent(new Event('input'));
+    const status = shadow.querySelector<HTMLSelectElement>('#new-status')!;
+    status.value = 'in_progress';
+    shadow.querySelector<HTMLButtonElement>('section.submission form button:not([type])')!.click();
+    await expect.poll(() => shadow.querySelector('section.submission')?.textContent ?? '').toContain('Intern anteckning');
+    expect((await publicStatus(ref)).replies).toEqual([]);
+    [...shadow.querySelectorAll<HTMLButtonElement>('section.submission button')].find((b) => b.textContent === 'Markera som skräppost')!.click();
+    await expect.poll(() => shadow.querySelector('[role="status"]')?.textContent).toBe(`Responsen ${ref} markerades som skräppost.`);
+    expect((await publicStatus(ref)).status).toBe('spam');
+  });
+
+  it('changes many at once', async () => {
+    const form = await createForm();
+    const refs = [await send(form, 'Yksi.'), await send(form, 'Kaksi.')];
+    const { el, shadow } = await queueOf(form);
+    for (const ref of refs) shadow.querySelector<HTMLInputElement>(`input[aria-label="Valitse ${ref}"]`)!.click();
+    await expect.poll(() => shadow.querySelector('#bulk-status')).toBeTruthy();
+    shadow.querySelector<HTMLSelectElement>('#bulk-status')!.value = 'closed';
+    await expectNoAxeViolations(el);
+    [...shadow.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent === 'Muuta 2 valittua')!.click();
+    await expect.poll(() => shadow.querySelector('[role="status"]')?.textContent).toBe('2 palautetta päivitettiin.');
+    for (const ref of refs) expect((await publicStatus(ref)).status).toBe('closed');
+  });
+
+  it('is for moderators and up: a viewer does not see it', async () => {
+    const viewer = (await (await officialFetch('/tokens', { method: 'POST', body: JSON.stringify({ label: `Katselija ${Date.now()}`, role: 'viewer' }) })).json()) as { token: string };
+    const moderator = (await (await officialFetch('/tokens', { method: 'POST', body: JSON.stringify({ label: `Moderaattori ${Date.now()}`, role: 'moderator' }) })).json()) as { token: string };
+    const form = await createForm();
+    await send(form, 'Moderaattorille.');
+    const { el } = await queueOf(form, moderator.token);
+    expect([...el.shadowRoot!.querySelectorAll('nav a')].map((a) => a.textContent)).toEqual(['Kyselyt', 'Palautteet']);
+    document.body.replaceChildren();
+    sessionStorage.clear();
+    const main = document.createElement('main');
+    main.lang = 'fi';
+    const v = document.createElement('osallistu-admin');
+    v.setAttribute('api', location.origin);
+    main.append(v);
+    document.body.append(main);
+    await expect.poll(() => v.shadowRoot?.querySelector('#token')).toBeTruthy();
+    v.shadowRoot!.querySelector<HTMLInputElement>('#site')!.value = SITE;
+    v.shadowRoot!.querySelector<HTMLInputElement>('#token')!.value = viewer.token;
+    v.shadowRoot!.querySelector<HTMLButtonElement>('form button')!.click();
+    await expect.poll(() => [...v.shadowRoot!.querySelectorAll('nav a')].map((a) => a.textContent)).toEqual(['Kyselyt']);
+    expect(v.shadowRoot!.querySelector('osallistu-admin-feedback')).toBeNull();
+  });
+});

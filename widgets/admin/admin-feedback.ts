@@ -1,0 +1,298 @@
+import { html, nothing } from 'lit';
+import { state } from 'lit/decorators.js';
+import type { z } from '@hono/zod-openapi';
+import type { FormView, SubmissionStatus, SubmissionView } from '../../worker/schema/forms.ts';
+import { ApiRequestError } from '../core/api-client.ts';
+import { defineElement } from '../core/define.ts';
+import { formatDateTime } from '../core/format.ts';
+import { localized } from '../core/i18n.ts';
+import { AdminView } from './admin-view.ts';
+
+type Form = z.infer<typeof FormView>;
+type Submission = z.infer<typeof SubmissionView>;
+type Status = z.infer<typeof SubmissionStatus>;
+type Reply = NonNullable<Submission['replies']>[number];
+const STATUSES: Status[] = ['received', 'in_progress', 'answered', 'closed', 'spam'];
+
+/** How an answer reads in the queue: text as it is, choices by their labels, a place by its address. */
+function answerText(form: Form | undefined, key: string, value: unknown, lang: Parameters<typeof localized>[1]): string {
+  const field = form?.fields.find((f) => f.key === key);
+  const label = (id: unknown) => {
+    const option = field?.options?.find((o) => o.id === id);
+    return option ? localized(option.label, lang).text : String(id);
+  };
+  if (Array.isArray(value)) return value.map(label).join(', ');
+  if (field?.type === 'choice') return label(value);
+  if (typeof value === 'boolean') return value ? '✓' : '–';
+  if (value && typeof value === 'object') return Object.values(value as Record<string, unknown>).join(', ');
+  return String(value ?? '');
+}
+
+/**
+ * The moderation queue: filter by form and status, read a submission with its replies and
+ * notes, reply (public or internal), change its status or mark it spam, or change many at once.
+ */
+@defineElement('osallistu-admin-feedback')
+export class OsallistuAdminFeedback extends AdminView {
+  @state() private forms: Form[] = [];
+  @state() private items?: Submission[];
+  @state() private next: string | null = null;
+  @state() private filter = { form: '', status: 'received' };
+  @state() private failed = '';
+  @state() private open?: Submission;
+  @state() private replies?: Reply[];
+  @state() private selected = new Set<string>();
+  @state() private status = '';
+  @state() private draft = '';
+
+  protected override resourceId(): string {
+    return this.token && 'feedback';
+  }
+
+  protected override async fetchResource(): Promise<void> {
+    void this.call<{ items: Form[] }>('GET', 'forms').then(
+      (answer) => (this.forms = answer.items),
+      () => undefined, // the queue works without the form names
+    );
+    await this.fetchPage(false);
+  }
+
+  private async fetchPage(more: boolean): Promise<void> {
+    const query = new URLSearchParams({ limit: '25' });
+    if (this.filter.form) query.set('form', this.filter.form);
+    if (this.filter.status) query.set('status', this.filter.status);
+    if (more && this.next) query.set('cursor', this.next);
+    try {
+      const page = await this.call<{ items: Submission[]; nextCursor: string | null }>('GET', `submissions?${query}`);
+      this.items = more ? [...(this.items ?? []), ...page.items] : page.items;
+      this.next = page.nextCursor;
+      this.failed = '';
+    } catch (error) {
+      await this.stringsReady();
+      this.failed = this.errorMessage(error, this.at.loadFailed);
+    }
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('beforeunload', this.#guard);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('beforeunload', this.#guard);
+  }
+
+  /** A reply being written is not lost to a closed tab or a reload without a warning. */
+  readonly #guard = (event: BeforeUnloadEvent) => {
+    if (this.draft.trim()) event.preventDefault();
+  };
+
+  private form(id: string) {
+    return this.forms.find((f) => f.id === id);
+  }
+
+  override render() {
+    const t = this.at.feedback;
+    return html`<h2>${t.heading}</h2>
+      <form class="filters actions" @submit=${this.applyFilter}>
+        <div class="field">
+          <label for="form">${t.form}</label>
+          <select id="form" name="form">
+            <option value="">${t.all}</option>
+            ${this.forms.map((f) => html`<option value=${f.id} ?selected=${f.id === this.filter.form}>${localized(f.title, this.language, f.languages).text}</option>`)}
+          </select>
+        </div>
+        <div class="field">
+          <label for="status">${t.status}</label>
+          <select id="status" name="status">
+            <option value="">${t.all}</option>
+            ${STATUSES.map((s) => html`<option value=${s} ?selected=${s === this.filter.status}>${t.statuses[s]}</option>`)}
+          </select>
+        </div>
+        <button part="button">${t.apply}</button>
+      </form>
+      <p class="meta" role="status">${this.status}</p>
+      ${this.open ? this.renderOpen(this.open) : nothing} ${this.renderQueue()}`;
+  }
+
+  private renderQueue() {
+    const t = this.at.feedback;
+    if (this.failed) return html`<p class="notice" role="alert">${this.failed}</p><button part="button" @click=${() => void this.fetchPage(false)}>${this.t.retry}</button>`;
+    if (!this.items) return html`<p class="meta">${this.at.loading}</p>`;
+    if (this.items.length === 0) return html`<p>${t.empty}</p>`;
+    return html`<div class="scroll" tabindex="0" role="region" aria-label=${t.heading}>
+        <table>
+          <caption class="visually-hidden">${t.heading}</caption>
+          <thead>
+            <tr><td></td><th scope="col">${t.ref}</th><th scope="col">${t.received}</th><th scope="col">${t.status}</th><th scope="col">${t.excerpt}</th><td></td></tr>
+          </thead>
+          <tbody>
+            ${this.items.map((s) => {
+              const form = this.form(s.form);
+              const first = form?.fields.find((f) => f.type === 'longText' || f.type === 'shortText');
+              const excerpt = first ? answerText(form, first.key, s.answers[first.key], this.language) : '';
+              return html`<tr>
+                <td><input type="checkbox" aria-label=${t.select(s.ref)} .checked=${this.selected.has(s.ref)} @change=${(e: Event) => this.select(s.ref, (e.target as HTMLInputElement).checked)} /></td>
+                <th scope="row"><code>${s.ref}</code></th>
+                <td>${formatDateTime(s.createdAt, this.language)}</td>
+                <td>${t.statuses[s.status]}</td>
+                <td>${excerpt.length > 120 ? `${excerpt.slice(0, 120)}…` : excerpt}</td>
+                <td><button part="button" class="secondary" data-ref=${s.ref} aria-label=${`${t.read}: ${s.ref}`} @click=${() => void this.read(s)}>${t.read}</button></td>
+              </tr>`;
+            })}
+          </tbody>
+        </table>
+      </div>
+      <div class="actions">
+        ${this.next ? html`<button part="button" class="secondary" @click=${() => void this.fetchPage(true)}>${this.at.loadMore}</button>` : nothing}
+        ${this.selected.size
+          ? html`<form class="actions" @submit=${this.bulk}>
+              <label for="bulk-status">${t.bulkStatus}</label>
+              <select id="bulk-status" name="status">
+                ${STATUSES.map((s) => html`<option value=${s}>${t.statuses[s]}</option>`)}
+              </select>
+              <button part="button">${t.bulkApply(this.selected.size)}</button>
+            </form>`
+          : nothing}
+      </div>`;
+  }
+
+  private renderOpen(s: Submission) {
+    const t = this.at.feedback;
+    const form = this.form(s.form);
+    const label = (key: string) => {
+      const field = form?.fields.find((f) => f.key === key);
+      return field ? localized(field.label, this.language, form!.languages).text : key;
+    };
+    return html`<section class="confirm submission" aria-labelledby="open-heading">
+      <h3 id="open-heading" tabindex="-1">${s.ref} · ${t.statuses[s.status]}</h3>
+      <p class="meta">${formatDateTime(s.createdAt, this.language)}${form ? html` · ${localized(form.title, this.language, form.languages).text}` : nothing}</p>
+      ${s.context ? html`<p><strong>${t.about}:</strong> ${[s.context.subject, s.context.caseId, s.context.decision, s.context.video].filter(Boolean).join(' · ')}</p>` : nothing}
+      <dl>
+        ${Object.entries(s.answers).map(([key, value]) => html`<dt>${label(key)}</dt><dd>${answerText(form, key, value, this.language)}</dd>`)}
+        <dt>${t.contact}</dt>
+        <dd>${s.contact && Object.keys(s.contact).length ? Object.values(s.contact).join(', ') : t.noContact}</dd>
+      </dl>
+      <h4>${t.replies}</h4>
+      ${!this.replies
+        ? html`<p class="meta">${this.at.loading}</p>`
+        : this.replies.length === 0
+          ? html`<p>${t.noReplies}</p>`
+          : html`<ul>
+              ${this.replies.map((r) => html`<li><strong>${r.public ? t.publicReply : t.privateReply}</strong> · ${r.author} · ${formatDateTime(r.createdAt, this.language)}<br />${r.body}</li>`)}
+            </ul>`}
+      <form @submit=${(e: SubmitEvent) => void this.save(e, s)}>
+        <div class="field">
+          <label for="reply">${t.reply}</label>
+          <p class="hint" id="reply-help">${t.replyHelp}</p>
+          <textarea id="reply" name="reply" rows="4" maxlength="10000" aria-describedby="reply-help" .value=${this.draft} @input=${(e: Event) => (this.draft = (e.target as HTMLTextAreaElement).value)}></textarea>
+          ${this.draft.trim() ? html`<p class="hint">${t.unsaved}</p>` : nothing}
+        </div>
+        <label class="option"><input type="checkbox" name="public" /> ${t.makePublic}</label>
+        <div class="field">
+          <label for="new-status">${t.newStatus}</label>
+          <select id="new-status" name="status">
+            ${STATUSES.map((st) => html`<option value=${st} ?selected=${st === (s.status === 'received' ? 'answered' : s.status)}>${t.statuses[st]}</option>`)}
+          </select>
+        </div>
+        <div class="actions">
+          <button part="button">${t.save}</button>
+          <button part="button" type="button" class="secondary" @click=${() => void this.markSpam(s)}>${t.spam}</button>
+          <button part="button" type="button" class="secondary" @click=${() => void this.closeOpen()}>${t.close}</button>
+        </div>
+      </form>
+    </section>`;
+  }
+
+  private select(ref: string, on: boolean): void {
+    const next = new Set(this.selected);
+    if (on) next.add(ref);
+    else next.delete(ref);
+    this.selected = next;
+  }
+
+  private applyFilter(event: SubmitEvent): void {
+    event.preventDefault();
+    const data = new FormData(event.target as HTMLFormElement);
+    this.filter = { form: String(data.get('form') ?? ''), status: String(data.get('status') ?? '') };
+    this.selected = new Set();
+    this.items = undefined;
+    void this.fetchPage(false);
+  }
+
+  private async read(s: Submission): Promise<void> {
+    this.open = s;
+    this.replies = undefined;
+    this.draft = '';
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#open-heading')?.focus();
+    try {
+      this.replies = (await this.call<{ items: Reply[] }>('GET', `submissions/${s.ref}/replies`)).items;
+    } catch {
+      this.replies = [];
+    }
+  }
+
+  private async closeOpen(): Promise<void> {
+    const ref = this.open?.ref;
+    this.open = undefined;
+    this.draft = '';
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`button[data-ref="${ref}"]`)?.focus();
+  }
+
+  private async patch(ref: string, body: { status?: Status; reply?: { body: string; public: boolean } }): Promise<Submission> {
+    return this.call<Submission>('PATCH', `submissions/${ref}`, body);
+  }
+
+  private async save(event: SubmitEvent, s: Submission): Promise<void> {
+    event.preventDefault();
+    const data = new FormData(event.target as HTMLFormElement);
+    const body = this.draft.trim();
+    try {
+      const saved = await this.patch(s.ref, { status: data.get('status') as Status, ...(body ? { reply: { body, public: data.get('public') === 'on' } } : {}) });
+      this.draft = '';
+      this.open = saved;
+      this.replies = saved.replies;
+      this.items = this.items?.map((item) => (item.ref === saved.ref ? { ...item, status: saved.status } : item));
+      this.status = this.at.feedback.saved(s.ref);
+    } catch (error) {
+      this.status = error instanceof ApiRequestError ? error.message : this.errorMessage(error, this.at.loadFailed);
+    }
+  }
+
+  private async markSpam(s: Submission): Promise<void> {
+    try {
+      await this.patch(s.ref, { status: 'spam' });
+      this.items = this.items?.map((item) => (item.ref === s.ref ? { ...item, status: 'spam' } : item));
+      this.status = this.at.feedback.markedSpam(s.ref);
+      await this.closeOpen();
+    } catch (error) {
+      this.status = this.errorMessage(error, this.at.loadFailed);
+    }
+  }
+
+  private async bulk(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const status = new FormData(event.target as HTMLFormElement).get('status') as Status;
+    let done = 0;
+    for (const ref of this.selected) {
+      try {
+        await this.patch(ref, { status });
+        done++;
+      } catch {
+        // counted as not done; the rest go on
+      }
+    }
+    this.selected = new Set();
+    this.status = this.at.feedback.bulkDone(done);
+    await this.fetchPage(false);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'osallistu-admin-feedback': OsallistuAdminFeedback;
+  }
+}
