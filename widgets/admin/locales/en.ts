@@ -17,7 +17,7 @@ export const en: AdminMessages = {
   signedInAs: (label, role) => `${label} (${role})`,
   signOut: 'Sign out',
   roles: { owner: 'owner', editor: 'editor', moderator: 'moderator', viewer: 'viewer' },
-  nav: { label: 'Console', polls: 'Polls', feedback: 'Feedback', tokens: 'Tokens', audit: 'Audit log' },
+  nav: { label: 'Console', polls: 'Polls', feedback: 'Feedback', decisions: 'Decisions', videos: 'Videos', snippets: 'Snippets', tokens: 'Tokens', audit: 'Audit log' },
   loading: 'Loading…',
   loadFailed: 'The data could not be loaded.',
   loadMore: 'Show more',

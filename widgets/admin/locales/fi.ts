@@ -17,7 +17,7 @@ export const fi: AdminMessages = {
   signedInAs: (label, role) => `${label} (${role})`,
   signOut: 'Kirjaudu ulos',
   roles: { owner: 'omistaja', editor: 'toimittaja', moderator: 'moderaattori', viewer: 'katselija' },
-  nav: { label: 'Hallinta', polls: 'Kyselyt', feedback: 'Palautteet', tokens: 'Tunnisteet', audit: 'Tapahtumaloki' },
+  nav: { label: 'Hallinta', polls: 'Kyselyt', feedback: 'Palautteet', decisions: 'Päätökset', videos: 'Videot', snippets: 'Upotuskoodit', tokens: 'Tunnisteet', audit: 'Tapahtumaloki' },
   loading: 'Ladataan…',
   loadFailed: 'Tietoja ei saatu ladattua.',
   loadMore: 'Näytä lisää',

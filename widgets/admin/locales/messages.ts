@@ -18,7 +18,7 @@ export interface AdminMessages {
   signedInAs: (label: string, role: string) => string;
   signOut: string;
   roles: Record<Role, string>;
-  nav: { label: string; polls: string; feedback: string; tokens: string; audit: string };
+  nav: { label: string; polls: string; feedback: string; decisions: string; videos: string; snippets: string; tokens: string; audit: string };
   loading: string;
   loadFailed: string;
   loadMore: string;

@@ -17,7 +17,7 @@ export const sv: AdminMessages = {
   signedInAs: (label, role) => `${label} (${role})`,
   signOut: 'Logga ut',
   roles: { owner: 'ägare', editor: 'redaktör', moderator: 'moderator', viewer: 'läsare' },
-  nav: { label: 'Administration', polls: 'Enkäter', feedback: 'Respons', tokens: 'Nycklar', audit: 'Händelselogg' },
+  nav: { label: 'Administration', polls: 'Enkäter', feedback: 'Respons', decisions: 'Beslut', videos: 'Videor', snippets: 'Inbäddningskoder', tokens: 'Nycklar', audit: 'Händelselogg' },
   loading: 'Laddar…',
   loadFailed: 'Uppgifterna kunde inte laddas.',
   loadMore: 'Visa fler',
