@@ -188,3 +188,12 @@ export async function ballotPage(db: D1Database, poll: StoredPoll, afterId: numb
     .all<{ id: number; choices: string; cast_at: string; changed_at: string | null }>();
   return results.map((r) => ({ id: r.id, choices: JSON.parse(r.choices) as string[], castAt: r.cast_at, changedAt: r.changed_at }));
 }
+
+/** Ballots first cast per UTC hour ("2026-11-22T08"), oldest first: a poll's answers over time. */
+export async function ballotsPerHour(db: D1Database, poll: StoredPoll): Promise<{ hour: string; ballots: number }[]> {
+  const { results } = await db
+    .prepare('SELECT substr(cast_at, 1, 13) AS hour, count(*) AS ballots FROM ballots WHERE site_id = ?1 AND poll_id = ?2 GROUP BY hour ORDER BY hour')
+    .bind(poll.site, poll.id)
+    .all<{ hour: string; ballots: number }>();
+  return results;
+}

@@ -156,3 +156,28 @@ describe('editing polls', () => {
     expect(response.status).toBe(400);
   });
 });
+
+describe('ballots over time', () => {
+  it('counts ballots per day in Finnish time, for officials only', async () => {
+    const { site, owner } = await createSite();
+    const id = await createPoll(site.id, owner);
+    for (let i = 0; i < 3; i++) expect((await castBallot(site.id, id, { choices: ['a'] }, { voter: newVoter() })).status).toBe(201);
+    // Two earlier ballots: 22:30 UTC on 1 November is already 2 November in Helsinki (UTC+2).
+    for (const [hash, at] of [['early-1', '2026-11-01T21:30:00.000Z'], ['early-2', '2026-11-01T22:30:00.000Z']]) {
+      await env.DB.prepare("INSERT INTO ballots (site_id, poll_id, voter_hash, choices, cast_at) VALUES (?1, ?2, ?3, '[\"b\"]', ?4)").bind(site.id, id, hash, at).run();
+    }
+    const response = await poll(site.id, `${id}/timeline`, { token: await createToken(site.id, 'viewer') });
+    expect(response.status).toBe(200);
+    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(new Date());
+    expect(await response.json()).toEqual({
+      days: [
+        { day: '2026-11-01', ballots: 1 },
+        { day: '2026-11-02', ballots: 1 },
+        { day: today, ballots: 3 },
+      ],
+      total: 5,
+    });
+    expect((await poll(site.id, `${id}/timeline`)).status).toBe(401);
+    expect((await poll(site.id, 'no-such-poll/timeline', { token: owner })).status).toBe(404);
+  });
+});

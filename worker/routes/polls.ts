@@ -5,6 +5,7 @@ import { randomId, sha256Hex } from '../crypto.ts';
 import { auditStatement } from '../db/audit.ts';
 import { databaseRule, isUniqueViolation } from '../db/constraints.ts';
 import {
+  ballotsPerHour,
   castBallotStatements,
   changeBallotStatements,
   findPoll,
@@ -251,6 +252,35 @@ app.openapi(
       return c.json({ ...receipt, ...(results ? { results } : {}) }, status);
     }
     throw new ConflictError('ballot_conflict', 'Your ballot changed in another window at the same moment. Reload and try again.');
+  },
+);
+
+/** The day of an hour ("2026-11-22T22" UTC) in Finnish time, as officials count days. */
+const helsinkiDay = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+app.openapi(
+  officialRoute('viewer', {
+    method: 'get',
+    path: '/sites/{site}/polls/{poll}/timeline',
+    tags: ['Polls'],
+    summary: 'Ballots over time: how many were first cast each day (Finnish time)',
+    description: 'Days without ballots are left out. A changed ballot counts on the day it was first cast.',
+    request: { params: PollParams },
+    responses: {
+      200: json(z.object({ days: z.array(z.object({ day: z.iso.date(), ballots: z.number().int() })), total: z.number().int() }), 'Oldest day first'),
+      ...errorResponses(401, 403, 404),
+    },
+  }),
+  async (c) => {
+    const { poll: id } = c.req.valid('param');
+    const poll = await pollOr404(c.env.DB, c.var.site.id, id, true);
+    const days = new Map<string, number>();
+    for (const { hour, ballots } of await ballotsPerHour(c.env.DB, poll)) {
+      const day = helsinkiDay.format(new Date(`${hour}:00:00Z`));
+      days.set(day, (days.get(day) ?? 0) + ballots);
+    }
+    const list = [...days].map(([day, ballots]) => ({ day, ballots }));
+    return c.json({ days: list, total: list.reduce((sum, d) => sum + d.ballots, 0) }, 200);
   },
 );
 
