@@ -1,10 +1,11 @@
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
 import type { PollView } from '../../worker/schema/polls.ts';
 import { roleAllows } from '../../worker/schema/roles.ts';
 import { ApiRequestError } from '../core/api-client.ts';
 import { defineElement } from '../core/define.ts';
-import { formatDateTime } from '../core/format.ts';
+import { formatDateTime, formatPercent } from '../core/format.ts';
 import { localized } from '../core/i18n.ts';
 import { AdminView } from './admin-view.ts';
 
@@ -23,6 +24,8 @@ export class OsallistuAdminPolls extends AdminView {
   @state() private status = '';
   /** Bytes received of a running export: shown, not read out at every step (the result is). */
   @state() private progress = '';
+  /** The poll whose results are open, with its results and its ballots per day. */
+  @state() private showing?: { poll: PollView; days?: { day: string; ballots: number }[] };
 
   protected override resourceId(): string {
     return this.token && 'polls';
@@ -47,7 +50,7 @@ export class OsallistuAdminPolls extends AdminView {
     return html`<h2>${t.heading}</h2>
       <p class="meta" role="status">${this.status}</p>
       ${this.progress ? html`<p class="meta">${this.progress}</p>` : nothing}
-      ${this.closing ? this.renderConfirm(this.closing) : nothing}
+      ${this.closing ? this.renderConfirm(this.closing) : nothing} ${this.showing ? this.renderResults(this.showing.poll, this.showing.days) : nothing}
       ${this.failed
         ? html`<p class="notice" role="alert">${this.failed}</p><button part="button" @click=${() => void this.fetchResource()}>${this.t.retry}</button>`
         : !this.items
@@ -86,12 +89,79 @@ export class OsallistuAdminPolls extends AdminView {
       <td>${poll.closesAt ? formatDateTime(poll.closesAt, this.language) : '–'}</td>
       <td>
         <div class="row-actions">
+          <button part="button" class="secondary" data-results=${poll.id} aria-label=${`${t.results}: ${question.text}`} @click=${() => void this.openResults(poll)}>${t.results}</button>
           ${FORMATS.map(
             ([format, name]) => html`<button part="button" class="secondary" aria-label=${`${t.export} ${name}: ${question.text}`} @click=${() => void this.export(poll, format)}>${name}</button>`,
           )}
         </div>
       </td>
     </tr>`;
+  }
+
+  private renderResults(poll: PollView, days?: { day: string; ballots: number }[]) {
+    const t = this.at.polls;
+    const results = poll.results;
+    const total = results?.total ?? 0;
+    const label = (id: string) => {
+      const option = poll.options.find((o) => o.id === id);
+      return option ? localized(option.label, this.language, poll.languages).text : id;
+    };
+    const most = Math.max(1, ...(days ?? []).map((d) => d.ballots));
+    return html`<section class="confirm results" aria-labelledby="results-heading">
+      <h3 id="results-heading" tabindex="-1">${t.resultsOf(this.question(poll).text)}</h3>
+      <p>${t.total(total)}</p>
+      ${results && total
+        ? html`<div class="chart" aria-hidden="true">
+              ${results.options.map(
+                (o) => html`<div class="bar-row"><span>${label(o.id)}</span><span class="bar"><span style=${styleMap({ inlineSize: `${(o.count / total) * 100}%` })}></span></span><span>${o.count}</span></div>`,
+              )}
+            </div>
+            <table>
+              <caption>${t.results}</caption>
+              <thead><tr><th scope="col">${t.option}</th><th scope="col">${t.votes}</th><th scope="col">${t.share}</th></tr></thead>
+              <tbody>
+                ${results.options.map((o) => html`<tr><th scope="row">${label(o.id)}</th><td>${o.count}</td><td>${formatPercent(o.count / total, this.language)}</td></tr>`)}
+              </tbody>
+            </table>`
+        : html`<p>${t.noBallots}</p>`}
+      ${days?.length
+        ? html`<table>
+            <caption>${t.overTime}</caption>
+            <thead><tr><th scope="col">${t.day}</th><th scope="col">${t.votes}</th><td></td></tr></thead>
+            <tbody>
+              ${days.map(
+                (d) => html`<tr>
+                  <th scope="row"><time datetime=${d.day}>${new Intl.DateTimeFormat(this.language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${d.day}T12:00:00Z`))}</time></th>
+                  <td>${d.ballots}</td>
+                  <td class="spark" aria-hidden="true"><span style=${styleMap({ inlineSize: `${(d.ballots / most) * 100}%` })}></span></td>
+                </tr>`,
+              )}
+            </tbody>
+          </table>`
+        : nothing}
+      <button part="button" class="secondary" @click=${() => void this.closeResults()}>${t.closeResults}</button>
+    </section>`;
+  }
+
+  private async openResults(poll: PollView): Promise<void> {
+    try {
+      const [full, timeline] = await Promise.all([
+        this.call<PollView>('GET', `polls/${encodeURIComponent(poll.id)}`),
+        this.call<{ days: { day: string; ballots: number }[] }>('GET', `polls/${encodeURIComponent(poll.id)}/timeline`),
+      ]);
+      this.showing = { poll: full, days: timeline.days };
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#results-heading')?.focus();
+    } catch (error) {
+      this.status = this.errorMessage(error, this.at.loadFailed);
+    }
+  }
+
+  private async closeResults(): Promise<void> {
+    const id = this.showing?.poll.id;
+    this.showing = undefined;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`button[data-results="${id}"]`)?.focus();
   }
 
   private renderConfirm(poll: PollView) {

@@ -129,6 +129,32 @@ const adminStyles = css`
     white-space: pre-wrap;
     overflow-wrap: break-word;
   }
+  .chart {
+    display: grid;
+    gap: 0.35rem;
+    margin: 0 0 1rem;
+  }
+  .bar-row {
+    display: grid;
+    grid-template-columns: minmax(6rem, 14rem) 1fr 4rem;
+    gap: 0.75rem;
+    align-items: center;
+  }
+  .bar,
+  .spark {
+    display: block;
+    block-size: 1.1rem;
+    background: color-mix(in srgb, var(--_accent) 12%, transparent);
+  }
+  .bar > span,
+  .spark > span {
+    display: block;
+    block-size: 100%;
+    background: var(--_accent);
+  }
+  .spark {
+    min-inline-size: 8rem;
+  }
   code.secret {
     display: block;
     padding: 0.5rem;

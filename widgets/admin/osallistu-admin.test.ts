@@ -110,7 +110,7 @@ describe('<osallistu-admin>: what each role sees', () => {
     const polls = view(v, 'osallistu-admin-polls')!;
     await expect.poll(() => polls.shadowRoot?.querySelector('tbody tr')).toBeTruthy();
     expect(polls.shadowRoot!.querySelector('button[data-poll]')).toBeNull();
-    expect([...polls.shadowRoot!.querySelectorAll('tbody tr')[0]!.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['CSV', 'Excel', 'JSON']);
+    expect([...polls.shadowRoot!.querySelectorAll('tbody tr')[0]!.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Tulokset', 'CSV', 'Excel', 'JSON']);
     // Asking for the tokens view by address does not show it either.
     location.hash = '#tokens';
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -149,6 +149,41 @@ describe('<osallistu-admin>: polls', () => {
     const row = button()!.closest('tr')!;
     [...row.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent === 'CSV')!.click();
     await expect.poll(() => polls.shadowRoot!.querySelector('[role="status"]')?.textContent).toMatch(new RegExp(`^Tiedosto .*${id}.*\\.csv on ladattu\\.$`));
+  });
+});
+
+describe('<osallistu-admin>: results', () => {
+  it('a chart with a table of the same numbers beside it, and the answers per day', async () => {
+    const id = await createPoll({ question: { fi: `Tuloskysely ${Date.now()}` } });
+    for (const choice of ['a', 'a', 'b']) {
+      const vote = await fetch(`/api/v1/sites/${SITE}/polls/${id}/ballots`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Voter-Token': `voter-${crypto.randomUUID()}` },
+        body: JSON.stringify({ choices: [choice] }),
+      });
+      expect(vote.status).toBe(201);
+    }
+    const el = await mountConsole();
+    await signIn(el, OWNER);
+    await expect.poll(() => view(el, 'osallistu-admin-polls')?.shadowRoot?.querySelector(`button[data-results="${id}"]`)).toBeTruthy();
+    const polls = view(el, 'osallistu-admin-polls')!;
+    polls.shadowRoot!.querySelector<HTMLButtonElement>(`button[data-results="${id}"]`)!.click();
+    await expect.poll(() => polls.shadowRoot!.activeElement?.id).toBe('results-heading');
+    const section = polls.shadowRoot!.querySelector('section.results')!;
+    expect(section.textContent).toContain('Yhteensä 3 vastausta');
+    const rows = [...section.querySelectorAll('table')[0]!.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent!.replace(/\s+/g, ' ').trim()));
+    expect(rows).toEqual([
+      ['Pyörätiet', '2', '67 %'],
+      ['Jalkakäytävät', '1', '33 %'],
+      ['Bussipysäkit', '0', '0 %'],
+    ]);
+    expect(section.querySelector('.chart')!.getAttribute('aria-hidden')).toBe('true');
+    const perDay = section.querySelectorAll('table')[1]!;
+    expect(perDay.querySelector('caption')!.textContent).toBe('Vastaukset päivittäin');
+    expect(perDay.querySelector('tbody td')!.textContent).toBe('3');
+    await expectNoAxeViolations(el);
+    [...section.querySelectorAll('button')].find((b) => b.textContent === 'Sulje tulokset')!.click();
+    await expect.poll(() => polls.shadowRoot!.activeElement?.getAttribute('data-results')).toBe(id);
   });
 });
 

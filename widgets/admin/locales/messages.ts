@@ -38,6 +38,16 @@ export interface AdminMessages {
     closed: (question: string) => string;
     opened: (question: string) => string;
     export: string;
+    results: string;
+    resultsOf: (question: string) => string;
+    option: string;
+    votes: string;
+    share: string;
+    total: (count: number) => string;
+    overTime: string;
+    day: string;
+    noBallots: string;
+    closeResults: string;
     exporting: (kb: string) => string;
     exported: (file: string) => string;
   };
