@@ -81,9 +81,9 @@ describe('the moderation queue', () => {
     const { shadow } = await queueOf(form, OWNER, 'sv');
     shadow.querySelector<HTMLButtonElement>(`button[data-ref="${ref}"]`)!.click();
     await expect.poll(() => shadow.querySelector('#reply')).toBeTruthy();
-    const reply = shadow.querySelector<HTMLTextAreaElement>('#reply')!;
-    reply.value = 'Näyttää roskapostilta.';
-    reply.dispatchEvent(new Event('input'));
+    shadow.querySelector<HTMLTextAreaElement>('#reply')!.focus();
+    await userEvent.keyboard('Näyttää roskapostilta.');
+    await expect.poll(() => shadow.querySelector('section.submission')?.textContent ?? '').toContain('Svaret är inte sparat');
     const status = shadow.querySelector<HTMLSelectElement>('#new-status')!;
     status.value = 'in_progress';
     shadow.querySelector<HTMLButtonElement>('section.submission form button:not([type])')!.click();
@@ -113,7 +113,7 @@ describe('the moderation queue', () => {
     const form = await createForm();
     await send(form, 'Moderaattorille.');
     const { el } = await queueOf(form, moderator.token);
-    expect([...el.shadowRoot!.querySelectorAll('nav a')].map((a) => a.textContent)).toEqual(['Kyselyt', 'Palautteet']);
+    expect([...el.shadowRoot!.querySelectorAll('nav a')].map((a) => a.textContent)).toEqual(['Kyselyt', 'Palautteet', 'Upotuskoodit']);
     document.body.replaceChildren();
     sessionStorage.clear();
     const main = document.createElement('main');
@@ -126,7 +126,7 @@ describe('the moderation queue', () => {
     v.shadowRoot!.querySelector<HTMLInputElement>('#site')!.value = SITE;
     v.shadowRoot!.querySelector<HTMLInputElement>('#token')!.value = viewer.token;
     v.shadowRoot!.querySelector<HTMLButtonElement>('form button')!.click();
-    await expect.poll(() => [...v.shadowRoot!.querySelectorAll('nav a')].map((a) => a.textContent)).toEqual(['Kyselyt']);
+    await expect.poll(() => [...v.shadowRoot!.querySelectorAll('nav a')].map((a) => a.textContent)).toEqual(['Kyselyt', 'Upotuskoodit']);
     expect(v.shadowRoot!.querySelector('osallistu-admin-feedback')).toBeNull();
   });
 });

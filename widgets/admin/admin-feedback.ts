@@ -57,13 +57,18 @@ export class OsallistuAdminFeedback extends AdminView {
     await this.fetchPage(false);
   }
 
+  /** Which fetch is the latest: an answer for an older filter that arrives late is dropped. */
+  #seq = 0;
+
   private async fetchPage(more: boolean): Promise<void> {
+    const mine = ++this.#seq;
     const query = new URLSearchParams({ limit: '25' });
     if (this.filter.form) query.set('form', this.filter.form);
     if (this.filter.status) query.set('status', this.filter.status);
     if (more && this.next) query.set('cursor', this.next);
     try {
       const page = await this.call<{ items: Submission[]; nextCursor: string | null }>('GET', `submissions?${query}`);
+      if (mine !== this.#seq) return;
       this.items = more ? [...(this.items ?? []), ...page.items] : page.items;
       this.next = page.nextCursor;
       this.failed = '';

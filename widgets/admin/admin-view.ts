@@ -155,6 +155,19 @@ const adminStyles = css`
   .spark {
     min-inline-size: 8rem;
   }
+  pre.code {
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+    padding: 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    margin: 0 0 0.5rem;
+  }
+  .preview {
+    border: 2px dashed var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+  }
   code.secret {
     display: block;
     padding: 0.5rem;

@@ -95,10 +95,10 @@ describe('<osallistu-admin>: signing in', () => {
 });
 
 describe('<osallistu-admin>: what each role sees', () => {
-  it('an owner: polls, feedback, tokens and the audit log; a viewer: polls only, with exports and no open/close', async () => {
+  it('an owner: polls, feedback, tokens and the audit log; a viewer: polls and snippets, with exports and no open/close', async () => {
     const el = await mountConsole();
     await signIn(el, OWNER);
-    await expect.poll(() => [...root(el).querySelectorAll('nav a')].map((a) => a.textContent)).toEqual(['Kyselyt', 'Palautteet', 'Tunnisteet', 'Tapahtumaloki']);
+    await expect.poll(() => [...root(el).querySelectorAll('nav a')].map((a) => a.textContent)).toEqual(['Kyselyt', 'Palautteet', 'Upotuskoodit', 'Tunnisteet', 'Tapahtumaloki']);
     expect(root(el).querySelector('nav a[aria-current="page"]')?.textContent).toBe('Kyselyt');
 
     const viewer = await newToken('viewer');
@@ -106,7 +106,7 @@ describe('<osallistu-admin>: what each role sees', () => {
     sessionStorage.clear();
     const v = await mountConsole();
     await signIn(v, viewer.token);
-    await expect.poll(() => [...root(v).querySelectorAll('nav a')].map((a) => a.textContent)).toEqual(['Kyselyt']);
+    await expect.poll(() => [...root(v).querySelectorAll('nav a')].map((a) => a.textContent)).toEqual(['Kyselyt', 'Upotuskoodit']);
     const polls = view(v, 'osallistu-admin-polls')!;
     await expect.poll(() => polls.shadowRoot?.querySelector('tbody tr')).toBeTruthy();
     expect(polls.shadowRoot!.querySelector('button[data-poll]')).toBeNull();
@@ -233,5 +233,34 @@ describe('<osallistu-admin>: audit log', () => {
     const { auditCsv } = await import('./admin-audit.ts');
     const csv = auditCsv([{ id: 1, actor: '=cmd', tokenId: null, action: 'token.create', target: 'x', detail: { label: 'a;b' }, createdAt: '2026-11-22T10:00:00.000Z' }], ['Tid', 'Vem', 'Händelse', 'Objekt', 'Uppgifter']);
     expect(csv).toBe('\ufeffTid;Vem;Händelse;Objekt;Uppgifter\r\n2026-11-22T10:00:00.000Z;\'=cmd;token.create;x;"{""label"":""a;b""}"\r\n');
+  });
+});
+
+describe('<osallistu-admin>: snippets', () => {
+  it('gives the exact code and the frame address for a poll, copies them, and shows the widget itself', async () => {
+    const id = await createPoll({ question: { fi: `Upotuskysely ${Date.now()}` } });
+    const el = await mountConsole();
+    await signIn(el, OWNER);
+    await expect.poll(() => root(el).querySelector('nav a[href="#snippets"]')).toBeTruthy();
+    root(el).querySelector<HTMLAnchorElement>('nav a[href="#snippets"]')!.click();
+    await expect.poll(() => view(el, 'osallistu-admin-snippets')?.shadowRoot?.querySelector(`#item option[value="${id}"]`)).toBeTruthy();
+    const snippets = view(el, 'osallistu-admin-snippets')!;
+    const item = snippets.shadowRoot!.querySelector<HTMLSelectElement>('#item')!;
+    item.value = id;
+    item.dispatchEvent(new Event('change'));
+    await expect.poll(() => snippets.shadowRoot!.querySelector('pre.code')?.textContent).toContain(`poll="${id}"`);
+    const [code, frame] = [...snippets.shadowRoot!.querySelectorAll('pre.code')].map((pre) => pre.textContent);
+    expect(code).toBe(
+      `<script type="module" src="${location.origin}/embed/v1/osallistu.js" data-site="${SITE}"></script>\n<osallistu-poll poll="${id}">\n  <a href="${location.origin}/embed/v1/frame/poll/${id}?site=${SITE}">Vastaa kyselyyn</a>\n</osallistu-poll>`,
+    );
+    expect(frame).toBe(`${location.origin}/embed/v1/frame/poll/${id}?site=${SITE}`);
+    // The live preview is the real widget, showing the real poll.
+    await expect.poll(() => snippets.shadowRoot!.querySelector('.preview osallistu-poll')?.shadowRoot?.querySelector('legend, [role="heading"]')?.textContent).toContain('Upotuskysely');
+    await expectNoAxeViolations(el);
+
+    const kind = snippets.shadowRoot!.querySelector<HTMLSelectElement>('#kind')!;
+    kind.value = 'feedback';
+    kind.dispatchEvent(new Event('change'));
+    await expect.poll(() => snippets.shadowRoot!.querySelector('pre.code')?.textContent).toContain('<osallistu-feedback form="');
   });
 });

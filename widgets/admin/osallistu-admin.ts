@@ -9,12 +9,14 @@ import { AdminView } from './admin-view.ts';
 import './admin-audit.ts';
 import './admin-feedback.ts';
 import './admin-polls.ts';
+import './admin-snippets.ts';
 import './admin-tokens.ts';
 
 const SESSION = 'osallistu:console';
 const VIEWS = [
   ['polls', 'viewer'],
   ['feedback', 'moderator'],
+  ['snippets', 'viewer'],
   ['tokens', 'owner'],
   ['audit', 'owner'],
 ] as const satisfies readonly (readonly [string, Role])[];
@@ -82,6 +84,8 @@ export class OsallistuAdmin extends AdminView {
         return html`<osallistu-admin-polls site=${site} api=${this.client.apiBase} .token=${token} .official=${this.official}></osallistu-admin-polls>`;
       case 'feedback':
         return html`<osallistu-admin-feedback site=${site} api=${this.client.apiBase} .token=${token} .official=${this.official}></osallistu-admin-feedback>`;
+      case 'snippets':
+        return html`<osallistu-admin-snippets site=${site} api=${this.client.apiBase} .token=${token} .official=${this.official}></osallistu-admin-snippets>`;
       case 'tokens':
         return html`<osallistu-admin-tokens site=${site} api=${this.client.apiBase} .token=${token} .official=${this.official}></osallistu-admin-tokens>`;
       case 'audit':

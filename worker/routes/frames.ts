@@ -17,6 +17,12 @@ const PLAYERS = 'frame-src https:; media-src \'self\' https:; ';
 
 const ELEMENTS: Record<string, { render: (id: string) => ReturnType<typeof html>; title: Record<Lang, string>; csp?: string }> = {
   poll: { render: (id) => html`<osallistu-poll poll="${id}" heading-level="2"></osallistu-poll>`, title: { fi: 'Kysely', sv: 'Enkät', en: 'Poll' } },
+  feedback: { render: (id) => html`<osallistu-feedback form="${id}" heading-level="2"></osallistu-feedback>`, title: { fi: 'Palaute', sv: 'Respons', en: 'Feedback' } },
+  // "all", or an organ's id for its decisions only.
+  decisions: {
+    render: (id) => (id === 'all' ? html`<osallistu-decisions search filters heading-level="2"></osallistu-decisions>` : html`<osallistu-decisions organ="${id}" search filters heading-level="2"></osallistu-decisions>`),
+    title: { fi: 'Päätökset', sv: 'Beslut', en: 'Decisions' },
+  },
   video: { render: (id) => html`<osallistu-video video="${id}" heading-level="2"></osallistu-video>`, title: { fi: 'Video', sv: 'Video', en: 'Video' }, csp: PLAYERS },
   'video-blog': {
     render: (id) => html`<osallistu-video-blog channel="${id}" heading-level="2"></osallistu-video-blog>`,
@@ -29,7 +35,7 @@ app.get('/:widget/:id', async (c) => {
   const element = ELEMENTS[c.req.param('widget')];
   const id = Slug.safeParse(c.req.param('id'));
   const slug = Slug.safeParse(c.req.query('site') ?? '');
-  if (!element || !id.success || !slug.success) throw new NotFoundError('frame_not_found', 'Use /embed/v1/frame/poll/POLL_ID?site=SITE (or video/VIDEO_ID, video-blog/CHANNEL_ID).');
+  if (!element || !id.success || !slug.success) throw new NotFoundError('frame_not_found', 'Use /embed/v1/frame/poll/POLL_ID?site=SITE (or feedback/FORM_ID, decisions/all, decisions/ORGAN_ID, video/VIDEO_ID, video-blog/CHANNEL_ID).');
   const site = await findSite(c.env.DB, slug.data);
   if (!site) throw new NotFoundError('site_not_found', `There is no site "${slug.data}" on this server.`);
   const requested = Lang.safeParse(c.req.query('lang'));

@@ -85,6 +85,22 @@ export interface AdminMessages {
     unsaved: string;
     close: string;
   };
+  snippets: {
+    heading: string;
+    intro: string;
+    kind: string;
+    kinds: Record<'poll' | 'feedback' | 'decisions' | 'video' | 'video-blog', string>;
+    item: string;
+    none: string;
+    code: string;
+    codeHelp: string;
+    frame: string;
+    frameHelp: string;
+    fallback: Record<'poll' | 'feedback' | 'decisions' | 'video' | 'video-blog', string>;
+    copy: string;
+    copied: string;
+    preview: string;
+  };
   tokens: {
     heading: string;
     intro: string;
