@@ -170,7 +170,7 @@ export class OsallistuAdminFeedback extends AdminView {
       const field = form?.fields.find((f) => f.key === key);
       return field ? localized(field.label, this.language, form!.languages).text : key;
     };
-    return html`<section class="confirm submission" aria-labelledby="open-heading">
+    return html`<section class="panel submission" aria-labelledby="open-heading">
       <h3 id="open-heading" tabindex="-1">${s.ref} · ${t.statuses[s.status]}</h3>
       <p class="meta">${formatDateTime(s.createdAt, this.language)}${form ? html` · ${localized(form.title, this.language, form.languages).text}` : nothing}</p>
       ${s.context ? html`<p><strong>${t.about}:</strong> ${[s.context.subject, s.context.caseId, s.context.decision, s.context.video].filter(Boolean).join(' · ')}</p>` : nothing}

@@ -52,7 +52,7 @@ export class OsallistuAdminTokens extends AdminView {
         <button part="button">${t.create}</button>
       </form>
       ${this.created
-        ? html`<section class="confirm" aria-labelledby="created-heading">
+        ? html`<section class="panel" aria-labelledby="created-heading">
             <h3 id="created-heading" tabindex="-1">${t.created(this.created.label)}</h3>
             <p>${t.secretHelp}</p>
             <code class="secret">${this.created.token}</code>

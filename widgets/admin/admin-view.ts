@@ -74,10 +74,16 @@ const adminStyles = css`
     padding: 0.75rem;
     margin: 0 0 1rem;
   }
+  .panel {
+    border: 2px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.75rem;
+    margin: 0 0 1rem;
+  }
   .confirm p {
     margin: 0 0 0.75rem;
   }
-  .bar {
+  .account {
     display: flex;
     flex-wrap: wrap;
     justify-content: space-between;
@@ -85,7 +91,7 @@ const adminStyles = css`
     gap: 0.5rem 1rem;
     margin: 0 0 1rem;
   }
-  .bar p {
+  .account p {
     margin: 0;
   }
   .tabs {

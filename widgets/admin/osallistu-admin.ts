@@ -65,7 +65,7 @@ export class OsallistuAdmin extends AdminView {
     if (!this.official || !this.session) return this.renderSignIn();
     const views = this.views();
     const view = views.includes(this.view) ? this.view : views[0]!;
-    return html`<div class="bar">
+    return html`<div class="account">
         <p><strong>${this.session.site}</strong> · ${a.signedInAs(this.official.label, a.roles[this.official.role])}</p>
         <button part="button" class="secondary" @click=${this.signOut}>${a.signOut}</button>
       </div>
