@@ -6,7 +6,9 @@ import { ApiRequestError } from '../core/api-client.ts';
 import { defineElement } from '../core/define.ts';
 import { formatDateTime, formatPercent } from '../core/format.ts';
 import { localized } from '../core/i18n.ts';
+import './admin-poll-editor.ts';
 import { AdminView } from './admin-view.ts';
+import type { Lang } from '../locales/messages.ts';
 
 const FORMATS = [
   ['csv', 'CSV'],
@@ -20,6 +22,9 @@ export class OsallistuAdminPolls extends AdminView {
   @state() private items?: PollView[];
   @state() private failed = '';
   @state() private closing?: PollView;
+  /** The poll being edited ('new' for a new one). */
+  @state() private editing?: PollView | 'new';
+  @state() private languages: Lang[] = ['fi'];
   @state() private status = '';
   /** Bytes received of a running export: shown, not read out at every step (the result is). */
   @state() private progress = '';
@@ -31,6 +36,10 @@ export class OsallistuAdminPolls extends AdminView {
   }
 
   protected override async fetchResource(): Promise<void> {
+    void this.client.get<{ languages: Lang[]; defaultLang: Lang }>('').then(
+      (site) => (this.languages = [site.defaultLang, ...site.languages.filter((l) => l !== site.defaultLang)]),
+      () => undefined,
+    );
     try {
       this.items = (await this.call<{ items: PollView[] }>('GET', 'polls')).items;
       this.failed = '';
@@ -51,7 +60,20 @@ export class OsallistuAdminPolls extends AdminView {
 
   override render() {
     const t = this.at.polls;
+    const editor = this.official && roleAllows(this.official.role, 'editor');
     return html`<h2>${t.heading}</h2>
+      ${editor && !this.editing ? html`<p><button part="button" id="new-poll" @click=${() => void this.edit('new')}>${this.at.editor.create}</button></p>` : nothing}
+      ${this.editing
+        ? html`<osallistu-admin-poll-editor
+            site=${this.siteId}
+            api=${this.client.apiBase}
+            .token=${this.token}
+            .official=${this.official}
+            .poll=${this.editing === 'new' ? undefined : this.editing}
+            .languages=${this.languages}
+            @editor-close=${this.editorClosed}
+          ></osallistu-admin-poll-editor>`
+        : nothing}
       <p class="meta" role="status">${this.status}</p>
       ${this.progress ? html`<p class="meta">${this.progress}</p>` : nothing}
       ${this.closing ? this.renderConfirm(this.closing) : nothing} ${this.showing ? this.renderResults(this.showing.poll, this.showing.days) : nothing}
@@ -84,6 +106,7 @@ export class OsallistuAdminPolls extends AdminView {
         ${t.statuses[poll.status]}
         ${editor
           ? html`<div class="row-actions">
+              <button part="button" class="secondary" data-edit=${poll.id} aria-label=${`${this.at.editor.edit}: ${question.text}`} @click=${() => void this.edit(poll)}>${this.at.editor.edit}</button>
               ${poll.status === 'open'
                 ? html`<button part="button" class="secondary" data-poll=${poll.id} aria-label=${`${t.close}: ${question.text}`} @click=${() => void this.askClose(poll)}>${t.close}</button>`
                 : html`<button part="button" class="secondary" data-poll=${poll.id} aria-label=${`${t.open}: ${question.text}`} @click=${() => void this.setStatus(poll, 'open')}>${t.open}</button>`}
@@ -166,6 +189,25 @@ export class OsallistuAdminPolls extends AdminView {
     this.showing = undefined;
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(`button[data-results="${id}"]`)?.focus();
+  }
+
+  private async edit(poll: PollView | 'new'): Promise<void> {
+    this.editing = poll;
+    await this.updateComplete;
+    const editor = this.renderRoot.querySelector('osallistu-admin-poll-editor');
+    await editor?.updateComplete;
+    editor?.shadowRoot?.querySelector<HTMLElement>('#editor-heading')?.focus();
+  }
+
+  private async editorClosed(event: CustomEvent<PollView | null>): Promise<void> {
+    const was = this.editing;
+    this.editing = undefined;
+    if (event.detail) {
+      this.status = this.at.editor.saved(this.question(event.detail).text);
+      await this.fetchResource();
+    }
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(was === 'new' || !was ? '#new-poll' : `button[data-edit="${was.id}"]`)?.focus();
   }
 
   private renderConfirm(poll: PollView) {

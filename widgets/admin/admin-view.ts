@@ -174,6 +174,25 @@ const adminStyles = css`
     border-radius: var(--_radius);
     padding: var(--_space);
   }
+  .editor-grid {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr));
+    gap: 1.5rem;
+  }
+  .option-row {
+    border-block-end: 1px solid var(--_border);
+    padding-block: 0.5rem;
+    margin: 0 0 0.5rem;
+  }
+  legend {
+    font-weight: 700;
+    margin: 0 0 0.5rem;
+  }
+  .notice-box {
+    border-inline-start: 4px solid var(--_error);
+    padding: 0.25rem 0.75rem;
+    margin: 0 0 1rem;
+  }
   code.secret {
     display: block;
     padding: 0.5rem;

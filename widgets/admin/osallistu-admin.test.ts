@@ -264,3 +264,72 @@ describe('<osallistu-admin>: snippets', () => {
     await expect.poll(() => snippets.shadowRoot!.querySelector('pre.code')?.textContent).toContain('<osallistu-feedback form="');
   });
 });
+
+describe('<osallistu-admin>: creating and editing a poll', () => {
+  async function openEditor(el: OsallistuAdmin) {
+    const polls = await expect.poll(() => view(el, 'osallistu-admin-polls')?.shadowRoot?.querySelector('#new-poll')).toBeTruthy().then(() => view(el, 'osallistu-admin-polls')!);
+    polls.shadowRoot!.querySelector<HTMLButtonElement>('#new-poll')!.click();
+    await expect.poll(() => polls.shadowRoot!.querySelector('osallistu-admin-poll-editor')?.shadowRoot?.activeElement?.id).toBe('editor-heading');
+    return { polls, editor: polls.shadowRoot!.querySelector('osallistu-admin-poll-editor')!.shadowRoot! };
+  }
+  const type = async (editor: ShadowRoot, selector: string, text: string) => {
+    editor.querySelector<HTMLInputElement>(selector)!.focus();
+    await userEvent.keyboard(text);
+  };
+
+  it('the preview shows the poll as residents will, live in each language; publishing with a language missing asks first', async () => {
+    const el = await mountConsole();
+    await signIn(el, OWNER);
+    const { polls, editor } = await openEditor(el);
+    const id = `konsoli-${Date.now()}`;
+    await type(editor, '#poll-id', id);
+    await type(editor, '#question-fi', 'Mihin puistoon penkkejä?');
+    await type(editor, '#option-0-fi', 'Keskuspuisto');
+    await type(editor, '#option-1-fi', 'Rantapuisto');
+    // The widget itself, in every language of the site, updated as the official types.
+    const previews = [...editor.querySelectorAll('.preview osallistu-poll')];
+    expect(previews.map((p) => p.closest('[lang]')!.getAttribute('lang'))).toEqual(['fi', 'sv', 'en']);
+    await expect.poll(() => previews[0]!.shadowRoot?.querySelector('legend')?.textContent).toContain('Mihin puistoon penkkejä?');
+    expect([...previews[0]!.shadowRoot!.querySelectorAll('label')].map((l) => l.textContent!.trim())).toEqual(['Keskuspuisto', 'Rantapuisto']);
+    expect(editor.querySelector('.notice-box')!.textContent).toContain('Kysymys puuttuu kielellä ruotsi.');
+    await expectNoAxeViolations(el);
+
+    const status = editor.querySelector<HTMLSelectElement>('#poll-status')!;
+    status.value = 'open';
+    status.dispatchEvent(new Event('change'));
+    editor.querySelector<HTMLButtonElement>('form > .actions button:not([type])')!.click();
+    await expect.poll(() => editor.activeElement?.id).toBe('editor-confirm');
+    expect(editor.querySelector('#editor-confirm')!.textContent).toContain('Vaihtoehto 2 puuttuu kielellä englanti.');
+    expect((await officialFetch(`/polls/${id}`)).status).toBe(404);
+    [...editor.querySelectorAll<HTMLButtonElement>('[role="alertdialog"] button')].find((b) => b.textContent === 'Julkaise silti')!.click();
+    await expect.poll(() => polls.shadowRoot!.querySelector('[role="status"]')?.textContent).toBe('Kysely ”Mihin puistoon penkkejä?” tallennettiin.');
+    expect(await (await officialFetch(`/polls/${id}`)).json()).toMatchObject({ status: 'open', question: { fi: 'Mihin puistoon penkkejä?' }, options: [{ id: 'a', label: { fi: 'Keskuspuisto' } }, { id: 'b', label: { fi: 'Rantapuisto' } }] });
+    expect(polls.shadowRoot!.activeElement?.id).toBe('new-poll');
+
+    // Editing: a changed question is saved; a cancel with changes asks first.
+    polls.shadowRoot!.querySelector<HTMLButtonElement>(`button[data-edit="${id}"]`)!.click();
+    await expect.poll(() => polls.shadowRoot!.querySelector('osallistu-admin-poll-editor')?.shadowRoot?.querySelector('#question-sv')).toBeTruthy();
+    const again = polls.shadowRoot!.querySelector('osallistu-admin-poll-editor')!.shadowRoot!;
+    await type(again, '#question-sv', 'Till vilken park bänkar?');
+    [...again.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent === 'Peruuta')!.click();
+    await expect.poll(() => again.querySelector('#editor-confirm')?.textContent).toBe('Muutoksia ei ole tallennettu.');
+    await userEvent.keyboard('{Escape}');
+    await expect.poll(() => again.querySelector('[role="alertdialog"]')).toBeNull();
+    again.querySelector<HTMLButtonElement>('form > .actions button:not([type])')!.click();
+    // English is still missing, and the poll is open: it asks again.
+    await expect.poll(() => [...again.querySelectorAll<HTMLButtonElement>('[role="alertdialog"] button')].find((b) => b.textContent === 'Julkaise silti')).toBeTruthy();
+    [...again.querySelectorAll<HTMLButtonElement>('[role="alertdialog"] button')].find((b) => b.textContent === 'Julkaise silti')!.click();
+    await expect.poll(async () => ((await (await officialFetch(`/polls/${id}`)).json()) as { question: Record<string, string> }).question.sv).toBe('Till vilken park bänkar?');
+  });
+
+  it('a server refusal lands at the field it is about, nothing saved', async () => {
+    const el = await mountConsole('en');
+    await signIn(el, OWNER);
+    const { editor } = await openEditor(el);
+    await type(editor, '#poll-id', 'Not A Slug');
+    await type(editor, '#question-fi', 'Kysymys');
+    editor.querySelector<HTMLButtonElement>('form > .actions button:not([type])')!.click();
+    await expect.poll(() => editor.querySelector('#id-error')?.textContent).toMatch(/lowercase letters/);
+    expect(editor.activeElement?.getAttribute('role')).toBe('alert');
+  });
+});

@@ -48,6 +48,8 @@ export class OsallistuPoll extends OsallistuElement {
   @property({ attribute: 'voter-assertion' }) voterAssertion = '';
   /** The heading level of the question when it is not a form legend, to fit the host page's outline. */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 3;
+  /** The officials' console's live preview: this poll is shown as residents will see it, without the API; answering it sends nothing. */
+  @property({ attribute: false }) preview?: PollView;
 
   @state() private load: Load = { status: 'loading' };
   @state() private choices: string[] = [];
@@ -64,7 +66,12 @@ export class OsallistuPoll extends OsallistuElement {
   @query('input') private firstInput?: HTMLInputElement;
 
   protected override resourceId(): string {
-    return this.poll;
+    return this.preview ? '' : this.poll;
+  }
+
+  protected override willUpdate(): void {
+    super.willUpdate();
+    if (this.preview && (this.load.status !== 'ready' || this.load.poll !== this.preview)) this.load = { status: 'ready', poll: this.preview };
   }
 
   protected override fetchResource(): Promise<void> {
@@ -332,7 +339,7 @@ export class OsallistuPoll extends OsallistuElement {
 
   private async submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    if (this.load.status !== 'ready' || this.submitting) return;
+    if (this.load.status !== 'ready' || this.submitting || this.preview) return;
     const poll = this.load.poll;
     this.fieldError = this.validationError(poll);
     if (this.fieldError) {

@@ -1,0 +1,351 @@
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { PollView } from '../../worker/schema/polls.ts';
+import { ApiRequestError } from '../core/api-client.ts';
+import { defineElement } from '../core/define.ts';
+import type { Lang } from '../locales/messages.ts';
+import '../poll/osallistu-poll.ts';
+import { AdminView } from './admin-view.ts';
+
+type Kind = PollView['kind'];
+type Visibility = PollView['resultsVisibility'];
+type Texts = Partial<Record<Lang, string>>;
+
+interface Draft {
+  id: string;
+  kind: Kind;
+  question: Texts;
+  options: { id: string; label: Texts }[];
+  minChoices: number;
+  maxChoices: number;
+  scale: { min: number; max: number };
+  resultsVisibility: Visibility;
+  allowChange: boolean;
+  closesAt: string;
+  status: 'draft' | 'open' | 'closed';
+}
+
+const VISIBILITIES: Visibility[] = ['after_vote', 'always', 'after_close', 'never'];
+const KINDS: Kind[] = ['single', 'multiple', 'scale'];
+
+/** "2026-12-31T21:59:00.000Z" ⇄ the value of a datetime-local input in Finnish time. */
+const toLocalInput = (iso: string | null): string => {
+  if (!iso) return '';
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(new Date(iso))
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+};
+const fromLocalInput = (value: string): string | null => {
+  if (!value) return null;
+  // Finnish time is UTC+2 or +3: try both and keep the one that reads back the same.
+  for (const offset of ['+02:00', '+03:00']) {
+    const iso = new Date(`${value}:00${offset}`).toISOString();
+    if (toLocalInput(iso) === value) return iso;
+  }
+  return new Date(`${value}:00+02:00`).toISOString();
+};
+
+function draftOf(poll?: PollView): Draft {
+  return {
+    id: poll?.id ?? '',
+    kind: poll?.kind ?? 'single',
+    question: { ...(poll?.question ?? {}) },
+    options: poll?.options.map((o) => ({ id: o.id, label: { ...o.label } })) ?? [
+      { id: 'a', label: {} },
+      { id: 'b', label: {} },
+    ],
+    minChoices: poll?.minChoices ?? 1,
+    maxChoices: poll?.maxChoices ?? 2,
+    scale: poll?.scale ?? { min: 1, max: 5 },
+    resultsVisibility: poll?.resultsVisibility ?? 'after_vote',
+    allowChange: poll?.allowChange ?? false,
+    closesAt: toLocalInput(poll?.closesAt ?? null),
+    status: poll?.status ?? 'draft',
+  };
+}
+
+/**
+ * Creates or edits a poll, with the widget itself beside the form in each of the site's
+ * languages as residents will see it, and a check that warns before publishing a poll with
+ * texts missing in a language. Unsaved changes are not lost to a reload or a cancel.
+ */
+@defineElement('osallistu-admin-poll-editor')
+export class OsallistuAdminPollEditor extends AdminView {
+  /** The poll to edit; none for a new one. */
+  @property({ attribute: false }) poll?: PollView;
+  /** The site's languages, the default first. */
+  @property({ attribute: false }) languages: Lang[] = ['fi'];
+
+  @state() private draft: Draft = draftOf();
+  @state() private dirty = false;
+  @state() private error = '';
+  @state() private issues: { path: string; message: string }[] = [];
+  @state() private confirming: 'publish' | 'discard' | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.draft = draftOf(this.poll);
+    window.addEventListener('beforeunload', this.#guard);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('beforeunload', this.#guard);
+  }
+
+  readonly #guard = (event: BeforeUnloadEvent) => {
+    if (this.dirty) event.preventDefault();
+  };
+
+  private languageName(lang: Lang): string {
+    return new Intl.DisplayNames([this.language], { type: 'language' }).of(lang) ?? lang;
+  }
+
+  private change(patch: Partial<Draft>): void {
+    this.draft = { ...this.draft, ...patch };
+    this.dirty = true;
+  }
+
+  /** Texts missing in one of the site's languages, in words. */
+  private missing(): string[] {
+    const t = this.at.editor;
+    const out: string[] = [];
+    for (const lang of this.languages) {
+      const name = this.languageName(lang);
+      if (!this.draft.question[lang]?.trim()) out.push(t.missingQuestion(name));
+      if (this.draft.kind !== 'scale') this.draft.options.forEach((o, i) => !o.label[lang]?.trim() && out.push(t.missingOption(i + 1, name)));
+    }
+    return out;
+  }
+
+  /** The poll as the widget will show it. */
+  private previewPoll(): PollView {
+    const d = this.draft;
+    const texts = (map: Texts) => Object.fromEntries(Object.entries(map).filter(([, v]) => v?.trim())) as Texts;
+    return {
+      id: d.id || 'preview',
+      site: this.siteId,
+      kind: d.kind,
+      question: texts(d.question),
+      options: d.kind === 'scale' ? [] : d.options.map((o) => ({ id: o.id, label: texts(o.label) })),
+      minChoices: d.kind === 'multiple' ? d.minChoices : 1,
+      maxChoices: d.kind === 'multiple' ? d.maxChoices : 1,
+      ...(d.kind === 'scale' ? { scale: d.scale } : {}),
+      resultsVisibility: d.resultsVisibility,
+      voterMode: 'anonymous',
+      allowChange: d.allowChange,
+      opensAt: null,
+      closesAt: fromLocalInput(d.closesAt),
+      status: 'open',
+      state: 'open',
+      caseId: null,
+      languages: this.languages,
+    };
+  }
+
+  private body(): Record<string, unknown> {
+    const p = this.previewPoll();
+    return {
+      ...(this.poll ? {} : this.draft.id ? { id: this.draft.id } : {}),
+      kind: p.kind,
+      question: p.question,
+      ...(p.kind === 'scale' ? { scale: p.scale } : { options: p.options }),
+      ...(p.kind === 'multiple' ? { minChoices: p.minChoices, maxChoices: p.maxChoices } : {}),
+      resultsVisibility: p.resultsVisibility,
+      allowChange: p.allowChange,
+      closesAt: p.closesAt,
+      status: this.draft.status,
+    };
+  }
+
+  private issueFor(path: string) {
+    const issue = this.issues.find((i) => i.path === path || i.path.startsWith(`${path}.`));
+    return issue ? html`<p class="error" id=${`${path}-error`}>${issue.message}</p>` : nothing;
+  }
+
+  override render() {
+    const t = this.at.editor;
+    const d = this.draft;
+    const missing = this.missing();
+    return html`<section class="panel editor" aria-labelledby="editor-heading">
+      <h3 id="editor-heading" tabindex="-1">${this.poll ? t.editHeading(this.poll.id) : t.newHeading}</h3>
+      <div class="editor-grid">
+        <form @submit=${this.submit} novalidate>
+          ${this.poll
+            ? nothing
+            : html`<div class="field">
+                <label for="poll-id">${t.id}</label>
+                <p class="hint" id="poll-id-help">${t.idHelp}</p>
+                <input id="poll-id" .value=${d.id} pattern="[a-z0-9](?:[a-z0-9\\-]{0,62}[a-z0-9])?" aria-describedby="poll-id-help" @input=${(e: Event) => this.change({ id: (e.target as HTMLInputElement).value.trim() })} />
+                ${this.issueFor('id')}
+              </div>`}
+          <div class="field">
+            <label for="kind">${t.kind}</label>
+            <select id="kind" ?disabled=${Boolean(this.poll)} @change=${(e: Event) => this.change({ kind: (e.target as HTMLSelectElement).value as Kind })}>
+              ${KINDS.map((kind) => html`<option value=${kind} ?selected=${kind === d.kind}>${t.kinds[kind]}</option>`)}
+            </select>
+          </div>
+          ${this.languages.map(
+            (lang) => html`<div class="field">
+              <label for=${`question-${lang}`}>${t.question(this.languageName(lang))}</label>
+              <input id=${`question-${lang}`} lang=${lang} .value=${d.question[lang] ?? ''} maxlength="300" @input=${(e: Event) => this.change({ question: { ...d.question, [lang]: (e.target as HTMLInputElement).value } })} />
+            </div>`,
+          )}
+          ${this.issueFor('question')}
+          ${d.kind === 'scale'
+            ? html`<div class="actions">
+                <div class="field"><label for="scale-min">${t.scaleMin}</label><input id="scale-min" type="number" .value=${String(d.scale.min)} @input=${(e: Event) => this.change({ scale: { ...d.scale, min: Number((e.target as HTMLInputElement).value) } })} /></div>
+                <div class="field"><label for="scale-max">${t.scaleMax}</label><input id="scale-max" type="number" .value=${String(d.scale.max)} @input=${(e: Event) => this.change({ scale: { ...d.scale, max: Number((e.target as HTMLInputElement).value) } })} /></div>
+              </div>
+              ${this.issueFor('scale')}`
+            : this.renderChoices()}
+          <div class="field">
+            <label for="visibility">${t.visibility}</label>
+            <select id="visibility" @change=${(e: Event) => this.change({ resultsVisibility: (e.target as HTMLSelectElement).value as Visibility })}>
+              ${VISIBILITIES.map((v) => html`<option value=${v} ?selected=${v === d.resultsVisibility}>${t.visibilities[v]}</option>`)}
+            </select>
+          </div>
+          <label class="option field"><input type="checkbox" .checked=${d.allowChange} @change=${(e: Event) => this.change({ allowChange: (e.target as HTMLInputElement).checked })} /> ${t.allowChange}</label>
+          <div class="field">
+            <label for="closes">${t.closesAt}</label>
+            <p class="hint" id="closes-help">${t.closesHelp}</p>
+            <input id="closes" type="datetime-local" .value=${d.closesAt} aria-describedby="closes-help" @input=${(e: Event) => this.change({ closesAt: (e.target as HTMLInputElement).value })} />
+            ${this.issueFor('closesAt')}
+          </div>
+          <div class="field">
+            <label for="poll-status">${t.status}</label>
+            <select id="poll-status" @change=${(e: Event) => this.change({ status: (e.target as HTMLSelectElement).value as Draft['status'] })}>
+              ${(['draft', 'open', 'closed'] as const).map((s) => html`<option value=${s} ?selected=${s === d.status}>${this.at.polls.statuses[s]}</option>`)}
+            </select>
+          </div>
+          ${missing.length
+            ? html`<div class="notice-box" role="group" aria-labelledby="missing-heading">
+                <p id="missing-heading"><strong>${t.missingHeading}</strong></p>
+                <ul>${missing.map((m) => html`<li>${m}</li>`)}</ul>
+              </div>`
+            : nothing}
+          ${this.error ? html`<p class="error" role="alert" tabindex="-1">${this.error}</p>` : nothing}
+          ${this.confirming ? this.renderConfirm() : nothing}
+          <div class="actions">
+            <button part="button">${t.save}</button>
+            <button part="button" type="button" class="secondary" @click=${this.cancel}>${this.at.cancel}</button>
+            ${this.dirty ? html`<span class="hint">${t.unsaved}</span>` : nothing}
+          </div>
+        </form>
+        <div class="previews">
+          <p class="hint">${t.previewHelp}</p>
+          ${this.languages.map(
+            (lang) => html`<h4>${t.preview(this.languageName(lang))}</h4>
+              <div class="preview" lang=${lang}><osallistu-poll .preview=${this.previewPoll()} site=${this.siteId} api=${this.client.apiBase} heading-level="5"></osallistu-poll></div>`,
+          )}
+        </div>
+      </div>
+    </section>`;
+  }
+
+  private renderChoices() {
+    const t = this.at.editor;
+    const d = this.draft;
+    const setLabel = (i: number, lang: Lang, value: string) =>
+      this.change({ options: d.options.map((o, j) => (j === i ? { ...o, label: { ...o.label, [lang]: value } } : o)) });
+    return html`<fieldset class="field">
+      <legend>${t.options}</legend>
+      ${d.options.map(
+        (option, i) => html`<div class="option-row">
+          ${this.languages.map(
+            (lang) => html`<label for=${`option-${i}-${lang}`}>${t.option(i + 1, this.languageName(lang))}</label>
+              <input id=${`option-${i}-${lang}`} lang=${lang} .value=${option.label[lang] ?? ''} maxlength="200" @input=${(e: Event) => setLabel(i, lang, (e.target as HTMLInputElement).value)} />`,
+          )}
+          ${d.options.length > 2 && !this.poll
+            ? html`<button part="button" type="button" class="secondary" @click=${() => this.change({ options: d.options.filter((_, j) => j !== i) })}>${t.removeOption(i + 1)}</button>`
+            : nothing}
+        </div>`,
+      )}
+      ${this.poll ? nothing : html`<button part="button" type="button" class="secondary" @click=${this.addOption}>${t.addOption}</button>`}
+      ${this.issueFor('options')}
+      ${d.kind === 'multiple'
+        ? html`<div class="actions">
+            <div class="field"><label for="min">${t.minChoices}</label><input id="min" type="number" min="1" .value=${String(d.minChoices)} @input=${(e: Event) => this.change({ minChoices: Number((e.target as HTMLInputElement).value) })} /></div>
+            <div class="field"><label for="max">${t.maxChoices}</label><input id="max" type="number" min="1" .value=${String(d.maxChoices)} @input=${(e: Event) => this.change({ maxChoices: Number((e.target as HTMLInputElement).value) })} /></div>
+          </div>
+          ${this.issueFor('minChoices')} ${this.issueFor('maxChoices')}`
+        : nothing}
+    </fieldset>`;
+  }
+
+  private renderConfirm() {
+    const t = this.at.editor;
+    const publish = this.confirming === 'publish';
+    return html`<div class="confirm" role="alertdialog" aria-labelledby="editor-confirm" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.keepEditing()}>
+      <p id="editor-confirm" tabindex="-1">${publish ? `${t.missingHeading}: ${this.missing().join(' ')}` : t.unsaved}</p>
+      <div class="actions">
+        <button part="button" type="button" class=${publish ? '' : 'danger'} @click=${() => (publish ? void this.save(true) : this.close())}>${publish ? t.publishAnyway : t.discard}</button>
+        <button part="button" type="button" class="secondary" @click=${this.keepEditing}>${t.keepEditing}</button>
+      </div>
+    </div>`;
+  }
+
+  private addOption(): void {
+    const used = new Set(this.draft.options.map((o) => o.id));
+    let n = this.draft.options.length;
+    while (used.has(String.fromCharCode(97 + (n % 26)) + (n >= 26 ? Math.floor(n / 26) : ''))) n++;
+    this.change({ options: [...this.draft.options, { id: String.fromCharCode(97 + (n % 26)) + (n >= 26 ? Math.floor(n / 26) : ''), label: {} }] });
+  }
+
+  private async keepEditing(): Promise<void> {
+    this.confirming = null;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('form button:not([type])')?.focus();
+  }
+
+  private async ask(what: 'publish' | 'discard'): Promise<void> {
+    this.confirming = what;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#editor-confirm')?.focus();
+  }
+
+  private cancel(): void {
+    if (this.dirty) void this.ask('discard');
+    else this.close();
+  }
+
+  private close(saved?: PollView): void {
+    this.dirty = false;
+    this.dispatchEvent(new CustomEvent('editor-close', { detail: saved ?? null, bubbles: true, composed: true }));
+  }
+
+  private submit(event: SubmitEvent): void {
+    event.preventDefault();
+    void this.save(false);
+  }
+
+  /** Saves; a poll going public with texts missing in a language asks first. */
+  private async save(anyway: boolean): Promise<void> {
+    if (!anyway && this.draft.status === 'open' && this.missing().length) return this.ask('publish');
+    this.confirming = null;
+    this.error = '';
+    this.issues = [];
+    try {
+      const saved = this.poll
+        ? await this.call<PollView>('PATCH', `polls/${encodeURIComponent(this.poll.id)}`, this.body())
+        : await this.call<PollView>('POST', 'polls', this.body());
+      this.close(saved);
+    } catch (error) {
+      if (error instanceof ApiRequestError) {
+        this.error = error.message;
+        this.issues = error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+      } else this.error = this.errorMessage(error, this.at.loadFailed);
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[role="alert"]')?.focus();
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'osallistu-admin-poll-editor': OsallistuAdminPollEditor;
+  }
+}
