@@ -1,18 +1,10 @@
 import { mkdirSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { ROOT } from '../../scripts/lib/wrangler.ts';
-import { axeViolations, launchChromium, watchProblems } from '../support/browser.ts';
+import { axeViolations, chromiumForFile, watchProblems } from '../support/browser.ts';
 
 const server = inject('devServer');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chrome = chromiumForFile();
 
 describe('the officials\' console at /admin', () => {
   it('signs in with a token, shows the demo poll\'s results as a chart and a table under its strict CSP, and never loads the console for residents', async () => {
@@ -22,7 +14,7 @@ describe('the officials\' console at /admin', () => {
       body: JSON.stringify({ choices: ['liukkaus'] }),
     });
     expect(vote.status).toBe(201);
-    const page = await browser.newPage();
+    const page = await chrome.browser.newPage();
     const problems = watchProblems(page);
     const requests: string[] = [];
     page.on('request', (request) => requests.push(new URL(request.url()).pathname));
@@ -47,7 +39,7 @@ describe('the officials\' console at /admin', () => {
     await page.close();
 
     // A resident's page loads the loader and widgets, never the console.
-    const resident = await browser.newPage();
+    const resident = await chrome.browser.newPage();
     const loaded: string[] = [];
     resident.on('request', (request) => loaded.push(new URL(request.url()).pathname));
     await resident.goto(`${server.url}/`);

@@ -1,22 +1,14 @@
 import { mkdirSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { ROOT } from '../../scripts/lib/wrangler.ts';
-import { axeViolations, launchChromium, watchProblems } from '../support/browser.ts';
+import { axeViolations, chromiumForFile, watchProblems } from '../support/browser.ts';
 
 const server = inject('devServer');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chrome = chromiumForFile();
 
 describe('the decisions of the demo site', () => {
   it('the "Päätökset" page: seeded decisions, search, a decision opened, axe-clean under the strict CSP', async () => {
-    const page = await browser.newPage();
+    const page = await chrome.browser.newPage();
     const problems = watchProblems(page);
     await page.goto(`${server.url}/paatokset/`);
     const feed = page.locator('osallistu-decisions');
@@ -43,7 +35,7 @@ describe('the decisions of the demo site', () => {
   });
 
   it('the front page sidebar shows the newest traffic decisions, in Swedish on the Swedish page', async () => {
-    const page = await browser.newPage();
+    const page = await chrome.browser.newPage();
     await page.goto(`${server.url}/sv/`);
     const sidebar = page.locator('aside osallistu-decisions');
     await expect.poll(() => sidebar.locator('.item').count(), { timeout: 15_000 }).toBe(3);

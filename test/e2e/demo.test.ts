@@ -1,24 +1,16 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { ROOT } from '../../scripts/lib/wrangler.ts';
-import { axeViolations, launchChromium, watchProblems } from '../support/browser.ts';
+import { axeViolations, chromiumForFile, watchProblems } from '../support/browser.ts';
 import { serveHostPage } from '../support/host-page.ts';
 
 const server = inject('devServer');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chrome = chromiumForFile();
 
 describe('the demo page served by wrangler dev', () => {
   it('shows the Finnish article with the snippet, axe-clean, under a strict CSP with no errors', async () => {
-    const page = await browser.newPage();
+    const page = await chrome.browser.newPage();
     const problems = watchProblems(page);
     const response = await page.goto(`${server.url}/`);
     expect(response?.status()).toBe(200);
@@ -36,7 +28,7 @@ describe('the demo page served by wrangler dev', () => {
   });
 
   it('has a Swedish page beside it', async () => {
-    const page = await browser.newPage();
+    const page = await chrome.browser.newPage();
     const problems = watchProblems(page);
     await page.goto(`${server.url}/sv/`);
     expect(await page.locator('html').getAttribute('lang')).toBe('sv');
@@ -48,7 +40,7 @@ describe('the demo page served by wrangler dev', () => {
   });
 
   it('is usable at 320 px wide without horizontal scrolling', async () => {
-    const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
+    const page = await chrome.browser.newPage({ viewport: { width: 320, height: 640 } });
     await page.goto(`${server.url}/`);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
@@ -72,7 +64,7 @@ describe('the loader', () => {
       <script type="module" src="${server.url}/embed/v1/osallistu.js" data-site="koivulahti"></script>
       <script type="module" src="${server.url}/embed/v1/osallistu.js?again" data-site="koivulahti"></script>
       <p>Sisältö</p></main></body></html>`, `script-src ${server.url}; object-src 'none'`);
-    const page = await browser.newPage();
+    const page = await chrome.browser.newPage();
     const problems = watchProblems(page);
     const loaded = page.waitForResponse((r) => r.url() === `${server.url}/embed/v1/osallistu.js?again`);
     await page.goto(host.url);

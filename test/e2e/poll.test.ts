@@ -1,20 +1,12 @@
 import { mkdirSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { demoPolls } from '../../demo/seed/polls.ts';
 import { ROOT } from '../../scripts/lib/wrangler.ts';
-import { axeViolations, launchChromium, watchProblems } from '../support/browser.ts';
+import { axeViolations, chromiumForFile, watchProblems } from '../support/browser.ts';
 
 const server = inject('devServer');
 const POLL = demoPolls[0]!.id;
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chrome = chromiumForFile();
 
 const exportCsv = async () => {
   const response = await fetch(`${server.url}/api/v1/sites/koivulahti/polls/${POLL}/export?format=csv`, { headers: { Authorization: `Bearer ${server.token}` } });
@@ -24,7 +16,7 @@ const exportCsv = async () => {
 
 describe('the poll on the demo page', () => {
   it('takes a vote, remembers it after a reload, and the export contains it', async () => {
-    const context = await browser.newContext();
+    const context = await chrome.browser.newContext();
     const page = await context.newPage();
     const problems = watchProblems(page);
     await page.goto(`${server.url}/`);
@@ -56,7 +48,7 @@ describe('the poll on the demo page', () => {
   });
 
   it('speaks Swedish on the Swedish page', async () => {
-    const page = await browser.newPage();
+    const page = await chrome.browser.newPage();
     await page.goto(`${server.url}/sv/`);
     const poll = page.locator('osallistu-poll');
     await expect.poll(() => poll.locator('legend').textContent()).toBe('Vad är viktigast för dig i vinterunderhållet?');
@@ -67,7 +59,7 @@ describe('the poll on the demo page', () => {
   });
 
   it('loads only the loader, the shared chunk, the chunks of the widgets on the page and one language, and nothing from elsewhere', async () => {
-    const page = await browser.newPage();
+    const page = await chrome.browser.newPage();
     const requests: string[] = [];
     page.on('request', (request) => requests.push(request.url()));
     await page.goto(`${server.url}/sv/`);
@@ -91,7 +83,7 @@ describe('the poll on the demo page', () => {
 
 describe('the fallback page for CMSs without scripts', () => {
   it('shows the poll alone, in the asked language, axe-clean under its own CSP', async () => {
-    const page = await browser.newPage();
+    const page = await chrome.browser.newPage();
     const problems = watchProblems(page);
     const response = await page.goto(`${server.url}/embed/v1/frame/poll/${POLL}?site=koivulahti&lang=sv`);
     expect(response?.status()).toBe(200);
@@ -106,7 +98,7 @@ describe('the fallback page for CMSs without scripts', () => {
   });
 
   it('is what the demo page\'s fallback link opens', async () => {
-    const page = await browser.newPage({ javaScriptEnabled: false });
+    const page = await chrome.browser.newPage({ javaScriptEnabled: false });
     await page.goto(`${server.url}/`);
     const href = await page.locator('osallistu-poll a').getAttribute('href');
     expect(href).toBe(`/embed/v1/frame/poll/${POLL}?site=koivulahti`);
@@ -118,7 +110,7 @@ describe('the fallback page for CMSs without scripts', () => {
 describe('the poll under the settings residents use', () => {
   it('works with forced colours, reduced motion and 200 % zoom, axe-clean, no horizontal scroll', async () => {
     // 200 % zoom of a 1280 px window lays out like a 640 px one at twice the pixel density.
-    const context = await browser.newContext({ viewport: { width: 640, height: 900 }, deviceScaleFactor: 2, forcedColors: 'active', reducedMotion: 'reduce' });
+    const context = await chrome.browser.newContext({ viewport: { width: 640, height: 900 }, deviceScaleFactor: 2, forcedColors: 'active', reducedMotion: 'reduce' });
     const page = await context.newPage();
     await page.goto(`${server.url}/`);
     const poll = page.locator('osallistu-poll');

@@ -1,18 +1,11 @@
 import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { ROOT } from '../../scripts/lib/wrangler.ts';
-import { axeViolations, launchChromium, watchProblems } from '../support/browser.ts';
+import { axeViolations, chromiumForFile, watchProblems } from '../support/browser.ts';
 
 const server = inject('devServer');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chrome = chromiumForFile();
 
 /** Every request the page makes to a host other than the demo's; those hosts get an empty stand-in (no internet here). */
 async function watchOtherHosts(page: Page): Promise<string[]> {
@@ -29,7 +22,7 @@ async function watchOtherHosts(page: Page): Promise<string[]> {
 
 describe('the mayor\'s video blog on the demo site', () => {
   it('"Pormestarin videoblogi": seeded episodes newest first, the newest plays from the city\'s own file with captions, nothing from elsewhere, axe-clean under the strict CSP', async () => {
-    const page = await browser.newPage();
+    const page = await chrome.browser.newPage();
     const problems = watchProblems(page);
     const elsewhere = await watchOtherHosts(page);
     await page.goto(`${server.url}/videoblogi/`);
@@ -65,7 +58,7 @@ describe('the mayor\'s video blog on the demo site', () => {
   });
 
   it('a YouTube episode: nothing reaches YouTube until the resident agrees; then only the no-cookie player; the choice remembered per provider', async () => {
-    const page = await browser.newPage();
+    const page = await chrome.browser.newPage();
     const problems = watchProblems(page);
     const elsewhere = await watchOtherHosts(page);
     await page.goto(`${server.url}/sv/videoblogg/`);
@@ -100,7 +93,7 @@ describe('the mayor\'s video blog on the demo site', () => {
   });
 
   it('"show more" lists the older episodes; "ask the mayor" opens the feedback form with the video named, and the submission carries it', async () => {
-    const page = await browser.newPage();
+    const page = await chrome.browser.newPage();
     await page.goto(`${server.url}/videoblogi/`);
     const blog = page.locator('osallistu-video-blog');
     await expect.poll(() => blog.locator('.episode').count(), { timeout: 15_000 }).toBe(6);
@@ -126,7 +119,7 @@ describe('the mayor\'s video blog on the demo site', () => {
   });
 
   it('stands alone in a frame for CMSs that strip scripts: a video and the blog, in the asked language, under their own CSP', async () => {
-    const page = await browser.newPage();
+    const page = await chrome.browser.newPage();
     const problems = watchProblems(page);
     const elsewhere = await watchOtherHosts(page);
     const response = await page.goto(`${server.url}/embed/v1/frame/video/vlogi-2026-11?site=koivulahti&lang=sv`);
