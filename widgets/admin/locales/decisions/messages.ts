@@ -1,0 +1,83 @@
+import type { Lang } from '../../../locales/messages.ts';
+
+type Outcome = 'passed' | 'passed_amended' | 'rejected' | 'tabled' | 'returned' | 'voted';
+
+/** The console's decisions view: its own strings, in their own chunk per language. */
+export interface DecisionAdminMessages {
+  heading: string;
+  editorsOnly: string;
+
+  listHeading: string;
+  search: string;
+  searchHelp: string;
+  organ: string;
+  allOrgans: string;
+  apply: string;
+  found: (count: number, more: boolean) => string;
+  empty: string;
+  emptyFor: (q: string) => string;
+  loadedMore: (count: number) => string;
+  date: string;
+  section: string;
+  title: string;
+  outcome: string;
+  actions: string;
+  outcomes: Record<Outcome, string>;
+
+  edit: string;
+  editHeading: (title: string) => string;
+  inLang: Record<Lang, string>;
+  summary: string;
+  plainSummary: string;
+  topics: string;
+  topicsHelp: string;
+  save: string;
+  saving: string;
+  saved: (title: string) => string;
+  noChanges: string;
+  unsaved: string;
+  fixErrors: string;
+  discardQuestion: string;
+  discard: string;
+  keepEditing: string;
+  saveFailed: string;
+  issues: {
+    cannotRemove: string;
+    tooLong: string;
+    tag: string;
+    tooManyTags: string;
+  };
+
+  delete: string;
+  confirmDelete: (title: string) => string;
+  deleted: (title: string) => string;
+
+  importHeading: string;
+  importHelp: string;
+  importFormat: string;
+  file: string;
+  import: string;
+  chooseFile: string;
+  reading: string;
+  converting: string;
+  converted: (records: number, decisions: number) => string;
+  progress: (sent: number, total: number) => string;
+  importing: string;
+  imported: (created: number, updated: number, rejected: number) => string;
+  reportHeading: string;
+  created: string;
+  updated: string;
+  rejected: string;
+  rejectedCaption: string;
+  line: string;
+  sourceId: string;
+  reasons: string;
+  omitted: (count: number) => string;
+  ahjoLines: string;
+  notReadable: string;
+  notJson: (detail: string) => string;
+  unknownShape: (docs: string) => string;
+  ahjoFailed: (detail: string) => string;
+  emptyFile: string;
+  batchFailed: (from: number, to: number, reason: string) => string;
+}
