@@ -77,3 +77,13 @@ describe('bad request bodies get a 4xx envelope and write nothing', () => {
     for (const issue of error.issues ?? []) expect(issue.message.length).toBeGreaterThan(5);
   });
 });
+
+describe('caching of what officials read', () => {
+  it('a public read may be cached; the same read with a token never is', async () => {
+    const { site, owner } = await createSite();
+    const anyone = await call(`/api/v1/sites/${site.id}/decisions`);
+    expect(anyone.headers.get('Cache-Control')).toContain('public');
+    const official = await call(`/api/v1/sites/${site.id}/decisions`, { token: owner });
+    expect(official.headers.get('Cache-Control')).toBe('private, no-store');
+  });
+});

@@ -31,7 +31,9 @@ const app = createApp();
 app.use('/api/*', async (c, next) => {
   await next();
   c.header('X-Content-Type-Options', 'nosniff');
-  if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
+  // What an official reads with a token is never kept by a browser or the edge, whatever the route says for the public.
+  if (c.req.header('Authorization')) c.header('Cache-Control', 'private, no-store');
+  else if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
 });
 const writeBody = requestBody({ maxBytes: 64 * 1024 });
 // The decision import takes a large body, JSON or NDJSON, read as a stream (routes/decision-import.ts);

@@ -81,6 +81,11 @@ export class OsallistuAdminPollEditor extends AdminView {
 
   @state() private draft: Draft = draftOf();
   @state() private dirty = false;
+
+  /** Whether there are edits not saved (the console asks before leaving them). */
+  get hasUnsavedChanges(): boolean {
+    return this.dirty;
+  }
   @state() private error = '';
   @state() private issues: { path: string; message: string }[] = [];
   @state() private confirming: 'publish' | 'discard' | null = null;

@@ -31,6 +31,11 @@ export class OsallistuAdminPolls extends AdminView {
   /** The poll whose results are open, with its results and its ballots per day. */
   @state() private showing?: { poll: PollView; days?: { day: string; ballots: number }[] };
 
+  /** A poll being edited with changes not saved. */
+  get hasUnsavedChanges(): boolean {
+    return Boolean(this.renderRoot?.querySelector('osallistu-admin-poll-editor')?.hasUnsavedChanges);
+  }
+
   protected override resourceId(): string {
     return this.token && 'polls';
   }

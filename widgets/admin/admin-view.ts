@@ -218,7 +218,7 @@ export class AdminView extends OsallistuElement {
   }
 
   protected call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    return this.client.request<T>(method, path, body, { headers: { Authorization: `Bearer ${this.token}` } });
+    return this.client.request<T>(method, path, body, { headers: { Authorization: `Bearer ${this.token}` }, cache: 'no-store' });
   }
 
   /**

@@ -98,7 +98,7 @@ describe('<osallistu-admin>: what each role sees', () => {
   it('an owner: polls, feedback, tokens and the audit log; a viewer: polls and snippets, with exports and no open/close', async () => {
     const el = await mountConsole();
     await signIn(el, OWNER);
-    await expect.poll(() => [...root(el).querySelectorAll('nav a')].map((a) => a.textContent)).toEqual(['Kyselyt', 'Palautteet', 'Upotuskoodit', 'Tunnisteet', 'Tapahtumaloki']);
+    await expect.poll(() => [...root(el).querySelectorAll('nav a')].map((a) => a.textContent)).toEqual(['Kyselyt', 'Palautteet', 'Päätökset', 'Videot', 'Upotuskoodit', 'Tunnisteet', 'Tapahtumaloki']);
     expect(root(el).querySelector('nav a[aria-current="page"]')?.textContent).toBe('Kyselyt');
 
     const viewer = await newToken('viewer');
@@ -305,6 +305,28 @@ describe('<osallistu-admin>: creating and editing a poll', () => {
     await expect.poll(() => polls.shadowRoot!.querySelector('[role="status"]')?.textContent).toBe('Kysely ”Mihin puistoon penkkejä?” tallennettiin.');
     expect(await (await officialFetch(`/polls/${id}`)).json()).toMatchObject({ status: 'open', question: { fi: 'Mihin puistoon penkkejä?' }, options: [{ id: 'a', label: { fi: 'Keskuspuisto' } }, { id: 'b', label: { fi: 'Rantapuisto' } }] });
     expect(polls.shadowRoot!.activeElement?.id).toBe('new-poll');
+
+    // Unsaved edits are not left by switching views without the browser asking (declined here).
+    polls.shadowRoot!.querySelector<HTMLButtonElement>('#new-poll')!.click();
+    await expect.poll(() => polls.shadowRoot!.querySelector('osallistu-admin-poll-editor')?.shadowRoot?.querySelector('#question-fi')).toBeTruthy();
+    await type(polls.shadowRoot!.querySelector('osallistu-admin-poll-editor')!.shadowRoot!, '#question-fi', 'Keskeneräinen');
+    const asked: string[] = [];
+    const confirm = window.confirm;
+    window.confirm = (message?: string) => (asked.push(String(message)), false);
+    try {
+      location.hash = '#tokens';
+      await expect.poll(() => asked.length).toBe(1);
+    } finally {
+      window.confirm = confirm;
+    }
+    expect(asked[0]).toBe('Muutoksia ei ole tallennettu. Siirrytäänkö silti? Muutokset katoavat.');
+    expect(location.hash).toBe('#polls');
+    expect(view(el, 'osallistu-admin-polls')).toBe(polls);
+    [...polls.shadowRoot!.querySelector('osallistu-admin-poll-editor')!.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent === 'Peruuta')!.click();
+    const discard = () => [...polls.shadowRoot!.querySelector('osallistu-admin-poll-editor')!.shadowRoot!.querySelectorAll<HTMLButtonElement>('[role="alertdialog"] button')].find((b) => b.textContent === 'Hylkää muutokset');
+    await expect.poll(() => discard()).toBeTruthy();
+    discard()!.click();
+    await expect.poll(() => polls.shadowRoot!.querySelector('osallistu-admin-poll-editor')).toBeNull();
 
     // Editing: a changed question is saved; a cancel with changes asks first.
     polls.shadowRoot!.querySelector<HTMLButtonElement>(`button[data-edit="${id}"]`)!.click();

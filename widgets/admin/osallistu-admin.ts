@@ -7,15 +7,19 @@ import { ApiClient, ApiRequestError } from '../core/api-client.ts';
 import { defineElement } from '../core/define.ts';
 import { AdminView } from './admin-view.ts';
 import './admin-audit.ts';
+import './admin-decisions.ts';
 import './admin-feedback.ts';
 import './admin-polls.ts';
 import './admin-snippets.ts';
+import './admin-videos.ts';
 import './admin-tokens.ts';
 
 const SESSION = 'osallistu:console';
 const VIEWS = [
   ['polls', 'viewer'],
   ['feedback', 'moderator'],
+  ['decisions', 'editor'],
+  ['videos', 'editor'],
   ['snippets', 'viewer'],
   ['tokens', 'owner'],
   ['audit', 'owner'],
@@ -53,7 +57,14 @@ export class OsallistuAdmin extends AdminView {
 
   readonly #onHash = () => {
     const name = location.hash.slice(1);
-    if (VIEWS.some(([view]) => view === name)) this.view = name as ViewName;
+    if (!VIEWS.some(([view]) => view === name) || name === this.view) return;
+    // A view with unsaved edits (a decision, a video) is not left without asking.
+    const current = this.renderRoot.querySelector<HTMLElement & { hasUnsavedChanges?: boolean }>('.view > *');
+    if (current?.hasUnsavedChanges && !window.confirm(this.at.leaveUnsaved)) {
+      history.replaceState(null, '', `#${this.view}`);
+      return;
+    }
+    this.view = name as ViewName;
   };
 
   private views(): ViewName[] {
@@ -84,6 +95,10 @@ export class OsallistuAdmin extends AdminView {
         return html`<osallistu-admin-polls site=${site} api=${this.client.apiBase} .token=${token} .official=${this.official}></osallistu-admin-polls>`;
       case 'feedback':
         return html`<osallistu-admin-feedback site=${site} api=${this.client.apiBase} .token=${token} .official=${this.official}></osallistu-admin-feedback>`;
+      case 'decisions':
+        return html`<osallistu-admin-decisions site=${site} api=${this.client.apiBase} .token=${token} .official=${this.official}></osallistu-admin-decisions>`;
+      case 'videos':
+        return html`<osallistu-admin-videos site=${site} api=${this.client.apiBase} .token=${token} .official=${this.official}></osallistu-admin-videos>`;
       case 'snippets':
         return html`<osallistu-admin-snippets site=${site} api=${this.client.apiBase} .token=${token} .official=${this.official}></osallistu-admin-snippets>`;
       case 'tokens':
@@ -148,6 +163,8 @@ export class OsallistuAdmin extends AdminView {
   }
 
   private signOut(): void {
+    const current = this.renderRoot.querySelector<HTMLElement & { hasUnsavedChanges?: boolean }>('.view > *');
+    if (current?.hasUnsavedChanges && !window.confirm(this.at.leaveUnsaved)) return;
     sessionStorage.removeItem(SESSION);
     this.official = undefined;
     this.session = undefined;

@@ -39,6 +39,8 @@ export interface RequestOptions {
   /** Makes a write safe to repeat: the server answers a repeat with the first answer. */
   idempotencyKey?: string;
   signal?: AbortSignal;
+  /** The browser cache's part: officials' reads pass 'no-store', never an earlier public copy. */
+  cache?: RequestCache;
 }
 
 const RETRYABLE_STATUS = new Set([408, 425, 429, 500, 502, 503, 504]);
@@ -99,6 +101,7 @@ export class ApiClient {
           headers,
           body: body === undefined ? undefined : JSON.stringify(body),
           signal: options.signal,
+          cache: options.cache,
         });
       } catch (error) {
         if (options.signal?.aborted) throw error;

@@ -16,6 +16,7 @@ export const en: AdminMessages = {
   },
   signedInAs: (label, role) => `${label} (${role})`,
   signOut: 'Sign out',
+  leaveUnsaved: 'The changes are not saved. Leave anyway? They will be lost.',
   roles: { owner: 'owner', editor: 'editor', moderator: 'moderator', viewer: 'viewer' },
   nav: { label: 'Console', polls: 'Polls', feedback: 'Feedback', decisions: 'Decisions', videos: 'Videos', snippets: 'Snippets', tokens: 'Tokens', audit: 'Audit log' },
   loading: 'Loading…',

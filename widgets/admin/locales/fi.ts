@@ -16,6 +16,7 @@ export const fi: AdminMessages = {
   },
   signedInAs: (label, role) => `${label} (${role})`,
   signOut: 'Kirjaudu ulos',
+  leaveUnsaved: 'Muutoksia ei ole tallennettu. Siirrytäänkö silti? Muutokset katoavat.',
   roles: { owner: 'omistaja', editor: 'toimittaja', moderator: 'moderaattori', viewer: 'katselija' },
   nav: { label: 'Hallinta', polls: 'Kyselyt', feedback: 'Palautteet', decisions: 'Päätökset', videos: 'Videot', snippets: 'Upotuskoodit', tokens: 'Tunnisteet', audit: 'Tapahtumaloki' },
   loading: 'Ladataan…',

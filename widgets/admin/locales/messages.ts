@@ -17,6 +17,8 @@ export interface AdminMessages {
   };
   signedInAs: (label: string, role: string) => string;
   signOut: string;
+  /** Asked before leaving a view with unsaved changes. */
+  leaveUnsaved: string;
   roles: Record<Role, string>;
   nav: { label: string; polls: string; feedback: string; decisions: string; videos: string; snippets: string; tokens: string; audit: string };
   loading: string;

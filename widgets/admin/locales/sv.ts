@@ -16,6 +16,7 @@ export const sv: AdminMessages = {
   },
   signedInAs: (label, role) => `${label} (${role})`,
   signOut: 'Logga ut',
+  leaveUnsaved: 'Ändringarna är inte sparade. Vill du ändå gå vidare? Ändringarna försvinner.',
   roles: { owner: 'ägare', editor: 'redaktör', moderator: 'moderator', viewer: 'läsare' },
   nav: { label: 'Administration', polls: 'Enkäter', feedback: 'Respons', decisions: 'Beslut', videos: 'Videor', snippets: 'Inbäddningskoder', tokens: 'Nycklar', audit: 'Händelselogg' },
   loading: 'Laddar…',
