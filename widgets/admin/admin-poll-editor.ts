@@ -4,7 +4,6 @@ import type { PollView } from '../../worker/schema/polls.ts';
 import { ApiRequestError } from '../core/api-client.ts';
 import { defineElement } from '../core/define.ts';
 import type { Lang } from '../locales/messages.ts';
-import '../poll/osallistu-poll.ts';
 import { AdminView } from './admin-view.ts';
 
 type Kind = PollView['kind'];
@@ -92,6 +91,8 @@ export class OsallistuAdminPollEditor extends AdminView {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Imported when needed, never statically: the public poll chunk stays one request.
+    void import('../poll/osallistu-poll.ts');
     this.draft = draftOf(this.poll);
     window.addEventListener('beforeunload', this.#guard);
   }

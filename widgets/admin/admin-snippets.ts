@@ -3,7 +3,6 @@ import { state } from 'lit/decorators.js';
 import { defineElement } from '../core/define.ts';
 import { localized } from '../core/i18n.ts';
 import type { Lang } from '../locales/messages.ts';
-import { widgets } from '../registry.ts';
 import { AdminView } from './admin-view.ts';
 
 type Kind = 'poll' | 'feedback' | 'decisions' | 'video' | 'video-blog';
@@ -14,13 +13,16 @@ interface Item {
 }
 type Named = { id: string; languages?: Lang[] } & Record<string, unknown>;
 
-/** The element and attribute each kind is pasted as. */
-const ELEMENT: Record<Kind, { tag: string; attribute?: string }> = {
-  poll: { tag: 'osallistu-poll', attribute: 'poll' },
-  feedback: { tag: 'osallistu-feedback', attribute: 'form' },
-  decisions: { tag: 'osallistu-decisions' },
-  video: { tag: 'osallistu-video', attribute: 'video' },
-  'video-blog': { tag: 'osallistu-video-blog', attribute: 'channel' },
+/**
+ * The element and attribute each kind is pasted as, and its module for the preview (imported here,
+ * not through the loader's registry, so that the loader shares no chunk with the console).
+ */
+const ELEMENT: Record<Kind, { tag: string; attribute?: string; load: () => Promise<unknown> }> = {
+  poll: { tag: 'osallistu-poll', attribute: 'poll', load: () => import('../poll/osallistu-poll.ts') },
+  feedback: { tag: 'osallistu-feedback', attribute: 'form', load: () => import('../feedback/osallistu-feedback.ts') },
+  decisions: { tag: 'osallistu-decisions', load: () => import('../decisions/osallistu-decisions.ts') },
+  video: { tag: 'osallistu-video', attribute: 'video', load: () => import('../video/osallistu-video.ts') },
+  'video-blog': { tag: 'osallistu-video-blog', attribute: 'channel', load: () => import('../video/osallistu-video-blog.ts') },
 };
 
 /**
@@ -138,7 +140,7 @@ export class OsallistuAdminSnippets extends AdminView {
   }
 
   private async preview(): Promise<void> {
-    await widgets[ELEMENT[this.kind].tag]?.();
+    await ELEMENT[this.kind].load();
   }
 
   private async copy(text: string): Promise<void> {
