@@ -67,3 +67,24 @@ export async function submissionExportPage(db: D1Database, siteId: string, formI
   }
   return ((page?.results ?? []) as SubmissionRow[]).map((row) => ({ ...toSubmission(row), replies: byRef.get(row.ref) ?? [] }));
 }
+
+export interface ExportCounts {
+  /** Submissions the export includes: every status but spam, or the one status asked for. */
+  included: number;
+  spam: number;
+}
+
+/**
+ * How many submissions an export will hold, and how many are spam: one pass over the form's
+ * rows through `submissions_queue`, for the XLSX size limit and its methodology sheet.
+ */
+export async function submissionExportCounts(db: D1Database, siteId: string, formId: string, status: SubmissionRecord['status'] | undefined): Promise<ExportCounts> {
+  const row = await db
+    .prepare(
+      `SELECT COALESCE(SUM((?3 IS NULL AND status <> 'spam') OR status = ?3), 0) AS included, COALESCE(SUM(status = 'spam'), 0) AS spam
+        FROM submissions WHERE site_id = ?1 AND form_id = ?2`,
+    )
+    .bind(siteId, formId, status ?? null)
+    .first<ExportCounts>();
+  return { included: row?.included ?? 0, spam: row?.spam ?? 0 };
+}

@@ -1,47 +1,22 @@
-import { z } from '@hono/zod-openapi';
 import { createApp, officialRoute } from '../app.ts';
-import { ballotPage, findPoll, readResults } from '../db/polls.ts';
+import { findPoll, readResults } from '../db/polls.ts';
 import type { StoredPoll } from '../db/polls.ts';
 import { BOM, csvRow } from '../export/csv.ts';
 import type { Delimiter } from '../export/csv.ts';
 import { EXPORT_LABELS } from '../export/labels.ts';
 import { helsinkiTime } from '../export/stream.ts';
-import { ExportQuery, exportFile, exportFileResponse } from '../export/file.ts';
+import { ExportQuery, exportFile, exportFileResponse, xlsxTooLargeResponse } from '../export/file.ts';
+import { ballots, choicesText, optionLabels, share } from '../export/poll-data.ts';
+import type { NumberedBallot, PollExportContext as Context } from '../export/poll-data.ts';
+import { pollWorkbook } from '../export/poll-xlsx.ts';
 import { localizedText } from '../localize.ts';
 import { pollNotFound, pollState } from '../poll-rules.ts';
-import { Lang, errorResponses } from '../schema/common.ts';
+import { errorResponses } from '../schema/common.ts';
 import { PollParams } from '../schema/polls.ts';
-import type { Results } from '../schema/polls.ts';
-import type { SiteRecord } from '../schema/sites.ts';
 
 const app = createApp();
+/** Ballots gathered into one chunk of CSV before it is handed to the stream. */
 const PAGE = 2000;
-
-
-interface Context {
-  poll: StoredPoll;
-  site: SiteRecord;
-  lang: Lang;
-  results: Results;
-}
-
-const share = (count: number, total: number) => (total ? Math.round((count / total) * 1000) / 10 : 0);
-
-function optionLabels({ poll, site, lang }: Context): Map<string, string> {
-  if (poll.kind === 'scale') return new Map();
-  return new Map((poll.options ?? []).map((o) => [o.id, localizedText(o.label, lang, site)]));
-}
-
-async function* ballots(db: D1Database, poll: StoredPoll) {
-  let after = 0;
-  let n = 0;
-  for (;;) {
-    const page = await ballotPage(db, poll, after, PAGE);
-    for (const ballot of page) yield { n: ++n, ...ballot };
-    if (page.length < PAGE) return;
-    after = page.at(-1)!.id;
-  }
-}
 
 async function* csv(db: D1Database, ctx: Context, delimiter: Delimiter) {
   const { poll, results, lang } = ctx;
@@ -62,7 +37,7 @@ async function* csv(db: D1Database, ctx: Context, delimiter: Delimiter) {
   yield row(t.number, t.castAt, t.changedAt, t.choices);
   let chunk = '';
   for await (const ballot of ballots(db, poll)) {
-    chunk += row(ballot.n, helsinkiTime(ballot.castAt), helsinkiTime(ballot.changedAt), ballot.choices.map((id) => labels.get(id) ?? id).join(' | '));
+    chunk += row(ballot.n, helsinkiTime(ballot.castAt), helsinkiTime(ballot.changedAt), choicesText(ballot.choices, labels));
     if (ballot.n % PAGE === 0) {
       yield chunk;
       chunk = '';
@@ -85,7 +60,7 @@ function summary({ poll, results, lang, site }: Context) {
   };
 }
 
-const ballotJson = (ballot: { n: number; castAt: string; changedAt: string | null; choices: string[] }, poll: StoredPoll) => ({
+const ballotJson = (ballot: NumberedBallot, poll: StoredPoll) => ({
   n: ballot.n,
   castAt: ballot.castAt,
   castAtLocal: helsinkiTime(ballot.castAt),
@@ -115,11 +90,14 @@ app.openapi(
     tags: ['Polls'],
     summary: 'Export results and anonymised ballots',
     description:
-      'CSV (UTF-8 with BOM, Excel-ready, formula-safe), JSON or NDJSON, streamed. Ballots carry a running number and their times in Finnish time, never anything about the voter.',
+      'CSV (UTF-8 with BOM, Excel-ready, formula-safe), JSON or NDJSON, streamed; or XLSX, a workbook with three sheets: the results, the ballots (the CSV\'s columns, with real numbers and dates) and the methodology (what was asked, when, how voters were counted, who saw results, whether a ballot could change). ' +
+      'Ballots carry a running number and their times in Finnish time, never anything about the voter. Headings and sheet names follow `lang`, else the site\'s default language. ' +
+      'XLSX is built in memory: above about 50,000 ballots it answers 422 `xlsx_too_large`; CSV and NDJSON stream any size.',
     request: { params: PollParams, query: ExportQuery },
     responses: {
       200: exportFileResponse,
       ...errorResponses(400, 401, 403, 404),
+      ...xlsxTooLargeResponse,
     },
   }),
   async (c) => {
@@ -129,7 +107,12 @@ app.openapi(
     if (!poll) throw pollNotFound(id);
     const site = c.var.site;
     const ctx: Context = { poll, site, lang: lang ?? site.defaultLang, results: await readResults(c.env.DB, poll) };
-    return exportFile(c, site, poll.id, { format, delimiter }, { csv: (delimiter) => csv(c.env.DB, ctx, delimiter), json: () => jsonDocument(c.env.DB, ctx), ndjson: () => ndjson(c.env.DB, ctx) });
+    return exportFile(c, site, poll.id, { format, delimiter }, {
+      csv: (delimiter) => csv(c.env.DB, ctx, delimiter),
+      xlsx: () => pollWorkbook(ctx, ballots(c.env.DB, poll)),
+      json: () => jsonDocument(c.env.DB, ctx),
+      ndjson: () => ndjson(c.env.DB, ctx),
+    });
   },
 );
 
