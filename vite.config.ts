@@ -11,7 +11,8 @@ import { templateWhitespace } from './scripts/build/template-whitespace.ts';
  */
 /** Lit and the widget core (not the loader's own few modules): one chunk every widget shares. */
 const SHARED = (id: string) =>
-  /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]/.test(id) ||
+  // Lit, but not the directives only the officials' console uses (they stay in its own chunk).
+  (/node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]/.test(id) && !/(directives[\\/](repeat|keyed)|directive|directive-helpers)\.js$/.test(id)) ||
   (/widgets[\\/](core|locales)[\\/]/.test(id) && !/(config|loader-config|lazy-define)\.ts$/.test(id) && !/locales[\\/](fi|sv|en)\.ts$/.test(id));
 
 export default defineConfig({

@@ -8,12 +8,11 @@ import { roleAllows } from '../../worker/schema/roles.ts';
 import type { VideoSummaryView, VideoView } from '../../worker/schema/videos.ts';
 import { ApiClient, ApiRequestError, NetworkError, newIdempotencyKey } from '../core/api-client.ts';
 import { defineElement } from '../core/define.ts';
-import { formatDateTime } from '../core/format.ts';
+import { clock, formatDateTime } from '../core/format.ts';
 import { Catalog, LANGS, localized } from '../core/i18n.ts';
 import { loadSite } from '../core/site.ts';
 import type { Lang } from '../locales/messages.ts';
 // Also defines <osallistu-video>, the preview.
-import { clock } from '../video/osallistu-video.ts';
 import { AdminView } from './admin-view.ts';
 import type { AdminVideoMessages } from './locales/videos/messages.ts';
 
@@ -286,6 +285,8 @@ export class OsallistuAdminVideos extends AdminView {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // The preview's element, imported on demand like every public widget (never statically, which would change the public chunks).
+    void import('../video/osallistu-video.ts');
     window.addEventListener('beforeunload', this.#guard);
   }
 

@@ -6,7 +6,8 @@ import { ApiRequestError } from '../core/api-client.ts';
 import { OsallistuElement } from '../core/base-element.ts';
 import { defineElement } from '../core/define.ts';
 import { Catalog, localized } from '../core/i18n.ts';
-import { clock, day, videoMessages } from './osallistu-video.ts';
+import { clock } from '../core/format.ts';
+import { day, videoMessages } from './osallistu-video.ts';
 import type { BlogMessages } from './locales/messages.ts';
 import { videoStyles } from './styles.ts';
 

@@ -1,11 +1,11 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { keyed } from 'lit/directives/keyed.js';
 import type { z } from '@hono/zod-openapi';
 import type { VideoView } from '../../worker/schema/videos.ts';
 import { ApiRequestError } from '../core/api-client.ts';
 import { OsallistuElement } from '../core/base-element.ts';
 import { defineElement } from '../core/define.ts';
+import { clock } from '../core/format.ts';
 import { Catalog, localized } from '../core/i18n.ts';
 import { StoredValue } from '../core/storage.ts';
 import type { Lang } from '../locales/messages.ts';
@@ -25,13 +25,6 @@ const PROVIDERS: Record<string, string> = { youtube: 'YouTube', vimeo: 'Vimeo' }
 /** A caption track's label is in its own language, as players list them. */
 const LANGUAGE_NAMES: Record<Lang, string> = { fi: 'suomi', sv: 'svenska', en: 'English' };
 
-/** 272 → "4:32", 3725 → "1:02:05". */
-export const clock = (seconds: number): string => {
-  const two = (n: number) => String(n).padStart(2, '0');
-  const h = Math.floor(seconds / 3600);
-  const m = Math.floor(seconds / 60) % 60;
-  return h ? `${h}:${two(m)}:${two(seconds % 60)}` : `${m}:${two(seconds % 60)}`;
-};
 
 /** "22. marraskuuta 2026": a publication day as residents read it. */
 export const day = (iso: string, lang: Lang): string =>
@@ -72,8 +65,6 @@ export class OsallistuVideo extends OsallistuElement {
   @state() private chapter = -1;
   /** Caption addresses the player may load: the API's own when it is this page's origin, else a copy in memory. */
   @state() private tracks: Partial<Record<Lang, string>> = {};
-  /** Counts seeks: a provider's player is made anew for each, as a changed #t alone would not reload it. */
-  @state() private seeks = 0;
 
   private get vt() {
     return videoMessages.get(this.language);
@@ -154,15 +145,18 @@ export class OsallistuVideo extends OsallistuElement {
     void this.focusOn('.links a, video');
   }
 
-  private seek(index: number, seconds: number): void {
+  private async seek(index: number, seconds: number): Promise<void> {
     const player = this.renderRoot.querySelector('video');
     this.chapter = index;
     if (player) {
       player.currentTime = seconds;
       void player.play().catch(() => undefined);
     } else if (this.phase === 'playing') {
-      this.at = seconds; // the provider's player is made anew at that point
-      this.seeks++;
+      // The provider's player is made anew at that point: a changed #t alone would not reload it.
+      this.at = seconds;
+      this.phase = 'poster';
+      await this.updateComplete;
+      this.phase = 'playing';
     } else this.play(seconds);
   }
 
@@ -225,7 +219,7 @@ export class OsallistuVideo extends OsallistuElement {
               ${video.chapters.map((c, i) => {
                 const name = text(c.title)!;
                 return html`<li>
-                  <button part="button" class="secondary" aria-current=${i === this.chapter ? 'true' : 'false'} @click=${() => this.seek(i, c.start)}>
+                  <button part="button" class="secondary" aria-current=${i === this.chapter ? 'true' : 'false'} @click=${() => void this.seek(i, c.start)}>
                     <time datetime=${`PT${c.start}S`}>${clock(c.start)}</time> <span lang=${name.lang}>${name.text}</span>
                   </button>
                 </li>`;
@@ -262,14 +256,14 @@ export class OsallistuVideo extends OsallistuElement {
     if (this.phase === 'playing') {
       const { kind, src, type } = video.player;
       if (kind === 'iframe') {
-        return keyed(this.seeks, html`<iframe
+        return html`<iframe
           src=${src.replaceAll('{lang}', this.language).replaceAll('{t}', String(this.at))}
           title=${`${title} (${provider})`}
           allow="autoplay; fullscreen; picture-in-picture; encrypted-media"
           allowfullscreen
           referrerpolicy="strict-origin-when-cross-origin"
           sandbox="allow-scripts allow-same-origin allow-presentation allow-popups allow-popups-to-escape-sandbox"
-        ></iframe>`);
+        ></iframe>`;
       }
       if (type && !document.createElement('video').canPlayType(type)) {
         return html`<div class="cannot"><p>${t.cannotPlay}</p><a href=${src}>${t.download}</a></div>`;
