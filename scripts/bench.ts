@@ -10,6 +10,7 @@ import { measureBallotThroughput } from '../test/bench/ballot-throughput.ts';
 import { DECISIONS, PER_FILE, measureDecisionImport, measureDecisionSearch } from '../test/bench/decisions.ts';
 import { LOADER, pageFiles, sumBytes, wireBytes } from '../test/bench/bundle-size.ts';
 import { measureVideoPrivacy } from '../test/bench/video-privacy.ts';
+import { measurePollExport } from '../test/bench/export.ts';
 import type { Bytes } from '../test/bench/bundle-size.ts';
 import { freePort } from '../test/support/free-port.ts';
 import { syntheticBallotsSql } from '../worker/db/sql-script.ts';
@@ -132,6 +133,31 @@ try {
     value: `${at1k} at 1,000 ballots · ${at100k} at ${results.results.total.toLocaleString('en')} ballots`,
     budget: 'the same at both',
     ok: at1k === at100k && results.results.total === 100_000,
+  });
+
+  step('Poll exports: CSV at 100,000 ballots, XLSX at 49,000 (XLSX is built in memory, capped at about 50,000)');
+  await createPoll('bench-xlsx');
+  executeSql(syntheticBallotsSql('koivulahti', 'bench-xlsx', 'a', 49_000, 0), { persistTo });
+  const large = await measurePollExport({ api, token, pollId: 'bench-rows' });
+  const capped = await measurePollExport({ api, token, pollId: 'bench-xlsx' });
+  const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+  figures.push({
+    name: 'Poll export, CSV (streamed: memory does not grow with ballots), 100,000 ballots',
+    value: `${(large.csv.ms / 1000).toFixed(2)} s · ${mb(large.csv.bytes)}`,
+    budget: 'reported, well-formed',
+    ok: large.csv.status === 200 && large.csv.wellFormed === true,
+  });
+  figures.push({
+    name: 'Poll export, XLSX (built in memory, budget 50 MB ≈ 50,000 ballots), 49,000 ballots',
+    value: `${(capped.xlsx.ms / 1000).toFixed(2)} s · ${mb(capped.xlsx.bytes)}`,
+    budget: 'reported, a valid workbook',
+    ok: capped.xlsx.status === 200 && capped.xlsx.wellFormed === true,
+  });
+  figures.push({
+    name: 'Poll export, XLSX above its memory budget, 100,000 ballots',
+    value: `${large.xlsx.status} ${large.xlsx.code ?? ''} in ${large.xlsx.ms.toFixed(0)} ms`,
+    budget: 'a quick 422 pointing to CSV, never a 5xx',
+    ok: large.xlsx.status === 422,
   });
 
   step(`Importing ${DECISIONS.toLocaleString('en')} generated decisions through the import endpoint, ${PER_FILE.toLocaleString('en')} a file`);
