@@ -1,7 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import { ROOT } from '../../scripts/lib/wrangler.ts';
+import { readFileSync } from 'node:fs';
 import { axeViolations, chromiumForFile, watchProblems } from '../support/browser.ts';
+import { readXlsx, values } from '../workers/xlsx.ts';
 
 const server = inject('devServer');
 const chrome = chromiumForFile();
@@ -46,5 +48,56 @@ describe('the officials\' console at /admin', () => {
     await expect.poll(() => resident.locator('osallistu-poll legend').count(), { timeout: 15_000 }).toBe(1);
     expect(loaded.filter((path) => /admin/.test(path))).toEqual([]);
     await resident.close();
+  });
+
+  it('a poll\'s journey: created in the console, answered by a resident, closed, exported as a workbook that reads back right', async () => {
+    const id = `journey-${Date.now()}`;
+    const page = await chrome.browser.newPage({ acceptDownloads: true });
+    const problems = watchProblems(page);
+    await page.goto(`${server.url}/admin?site=koivulahti`);
+    const admin = page.locator('osallistu-admin');
+    await admin.getByLabel('Tunniste').fill(server.token);
+    await admin.getByRole('button', { name: 'Kirjaudu' }).click();
+    const polls = admin.locator('osallistu-admin-polls');
+    await polls.getByRole('button', { name: 'Uusi kysely' }).click();
+    const editor = polls.locator('osallistu-admin-poll-editor');
+    await editor.getByLabel('Tunnus').fill(id);
+    await editor.getByLabel('Kysymys (suomi)').fill('Mihin uusi leikkipuisto?');
+    await editor.getByLabel('Kysymys (ruotsi)').fill('Var ska den nya lekparken ligga?');
+    await editor.getByLabel('Kysymys (englanti)').fill('Where should the new playground go?');
+    for (const [n, fi, sv, en] of [[1, 'Rantaan', 'Vid stranden', 'By the shore'], [2, 'Keskustaan', 'I centrum', 'In the centre']] as const) {
+      await editor.getByLabel(`Vaihtoehto ${n} (suomi)`).fill(fi);
+      await editor.getByLabel(`Vaihtoehto ${n} (ruotsi)`).fill(sv);
+      await editor.getByLabel(`Vaihtoehto ${n} (englanti)`).fill(en);
+    }
+    await editor.getByLabel('Tila').selectOption('open');
+    // Every language is there: it is published without asking.
+    await editor.getByRole('button', { name: 'Tallenna' }).click();
+    await expect.poll(() => polls.locator('[role="status"]').textContent()).toBe('Kysely ”Mihin uusi leikkipuisto?” tallennettiin.');
+
+    // A resident answers it where the snippet puts it (its own frame page here), in Swedish.
+    const resident = await chrome.browser.newPage();
+    await resident.goto(`${server.url}/embed/v1/frame/poll/${id}?site=koivulahti&lang=sv`);
+    const poll = resident.locator('osallistu-poll');
+    await poll.getByLabel('I centrum').check();
+    await poll.getByRole('button', { name: 'Svara' }).click();
+    await expect.poll(() => poll.locator('.results').count(), { timeout: 15_000 }).toBe(1);
+    await resident.close();
+
+    // The official closes it (after confirming) and downloads the workbook.
+    await polls.getByRole('button', { name: 'Sulje: Mihin uusi leikkipuisto?' }).click();
+    await polls.locator('[role="alertdialog"]').getByRole('button', { name: 'Sulje' }).click();
+    await expect.poll(() => polls.locator('[role="status"]').textContent()).toBe('Kysely ”Mihin uusi leikkipuisto?” suljettiin.');
+    const [download] = await Promise.all([page.waitForEvent('download'), polls.getByRole('button', { name: 'Lataa Excel: Mihin uusi leikkipuisto?' }).click()]);
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^koivulahti-.*${id}.*\\.xlsx$`));
+    const workbook = readXlsx(new Uint8Array(readFileSync((await download.path())!)));
+    expect(workbook.sheets.map((s) => s.name)).toEqual(['Tulokset', 'Aineisto', 'Menetelmä']);
+    const results = workbook.sheet('Tulokset').rows.map(values);
+    expect(results.some((row) => row[0] === 'Keskustaan' && row.includes(1))).toBe(true);
+    expect(results.some((row) => row[0] === 'Rantaan' && row.includes(0))).toBe(true);
+    expect(workbook.sheet('Aineisto').rows.length).toBe(2); // the header and the one ballot
+    expect(workbook.sheet('Menetelmä').rows.map(values).flat().join(' ')).toContain('Mihin uusi leikkipuisto?');
+    expect(problems).toEqual([]);
+    await page.close();
   });
 });
