@@ -107,6 +107,19 @@ describe('the moderation queue', () => {
     for (const ref of refs) expect((await publicStatus(ref)).status).toBe('closed');
   });
 
+  it('exports the chosen form\'s feedback in one click: CSV, Excel and JSON', async () => {
+    const form = await createForm();
+    await send(form, 'Vientiä varten.');
+    const { el, shadow } = await queueOf(form);
+    const group = shadow.querySelector('[role="group"].export')!;
+    expect(group.textContent).toContain('Lataa lomakkeen ”Anna palautetta” palautteet');
+    await expectNoAxeViolations(el);
+    for (const [label, extension] of [['Excel', 'xlsx'], ['CSV', 'csv']] as const) {
+      [...group.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent === label)!.click();
+      await expect.poll(() => shadow.querySelector('[role="status"]')?.textContent).toMatch(new RegExp(`^Tiedosto koivulahti-.*${form}.*\\.${extension} on ladattu\\.$`));
+    }
+  });
+
   it('is for moderators and up: a viewer does not see it', async () => {
     const viewer = (await (await officialFetch('/tokens', { method: 'POST', body: JSON.stringify({ label: `Katselija ${Date.now()}`, role: 'viewer' }) })).json()) as { token: string };
     const moderator = (await (await officialFetch('/tokens', { method: 'POST', body: JSON.stringify({ label: `Moderaattori ${Date.now()}`, role: 'moderator' }) })).json()) as { token: string };

@@ -44,6 +44,7 @@ export class OsallistuAdminFeedback extends AdminView {
   @state() private selected = new Set<string>();
   @state() private status = '';
   @state() private draft = '';
+  @state() private progress = '';
 
   protected override resourceId(): string {
     return this.token && 'feedback';
@@ -117,8 +118,40 @@ export class OsallistuAdminFeedback extends AdminView {
         </div>
         <button part="button">${t.apply}</button>
       </form>
+      ${this.filter.form ? this.renderExport(this.filter.form) : nothing}
       <p class="meta" role="status">${this.status}</p>
+      ${this.progress ? html`<p class="meta">${this.progress}</p>` : nothing}
       ${this.open ? this.renderOpen(this.open) : nothing} ${this.renderQueue()}`;
+  }
+
+  /** The chosen form's feedback in one click, as the API exports it (a viewer's export leaves contact details out). */
+  private renderExport(id: string) {
+    const form = this.form(id);
+    const name = form ? localized(form.title, this.language, form.languages).text : id;
+    return html`<div class="actions export" role="group" aria-labelledby="export-heading">
+      <p id="export-heading">${this.at.feedback.exportHeading(name)}</p>
+      ${(
+        [
+          ['csv', 'CSV'],
+          ['xlsx', 'Excel'],
+          ['json', 'JSON'],
+        ] as const
+      ).map(([format, label]) => html`<button part="button" class="secondary" @click=${() => void this.export(id, format)}>${label}</button>`)}
+    </div>`;
+  }
+
+  private async export(form: string, format: string): Promise<void> {
+    try {
+      this.progress = this.at.polls.exporting('0');
+      const file = await this.download(`forms/${encodeURIComponent(form)}/export?format=${format}`, (bytes) => {
+        this.progress = this.at.polls.exporting((bytes / 1024).toFixed(0));
+      });
+      this.status = this.at.feedback.exported(file);
+    } catch (error) {
+      this.status = this.errorMessage(error, this.at.loadFailed);
+    } finally {
+      this.progress = '';
+    }
   }
 
   private renderQueue() {

@@ -120,6 +120,8 @@ export const en: AdminMessages = {
     bulkDone: (count) => (count === 1 ? '1 submission was updated.' : `${count} submissions were updated.`),
     unsaved: 'The reply is not saved. It is lost if you open another submission.',
     close: 'Close',
+    exportHeading: (form) => `Download the feedback of "${form}"`,
+    exported: (file) => `${file} was downloaded.`,
   },
   snippets: {
     heading: 'Snippets',

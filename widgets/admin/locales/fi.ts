@@ -120,6 +120,8 @@ export const fi: AdminMessages = {
     bulkDone: (count) => (count === 1 ? '1 palaute päivitettiin.' : `${count} palautetta päivitettiin.`),
     unsaved: 'Vastaus on kesken. Se katoaa, jos avaat toisen palautteen.',
     close: 'Sulje',
+    exportHeading: (form) => `Lataa lomakkeen ”${form}” palautteet`,
+    exported: (file) => `Tiedosto ${file} on ladattu.`,
   },
   snippets: {
     heading: 'Upotuskoodit',

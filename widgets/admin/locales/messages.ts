@@ -122,6 +122,8 @@ export interface AdminMessages {
     bulkDone: (count: number) => string;
     unsaved: string;
     close: string;
+    exportHeading: (form: string) => string;
+    exported: (file: string) => string;
   };
   snippets: {
     heading: string;

@@ -120,6 +120,8 @@ export const sv: AdminMessages = {
     bulkDone: (count) => `${count} respons uppdaterades.`,
     unsaved: 'Svaret är inte sparat. Det försvinner om du öppnar en annan respons.',
     close: 'Stäng',
+    exportHeading: (form) => `Ladda ner responsen till formuläret ”${form}”`,
+    exported: (file) => `Filen ${file} har laddats ner.`,
   },
   snippets: {
     heading: 'Inbäddningskoder',
