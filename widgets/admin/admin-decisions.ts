@@ -6,7 +6,7 @@ import type { AhjoDecision } from '../../scripts/lib/ahjo.ts';
 import type { DecisionSummaryView, DecisionView, Facets, ImportResult, Outcome } from '../../worker/schema/decisions.ts';
 import type { ErrorEnvelope, ErrorIssue } from '../../worker/errors.ts';
 import { roleAllows } from '../../worker/schema/roles.ts';
-import { ApiClient, ApiRequestError, NetworkError } from '../core/api-client.ts';
+import { ApiRequestError, NetworkError } from '../core/api-client.ts';
 import { defineElement } from '../core/define.ts';
 import { Catalog, LANGS, localized } from '../core/i18n.ts';
 import { loadSite } from '../core/site.ts';
@@ -230,14 +230,13 @@ export class OsallistuAdminDecisions extends AdminView {
   @state() private fileError = '';
 
   #listRequest = 0;
-  #fresh?: ApiClient;
 
   private get d(): DecisionAdminMessages {
     return decisionAdminMessages.get(this.language);
   }
 
   /** True while the form has changes not saved, or an import is running: the console should ask before leaving. */
-  get hasUnsavedChanges(): boolean {
+  override get hasUnsavedChanges(): boolean {
     return this.dirty || this.importing;
   }
 
@@ -247,18 +246,6 @@ export class OsallistuAdminDecisions extends AdminView {
 
   private get canEdit(): boolean {
     return Boolean(this.official && roleAllows(this.official.role, 'editor'));
-  }
-
-  /**
-   * The API with the browser's HTTP cache bypassed: the public list may be cached for a minute,
-   * and an editor must see an edit, a deletion or an import at once.
-   */
-  private send<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const { apiBase, site } = this.client;
-    if (this.#fresh?.apiBase !== apiBase || this.#fresh.site !== site) {
-      this.#fresh = new ApiClient(apiBase, site, { fetch: (input, init) => fetch(input, { ...init, cache: 'no-store' }) });
-    }
-    return this.#fresh.request<T>(method, path, body, { headers: { Authorization: `Bearer ${this.token}` } });
   }
 
   protected override resourceId(): string {
@@ -276,7 +263,7 @@ export class OsallistuAdminDecisions extends AdminView {
 
   private async fetchOrgans(): Promise<void> {
     try {
-      this.organs = (await this.send<{ organs: Organs }>('GET', 'decision-facets')).organs;
+      this.organs = (await this.call<{ organs: Organs }>('GET', 'decision-facets')).organs;
     } catch {
       // the list works without the body filter
     }
@@ -289,7 +276,7 @@ export class OsallistuAdminDecisions extends AdminView {
     if (this.filter.organ) query.set('organ', this.filter.organ);
     if (more && this.next) query.set('cursor', this.next);
     try {
-      const page = await this.send<{ items: Summary[]; nextCursor: string | null }>('GET', `decisions?${query}`);
+      const page = await this.call<{ items: Summary[]; nextCursor: string | null }>('GET', `decisions?${query}`);
       if (request !== this.#listRequest) return;
       const shown = more ? (this.items ?? []) : [];
       this.items = [...shown, ...page.items];
@@ -312,20 +299,6 @@ export class OsallistuAdminDecisions extends AdminView {
     }
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('beforeunload', this.#guard);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('beforeunload', this.#guard);
-  }
-
-  /** Unsaved edits and a running import are not lost to a closed tab or a reload without a warning. */
-  readonly #guard = (event: BeforeUnloadEvent) => {
-    if (this.hasUnsavedChanges) event.preventDefault();
-  };
 
   // ---------------------------------------------------------------------------------------------
   // Rendering
@@ -686,7 +659,7 @@ export class OsallistuAdminDecisions extends AdminView {
     this.renderRoot.querySelector<HTMLElement>('#edit-heading')?.focus();
     try {
       // The decision as it is now (the list may be a moment old), non-public parts included.
-      const decision = await this.send<Decision>('GET', `decisions/${encodeURIComponent(item.id)}`);
+      const decision = await this.call<Decision>('GET', `decisions/${encodeURIComponent(item.id)}`);
       if (this.editing?.id !== item.id) return;
       const original = toDraft(decision);
       this.editing = { id: item.id, row: decision, original, draft: structuredClone(original) };
@@ -778,7 +751,7 @@ export class OsallistuAdminDecisions extends AdminView {
     this.errors = {};
     this.formError = '';
     try {
-      const saved = await this.send<Decision>('PATCH', `decisions/${encodeURIComponent(editing.id)}`, body);
+      const saved = await this.call<Decision>('PATCH', `decisions/${encodeURIComponent(editing.id)}`, body);
       this.items = this.items?.map((item) => (item.id === saved.id ? saved : item));
       this.status = this.d.saved(this.titleOf(saved).text);
       await this.close();
@@ -817,7 +790,7 @@ export class OsallistuAdminDecisions extends AdminView {
   private async deleteDecision(item: Summary): Promise<void> {
     const title = this.titleOf(item).text;
     try {
-      await this.send('DELETE', `decisions/${encodeURIComponent(item.id)}`);
+      await this.call('DELETE', `decisions/${encodeURIComponent(item.id)}`);
     } catch (error) {
       this.status = error instanceof ApiRequestError && error.status !== 429 ? error.message : this.errorMessage(error, this.at.loadFailed);
       await this.cancelDelete();

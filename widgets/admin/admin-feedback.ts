@@ -79,20 +79,10 @@ export class OsallistuAdminFeedback extends AdminView {
     }
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('beforeunload', this.#guard);
+  /** A reply being written. */
+  override get hasUnsavedChanges(): boolean {
+    return Boolean(this.draft.trim());
   }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('beforeunload', this.#guard);
-  }
-
-  /** A reply being written is not lost to a closed tab or a reload without a warning. */
-  readonly #guard = (event: BeforeUnloadEvent) => {
-    if (this.draft.trim()) event.preventDefault();
-  };
 
   private form(id: string) {
     return this.forms.find((f) => f.id === id);

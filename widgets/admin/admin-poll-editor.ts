@@ -82,7 +82,7 @@ export class OsallistuAdminPollEditor extends AdminView {
   @state() private dirty = false;
 
   /** Whether there are edits not saved (the console asks before leaving them). */
-  get hasUnsavedChanges(): boolean {
+  override get hasUnsavedChanges(): boolean {
     return this.dirty;
   }
   @state() private error = '';
@@ -94,17 +94,7 @@ export class OsallistuAdminPollEditor extends AdminView {
     // Imported when needed, never statically: the public poll chunk stays one request.
     void import('../poll/osallistu-poll.ts');
     this.draft = draftOf(this.poll);
-    window.addEventListener('beforeunload', this.#guard);
   }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('beforeunload', this.#guard);
-  }
-
-  readonly #guard = (event: BeforeUnloadEvent) => {
-    if (this.dirty) event.preventDefault();
-  };
 
   private languageName(lang: Lang): string {
     return new Intl.DisplayNames([this.language], { type: 'language' }).of(lang) ?? lang;

@@ -32,7 +32,7 @@ export class OsallistuAdminPolls extends AdminView {
   @state() private showing?: { poll: PollView; days?: { day: string; ballots: number }[] };
 
   /** A poll being edited with changes not saved. */
-  get hasUnsavedChanges(): boolean {
+  override get hasUnsavedChanges(): boolean {
     return Boolean(this.renderRoot?.querySelector('osallistu-admin-poll-editor')?.hasUnsavedChanges);
   }
 

@@ -6,7 +6,7 @@ import type { z } from '@hono/zod-openapi';
 import type { ErrorEnvelope, ErrorIssue } from '../../worker/errors.ts';
 import { roleAllows } from '../../worker/schema/roles.ts';
 import type { VideoSummaryView, VideoView } from '../../worker/schema/videos.ts';
-import { ApiClient, ApiRequestError, NetworkError, newIdempotencyKey } from '../core/api-client.ts';
+import { ApiRequestError, NetworkError, newIdempotencyKey } from '../core/api-client.ts';
 import { defineElement } from '../core/define.ts';
 import { clock, formatDateTime } from '../core/format.ts';
 import { Catalog, LANGS, localized } from '../core/i18n.ts';
@@ -218,19 +218,6 @@ export class OsallistuAdminVideos extends AdminView {
   /** Asking before unsaved changes are dropped: what to do then, and where focus goes back otherwise. */
   @state() private leaving?: { run: () => unknown; back: string };
 
-  #client?: ApiClient;
-
-  /**
-   * Every request of this view skips the browser's cache: a public read of a video may be cached
-   * for a minute, and an editor must see what was just saved.
-   */
-  protected override get client(): ApiClient {
-    const base = super.client;
-    if (this.#client?.apiBase !== base.apiBase || this.#client.site !== base.site) {
-      this.#client = new ApiClient(base.apiBase, base.site, { fetch: (input, init) => fetch(input, { ...init, cache: 'no-store' }) });
-    }
-    return this.#client;
-  }
 
   private get vt(): AdminVideoMessages {
     return adminVideoMessages.get(this.language);
@@ -241,7 +228,7 @@ export class OsallistuAdminVideos extends AdminView {
   }
 
   /** Whether leaving now would lose something typed: the shell may ask this before it switches views. */
-  get hasUnsavedChanges(): boolean {
+  override get hasUnsavedChanges(): boolean {
     const editing = !!this.draft && !!this.original && !same(this.comparable(this.draft), this.comparable(this.original));
     const a = this.add;
     const adding = this.adding && !!(a.ref.trim() || a.host.trim() || a.duration.trim() || Object.values(a.title).some((t) => t?.trim()));
@@ -287,19 +274,12 @@ export class OsallistuAdminVideos extends AdminView {
     super.connectedCallback();
     // The preview's element, imported on demand like every public widget (never statically, which would change the public chunks).
     void import('../video/osallistu-video.ts');
-    window.addEventListener('beforeunload', this.#guard);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('beforeunload', this.#guard);
     if (this.posterSrc) URL.revokeObjectURL(this.posterSrc);
   }
-
-  /** Edits not saved are not lost to a closed tab or a reload without a warning. */
-  readonly #guard = (event: BeforeUnloadEvent) => {
-    if (this.hasUnsavedChanges) event.preventDefault();
-  };
 
   private async focusOn(selector: string): Promise<void> {
     await this.updateComplete;

@@ -213,6 +213,26 @@ export class AdminView extends OsallistuElement {
   @property({ attribute: false }) token = '';
   @property({ attribute: false }) official?: Official;
 
+  /** Whether leaving now would lose edits: a view with a form says so, and the console and the browser ask first. */
+  get hasUnsavedChanges(): boolean {
+    return false;
+  }
+
+  /** Unsaved edits are not lost to a closed tab or a reload without the browser asking. */
+  readonly #guard = (event: BeforeUnloadEvent) => {
+    if (this.hasUnsavedChanges) event.preventDefault();
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('beforeunload', this.#guard);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('beforeunload', this.#guard);
+  }
+
   protected get at(): AdminMessages {
     return adminMessages.get(this.language);
   }

@@ -58,14 +58,17 @@ export class OsallistuAdmin extends AdminView {
   readonly #onHash = () => {
     const name = location.hash.slice(1);
     if (!VIEWS.some(([view]) => view === name) || name === this.view) return;
-    // A view with unsaved edits (a decision, a video) is not left without asking.
-    const current = this.renderRoot.querySelector<HTMLElement & { hasUnsavedChanges?: boolean }>('.view > *');
-    if (current?.hasUnsavedChanges && !window.confirm(this.at.leaveUnsaved)) {
+    if (!this.mayLeave()) {
       history.replaceState(null, '', `#${this.view}`);
       return;
     }
     this.view = name as ViewName;
   };
+
+  /** A view with unsaved edits (a poll, a decision, a video, a reply) is not left without asking. */
+  private mayLeave(): boolean {
+    return !this.renderRoot.querySelector<AdminView>('.view > *')?.hasUnsavedChanges || window.confirm(this.at.leaveUnsaved);
+  }
 
   private views(): ViewName[] {
     return VIEWS.filter(([, role]) => this.official && roleAllows(this.official.role, role)).map(([view]) => view);
@@ -163,8 +166,7 @@ export class OsallistuAdmin extends AdminView {
   }
 
   private signOut(): void {
-    const current = this.renderRoot.querySelector<HTMLElement & { hasUnsavedChanges?: boolean }>('.view > *');
-    if (current?.hasUnsavedChanges && !window.confirm(this.at.leaveUnsaved)) return;
+    if (!this.mayLeave()) return;
     sessionStorage.removeItem(SESSION);
     this.official = undefined;
     this.session = undefined;

@@ -65,7 +65,8 @@ export class ApiClient {
     this.#timeoutMs = options.timeoutMs ?? 10_000;
     this.#attempts = options.attempts ?? 4;
     this.#backoffMs = options.backoffMs ?? 400;
-    this.#fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+    // Looked up at each call, so a fetch wrapped after the client was made (instrumentation, a test's spy) is the one used.
+    this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   }
 
   /** `path` is relative to the site, e.g. `polls/abc`; `""` is the site itself. */
