@@ -72,6 +72,25 @@ describe('defining forms', () => {
     expect(await tableRowCounts(env.DB)).toEqual(before);
   });
 
+  it('edits keep what is left out, replace what is given and remove what is null', async () => {
+    const { site, owner } = await formSite({ intro: { fi: 'Kerro meille.' } });
+    const get = async () => (await (await call(`/api/v1/sites/${site}/forms/palaute`)).json()) as Record<string, unknown>;
+    const before = await get();
+    const edited = await call(`/api/v1/sites/${site}/forms/palaute`, { method: 'PATCH', token: owner, json: { privacy: { fi: 'Uusi teksti.' }, categories: null } });
+    expect(edited.status).toBe(200);
+    const after = await get();
+    expect(after.intro).toEqual({ fi: 'Kerro meille.' });
+    expect(after.privacy).toEqual({ fi: 'Uusi teksti.' });
+    expect(before.categories).toBeDefined();
+    expect(after).not.toHaveProperty('categories');
+    expect((await call(`/api/v1/sites/${site}/forms/palaute`, { method: 'PATCH', token: owner, json: { intro: null } })).status).toBe(200);
+    expect(await get()).not.toHaveProperty('intro');
+    // The title cannot be removed: a form always has one.
+    const refused = await call(`/api/v1/sites/${site}/forms/palaute`, { method: 'PATCH', token: owner, json: { title: null } });
+    expect(refused.status).toBe(400);
+    expect((await get()).title).toEqual(before.title);
+  });
+
   it('is for editors, and audited', async () => {
     const { site, owner } = await formSite();
     const moderator = await createToken(site, 'moderator');

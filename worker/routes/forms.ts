@@ -83,7 +83,14 @@ app.openapi(
     const { form: id } = c.req.valid('param');
     const current = await findForm(c.env.DB, c.var.site.id, id);
     if (!current) throw formNotFound(id);
-    const next: Form = { ...current, ...c.req.valid('json'), updatedAt: nowIso() };
+    const { intro, privacy, categories, ...changes } = c.req.valid('json');
+    const next: Form = { ...current, ...changes, updatedAt: nowIso() };
+    // Given: replaced; null: removed; left out: kept.
+    const optional = { intro, privacy, categories };
+    for (const key of ['intro', 'privacy', 'categories'] as const) {
+      if (optional[key] === null) delete next[key];
+      else if (optional[key] !== undefined) Object.assign(next, { [key]: optional[key] });
+    }
     const check = z.custom<Form>().superRefine((form, ctx) => checkFormDefinition(form, ctx)).safeParse(next);
     if (!check.success) throw ValidationError.fromZod(check.error.issues);
     checkAgainstSite(next, c.var.site);

@@ -66,10 +66,10 @@ export type FormCreate = z.infer<typeof FormCreate>;
 export const FormUpdate = z
   .strictObject({
     title: formFields.title.optional(),
-    intro: formFields.intro,
+    intro: formFields.intro.nullable().openapi({ description: 'null removes it.' }),
     fields: formFields.fields.optional(),
-    categories: formFields.categories,
-    privacy: formFields.privacy,
+    categories: formFields.categories.nullable().openapi({ description: 'null removes them.' }),
+    privacy: formFields.privacy.nullable().openapi({ description: 'null removes it.' }),
     status: FormStatus.optional(),
     challenge: z.boolean().optional(),
   })
