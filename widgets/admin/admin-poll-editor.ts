@@ -1,14 +1,13 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { PollView } from '../../worker/schema/polls.ts';
-import { ApiRequestError } from '../core/api-client.ts';
 import { defineElement } from '../core/define.ts';
 import type { Lang } from '../locales/messages.ts';
-import { AdminView } from './admin-view.ts';
+import { AdminEditor, filled, nextId } from './admin-editor.ts';
+import type { Texts } from './admin-editor.ts';
 
 type Kind = PollView['kind'];
 type Visibility = PollView['resultsVisibility'];
-type Texts = Partial<Record<Lang, string>>;
 
 interface Draft {
   id: string;
@@ -72,22 +71,11 @@ function draftOf(poll?: PollView): Draft {
  * texts missing in a language. Unsaved changes are not lost to a reload or a cancel.
  */
 @defineElement('osallistu-admin-poll-editor')
-export class OsallistuAdminPollEditor extends AdminView {
+export class OsallistuAdminPollEditor extends AdminEditor<PollView> {
   /** The poll to edit; none for a new one. */
   @property({ attribute: false }) poll?: PollView;
-  /** The site's languages, the default first. */
-  @property({ attribute: false }) languages: Lang[] = ['fi'];
 
   @state() private draft: Draft = draftOf();
-  @state() private dirty = false;
-
-  /** Whether there are edits not saved (the console asks before leaving them). */
-  override get hasUnsavedChanges(): boolean {
-    return this.dirty;
-  }
-  @state() private error = '';
-  @state() private issues: { path: string; message: string }[] = [];
-  @state() private confirming: 'publish' | 'discard' | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -96,17 +84,12 @@ export class OsallistuAdminPollEditor extends AdminView {
     this.draft = draftOf(this.poll);
   }
 
-  private languageName(lang: Lang): string {
-    return new Intl.DisplayNames([this.language], { type: 'language' }).of(lang) ?? lang;
-  }
-
   private change(patch: Partial<Draft>): void {
     this.draft = { ...this.draft, ...patch };
     this.dirty = true;
   }
 
-  /** Texts missing in one of the site's languages, in words. */
-  private missing(): string[] {
+  protected override missing(): string[] {
     const t = this.at.editor;
     const out: string[] = [];
     for (const lang of this.languages) {
@@ -120,13 +103,12 @@ export class OsallistuAdminPollEditor extends AdminView {
   /** The poll as the widget will show it. */
   private previewPoll(): PollView {
     const d = this.draft;
-    const texts = (map: Texts) => Object.fromEntries(Object.entries(map).filter(([, v]) => v?.trim())) as Texts;
     return {
       id: d.id || 'preview',
       site: this.siteId,
       kind: d.kind,
-      question: texts(d.question),
-      options: d.kind === 'scale' ? [] : d.options.map((o) => ({ id: o.id, label: texts(o.label) })),
+      question: filled(d.question),
+      options: d.kind === 'scale' ? [] : d.options.map((o) => ({ id: o.id, label: filled(o.label) })),
       minChoices: d.kind === 'multiple' ? d.minChoices : 1,
       maxChoices: d.kind === 'multiple' ? d.maxChoices : 1,
       ...(d.kind === 'scale' ? { scale: d.scale } : {}),
@@ -157,15 +139,9 @@ export class OsallistuAdminPollEditor extends AdminView {
     };
   }
 
-  private issueFor(path: string) {
-    const issue = this.issues.find((i) => i.path === path || i.path.startsWith(`${path}.`));
-    return issue ? html`<p class="error" id=${`${path}-error`}>${issue.message}</p>` : nothing;
-  }
-
   override render() {
     const t = this.at.editor;
     const d = this.draft;
-    const missing = this.missing();
     return html`<section class="panel editor" aria-labelledby="editor-heading">
       <h3 id="editor-heading" tabindex="-1">${this.poll ? t.editHeading(this.poll.id) : t.newHeading}</h3>
       <div class="editor-grid">
@@ -217,27 +193,12 @@ export class OsallistuAdminPollEditor extends AdminView {
               ${(['draft', 'open', 'closed'] as const).map((s) => html`<option value=${s} ?selected=${s === d.status}>${this.at.polls.statuses[s]}</option>`)}
             </select>
           </div>
-          ${missing.length
-            ? html`<div class="notice-box" role="group" aria-labelledby="missing-heading">
-                <p id="missing-heading"><strong>${t.missingHeading}</strong></p>
-                <ul>${missing.map((m) => html`<li>${m}</li>`)}</ul>
-              </div>`
-            : nothing}
-          ${this.error ? html`<p class="error" role="alert" tabindex="-1">${this.error}</p>` : nothing}
-          ${this.confirming ? this.renderConfirm() : nothing}
-          <div class="actions">
-            <button part="button">${t.save}</button>
-            <button part="button" type="button" class="secondary" @click=${this.cancel}>${this.at.cancel}</button>
-            ${this.dirty ? html`<span class="hint">${t.unsaved}</span>` : nothing}
-          </div>
+          ${this.renderFooter()}
         </form>
-        <div class="previews">
-          <p class="hint">${t.previewHelp}</p>
-          ${this.languages.map(
-            (lang) => html`<h4>${t.preview(this.languageName(lang))}</h4>
-              <div class="preview" lang=${lang}><osallistu-poll .preview=${this.previewPoll()} site=${this.siteId} api=${this.client.apiBase} heading-level="5"></osallistu-poll></div>`,
-          )}
-        </div>
+        ${this.renderPreviews(
+          t.previewHelp,
+          () => html`<osallistu-poll .preview=${this.previewPoll()} site=${this.siteId} api=${this.client.apiBase} heading-level="5"></osallistu-poll>`,
+        )}
       </div>
     </section>`;
   }
@@ -272,71 +233,16 @@ export class OsallistuAdminPollEditor extends AdminView {
     </fieldset>`;
   }
 
-  private renderConfirm() {
-    const t = this.at.editor;
-    const publish = this.confirming === 'publish';
-    return html`<div class="confirm" role="alertdialog" aria-labelledby="editor-confirm" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.keepEditing()}>
-      <p id="editor-confirm" tabindex="-1">${publish ? `${t.missingHeading}: ${this.missing().join(' ')}` : t.unsaved}</p>
-      <div class="actions">
-        <button part="button" type="button" class=${publish ? '' : 'danger'} @click=${() => (publish ? void this.save(true) : this.close())}>${publish ? t.publishAnyway : t.discard}</button>
-        <button part="button" type="button" class="secondary" @click=${this.keepEditing}>${t.keepEditing}</button>
-      </div>
-    </div>`;
-  }
-
   private addOption(): void {
-    const used = new Set(this.draft.options.map((o) => o.id));
-    let n = this.draft.options.length;
-    while (used.has(String.fromCharCode(97 + (n % 26)) + (n >= 26 ? Math.floor(n / 26) : ''))) n++;
-    this.change({ options: [...this.draft.options, { id: String.fromCharCode(97 + (n % 26)) + (n >= 26 ? Math.floor(n / 26) : ''), label: {} }] });
+    this.change({ options: [...this.draft.options, { id: nextId(this.draft.options.map((o) => o.id)), label: {} }] });
   }
 
-  private async keepEditing(): Promise<void> {
-    this.confirming = null;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('form button:not([type])')?.focus();
+  protected override publishing(): boolean {
+    return this.draft.status === 'open';
   }
 
-  private async ask(what: 'publish' | 'discard'): Promise<void> {
-    this.confirming = what;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#editor-confirm')?.focus();
-  }
-
-  private cancel(): void {
-    if (this.dirty) void this.ask('discard');
-    else this.close();
-  }
-
-  private close(saved?: PollView): void {
-    this.dirty = false;
-    this.dispatchEvent(new CustomEvent('editor-close', { detail: saved ?? null, bubbles: true, composed: true }));
-  }
-
-  private submit(event: SubmitEvent): void {
-    event.preventDefault();
-    void this.save(false);
-  }
-
-  /** Saves; a poll going public with texts missing in a language asks first. */
-  private async save(anyway: boolean): Promise<void> {
-    if (!anyway && this.draft.status === 'open' && this.missing().length) return this.ask('publish');
-    this.confirming = null;
-    this.error = '';
-    this.issues = [];
-    try {
-      const saved = this.poll
-        ? await this.call<PollView>('PATCH', `polls/${encodeURIComponent(this.poll.id)}`, this.body())
-        : await this.call<PollView>('POST', 'polls', this.body());
-      this.close(saved);
-    } catch (error) {
-      if (error instanceof ApiRequestError) {
-        this.error = error.message;
-        this.issues = error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-      } else this.error = this.errorMessage(error, this.at.loadFailed);
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('[role="alert"]')?.focus();
-    }
+  protected override persist(): Promise<PollView> {
+    return this.poll ? this.call<PollView>('PATCH', `polls/${encodeURIComponent(this.poll.id)}`, this.body()) : this.call<PollView>('POST', 'polls', this.body());
   }
 }
 

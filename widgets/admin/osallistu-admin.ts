@@ -9,6 +9,7 @@ import { AdminView } from './admin-view.ts';
 import './admin-audit.ts';
 import './admin-decisions.ts';
 import './admin-feedback.ts';
+import './admin-forms.ts';
 import './admin-polls.ts';
 import './admin-snippets.ts';
 import './admin-videos.ts';
@@ -17,6 +18,7 @@ import './admin-tokens.ts';
 const SESSION = 'osallistu:console';
 const VIEWS = [
   ['polls', 'viewer'],
+  ['forms', 'editor'],
   ['feedback', 'moderator'],
   ['decisions', 'editor'],
   ['videos', 'editor'],
@@ -96,6 +98,8 @@ export class OsallistuAdmin extends AdminView {
     switch (view) {
       case 'polls':
         return html`<osallistu-admin-polls site=${site} api=${this.client.apiBase} .token=${token} .official=${this.official}></osallistu-admin-polls>`;
+      case 'forms':
+        return html`<osallistu-admin-forms site=${site} api=${this.client.apiBase} .token=${token} .official=${this.official}></osallistu-admin-forms>`;
       case 'feedback':
         return html`<osallistu-admin-feedback site=${site} api=${this.client.apiBase} .token=${token} .official=${this.official}></osallistu-admin-feedback>`;
       case 'decisions':

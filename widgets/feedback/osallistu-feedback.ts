@@ -15,7 +15,7 @@ import { feedbackStyles } from './styles.ts';
 import { maxLengthOf } from '../../worker/schema/form-limits.ts';
 import { answersOf, fieldError } from './validate.ts';
 
-type Form = z.infer<typeof FormView>;
+export type Form = z.infer<typeof FormView>;
 type Load = { status: 'loading' } | { status: 'ready'; form: Form } | { status: 'not-found' } | { status: 'failed'; message: string };
 /** editing → sending → sent; or → queued (kept, tried again) → sent. */
 type Phase = 'editing' | 'sending' | 'queued' | 'sent';
@@ -53,6 +53,9 @@ const INPUT_TYPES: Partial<Record<FormField['type'], [string, string]>> = { emai
  * @csspart button - the buttons.
  * @csspart error-summary - the list of problems shown on a failed submit.
  * @csspart ref - the reference code after sending.
+ *
+ * `load`, `pending`, `saveDraft` and `send` are protected for the officials' console, whose
+ * preview (widgets/admin/feedback-preview.ts) shows a form being edited and sends nothing.
  */
 @defineElement('osallistu-feedback')
 export class OsallistuFeedback extends OsallistuElement {
@@ -67,7 +70,7 @@ export class OsallistuFeedback extends OsallistuElement {
   @property() decision = '';
   @property() video = '';
 
-  @state() private load: Load = { status: 'loading' };
+  @state() protected load: Load = { status: 'loading' };
   @state() private values: Record<string, Value> = {};
   @state() private errors: Record<string, string> = {};
   @state() private showSummary = false;
@@ -98,7 +101,7 @@ export class OsallistuFeedback extends OsallistuElement {
     return feedbackDraft(this.client.apiBase, this.siteId, this.scope);
   }
 
-  private get pending() {
+  protected get pending() {
     return pendingSubmission(this.client.apiBase, this.siteId, this.scope);
   }
 
@@ -143,7 +146,7 @@ export class OsallistuFeedback extends OsallistuElement {
     this.draftRestored = Object.keys(draft.values).length > 0;
   }
 
-  private saveDraft(): void {
+  protected saveDraft(): void {
     this.draft.set({ values: this.values, savedAt: new Date().toISOString() });
   }
 
@@ -494,7 +497,7 @@ export class OsallistuFeedback extends OsallistuElement {
     if (pending && this.phase !== 'sending' && this.phase !== 'sent') await this.send(pending, true);
   }
 
-  private async send(pending: PendingSubmission, afterWait: boolean): Promise<void> {
+  protected async send(pending: PendingSubmission, afterWait: boolean): Promise<void> {
     await this.stringsReady();
     const t = this.ft;
     const waited = afterWait || this.phase === 'queued';

@@ -1,3 +1,4 @@
+import type { FieldType } from '../../../worker/schema/forms.ts';
 import type { Role } from '../../../worker/schema/sites.ts';
 
 /** The officials' console's strings, in its own chunk per language. */
@@ -20,7 +21,7 @@ export interface AdminMessages {
   /** Asked before leaving a view with unsaved changes. */
   leaveUnsaved: string;
   roles: Record<Role, string>;
-  nav: { label: string; polls: string; feedback: string; decisions: string; videos: string; snippets: string; tokens: string; audit: string };
+  nav: { label: string; polls: string; forms: string; feedback: string; decisions: string; videos: string; snippets: string; tokens: string; audit: string };
   loading: string;
   loadFailed: string;
   loadMore: string;
@@ -88,6 +89,65 @@ export interface AdminMessages {
     unsaved: string;
     discard: string;
     keepEditing: string;
+  };
+  /** Defining feedback forms: the list and the editor. */
+  forms: {
+    heading: string;
+    intro: string;
+    create: string;
+    empty: string;
+    title: string;
+    id: string;
+    fields: string;
+    status: string;
+    edit: (title: string) => string;
+    open: (title: string) => string;
+    close: (title: string) => string;
+    confirmClose: (title: string) => string;
+    opened: (title: string) => string;
+    closed: (title: string) => string;
+    saved: (title: string) => string;
+    // The editor
+    newHeading: string;
+    editHeading: (id: string) => string;
+    idHelp: string;
+    formTitle: (language: string) => string;
+    introText: (language: string) => string;
+    privacy: (language: string) => string;
+    privacyHelp: string;
+    fieldsHeading: string;
+    field: (n: number) => string;
+    fieldNamed: (n: number, label: string) => string;
+    type: string;
+    types: Record<FieldType, string>;
+    key: string;
+    keyHelp: string;
+    label: (language: string) => string;
+    help: (language: string) => string;
+    required: string;
+    maxLength: string;
+    addField: string;
+    removeField: (n: number) => string;
+    moveUp: (n: number) => string;
+    moveDown: (n: number) => string;
+    categories: string;
+    categoriesHelp: string;
+    category: (n: number, language: string) => string;
+    addCategory: string;
+    removeCategory: (n: number) => string;
+    challenge: string;
+    challengeHelp: string;
+    previewHelp: string;
+    missing: (what: string, language: string) => string;
+    missingWhat: {
+      title: string;
+      intro: string;
+      privacy: string;
+      label: (n: number) => string;
+      help: (n: number) => string;
+      option: (field: number, option: number) => string;
+      category: (n: number) => string;
+    };
   };
   feedback: {
     heading: string;

@@ -1,0 +1,362 @@
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { FieldType } from '../../worker/schema/forms.ts';
+import { defineElement } from '../core/define.ts';
+import { localized } from '../core/i18n.ts';
+import type { Form } from '../feedback/osallistu-feedback.ts';
+import type { Lang } from '../locales/messages.ts';
+import { AdminEditor, filled, nextId } from './admin-editor.ts';
+import type { Texts } from './admin-editor.ts';
+import { defineFeedbackPreview } from './feedback-preview.ts';
+
+type Status = Form['status'];
+type Choice = { id: string; label: Texts };
+
+interface FieldDraft {
+  key: string;
+  type: FieldType;
+  label: Texts;
+  help: Texts;
+  required: boolean;
+  maxLength: string;
+  options: Choice[];
+  /** Saved before: its key is in answers already, so it stays. */
+  saved: boolean;
+}
+
+interface Draft {
+  id: string;
+  title: Texts;
+  intro: Texts;
+  privacy: Texts;
+  fields: FieldDraft[];
+  categories: Choice[];
+  status: Status;
+  challenge: boolean;
+}
+
+const TYPES: FieldType[] = ['shortText', 'longText', 'email', 'phone', 'choice', 'multiChoice', 'consent', 'location'];
+const TEXT_TYPES: FieldType[] = ['shortText', 'longText', 'email', 'phone'];
+const hasOptions = (type: FieldType) => type === 'choice' || type === 'multiChoice';
+const twoOptions = (): Choice[] => [
+  { id: 'a', label: {} },
+  { id: 'b', label: {} },
+];
+
+function newField(fields: FieldDraft[]): FieldDraft {
+  const keys = new Set(fields.map((f) => f.key));
+  let n = fields.length + 1;
+  while (keys.has(`field_${n}`)) n++;
+  return { key: `field_${n}`, type: 'longText', label: {}, help: {}, required: false, maxLength: '', options: [], saved: false };
+}
+
+function draftOf(form?: Form): Draft {
+  return {
+    id: form?.id ?? '',
+    title: { ...form?.title },
+    intro: { ...form?.intro },
+    privacy: { ...form?.privacy },
+    fields: form?.fields.map((f) => ({
+      key: f.key,
+      type: f.type,
+      label: { ...f.label },
+      help: { ...f.help },
+      required: f.required,
+      maxLength: f.maxLength ? String(f.maxLength) : '',
+      options: f.options?.map((o) => ({ id: o.id, label: { ...o.label } })) ?? [],
+      saved: true,
+    })) ?? [newField([])],
+    categories: form?.categories?.map((c) => ({ id: c.id, label: { ...c.label } })) ?? [],
+    status: form?.status ?? 'draft',
+    challenge: form?.challenge ?? false,
+  };
+}
+
+const value = (e: Event) => (e.target as HTMLInputElement).value;
+
+/**
+ * Defines or edits a feedback form, with the feedback widget itself beside it in each of the
+ * site's languages (its checks work; it sends nothing), and the same completeness check and
+ * no-lost-edits care as the poll editor.
+ */
+@defineElement('osallistu-admin-form-editor')
+export class OsallistuAdminFormEditor extends AdminEditor<Form> {
+  /** The form to edit; none for a new one. */
+  @property({ attribute: false }) form?: Form;
+
+  @state() private draft: Draft = draftOf();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void defineFeedbackPreview();
+    this.draft = draftOf(this.form);
+  }
+
+  private change(patch: Partial<Draft>): void {
+    this.draft = { ...this.draft, ...patch };
+    this.dirty = true;
+  }
+
+  private changeField(i: number, patch: Partial<FieldDraft>): void {
+    this.change({ fields: this.draft.fields.map((f, j) => (j === i ? { ...f, ...patch } : f)) });
+  }
+
+  private setType(i: number, type: FieldType): void {
+    const field = this.draft.fields[i]!;
+    this.changeField(i, {
+      type,
+      options: hasOptions(type) ? (field.options.length >= 2 ? field.options : twoOptions()) : [],
+      maxLength: TEXT_TYPES.includes(type) ? field.maxLength : '',
+    });
+  }
+
+  private async moveField(i: number, by: -1 | 1): Promise<void> {
+    const fields = [...this.draft.fields];
+    [fields[i], fields[i + by]] = [fields[i + by]!, fields[i]!];
+    this.change({ fields });
+    await this.updateComplete;
+    // The pressed button moved with its field: keep focus on it there.
+    const target = this.renderRoot.querySelector<HTMLButtonElement>(`#field-${i + by} [data-move="${by}"]`) ?? this.renderRoot.querySelector<HTMLElement>(`#field-${i + by} legend`);
+    target?.focus();
+  }
+
+  private async removeField(i: number): Promise<void> {
+    this.change({ fields: this.draft.fields.filter((_, j) => j !== i) });
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#add-field')?.focus();
+  }
+
+  private async addField(): Promise<void> {
+    this.change({ fields: [...this.draft.fields, newField(this.draft.fields)] });
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`#field-${this.draft.fields.length - 1}-type`)?.focus();
+  }
+
+  protected override missing(): string[] {
+    const t = this.at.forms;
+    const w = t.missingWhat;
+    const d = this.draft;
+    const out: string[] = [];
+    for (const lang of this.languages) {
+      const name = this.languageName(lang);
+      const check = (map: Texts, what: string, onlyIfGiven = false) => {
+        if (map[lang]?.trim()) return;
+        if (!onlyIfGiven || Object.keys(filled(map)).length) out.push(t.missing(what, name));
+      };
+      check(d.title, w.title);
+      check(d.intro, w.intro, true);
+      d.fields.forEach((field, i) => {
+        check(field.label, w.label(i + 1));
+        check(field.help, w.help(i + 1), true);
+        if (hasOptions(field.type)) field.options.forEach((o, j) => check(o.label, w.option(i + 1, j + 1)));
+      });
+      d.categories.forEach((c, i) => check(c.label, w.category(i + 1)));
+      check(d.privacy, w.privacy, true);
+    }
+    return out;
+  }
+
+  protected override publishing(): boolean {
+    return this.draft.status === 'open';
+  }
+
+  /** The form as the widget will show it, and as it is sent. */
+  private definition(): Form {
+    const d = this.draft;
+    const intro = filled(d.intro);
+    const privacy = filled(d.privacy);
+    return {
+      id: d.id || 'preview',
+      site: this.siteId,
+      title: filled(d.title),
+      ...(Object.keys(intro).length ? { intro } : {}),
+      fields: d.fields.map((f) => ({
+        key: f.key,
+        type: f.type,
+        label: filled(f.label),
+        ...(Object.keys(filled(f.help)).length ? { help: filled(f.help) } : {}),
+        required: f.required,
+        ...(TEXT_TYPES.includes(f.type) && f.maxLength ? { maxLength: Number(f.maxLength) } : {}),
+        ...(hasOptions(f.type) ? { options: f.options.map((o) => ({ id: o.id, label: filled(o.label) })) } : {}),
+      })),
+      ...(d.categories.length ? { categories: d.categories.map((c) => ({ id: c.id, label: filled(c.label) })) } : {}),
+      ...(Object.keys(privacy).length ? { privacy } : {}),
+      status: 'open',
+      challenge: false,
+      languages: this.languages,
+    };
+  }
+
+  protected override persist(): Promise<Form> {
+    const { id: _id, site: _site, languages: _languages, status: _status, ...definition } = this.definition();
+    const body = { ...definition, status: this.draft.status, challenge: this.draft.challenge };
+    if (!this.form) return this.call<Form>('POST', 'forms', this.draft.id ? { id: this.draft.id, ...body } : body);
+    // On an edit, what was emptied is removed.
+    const removed = Object.fromEntries((['intro', 'privacy', 'categories'] as const).filter((key) => !(key in body)).map((key) => [key, null]));
+    return this.call<Form>('PATCH', `forms/${encodeURIComponent(this.form.id)}`, { ...body, ...removed });
+  }
+
+  override render() {
+    const t = this.at.forms;
+    const d = this.draft;
+    const preview = this.definition();
+    return html`<section class="panel editor" aria-labelledby="editor-heading">
+      <h3 id="editor-heading" tabindex="-1">${this.form ? t.editHeading(this.form.id) : t.newHeading}</h3>
+      <div class="editor-grid">
+        <form @submit=${this.submit} novalidate>
+          ${this.form
+            ? nothing
+            : html`<div class="field">
+                <label for="form-id">${this.at.editor.id}</label>
+                <p class="hint" id="form-id-help">${t.idHelp}</p>
+                <input id="form-id" .value=${d.id} aria-describedby="form-id-help" @input=${(e: Event) => this.change({ id: value(e).trim() })} />
+                ${this.issueFor('id')}
+              </div>`}
+          ${this.renderTexts('title', t.formTitle, d.title, 200, false)} ${this.renderTexts('intro', t.introText, d.intro, 2000, true)}
+          <fieldset class="field">
+            <legend>${t.fieldsHeading}</legend>
+            ${d.fields.map((field, i) => this.renderField(field, i))}
+            <button part="button" type="button" class="secondary" id="add-field" ?disabled=${d.fields.length >= 40} @click=${this.addField}>${t.addField}</button>
+            ${this.issueFor('fields')}
+          </fieldset>
+          ${this.renderCategories()}
+          <div class="field">
+            ${this.renderTexts('privacy', t.privacy, d.privacy, 1000, true, t.privacyHelp)}
+          </div>
+          <div class="field">
+            <label class="option"><input type="checkbox" .checked=${d.challenge} aria-describedby="challenge-help" @change=${(e: Event) => this.change({ challenge: (e.target as HTMLInputElement).checked })} /> ${t.challenge}</label>
+            <p class="hint" id="challenge-help">${t.challengeHelp}</p>
+            ${this.issueFor('challenge')}
+          </div>
+          <div class="field">
+            <label for="form-status">${t.status}</label>
+            <select id="form-status" @change=${(e: Event) => this.change({ status: (e.target as HTMLSelectElement).value as Status })}>
+              ${(['draft', 'open', 'closed'] as const).map((s) => html`<option value=${s} ?selected=${s === d.status}>${this.at.polls.statuses[s]}</option>`)}
+            </select>
+          </div>
+          ${this.renderFooter()}
+        </form>
+        ${this.renderPreviews(
+          t.previewHelp,
+          () => html`<osallistu-feedback-preview .preview=${preview} site=${this.siteId} api=${this.client.apiBase} heading-level="5"></osallistu-feedback-preview>`,
+        )}
+      </div>
+    </section>`;
+  }
+
+  /** One input per language for a text of the form. */
+  private renderTexts(name: 'title' | 'intro' | 'privacy', label: (language: string) => string, map: Texts, max: number, long: boolean, help = '') {
+    const set = (lang: Lang, text: string) => this.change({ [name]: { ...map, [lang]: text } });
+    return html`${help ? html`<p class="hint" id=${`${name}-help`}>${help}</p>` : nothing}
+      ${this.languages.map(
+        (lang) => html`<div class="field">
+          <label for=${`${name}-${lang}`}>${label(this.languageName(lang))}</label>
+          ${long
+            ? html`<textarea id=${`${name}-${lang}`} lang=${lang} rows="3" maxlength=${max} aria-describedby=${help ? `${name}-help` : nothing} .value=${map[lang] ?? ''} @input=${(e: Event) => set(lang, value(e))}></textarea>`
+            : html`<input id=${`${name}-${lang}`} lang=${lang} maxlength=${max} .value=${map[lang] ?? ''} @input=${(e: Event) => set(lang, value(e))} />`}
+        </div>`,
+      )}
+      ${this.issueFor(name)}`;
+  }
+
+  private renderField(field: FieldDraft, i: number) {
+    const t = this.at.forms;
+    const id = `field-${i}`;
+    const count = this.draft.fields.length;
+    const name = localized(field.label, this.language, this.languages).text;
+    const setText = (what: 'label' | 'help', lang: Lang, text: string) => this.changeField(i, { [what]: { ...field[what], [lang]: text } });
+    return html`<fieldset class="option-row" id=${id}>
+      <legend tabindex="-1">${name ? t.fieldNamed(i + 1, name) : t.field(i + 1)}</legend>
+      <div class="field">
+        <label for=${`${id}-type`}>${t.type}</label>
+        <select id=${`${id}-type`} @change=${(e: Event) => this.setType(i, (e.target as HTMLSelectElement).value as FieldType)}>
+          ${TYPES.map((type) => html`<option value=${type} ?selected=${type === field.type}>${t.types[type]}</option>`)}
+        </select>
+      </div>
+      ${this.languages.map(
+        (lang) => html`<div class="field">
+          <label for=${`${id}-label-${lang}`}>${t.label(this.languageName(lang))}</label>
+          <input id=${`${id}-label-${lang}`} lang=${lang} maxlength="200" .value=${field.label[lang] ?? ''} @input=${(e: Event) => setText('label', lang, value(e))} />
+        </div>`,
+      )}
+      ${this.issueFor(`fields.${i}.label`)}
+      ${this.languages.map(
+        (lang) => html`<div class="field">
+          <label for=${`${id}-help-${lang}`}>${t.help(this.languageName(lang))}</label>
+          <input id=${`${id}-help-${lang}`} lang=${lang} maxlength="500" .value=${field.help[lang] ?? ''} @input=${(e: Event) => setText('help', lang, value(e))} />
+        </div>`,
+      )}
+      ${hasOptions(field.type) ? this.renderChoices(field, i) : nothing}
+      <label class="option field"><input type="checkbox" .checked=${field.required} @change=${(e: Event) => this.changeField(i, { required: (e.target as HTMLInputElement).checked })} /> ${t.required}</label>
+      ${TEXT_TYPES.includes(field.type)
+        ? html`<div class="field">
+            <label for=${`${id}-max`}>${t.maxLength}</label>
+            <input id=${`${id}-max`} type="number" min="1" max="10000" inputmode="numeric" .value=${field.maxLength} @input=${(e: Event) => this.changeField(i, { maxLength: value(e) })} />
+            ${this.issueFor(`fields.${i}.maxLength`)}
+          </div>`
+        : nothing}
+      <div class="field">
+        <label for=${`${id}-key`}>${t.key}</label>
+        <p class="hint" id=${`${id}-key-help`}>${t.keyHelp}</p>
+        <input id=${`${id}-key`} .value=${field.key} ?readonly=${field.saved} aria-describedby=${`${id}-key-help`} @input=${(e: Event) => this.changeField(i, { key: value(e).trim() })} />
+        ${this.issueFor(`fields.${i}.key`)}
+      </div>
+      ${this.issueFor(`fields.${i}`)}
+      <div class="row-actions">
+        ${i > 0 ? html`<button part="button" type="button" class="secondary" data-move="-1" @click=${() => this.moveField(i, -1)}>${t.moveUp(i + 1)}</button>` : nothing}
+        ${i < count - 1 ? html`<button part="button" type="button" class="secondary" data-move="1" @click=${() => this.moveField(i, 1)}>${t.moveDown(i + 1)}</button>` : nothing}
+        ${count > 1 ? html`<button part="button" type="button" class="secondary" @click=${() => this.removeField(i)}>${t.removeField(i + 1)}</button>` : nothing}
+      </div>
+    </fieldset>`;
+  }
+
+  private renderChoices(field: FieldDraft, i: number) {
+    const e = this.at.editor;
+    const setLabel = (j: number, lang: Lang, text: string) => this.changeField(i, { options: field.options.map((o, k) => (k === j ? { ...o, label: { ...o.label, [lang]: text } } : o)) });
+    return html`<fieldset class="field">
+      <legend>${e.options}</legend>
+      ${field.options.map(
+        (option, j) => html`<div class="option-row">
+          ${this.languages.map(
+            (lang) => html`<label for=${`field-${i}-option-${j}-${lang}`}>${e.option(j + 1, this.languageName(lang))}</label>
+              <input id=${`field-${i}-option-${j}-${lang}`} lang=${lang} maxlength="200" .value=${option.label[lang] ?? ''} @input=${(ev: Event) => setLabel(j, lang, value(ev))} />`,
+          )}
+          ${field.options.length > 2
+            ? html`<button part="button" type="button" class="secondary" @click=${() => this.changeField(i, { options: field.options.filter((_, k) => k !== j) })}>${e.removeOption(j + 1)}</button>`
+            : nothing}
+        </div>`,
+      )}
+      <button part="button" type="button" class="secondary" ?disabled=${field.options.length >= 50} @click=${() => this.changeField(i, { options: [...field.options, { id: nextId(field.options.map((o) => o.id)), label: {} }] })}>
+        ${e.addOption}
+      </button>
+      ${this.issueFor(`fields.${i}.options`)}
+    </fieldset>`;
+  }
+
+  private renderCategories() {
+    const t = this.at.forms;
+    const list = this.draft.categories;
+    const setLabel = (i: number, lang: Lang, text: string) => this.change({ categories: list.map((c, j) => (j === i ? { ...c, label: { ...c.label, [lang]: text } } : c)) });
+    return html`<fieldset class="field">
+      <legend>${t.categories}</legend>
+      <p class="hint">${t.categoriesHelp}</p>
+      ${list.map(
+        (category, i) => html`<div class="option-row">
+          ${this.languages.map(
+            (lang) => html`<label for=${`category-${i}-${lang}`}>${t.category(i + 1, this.languageName(lang))}</label>
+              <input id=${`category-${i}-${lang}`} lang=${lang} maxlength="200" .value=${category.label[lang] ?? ''} @input=${(e: Event) => setLabel(i, lang, value(e))} />`,
+          )}
+          <button part="button" type="button" class="secondary" @click=${() => this.change({ categories: list.filter((_, j) => j !== i) })}>${t.removeCategory(i + 1)}</button>
+        </div>`,
+      )}
+      <button part="button" type="button" class="secondary" ?disabled=${list.length >= 30} @click=${() => this.change({ categories: [...list, { id: nextId(list.map((c) => c.id)), label: {} }] })}>${t.addCategory}</button>
+      ${this.issueFor('categories')}
+    </fieldset>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'osallistu-admin-form-editor': OsallistuAdminFormEditor;
+  }
+}

@@ -1,0 +1,144 @@
+import { userEvent } from 'vitest/browser';
+import { afterEach, describe, expect, it } from 'vitest';
+import { expectNoAxeViolations } from '../../test/support/axe.ts';
+import { choose, resetConsole, signedInView, typeInto } from '../../test/support/console.ts';
+import { BASE_FORM, SITE, createForm, officialFetch } from '../../test/support/forms.ts';
+
+afterEach(resetConsole);
+
+type FormJson = { fields: { key: string; type: string; label: Record<string, string>; required: boolean; options?: { id: string; label: Record<string, string> }[] }[]; intro?: unknown; status: string; title: Record<string, string> };
+const formOf = async (id: string) => (await (await officialFetch(`/forms/${id}`)).json()) as FormJson;
+const submissionsSent = () => performance.getEntriesByType('resource').filter((e) => /\/submissions/.test(e.name)).length;
+
+async function openNewEditor() {
+  const forms = await signedInView('osallistu-admin-forms', 'forms');
+  await expect.poll(() => forms.shadow.querySelector('#new-form')).toBeTruthy();
+  forms.shadow.querySelector<HTMLButtonElement>('#new-form')!.click();
+  await expect.poll(() => forms.shadow.querySelector('osallistu-admin-form-editor')?.shadowRoot?.activeElement?.id).toBe('editor-heading');
+  return { ...forms, editor: forms.shadow.querySelector('osallistu-admin-form-editor')!.shadowRoot! };
+}
+
+describe('<osallistu-admin-forms>: defining a feedback form', () => {
+  it('builds a form beside the real feedback widget in each language, whose checks work and which sends nothing; opening it with texts missing asks first', async () => {
+    const { el, shadow, editor } = await openNewEditor();
+    const id = `lomake-${Date.now()}`;
+    await typeInto(editor, '#form-id', id);
+    await typeInto(editor, '#title-fi', 'Kerro puistoista');
+    await typeInto(editor, '#field-0-label-fi', 'Mitä haluat sanoa?');
+    editor.querySelector<HTMLInputElement>('#field-0 input[type="checkbox"]')!.click();
+    // A second field, a choice: it starts with two options to name.
+    editor.querySelector<HTMLButtonElement>('#add-field')!.click();
+    await expect.poll(() => editor.activeElement?.id).toBe('field-1-type');
+    choose(editor, '#field-1-type', 'choice');
+    await typeInto(editor, '#field-1-label-fi', 'Mikä puisto?');
+    await typeInto(editor, '#field-1-option-0-fi', 'Keskuspuisto');
+    await typeInto(editor, '#field-1-option-1-fi', 'Rantapuisto');
+
+    const previews = [...editor.querySelectorAll('.preview osallistu-feedback-preview')];
+    expect(previews.map((p) => p.closest('[lang]')!.getAttribute('lang'))).toEqual(['fi', 'sv', 'en']);
+    const fi = previews[0]!.shadowRoot!;
+    await expect.poll(() => fi.querySelector('.title')?.textContent).toBe('Kerro puistoista');
+    expect(fi.textContent).toContain('Mitä haluat sanoa?');
+    expect([...fi.querySelectorAll('fieldset fieldset label, fieldset .choices label')].map((l) => l.textContent!.trim()).filter(Boolean)).toEqual(expect.arrayContaining(['Keskuspuisto', 'Rantapuisto']));
+    // The widget's own check, as a resident would meet it; nothing is sent.
+    const before = submissionsSent();
+    fi.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await expect.poll(() => fi.querySelector('.error-summary')?.textContent).toContain('Mitä haluat sanoa?');
+    fi.querySelector<HTMLTextAreaElement>('textarea')!.focus();
+    await userEvent.keyboard('Penkkejä lisää');
+    fi.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    // The check passed (the summary is gone), and still nothing went out.
+    await expect.poll(() => fi.querySelector('.error-summary')).toBeNull();
+    expect(submissionsSent()).toBe(before);
+    expect(fi.querySelector('.sent')).toBeNull();
+    expect(Object.keys(localStorage).filter((k) => k.includes(SITE))).toEqual([]);
+
+    expect(editor.querySelector('.notice-box')!.textContent).toContain('Otsikko puuttuu kielellä ruotsi.');
+    expect(editor.querySelector('.notice-box')!.textContent).toContain('Kentän 2 vaihtoehto 1 puuttuu kielellä englanti.');
+    await expectNoAxeViolations(el);
+
+    choose(editor, '#form-status', 'open');
+    editor.querySelector<HTMLButtonElement>('form > .actions button:not([type])')!.click();
+    await expect.poll(() => editor.activeElement?.id).toBe('editor-confirm');
+    [...editor.querySelectorAll<HTMLButtonElement>('[role="alertdialog"] button')].find((b) => b.textContent === 'Julkaise silti')!.click();
+    await expect.poll(() => shadow.querySelector('[role="status"]')?.textContent).toBe('Lomake ”Kerro puistoista” tallennettiin.');
+    await expect.poll(() => shadow.activeElement?.id).toBe('new-form');
+    expect(shadow.querySelector('tbody')!.textContent).toContain(id);
+
+    const saved = await formOf(id);
+    expect(saved.status).toBe('open');
+    expect(saved.fields).toEqual([
+      { key: 'field_1', type: 'longText', label: { fi: 'Mitä haluat sanoa?' }, required: true },
+      { key: 'field_2', type: 'choice', label: { fi: 'Mikä puisto?' }, required: false, options: [{ id: 'a', label: { fi: 'Keskuspuisto' } }, { id: 'b', label: { fi: 'Rantapuisto' } }] },
+    ]);
+    // Residents can use it at once.
+    const sent = await fetch(`/api/v1/sites/${SITE}/forms/${id}/submissions`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ answers: { field_1: 'Hei', field_2: 'b' } }) });
+    expect(sent.status).toBe(201);
+  });
+
+  it('edits a saved form: saved keys stay, fields move by keyboard with focus kept, an emptied introduction is removed; cancelling edits asks first', async () => {
+    const id = await createForm();
+    const { shadow } = await signedInView('osallistu-admin-forms', 'forms');
+    await expect.poll(() => shadow.querySelector(`button[data-edit="${id}"]`)).toBeTruthy();
+    shadow.querySelector<HTMLButtonElement>(`button[data-edit="${id}"]`)!.click();
+    await expect.poll(() => shadow.querySelector('osallistu-admin-form-editor')?.shadowRoot?.activeElement?.id).toBe('editor-heading');
+    const editor = shadow.querySelector('osallistu-admin-form-editor')!.shadowRoot!;
+    expect(editor.querySelector('#form-id')).toBeNull();
+    expect(editor.querySelector<HTMLInputElement>('#field-0-key')!.readOnly).toBe(true);
+    expect(editor.querySelector<HTMLInputElement>('#field-0-label-sv')!.value).toBe('Din respons');
+
+    // "Move field 2 up" puts the choice first and keeps focus with it.
+    editor.querySelector<HTMLButtonElement>('#field-1 [data-move="-1"]')!.focus();
+    await userEvent.keyboard('{Enter}');
+    await expect.poll(() => editor.activeElement?.closest('fieldset')?.id).toBe('field-0');
+    expect(editor.querySelector<HTMLInputElement>('#field-0-key')!.value).toBe('topic');
+
+    for (const lang of ['fi', 'sv', 'en']) {
+      editor.querySelector<HTMLTextAreaElement>(`#intro-${lang}`)!.focus();
+      await userEvent.keyboard('{Control>}a{/Control}{Backspace}');
+    }
+    expect(editor.querySelector('.notice-box')).toBeNull();
+    editor.querySelector<HTMLButtonElement>('form > .actions button:not([type])')!.click();
+    await expect.poll(() => shadow.querySelector('[role="status"]')?.textContent).toBe('Lomake ”Anna palautetta” tallennettiin.');
+    const saved = await formOf(id);
+    expect(saved.intro).toBeUndefined();
+    expect(saved.fields.map((f) => f.key)).toEqual(['topic', 'message', ...BASE_FORM.fields.slice(2).map((f) => f.key)]);
+
+    // Edits not saved are not thrown away without asking.
+    await expect.poll(() => shadow.activeElement?.getAttribute('data-edit')).toBe(id);
+    shadow.querySelector<HTMLButtonElement>(`button[data-edit="${id}"]`)!.click();
+    await expect.poll(() => shadow.querySelector('osallistu-admin-form-editor')?.shadowRoot?.activeElement?.id).toBe('editor-heading');
+    const again = shadow.querySelector('osallistu-admin-form-editor')!.shadowRoot!;
+    await typeInto(again, '#title-fi', ' nyt');
+    [...again.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent === 'Peruuta')!.click();
+    await expect.poll(() => again.activeElement?.id).toBe('editor-confirm');
+    expect(again.querySelector('#editor-confirm')!.textContent).toBe('Muutoksia ei ole tallennettu.');
+    await userEvent.keyboard('{Escape}');
+    await expect.poll(() => again.querySelector('[role="alertdialog"]')).toBeNull();
+    expect(again.querySelector<HTMLInputElement>('#title-fi')!.value).toBe('Anna palautetta nyt');
+  });
+
+  it('closes a form only after confirming, and opens it again', async () => {
+    const id = await createForm();
+    const { el, shadow } = await signedInView('osallistu-admin-forms', 'forms');
+    await expect.poll(() => shadow.querySelector(`button[data-form="${id}"]`)).toBeTruthy();
+    shadow.querySelector<HTMLButtonElement>(`button[data-form="${id}"]`)!.click();
+    await expect.poll(() => shadow.activeElement?.id).toBe('confirm-text');
+    expect(shadow.querySelector('#confirm-text')!.textContent).toContain('Suljetaanko lomake ”Anna palautetta”?');
+    await expectNoAxeViolations(el);
+    shadow.querySelector<HTMLButtonElement>('[role="alertdialog"] button.danger')!.click();
+    await expect.poll(async () => (await formOf(id)).status).toBe('closed');
+    await expect.poll(() => shadow.activeElement?.getAttribute('data-form')).toBe(id);
+    expect(shadow.querySelector('[role="status"]')!.textContent).toBe('Lomake ”Anna palautetta” suljettiin.');
+    shadow.querySelector<HTMLButtonElement>(`button[data-form="${id}"]`)!.click();
+    await expect.poll(async () => (await formOf(id)).status).toBe('open');
+  });
+
+  it('is not offered to a moderator', async () => {
+    const token = ((await (await officialFetch('/tokens', { method: 'POST', body: JSON.stringify({ label: `Moderaattori ${Date.now()}`, role: 'moderator' }) })).json()) as { token: string }).token;
+    const { el } = await signedInView('osallistu-admin-feedback', 'feedback', { token });
+    const tabs = [...el.shadowRoot!.querySelectorAll('nav a')].map((a) => a.getAttribute('href'));
+    expect(tabs).toContain('#feedback');
+    expect(tabs).not.toContain('#forms');
+  });
+});
