@@ -265,7 +265,7 @@ export class OsallistuAdminFormEditor extends AdminEditor<Form> {
     const count = this.draft.fields.length;
     const name = localized(field.label, this.language, this.languages).text;
     const setText = (what: 'label' | 'help', lang: Lang, text: string) => this.changeField(i, { [what]: { ...field[what], [lang]: text } });
-    return html`<fieldset class="option-row" id=${id}>
+    return html`<fieldset class="form-field" id=${id}>
       <legend tabindex="-1">${name ? t.fieldNamed(i + 1, name) : t.field(i + 1)}</legend>
       <div class="field">
         <label for=${`${id}-type`}>${t.type}</label>

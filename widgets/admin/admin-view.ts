@@ -179,6 +179,20 @@ const adminStyles = css`
     grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr));
     gap: 1.5rem;
   }
+  /* The previews stay in view beside a long form. */
+  .previews {
+    align-self: start;
+    position: sticky;
+    inset-block-start: 0;
+    max-block-size: 100vh;
+    overflow-y: auto;
+  }
+  fieldset.form-field {
+    border: 2px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.75rem;
+    margin: 0 0 1rem;
+  }
   .option-row {
     border-block-end: 1px solid var(--_border);
     padding-block: 0.5rem;
