@@ -62,7 +62,7 @@ describe('feedback answered in the officials\' console', () => {
     await open.getByLabel('Vastaus tai muistiinpano').fill(note);
     await open.getByLabel('Uusi tila').selectOption({ label: 'Käsittelyssä' });
     await open.getByRole('button', { name: 'Tallenna' }).click();
-    await expect.poll(() => queue.getByRole('status').textContent()).toBe(`Palaute ${ref} tallennettiin.`);
+    await expect.poll(() => queue.getByRole('status').textContent()).toBe(`Sisäinen muistiinpano tallennettiin palautteeseen ${ref}. Se ei näy palautteen antajalle.`);
     await expect.poll(() => open.getByRole('heading', { level: 3 }).textContent()).toBe(`${ref} · Käsittelyssä`);
     await expect.poll(() => open.getByRole('listitem').filter({ hasText: note }).textContent()).toContain('Sisäinen muistiinpano');
     expect(await open.getByLabel('Vastaus tai muistiinpano').inputValue()).toBe('');
@@ -73,6 +73,9 @@ describe('feedback answered in the officials\' console', () => {
     await open.getByLabel('Uusi tila').selectOption({ label: 'Vastattu' });
     await open.getByRole('button', { name: 'Tallenna' }).click();
     await expect.poll(() => open.getByRole('heading', { level: 3 }).textContent()).toBe(`${ref} · Vastattu`);
+    expect(await queue.getByRole('status').textContent()).toBe(`Vastaus lähetettiin. Palautteen antaja näkee sen viitetunnuksella ${ref}.`);
+    // The box is unticked again, so the next note cannot be published by mistake.
+    expect(await publicBox.isChecked()).toBe(false);
     await expect.poll(() => open.getByRole('listitem').filter({ hasText: reply }).textContent()).toContain('Julkinen vastaus');
     expect(await open.getByRole('listitem').count()).toBe(2);
     // The queue's row shows the new status too.

@@ -68,11 +68,17 @@ describe('the moderation queue', () => {
     shadow.querySelector<HTMLTextAreaElement>('#reply')!.focus();
     await userEvent.keyboard('Penkki korjataan ensi viikolla.');
     expect(open.textContent).toContain('Vastaus on kesken');
+    // The status stays as it is until a public reply suggests "answered".
+    const status = shadow.querySelector<HTMLSelectElement>('#new-status')!;
+    expect(status.value).toBe('received');
     shadow.querySelector<HTMLInputElement>('input[name="public"]')!.click();
+    await expect.poll(() => status.value).toBe('answered');
     shadow.querySelector<HTMLButtonElement>('section.submission form button:not([type])')!.click();
-    await expect.poll(() => shadow.querySelector('[role="status"]')?.textContent).toBe(`Palaute ${ref} tallennettiin.`);
+    await expect.poll(() => shadow.querySelector('[role="status"]')?.textContent).toBe(`Vastaus lähetettiin. Palautteen antaja näkee sen viitetunnuksella ${ref}.`);
     expect(shadow.querySelector('section.submission')!.textContent).toContain('Julkinen vastaus');
     expect(await publicStatus(ref)).toMatchObject({ status: 'answered', replies: [{ body: 'Penkki korjataan ensi viikolla.' }] });
+    // The next reply starts internal again: nothing is published by a box left ticked.
+    expect(shadow.querySelector<HTMLInputElement>('input[name="public"]')!.checked).toBe(false);
   });
 
   it('an internal note stays internal; spam is one click', async () => {
@@ -86,9 +92,11 @@ describe('the moderation queue', () => {
     await expect.poll(() => shadow.querySelector('section.submission')?.textContent ?? '').toContain('Svaret är inte sparat');
     const status = shadow.querySelector<HTMLSelectElement>('#new-status')!;
     status.value = 'in_progress';
+    status.dispatchEvent(new Event('change'));
     shadow.querySelector<HTMLButtonElement>('section.submission form button:not([type])')!.click();
     await expect.poll(() => shadow.querySelector('section.submission')?.textContent ?? '').toContain('Intern anteckning');
-    expect((await publicStatus(ref)).replies).toEqual([]);
+    expect(shadow.querySelector('[role="status"]')!.textContent).toBe(`Den interna anteckningen sparades för responsen ${ref}. Avsändaren ser den inte.`);
+    expect(await publicStatus(ref)).toMatchObject({ status: 'in_progress', replies: [] });
     [...shadow.querySelectorAll<HTMLButtonElement>('section.submission button')].find((b) => b.textContent === 'Markera som skräppost')!.click();
     await expect.poll(() => shadow.querySelector('[role="status"]')?.textContent).toBe(`Responsen ${ref} markerades som skräppost.`);
     expect((await publicStatus(ref)).status).toBe('spam');

@@ -44,6 +44,10 @@ export class OsallistuAdminFeedback extends AdminView {
   @state() private selected = new Set<string>();
   @state() private status = '';
   @state() private draft = '';
+  /** Whether the reply being written goes to the resident; off again after each save and for each submission opened. */
+  @state() private replyPublic = false;
+  /** The status the save sets: the current one until the official picks another (a public reply suggests "answered"). */
+  @state() private nextStatus?: Status;
   @state() private progress = '';
 
   protected override resourceId(): string {
@@ -217,11 +221,11 @@ export class OsallistuAdminFeedback extends AdminView {
           <textarea id="reply" name="reply" rows="4" maxlength="10000" aria-describedby="reply-help" .value=${this.draft} @input=${(e: Event) => (this.draft = (e.target as HTMLTextAreaElement).value)}></textarea>
           ${this.draft.trim() ? html`<p class="hint">${t.unsaved}</p>` : nothing}
         </div>
-        <label class="option"><input type="checkbox" name="public" /> ${t.makePublic}</label>
+        <label class="option"><input type="checkbox" name="public" .checked=${this.replyPublic} @change=${(e: Event) => this.setPublic(s, (e.target as HTMLInputElement).checked)} /> ${t.makePublic}</label>
         <div class="field">
           <label for="new-status">${t.newStatus}</label>
-          <select id="new-status" name="status">
-            ${STATUSES.map((st) => html`<option value=${st} ?selected=${st === (s.status === 'received' ? 'answered' : s.status)}>${t.statuses[st]}</option>`)}
+          <select id="new-status" name="status" @change=${(e: Event) => (this.nextStatus = (e.target as HTMLSelectElement).value as Status)}>
+            ${STATUSES.map((st) => html`<option value=${st} ?selected=${st === (this.nextStatus ?? s.status)}>${t.statuses[st]}</option>`)}
           </select>
         </div>
         <div class="actions">
@@ -249,10 +253,23 @@ export class OsallistuAdminFeedback extends AdminView {
     void this.fetchPage(false);
   }
 
+  /** A fresh reply: empty, internal, the status as it is. */
+  private resetReply(): void {
+    this.draft = '';
+    this.replyPublic = false;
+    this.nextStatus = undefined;
+  }
+
+  /** Making a reply public suggests "answered" for feedback not yet answered; the official can change it. */
+  private setPublic(s: Submission, on: boolean): void {
+    this.replyPublic = on;
+    if (on && !this.nextStatus && (s.status === 'received' || s.status === 'in_progress')) this.nextStatus = 'answered';
+  }
+
   private async read(s: Submission): Promise<void> {
     this.open = s;
     this.replies = undefined;
-    this.draft = '';
+    this.resetReply();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#open-heading')?.focus();
     try {
@@ -265,7 +282,7 @@ export class OsallistuAdminFeedback extends AdminView {
   private async closeOpen(): Promise<void> {
     const ref = this.open?.ref;
     this.open = undefined;
-    this.draft = '';
+    this.resetReply();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(`button[data-ref="${ref}"]`)?.focus();
   }
@@ -276,15 +293,16 @@ export class OsallistuAdminFeedback extends AdminView {
 
   private async save(event: SubmitEvent, s: Submission): Promise<void> {
     event.preventDefault();
-    const data = new FormData(event.target as HTMLFormElement);
+    const t = this.at.feedback;
     const body = this.draft.trim();
+    const isPublic = this.replyPublic;
     try {
-      const saved = await this.patch(s.ref, { status: data.get('status') as Status, ...(body ? { reply: { body, public: data.get('public') === 'on' } } : {}) });
-      this.draft = '';
+      const saved = await this.patch(s.ref, { status: this.nextStatus ?? s.status, ...(body ? { reply: { body, public: isPublic } } : {}) });
+      this.resetReply();
       this.open = saved;
       this.replies = saved.replies;
       this.items = this.items?.map((item) => (item.ref === saved.ref ? { ...item, status: saved.status } : item));
-      this.status = this.at.feedback.saved(s.ref);
+      this.status = !body ? t.saved(s.ref) : isPublic ? t.savedPublic(s.ref) : t.savedNote(s.ref);
     } catch (error) {
       this.status = error instanceof ApiRequestError ? error.message : this.errorMessage(error, this.at.loadFailed);
     }

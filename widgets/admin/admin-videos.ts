@@ -13,6 +13,7 @@ import { Catalog, LANGS, localized } from '../core/i18n.ts';
 import { loadSite } from '../core/site.ts';
 import type { Lang } from '../locales/messages.ts';
 // Also defines <osallistu-video>, the preview.
+import { filled } from './admin-editor.ts';
 import { AdminView } from './admin-view.ts';
 import type { AdminVideoMessages } from './locales/videos/messages.ts';
 
@@ -69,14 +70,6 @@ function localInput(iso: string): string {
   return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}T${two(d.getHours())}:${two(d.getMinutes())}`;
 }
 
-/** The languages filled in, trimmed. */
-function texts(map: Texts): Texts {
-  return Object.fromEntries(
-    Object.entries(map)
-      .map(([lang, text]) => [lang, (text ?? '').trim()])
-      .filter(([, text]) => text),
-  );
-}
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const isPublic = (video: Pick<Video, 'status' | 'publishedAt'>) => video.status === 'published' && Date.parse(video.publishedAt) <= Date.now();
@@ -731,7 +724,7 @@ export class OsallistuAdminVideos extends AdminView {
     const channel = a.channel.trim();
     if (!SLUG.test(channel)) errors.channel = { text: t.channelInvalid };
     if (!a.ref.trim()) errors.ref = { text: t.refHelp[a.provider] };
-    const title = texts(a.title);
+    const title = filled(a.title);
     if (!Object.keys(title).length) errors[`title.${this.langs[0]}`] = { text: t.titleRequired };
     const duration = a.duration.trim() ? parseClock(a.duration) : null;
     if (duration === undefined || duration === 0) errors.duration = { text: t.durationInvalid };
@@ -945,20 +938,20 @@ export class OsallistuAdminVideos extends AdminView {
       else body.duration = seconds;
     }
     if (!same(d.title, o.title)) {
-      const title = texts(d.title);
+      const title = filled(d.title);
       if (Object.keys(title).length) body.title = title;
       else errors[`title.${first}`] = { text: t.titleRequired };
     }
     for (const field of ['description', 'transcript'] as const) {
       if (same(d[field], o[field])) continue;
-      const value = texts(d[field]);
+      const value = filled(d[field]);
       body[field] = Object.keys(value).length ? value : null;
     }
     if (!same(this.comparable(d).chapters, this.comparable(o).chapters)) {
       body.chapters = d.chapters.map((c, i) => {
         const start = parseClock(c.start);
         if (start === undefined) errors[`chapters.${i}.start`] = { text: t.timeInvalid };
-        const title = texts(c.title);
+        const title = filled(c.title);
         if (!Object.keys(title).length) errors[`chapters.${i}.title.${first}`] = { text: t.chapterTitleRequired };
         return { start, title };
       });

@@ -175,6 +175,8 @@ export interface AdminMessages {
     newStatus: string;
     save: string;
     saved: (ref: string) => string;
+    savedPublic: (ref: string) => string;
+    savedNote: (ref: string) => string;
     spam: string;
     markedSpam: (ref: string) => string;
     bulkStatus: string;
