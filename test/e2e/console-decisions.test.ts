@@ -61,6 +61,8 @@ describe('importing decisions in the officials\' console', () => {
     await importing.getByRole('button', { name: 'Tuo', exact: true }).click();
     const report = importing.getByRole('region', { name: 'Tuonnin tulos' });
     await expect.poll(() => report.count(), { timeout: 30_000 }).toBe(1);
+    // Focus goes to the report, the thing to read next.
+    await expect.poll(() => view.evaluate((el) => el.shadowRoot!.activeElement?.id)).toBe('report-heading');
     expect(await importing.getByText(`Ahjon vienti muunnettiin: ${sample.records} tietuetta, ${count} päätöstä.`, { exact: true }).count()).toBe(1);
     const progress = importing.getByRole('progressbar', { name: `Tuotu ${count} / ${count} päätöstä` });
     expect(await progress.getAttribute('value')).toBe(String(count));

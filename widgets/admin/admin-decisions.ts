@@ -557,7 +557,7 @@ export class OsallistuAdminDecisions extends AdminView {
       ${run.error ? html`<p class="notice error" role="alert">${run.error}</p>` : nothing}
       ${run.phase === 'done' || run.phase === 'failed'
         ? html`<section class="report" aria-labelledby="report-heading">
-            <h4 id="report-heading">${d.reportHeading}</h4>
+            <h4 id="report-heading" tabindex="-1">${d.reportHeading}</h4>
             <dl>
               <dt>${d.created}</dt>
               <dd class="created">${n(run.created)}</dd>
@@ -988,6 +988,9 @@ export class OsallistuAdminDecisions extends AdminView {
     run.phase = 'done';
     this.run = { ...run };
     this.status = d.imported(run.created, run.updated, run.rejected);
+    // The report is what the official reads next: focus goes there, not back to the button.
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#report-heading')?.focus();
   }
 
   /**
