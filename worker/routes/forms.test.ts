@@ -91,6 +91,27 @@ describe('defining forms', () => {
     expect((await get()).title).toEqual(before.title);
   });
 
+  it('a saved field changes type only to a close one: text stays text, choices stay choices, contact details stay apart', async () => {
+    const { site, owner } = await formSite();
+    const withType = (key: string, type: string) => FORM.fields.map((f) => (f.key === key ? { ...f, type } : f));
+    const before = await tableRowCounts(env.DB);
+    for (const [key, type] of [['email', 'shortText'], ['message', 'email'], ['topic', 'longText'], ['consent', 'shortText']] as const) {
+      const fields = withType(key, type).map((f) => (f.key === key && !['choice', 'multiChoice'].includes(type) ? { key: f.key, type, label: f.label } : f));
+      const refused = await call(`/api/v1/sites/${site}/forms/palaute`, { method: 'PATCH', token: owner, json: { fields } });
+      expect(refused.status, `${key} → ${type}`).toBe(400);
+      const issue = (await errorOf(refused)).issues!.find((i) => i.path.join('.') === `fields.${FORM.fields.findIndex((f) => f.key === key)}.type`);
+      expect(issue?.message).toContain('Add a new field instead.');
+    }
+    expect(await tableRowCounts(env.DB)).toEqual(before);
+    const widened = await call(`/api/v1/sites/${site}/forms/palaute`, { method: 'PATCH', token: owner, json: { fields: withType('topic', 'multiChoice').map((f) => (f.key === 'message' ? { ...f, type: 'shortText', maxLength: 200 } : f)) } });
+    expect(widened.status).toBe(200);
+    const form = (await widened.json()) as { fields: { key: string; type: string }[] };
+    expect(form.fields.filter((f) => ['topic', 'message'].includes(f.key)).map((f) => f.type)).toEqual(['shortText', 'multiChoice']);
+    // A new field may be of any type.
+    const added = await call(`/api/v1/sites/${site}/forms/palaute`, { method: 'PATCH', token: owner, json: { fields: [...FORM.fields, { key: 'email2', type: 'email', label: { fi: 'Toinen sähköposti' } }] } });
+    expect(added.status).toBe(200);
+  });
+
   it('is for editors, and audited', async () => {
     const { site, owner } = await formSite();
     const moderator = await createToken(site, 'moderator');

@@ -9,11 +9,26 @@ import { idempotencyKey } from '../idempotency.ts';
 import { optionalOfficial } from '../middleware/auth.ts';
 import { SiteParams, errorResponses } from '../schema/common.ts';
 import { FormCreate, FormParams, FormUpdate, FormView, RefParams, SubmissionInput, SubmissionStatusView, checkFormDefinition } from '../schema/forms.ts';
-import type { Form, FormDefinition } from '../schema/forms.ts';
+import type { Form, FormDefinition, FormField } from '../schema/forms.ts';
+import { typesAfter } from '../schema/form-limits.ts';
 import type { SiteRecord } from '../schema/sites.ts';
 import { submitFeedback } from '../submit.ts';
 
 const app = createApp();
+
+/** A saved field keeps its kind: answers are stored under its key (see `typesAfter`). */
+function checkTypeChanges(before: FormField[], after: FormField[], ctx: z.RefinementCtx): void {
+  after.forEach((field, i) => {
+    const old = before.find((f) => f.key === field.key);
+    if (!old || typesAfter(old.type).includes(field.type)) return;
+    const allowed = typesAfter(old.type).filter((t) => t !== old.type);
+    ctx.addIssue({
+      code: 'custom',
+      path: ['fields', i, 'type'],
+      message: `"${field.key}" is a ${old.type} field with answers stored under it, so it can ${allowed.length ? `change only to ${allowed.join(' or ')}` : 'not change type'}. Add a new field instead.`,
+    });
+  });
+}
 const formNotFound = (id: string) => new NotFoundError('form_not_found', `There is no form "${id}" on this site.`);
 
 /** Every label a resident reads must exist in the site's default language. */
@@ -91,7 +106,13 @@ app.openapi(
       if (optional[key] === null) delete next[key];
       else if (optional[key] !== undefined) Object.assign(next, { [key]: optional[key] });
     }
-    const check = z.custom<Form>().superRefine((form, ctx) => checkFormDefinition(form, ctx)).safeParse(next);
+    const check = z
+      .custom<Form>()
+      .superRefine((form, ctx) => {
+        checkFormDefinition(form, ctx);
+        checkTypeChanges(current.fields, form.fields, ctx);
+      })
+      .safeParse(next);
     if (!check.success) throw ValidationError.fromZod(check.error.issues);
     checkAgainstSite(next, c.var.site);
     await c.env.DB.batch([
