@@ -73,7 +73,7 @@ describe('feedback answered in the officials\' console', () => {
     await open.getByLabel('Uusi tila').selectOption({ label: 'Vastattu' });
     await open.getByRole('button', { name: 'Tallenna' }).click();
     await expect.poll(() => open.getByRole('heading', { level: 3 }).textContent()).toBe(`${ref} · Vastattu`);
-    expect(await queue.getByRole('status').textContent()).toBe(`Vastaus lähetettiin. Palautteen antaja näkee sen viitetunnuksella ${ref}.`);
+    expect(await queue.getByRole('status').textContent()).toBe(`Vastaus julkaistiin. Palautteen antaja näkee sen viitetunnuksella ${ref}.`);
     // The box is unticked again, so the next note cannot be published by mistake.
     expect(await publicBox.isChecked()).toBe(false);
     await expect.poll(() => open.getByRole('listitem').filter({ hasText: reply }).textContent()).toContain('Julkinen vastaus');

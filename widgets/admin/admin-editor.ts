@@ -6,6 +6,8 @@ import type { Lang } from '../locales/messages.ts';
 import { AdminView } from './admin-view.ts';
 
 export type Texts = Partial<Record<Lang, string>>;
+/** An option or topic: an id kept for good, a label per language. */
+export type Choice = { id: string; label: Texts };
 
 /** The languages filled in, trimmed. */
 export function filled(map: Texts | undefined): Texts {
@@ -16,11 +18,11 @@ export function filled(map: Texts | undefined): Texts {
   );
 }
 
-/** An id for a new option: "a", "b", … "z", "a1", … not among `used`. */
+/** An id for a new option: the first of "a", "b", … "z", "a1", … not among `used`. */
 export function nextId(used: string[]): string {
   const taken = new Set(used);
   const idOf = (n: number) => String.fromCharCode(97 + (n % 26)) + (n >= 26 ? Math.floor(n / 26) : '');
-  let n = used.length;
+  let n = 0;
   while (taken.has(idOf(n))) n++;
   return idOf(n);
 }
@@ -41,6 +43,11 @@ export abstract class AdminEditor<Saved> extends AdminView {
   @state() protected error = '';
   @state() protected issues: { path: string; message: string }[] = [];
   @state() protected confirming: 'publish' | 'discard' | null = null;
+  @state() private saving = false;
+  /** What the preview says it did (it sends nothing), read out. */
+  @state() protected previewNote = '';
+  /** The issues placed next to their fields in this render; the rest are listed in the footer. */
+  #placed = new Set<string>();
 
   /** Whether there are edits not saved (the console asks before leaving them). */
   override get hasUnsavedChanges(): boolean {
@@ -58,10 +65,73 @@ export abstract class AdminEditor<Saved> extends AdminView {
     return new Intl.DisplayNames([this.language], { type: 'language' }).of(lang) ?? lang;
   }
 
-  /** The server's word on one field (or anything under it), linked to it by id. */
+  /** The server's word on one field (or on one of its languages), shown where it is called. */
   protected issueFor(path: string) {
-    const issue = this.issues.find((i) => i.path === path || i.path.startsWith(`${path}.`));
-    return issue ? html`<p class="error" id=${`${path}-error`}>${issue.message}</p>` : nothing;
+    const found = this.issues.filter((i) => i.path === path || (i.path.startsWith(`${path}.`) && this.languages.includes(i.path.slice(path.length + 1) as Lang)));
+    found.forEach((i) => this.#placed.add(i.path));
+    return found.length ? html`<p class="error" id=${`${path}-error`}>${found.map((i) => i.message).join(' ')}</p>` : nothing;
+  }
+
+  /** Issues are about positions: once fields move or go, they are cleared rather than shown at the wrong one. */
+  protected clearIssues(): void {
+    this.issues = [];
+  }
+
+  protected override willUpdate(): void {
+    super.willUpdate();
+    this.#placed = new Set();
+  }
+
+  /** After a row is added or removed, focus goes to its first input, or to where the removed one was. */
+  protected async focusAfter(selector: string, fallback: string): Promise<void> {
+    await this.updateComplete;
+    (this.renderRoot.querySelector<HTMLElement>(selector) ?? this.renderRoot.querySelector<HTMLElement>(fallback))?.focus();
+  }
+
+  /** A list of things with a label per language (a field's options, the form's topics): add, name, remove. */
+  protected renderLabelList(list: {
+    id: string;
+    path: string;
+    legend: string;
+    help?: string;
+    items: Choice[];
+    label: (j: number, language: string) => string;
+    remove: (j: number) => string;
+    add: string;
+    min: number;
+    max: number;
+    /** Options of a poll with ballots cannot be added or removed: only named. */
+    fixed?: boolean;
+    reserved: string[];
+    set: (items: Choice[]) => void;
+  }) {
+    const { id, items } = list;
+    const setLabel = (j: number, lang: Lang, text: string) => list.set(items.map((c, k) => (k === j ? { ...c, label: { ...c.label, [lang]: text } } : c)));
+    const add = () => {
+      list.set([...items, { id: nextId([...items.map((c) => c.id), ...list.reserved]), label: {} }]);
+      void this.focusAfter(`#${id}-${items.length}-${this.languages[0]}`, `#${id}-add`);
+    };
+    const remove = (j: number) => {
+      list.set(items.filter((_, k) => k !== j));
+      this.clearIssues();
+      void this.focusAfter(`#${id}-${Math.min(j, items.length - 2)}-${this.languages[0]}`, `#${id}-add`);
+    };
+    return html`<fieldset class="field">
+      <legend>${list.legend}</legend>
+      ${list.help ? html`<p class="hint">${list.help}</p>` : nothing}
+      ${items.map(
+        (item, j) => html`<div class="option-row">
+          ${this.languages.map(
+            (lang) => html`<label for=${`${id}-${j}-${lang}`}>${list.label(j, this.languageName(lang))}</label>
+              <input id=${`${id}-${j}-${lang}`} lang=${lang} maxlength="200" .value=${item.label[lang] ?? ''} @input=${(e: Event) => setLabel(j, lang, (e.target as HTMLInputElement).value)} />`,
+          )}
+          ${this.issueFor(`${list.path}.${j}.label`)}
+          ${items.length > list.min && !list.fixed ? html`<button part="button" type="button" class="secondary" @click=${() => remove(j)}>${list.remove(j)}</button>` : nothing}
+        </div>`,
+      )}
+      ${list.fixed ? nothing : html`<button part="button" type="button" class="secondary" id=${`${id}-add`} ?disabled=${items.length >= list.max} @click=${add}>${list.add}</button>`}
+      ${this.issueFor(list.path)}
+    </fieldset>`;
   }
 
   /** The list of missing texts, the save and cancel buttons, and the question when one is asked. */
@@ -76,9 +146,15 @@ export abstract class AdminEditor<Saved> extends AdminView {
             </ul>
           </div>`
         : nothing}
-      ${this.error ? html`<p class="error" role="alert" tabindex="-1">${this.error}</p>` : nothing} ${this.confirming ? this.renderConfirm() : nothing}
+      ${this.error
+        ? html`<div class="error" role="alert" tabindex="-1">
+            <p>${this.error}</p>
+            ${this.renderUnplaced()}
+          </div>`
+        : nothing}
+      ${this.confirming ? this.renderConfirm() : nothing}
       <div class="actions">
-        <button part="button">${t.save}</button>
+        <button part="button" ?disabled=${this.saving}>${t.save}</button>
         <button part="button" type="button" class="secondary" @click=${this.cancel}>${this.at.cancel}</button>
         ${this.dirty ? html`<span class="hint">${t.unsaved}</span>` : nothing}
       </div>`;
@@ -89,8 +165,15 @@ export abstract class AdminEditor<Saved> extends AdminView {
     const t = this.at.editor;
     return html`<div class="previews">
       <p class="hint">${help}</p>
+      <p class="meta" role="status">${this.previewNote}</p>
       ${this.languages.map((lang) => html`<h4>${t.preview(this.languageName(lang))}</h4><div class="preview" lang=${lang}>${preview(lang)}</div>`)}
     </div>`;
+  }
+
+  /** Issues about no field shown above (e.g. the form's status): listed, never dropped. Called last in the form. */
+  private renderUnplaced() {
+    const rest = this.issues.filter((i) => !this.#placed.has(i.path));
+    return rest.length ? html`<ul>${rest.map((i) => html`<li>${i.path ? `${i.path}: ` : ''}${i.message}</li>`)}</ul>` : nothing;
   }
 
   private renderConfirm() {
@@ -134,19 +217,25 @@ export abstract class AdminEditor<Saved> extends AdminView {
 
   /** Saves; going public with texts missing in a language asks first. */
   private async save(anyway: boolean): Promise<void> {
+    if (this.saving) return;
     if (!anyway && this.publishing() && this.missing().length) return this.ask('publish');
     this.confirming = null;
     this.error = '';
     this.issues = [];
+    this.saving = true;
     try {
       this.close(await this.persist());
     } catch (error) {
       if (error instanceof ApiRequestError) {
         this.error = error.message;
         this.issues = error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+        // "That id is taken" (409 form_exists, poll_exists) belongs at the id.
+        if (error.status === 409 && /_exists$/.test(error.code)) this.issues = [{ path: 'id', message: error.message }];
       } else this.error = this.errorMessage(error, this.at.loadFailed);
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[role="alert"]')?.focus();
+    } finally {
+      this.saving = false;
     }
   }
 }

@@ -71,10 +71,15 @@ describe('the moderation queue', () => {
     // The status stays as it is until a public reply suggests "answered".
     const status = shadow.querySelector<HTMLSelectElement>('#new-status')!;
     expect(status.value).toBe('received');
+    // Ticked then unticked: the suggestion is taken back, a note would not mark it answered.
+    shadow.querySelector<HTMLInputElement>('input[name="public"]')!.click();
+    await expect.poll(() => status.value).toBe('answered');
+    shadow.querySelector<HTMLInputElement>('input[name="public"]')!.click();
+    await expect.poll(() => status.value).toBe('received');
     shadow.querySelector<HTMLInputElement>('input[name="public"]')!.click();
     await expect.poll(() => status.value).toBe('answered');
     shadow.querySelector<HTMLButtonElement>('section.submission form button:not([type])')!.click();
-    await expect.poll(() => shadow.querySelector('[role="status"]')?.textContent).toBe(`Vastaus lähetettiin. Palautteen antaja näkee sen viitetunnuksella ${ref}.`);
+    await expect.poll(() => shadow.querySelector('[role="status"]')?.textContent).toBe(`Vastaus julkaistiin. Palautteen antaja näkee sen viitetunnuksella ${ref}.`);
     expect(shadow.querySelector('section.submission')!.textContent).toContain('Julkinen vastaus');
     expect(await publicStatus(ref)).toMatchObject({ status: 'answered', replies: [{ body: 'Penkki korjataan ensi viikolla.' }] });
     // The next reply starts internal again: nothing is published by a box left ticked.

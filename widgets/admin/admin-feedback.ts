@@ -48,6 +48,8 @@ export class OsallistuAdminFeedback extends AdminView {
   @state() private replyPublic = false;
   /** The status the save sets: the current one until the official picks another (a public reply suggests "answered"). */
   @state() private nextStatus?: Status;
+  /** Whether `nextStatus` is only the suggestion a public reply made, taken back if the box is unticked. */
+  #suggested = false;
   @state() private progress = '';
 
   protected override resourceId(): string {
@@ -224,8 +226,8 @@ export class OsallistuAdminFeedback extends AdminView {
         <label class="option"><input type="checkbox" name="public" .checked=${this.replyPublic} @change=${(e: Event) => this.setPublic(s, (e.target as HTMLInputElement).checked)} /> ${t.makePublic}</label>
         <div class="field">
           <label for="new-status">${t.newStatus}</label>
-          <select id="new-status" name="status" @change=${(e: Event) => (this.nextStatus = (e.target as HTMLSelectElement).value as Status)}>
-            ${STATUSES.map((st) => html`<option value=${st} ?selected=${st === (this.nextStatus ?? s.status)}>${t.statuses[st]}</option>`)}
+          <select id="new-status" name="status" @change=${this.pickStatus}>
+            ${STATUSES.map((st) => html`<option value=${st} .selected=${st === (this.nextStatus ?? s.status)}>${t.statuses[st]}</option>`)}
           </select>
         </div>
         <div class="actions">
@@ -258,12 +260,24 @@ export class OsallistuAdminFeedback extends AdminView {
     this.draft = '';
     this.replyPublic = false;
     this.nextStatus = undefined;
+    this.#suggested = false;
+  }
+
+  private pickStatus(event: Event): void {
+    this.nextStatus = (event.target as HTMLSelectElement).value as Status;
+    this.#suggested = false;
   }
 
   /** Making a reply public suggests "answered" for feedback not yet answered; the official can change it. */
   private setPublic(s: Submission, on: boolean): void {
     this.replyPublic = on;
-    if (on && !this.nextStatus && (s.status === 'received' || s.status === 'in_progress')) this.nextStatus = 'answered';
+    if (on && !this.nextStatus && (s.status === 'received' || s.status === 'in_progress')) {
+      this.nextStatus = 'answered';
+      this.#suggested = true;
+    } else if (!on && this.#suggested) {
+      this.nextStatus = undefined;
+      this.#suggested = false;
+    }
   }
 
   private async read(s: Submission): Promise<void> {

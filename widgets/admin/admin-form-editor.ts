@@ -1,16 +1,16 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { FieldType } from '../../worker/schema/forms.ts';
+import { typesAfter } from '../../worker/schema/form-limits.ts';
 import { defineElement } from '../core/define.ts';
 import { localized } from '../core/i18n.ts';
 import type { Form } from '../feedback/osallistu-feedback.ts';
 import type { Lang } from '../locales/messages.ts';
-import { AdminEditor, filled, nextId } from './admin-editor.ts';
-import type { Texts } from './admin-editor.ts';
+import { AdminEditor, filled } from './admin-editor.ts';
+import type { Choice, Texts } from './admin-editor.ts';
 import { defineFeedbackPreview } from './feedback-preview.ts';
 
 type Status = Form['status'];
-type Choice = { id: string; label: Texts };
 
 interface FieldDraft {
   key: string;
@@ -38,13 +38,15 @@ interface Draft {
 const TYPES: FieldType[] = ['shortText', 'longText', 'email', 'phone', 'choice', 'multiChoice', 'consent', 'location'];
 const TEXT_TYPES: FieldType[] = ['shortText', 'longText', 'email', 'phone'];
 const hasOptions = (type: FieldType) => type === 'choice' || type === 'multiChoice';
+/** A saved field's type changes only to a close one (the server says the same). */
+const typesFor = (field: FieldDraft): FieldType[] => (field.saved ? typesAfter(field.type) : TYPES);
 const twoOptions = (): Choice[] => [
   { id: 'a', label: {} },
   { id: 'b', label: {} },
 ];
 
-function newField(fields: FieldDraft[]): FieldDraft {
-  const keys = new Set(fields.map((f) => f.key));
+function newField(fields: FieldDraft[], taken: string[]): FieldDraft {
+  const keys = new Set([...fields.map((f) => f.key), ...taken]);
   let n = fields.length + 1;
   while (keys.has(`field_${n}`)) n++;
   return { key: `field_${n}`, type: 'longText', label: {}, help: {}, required: false, maxLength: '', options: [], saved: false };
@@ -65,7 +67,7 @@ function draftOf(form?: Form): Draft {
       maxLength: f.maxLength ? String(f.maxLength) : '',
       options: f.options?.map((o) => ({ id: o.id, label: { ...o.label } })) ?? [],
       saved: true,
-    })) ?? [newField([])],
+    })) ?? [newField([], [])],
     categories: form?.categories?.map((c) => ({ id: c.id, label: { ...c.label } })) ?? [],
     status: form?.status ?? 'draft',
     challenge: form?.challenge ?? false,
@@ -95,25 +97,35 @@ export class OsallistuAdminFormEditor extends AdminEditor<Form> {
   private change(patch: Partial<Draft>): void {
     this.draft = { ...this.draft, ...patch };
     this.dirty = true;
+    this.previewNote = '';
   }
 
   private changeField(i: number, patch: Partial<FieldDraft>): void {
     this.change({ fields: this.draft.fields.map((f, j) => (j === i ? { ...f, ...patch } : f)) });
   }
 
+  /** Options and the longest answer stay in the draft whatever the type: changing it back loses nothing. */
   private setType(i: number, type: FieldType): void {
     const field = this.draft.fields[i]!;
-    this.changeField(i, {
-      type,
-      options: hasOptions(type) ? (field.options.length >= 2 ? field.options : twoOptions()) : [],
-      maxLength: TEXT_TYPES.includes(type) ? field.maxLength : '',
-    });
+    const options = hasOptions(type) && field.options.length < 2 ? [...field.options, ...twoOptions().filter((o) => !field.options.some((x) => x.id === o.id))].slice(0, 2) : field.options;
+    this.changeField(i, { type, options });
+  }
+
+  /** Ids once saved stay reserved: old answers and feedback refer to them, so a new option or topic must not take one over. */
+  private saved(): { keys: string[]; options: (key: string) => string[]; categories: string[] } {
+    const form = this.form;
+    return {
+      keys: form?.fields.map((f) => f.key) ?? [],
+      options: (key) => form?.fields.find((f) => f.key === key)?.options?.map((o) => o.id) ?? [],
+      categories: form?.categories?.map((c) => c.id) ?? [],
+    };
   }
 
   private async moveField(i: number, by: -1 | 1): Promise<void> {
     const fields = [...this.draft.fields];
     [fields[i], fields[i + by]] = [fields[i + by]!, fields[i]!];
     this.change({ fields });
+    this.clearIssues();
     await this.updateComplete;
     // The pressed button moved with its field: keep focus on it there.
     const target = this.renderRoot.querySelector<HTMLButtonElement>(`#field-${i + by} [data-move="${by}"]`) ?? this.renderRoot.querySelector<HTMLElement>(`#field-${i + by} legend`);
@@ -122,12 +134,14 @@ export class OsallistuAdminFormEditor extends AdminEditor<Form> {
 
   private async removeField(i: number): Promise<void> {
     this.change({ fields: this.draft.fields.filter((_, j) => j !== i) });
+    this.clearIssues();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#add-field')?.focus();
   }
 
   private async addField(): Promise<void> {
-    this.change({ fields: [...this.draft.fields, newField(this.draft.fields)] });
+    this.change({ fields: [...this.draft.fields, newField(this.draft.fields, this.saved().keys)] });
+    this.clearIssues();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(`#field-${this.draft.fields.length - 1}-type`)?.focus();
   }
@@ -238,7 +252,7 @@ export class OsallistuAdminFormEditor extends AdminEditor<Form> {
         </form>
         ${this.renderPreviews(
           t.previewHelp,
-          () => html`<osallistu-feedback-preview .preview=${preview} site=${this.siteId} api=${this.client.apiBase} heading-level="5"></osallistu-feedback-preview>`,
+          () => html`<osallistu-feedback-preview @preview-submit=${() => (this.previewNote = t.previewNotSent)} .preview=${preview} site=${this.siteId} api=${this.client.apiBase} heading-level="5"></osallistu-feedback-preview>`,
         )}
       </div>
     </section>`;
@@ -269,9 +283,10 @@ export class OsallistuAdminFormEditor extends AdminEditor<Form> {
       <legend tabindex="-1">${name ? t.fieldNamed(i + 1, name) : t.field(i + 1)}</legend>
       <div class="field">
         <label for=${`${id}-type`}>${t.type}</label>
-        <select id=${`${id}-type`} @change=${(e: Event) => this.setType(i, (e.target as HTMLSelectElement).value as FieldType)}>
-          ${TYPES.map((type) => html`<option value=${type} ?selected=${type === field.type}>${t.types[type]}</option>`)}
+        <select id=${`${id}-type`} aria-describedby=${field.saved ? `${id}-type-help` : nothing} @change=${(e: Event) => this.setType(i, (e.target as HTMLSelectElement).value as FieldType)}>
+          ${typesFor(field).map((type) => html`<option value=${type} .selected=${type === field.type}>${t.types[type]}</option>`)}
         </select>
+        ${field.saved ? html`<p class="hint" id=${`${id}-type-help`}>${t.typeSaved}</p>` : nothing} ${this.issueFor(`fields.${i}.type`)}
       </div>
       ${this.languages.map(
         (lang) => html`<div class="field">
@@ -312,46 +327,37 @@ export class OsallistuAdminFormEditor extends AdminEditor<Form> {
 
   private renderChoices(field: FieldDraft, i: number) {
     const e = this.at.editor;
-    const setLabel = (j: number, lang: Lang, text: string) => this.changeField(i, { options: field.options.map((o, k) => (k === j ? { ...o, label: { ...o.label, [lang]: text } } : o)) });
-    return html`<fieldset class="field">
-      <legend>${e.options}</legend>
-      ${field.options.map(
-        (option, j) => html`<div class="option-row">
-          ${this.languages.map(
-            (lang) => html`<label for=${`field-${i}-option-${j}-${lang}`}>${e.option(j + 1, this.languageName(lang))}</label>
-              <input id=${`field-${i}-option-${j}-${lang}`} lang=${lang} maxlength="200" .value=${option.label[lang] ?? ''} @input=${(ev: Event) => setLabel(j, lang, value(ev))} />`,
-          )}
-          ${field.options.length > 2
-            ? html`<button part="button" type="button" class="secondary" @click=${() => this.changeField(i, { options: field.options.filter((_, k) => k !== j) })}>${e.removeOption(j + 1)}</button>`
-            : nothing}
-        </div>`,
-      )}
-      <button part="button" type="button" class="secondary" ?disabled=${field.options.length >= 50} @click=${() => this.changeField(i, { options: [...field.options, { id: nextId(field.options.map((o) => o.id)), label: {} }] })}>
-        ${e.addOption}
-      </button>
-      ${this.issueFor(`fields.${i}.options`)}
-    </fieldset>`;
+    return this.renderLabelList({
+      id: `field-${i}-option`,
+      path: `fields.${i}.options`,
+      legend: e.options,
+      items: field.options,
+      label: (j, language) => e.option(j + 1, language),
+      remove: (j) => e.removeOption(j + 1),
+      add: e.addOption,
+      min: 2,
+      max: 50,
+      reserved: this.saved().options(field.key),
+      set: (options) => this.changeField(i, { options }),
+    });
   }
 
   private renderCategories() {
     const t = this.at.forms;
-    const list = this.draft.categories;
-    const setLabel = (i: number, lang: Lang, text: string) => this.change({ categories: list.map((c, j) => (j === i ? { ...c, label: { ...c.label, [lang]: text } } : c)) });
-    return html`<fieldset class="field">
-      <legend>${t.categories}</legend>
-      <p class="hint">${t.categoriesHelp}</p>
-      ${list.map(
-        (category, i) => html`<div class="option-row">
-          ${this.languages.map(
-            (lang) => html`<label for=${`category-${i}-${lang}`}>${t.category(i + 1, this.languageName(lang))}</label>
-              <input id=${`category-${i}-${lang}`} lang=${lang} maxlength="200" .value=${category.label[lang] ?? ''} @input=${(e: Event) => setLabel(i, lang, value(e))} />`,
-          )}
-          <button part="button" type="button" class="secondary" @click=${() => this.change({ categories: list.filter((_, j) => j !== i) })}>${t.removeCategory(i + 1)}</button>
-        </div>`,
-      )}
-      <button part="button" type="button" class="secondary" ?disabled=${list.length >= 30} @click=${() => this.change({ categories: [...list, { id: nextId(list.map((c) => c.id)), label: {} }] })}>${t.addCategory}</button>
-      ${this.issueFor('categories')}
-    </fieldset>`;
+    return this.renderLabelList({
+      id: 'category',
+      path: 'categories',
+      legend: t.categories,
+      help: t.categoriesHelp,
+      items: this.draft.categories,
+      label: (j, language) => t.category(j + 1, language),
+      remove: (j) => t.removeCategory(j + 1),
+      add: t.addCategory,
+      min: 0,
+      max: 30,
+      reserved: this.saved().categories,
+      set: (categories) => this.change({ categories }),
+    });
   }
 }
 

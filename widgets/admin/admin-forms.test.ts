@@ -6,7 +6,7 @@ import { BASE_FORM, SITE, createForm, officialFetch } from '../../test/support/f
 
 afterEach(resetConsole);
 
-type FormJson = { fields: { key: string; type: string; label: Record<string, string>; required: boolean; options?: { id: string; label: Record<string, string> }[] }[]; intro?: unknown; status: string; title: Record<string, string> };
+type FormJson = { fields: { key: string; type: string; label: Record<string, string>; required?: boolean; options?: { id: string; label: Record<string, string> }[] }[]; intro?: unknown; status: string; title: Record<string, string> };
 const formOf = async (id: string) => (await (await officialFetch(`/forms/${id}`)).json()) as FormJson;
 const submissionsSent = () => performance.getEntriesByType('resource').filter((e) => /\/submissions/.test(e.name)).length;
 
@@ -47,8 +47,9 @@ describe('<osallistu-admin-forms>: defining a feedback form', () => {
     fi.querySelector<HTMLTextAreaElement>('textarea')!.focus();
     await userEvent.keyboard('Penkkejä lisää');
     fi.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
-    // The check passed (the summary is gone), and still nothing went out.
-    await expect.poll(() => fi.querySelector('.error-summary')).toBeNull();
+    // The checks passed, the console says so, and nothing went out.
+    await expect.poll(() => editor.querySelector('.previews [role="status"]')?.textContent).toBe('Lomake läpäisi tarkistukset. Esikatselusta ei lähetetä mitään.');
+    expect(fi.querySelector('.error-summary')).toBeNull();
     expect(submissionsSent()).toBe(before);
     expect(fi.querySelector('.sent')).toBeNull();
     expect(Object.keys(localStorage).filter((k) => k.includes(SITE))).toEqual([]);
@@ -116,6 +117,66 @@ describe('<osallistu-admin-forms>: defining a feedback form', () => {
     await userEvent.keyboard('{Escape}');
     await expect.poll(() => again.querySelector('[role="alertdialog"]')).toBeNull();
     expect(again.querySelector<HTMLInputElement>('#title-fi')!.value).toBe('Anna palautetta nyt');
+  });
+
+  it('keeps what stored answers rely on: a saved field changes only to a close type, a removed option\'s id is not given to a new one, and the other forms wait while one is edited', async () => {
+    const id = await createForm({
+      fields: [
+        BASE_FORM.fields[0],
+        { key: 'size', type: 'choice', label: { fi: 'Koko' }, options: ['a', 'b', 'c'].map((o) => ({ id: o, label: { fi: o.toUpperCase() } })) },
+        BASE_FORM.fields[3],
+      ],
+    });
+    await createForm();
+    const { shadow } = await signedInView('osallistu-admin-forms', 'forms');
+    await expect.poll(() => shadow.querySelector(`button[data-edit="${id}"]`)).toBeTruthy();
+    shadow.querySelector<HTMLButtonElement>(`button[data-edit="${id}"]`)!.click();
+    await expect.poll(() => shadow.querySelector('osallistu-admin-form-editor')?.shadowRoot?.activeElement?.id).toBe('editor-heading');
+    const editor = shadow.querySelector('osallistu-admin-form-editor')!.shadowRoot!;
+    // No other form can be opened over this draft, nor this one's status changed behind it.
+    expect(shadow.querySelectorAll('tbody button').length).toBe(0);
+    const types = (i: number) => [...editor.querySelectorAll<HTMLOptionElement>(`#field-${i}-type option`)].map((o) => o.value);
+    expect(types(0)).toEqual(['shortText', 'longText']);
+    expect(types(1)).toEqual(['choice', 'multiChoice']);
+    expect(types(2)).toEqual(['email']);
+    expect(editor.querySelector('#field-0-type')!.getAttribute('aria-describedby')).toBe('field-0-type-help');
+
+    // Remove option C: focus stays in the list; a new option gets D, never C again.
+    const remove = [...editor.querySelectorAll<HTMLButtonElement>('#field-1 button')].find((b) => b.textContent === 'Poista vaihtoehto 3')!;
+    remove.focus();
+    await userEvent.keyboard('{Enter}');
+    await expect.poll(() => editor.activeElement?.id).toBe('field-1-option-1-fi');
+    editor.querySelector<HTMLButtonElement>('#field-1-option-add')!.focus();
+    await userEvent.keyboard('{Enter}');
+    await expect.poll(() => editor.activeElement?.id).toBe('field-1-option-2-fi');
+    await userEvent.keyboard('Iso');
+    editor.querySelector<HTMLButtonElement>('form > .actions button:not([type])')!.click();
+    // The form is open and its new field is in Finnish only: asked first.
+    await expect.poll(() => editor.activeElement?.id).toBe('editor-confirm');
+    [...editor.querySelectorAll<HTMLButtonElement>('[role="alertdialog"] button')].find((b) => b.textContent === 'Julkaise silti')!.click();
+    await expect.poll(async () => (await formOf(id)).fields[1]!.options!.map((o) => o.id)).toEqual(['a', 'b', 'd']);
+  });
+
+  it('a refusal from the server is shown at the field it names, and nothing is saved', async () => {
+    const { el, editor } = await openNewEditor();
+    await typeInto(editor, '#title-fi', 'Puutteellinen');
+    await typeInto(editor, '#field-0-label-fi', 'Viesti');
+    editor.querySelector<HTMLButtonElement>('#add-field')!.click();
+    await expect.poll(() => editor.activeElement?.id).toBe('field-1-type');
+    choose(editor, '#field-1-type', 'choice');
+    await typeInto(editor, '#field-1-label-fi', 'Valinta');
+    // The first option only in Swedish: the server wants the site's default language (Finnish).
+    await typeInto(editor, '#field-1-option-0-sv', 'Bara svenska');
+    await typeInto(editor, '#field-1-option-1-fi', 'Toinen');
+    const before = (await (await officialFetch('/forms')).json()) as { items: unknown[] };
+    editor.querySelector<HTMLButtonElement>('form > .actions button:not([type])')!.click();
+    await expect.poll(() => editor.activeElement?.getAttribute('role')).toBe('alert');
+    const row = editor.querySelector('#field-1-option-0-fi')!.closest('.option-row')!;
+    expect(row.querySelector('.error')!.textContent).toContain('(fi)');
+    // Shown once, at that option, not again at the field or the list of fields.
+    expect([...editor.querySelectorAll('.error')].filter((e) => e.textContent!.includes('(fi)')).length).toBe(1);
+    await expectNoAxeViolations(el);
+    expect(((await (await officialFetch('/forms')).json()) as { items: unknown[] }).items.length).toBe(before.items.length);
   });
 
   it('closes a form only after confirming, and opens it again', async () => {

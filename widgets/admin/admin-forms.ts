@@ -87,12 +87,14 @@ export class OsallistuAdminForms extends AdminView {
       <td>${form.fields.length}</td>
       <td>
         ${this.at.polls.statuses[form.status]}
-        <div class="row-actions">
+        ${this.editing
+          ? nothing // while a form is being edited the others wait: no edit over its draft, no status change behind its back
+          : html`<div class="row-actions">
           <button part="button" class="secondary" data-edit=${form.id} aria-label=${t.edit(title)} @click=${() => void this.edit(form)}>${this.at.editor.edit}</button>
           ${form.status === 'open'
             ? html`<button part="button" class="secondary" data-form=${form.id} aria-label=${t.close(title)} @click=${() => void this.askClose(form)}>${this.at.polls.close}</button>`
             : html`<button part="button" class="secondary" data-form=${form.id} aria-label=${t.open(title)} @click=${() => void this.setStatus(form, 'open')}>${this.at.polls.open}</button>`}
-        </div>
+        </div>`}
       </td>
     </tr>`;
   }

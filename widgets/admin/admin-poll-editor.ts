@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import type { PollView } from '../../worker/schema/polls.ts';
 import { defineElement } from '../core/define.ts';
 import type { Lang } from '../locales/messages.ts';
-import { AdminEditor, filled, nextId } from './admin-editor.ts';
+import { AdminEditor, filled } from './admin-editor.ts';
 import type { Texts } from './admin-editor.ts';
 
 type Kind = PollView['kind'];
@@ -206,35 +206,27 @@ export class OsallistuAdminPollEditor extends AdminEditor<PollView> {
   private renderChoices() {
     const t = this.at.editor;
     const d = this.draft;
-    const setLabel = (i: number, lang: Lang, value: string) =>
-      this.change({ options: d.options.map((o, j) => (j === i ? { ...o, label: { ...o.label, [lang]: value } } : o)) });
-    return html`<fieldset class="field">
-      <legend>${t.options}</legend>
-      ${d.options.map(
-        (option, i) => html`<div class="option-row">
-          ${this.languages.map(
-            (lang) => html`<label for=${`option-${i}-${lang}`}>${t.option(i + 1, this.languageName(lang))}</label>
-              <input id=${`option-${i}-${lang}`} lang=${lang} .value=${option.label[lang] ?? ''} maxlength="200" @input=${(e: Event) => setLabel(i, lang, (e.target as HTMLInputElement).value)} />`,
-          )}
-          ${d.options.length > 2 && !this.poll
-            ? html`<button part="button" type="button" class="secondary" @click=${() => this.change({ options: d.options.filter((_, j) => j !== i) })}>${t.removeOption(i + 1)}</button>`
-            : nothing}
-        </div>`,
-      )}
-      ${this.poll ? nothing : html`<button part="button" type="button" class="secondary" @click=${this.addOption}>${t.addOption}</button>`}
-      ${this.issueFor('options')}
+    return html`${this.renderLabelList({
+        id: 'option',
+        path: 'options',
+        legend: t.options,
+        items: d.options,
+        label: (i, language) => t.option(i + 1, language),
+        remove: (i) => t.removeOption(i + 1),
+        add: t.addOption,
+        min: 2,
+        max: 30,
+        fixed: Boolean(this.poll),
+        reserved: [],
+        set: (options) => this.change({ options }),
+      })}
       ${d.kind === 'multiple'
         ? html`<div class="actions">
-            <div class="field"><label for="min">${t.minChoices}</label><input id="min" type="number" min="1" .value=${String(d.minChoices)} @input=${(e: Event) => this.change({ minChoices: Number((e.target as HTMLInputElement).value) })} /></div>
-            <div class="field"><label for="max">${t.maxChoices}</label><input id="max" type="number" min="1" .value=${String(d.maxChoices)} @input=${(e: Event) => this.change({ maxChoices: Number((e.target as HTMLInputElement).value) })} /></div>
-          </div>
-          ${this.issueFor('minChoices')} ${this.issueFor('maxChoices')}`
-        : nothing}
-    </fieldset>`;
-  }
-
-  private addOption(): void {
-    this.change({ options: [...this.draft.options, { id: nextId(this.draft.options.map((o) => o.id)), label: {} }] });
+              <div class="field"><label for="min">${t.minChoices}</label><input id="min" type="number" min="1" .value=${String(d.minChoices)} @input=${(e: Event) => this.change({ minChoices: Number((e.target as HTMLInputElement).value) })} /></div>
+              <div class="field"><label for="max">${t.maxChoices}</label><input id="max" type="number" min="1" .value=${String(d.maxChoices)} @input=${(e: Event) => this.change({ maxChoices: Number((e.target as HTMLInputElement).value) })} /></div>
+            </div>
+            ${this.issueFor('minChoices')} ${this.issueFor('maxChoices')}`
+        : nothing}`;
   }
 
   protected override publishing(): boolean {

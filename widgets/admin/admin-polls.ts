@@ -109,7 +109,7 @@ export class OsallistuAdminPolls extends AdminView {
       <th scope="row" lang=${question.lang}>${question.text}<br /><code class="meta">${poll.id}</code></th>
       <td>
         ${t.statuses[poll.status]}
-        ${editor
+        ${editor && !this.editing
           ? html`<div class="row-actions">
               <button part="button" class="secondary" data-edit=${poll.id} aria-label=${`${this.at.editor.edit}: ${question.text}`} @click=${() => void this.edit(poll)}>${this.at.editor.edit}</button>
               ${poll.status === 'open'

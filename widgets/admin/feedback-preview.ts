@@ -3,7 +3,7 @@ import type { Form, OsallistuFeedback } from '../feedback/osallistu-feedback.ts'
 /**
  * Defines `<osallistu-feedback-preview>`: the real feedback widget showing a form as it is being
  * edited (`.preview`), without the API. A resident's checks and messages work as they will on
- * the page; sending sends nothing and typing keeps no draft.
+ * the page; sending sends nothing (it fires `preview-submit`) and typing keeps no draft.
  *
  * The widget's class is taken from the registry once its public chunk has loaded, so that chunk
  * exports nothing more and the console imports no public module statically.
@@ -24,8 +24,10 @@ export async function defineFeedbackPreview(): Promise<void> {
 
     protected override saveDraft(): void {}
 
+    /** The resident's checks passed: nothing is sent, and the console is told so it can say it. */
     protected override async send(): Promise<void> {
       this.pending.clear();
+      this.dispatchEvent(new CustomEvent('preview-submit', { bubbles: true, composed: true }));
     }
   }
   customElements.define('osallistu-feedback-preview', FeedbackPreview);

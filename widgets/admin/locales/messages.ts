@@ -119,6 +119,7 @@ export interface AdminMessages {
     field: (n: number) => string;
     fieldNamed: (n: number, label: string) => string;
     type: string;
+    typeSaved: string;
     types: Record<FieldType, string>;
     key: string;
     keyHelp: string;
@@ -137,6 +138,7 @@ export interface AdminMessages {
     removeCategory: (n: number) => string;
     challenge: string;
     challengeHelp: string;
+    previewNotSent: string;
     previewHelp: string;
     missing: (what: string, language: string) => string;
     missingWhat: {
