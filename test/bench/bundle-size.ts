@@ -27,7 +27,7 @@ export const LOADER = (dist: string) => join(dist, 'embed/v1/osallistu.js');
 const CHUNKS = (dist: string) => join(dist, 'embed/v1/chunks');
 
 /** Chunks a built module imports statically (what the browser fetches with it), transitively. */
-function staticImports(file: string, seen = new Set<string>()): Set<string> {
+export function staticImports(file: string, seen = new Set<string>()): Set<string> {
   const code = readFileSync(file, 'utf8');
   for (const match of code.matchAll(/(?:^|[;}\s])import\s*(?:[\w${},\s*]+from\s*)?["'](\.{1,2}\/[^"']+\.js)["']/g)) {
     const path = join(file, '..', match[1]!);

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { FieldType } from '../../worker/schema/forms.ts';
-import { typesAfter } from '../../worker/schema/form-limits.ts';
+import { typesAfter } from '../../worker/schema/form-types.ts';
 import { defineElement } from '../core/define.ts';
 import { localized } from '../core/i18n.ts';
 import type { Form } from '../feedback/osallistu-feedback.ts';

@@ -10,7 +10,7 @@ import { optionalOfficial } from '../middleware/auth.ts';
 import { SiteParams, errorResponses } from '../schema/common.ts';
 import { FormCreate, FormParams, FormUpdate, FormView, RefParams, SubmissionInput, SubmissionStatusView, checkFormDefinition } from '../schema/forms.ts';
 import type { Form, FormDefinition, FormField } from '../schema/forms.ts';
-import { typesAfter } from '../schema/form-limits.ts';
+import { typesAfter } from '../schema/form-types.ts';
 import type { SiteRecord } from '../schema/sites.ts';
 import { submitFeedback } from '../submit.ts';
 
