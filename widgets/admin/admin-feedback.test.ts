@@ -107,6 +107,27 @@ describe('the moderation queue', () => {
     expect((await publicStatus(ref)).status).toBe('spam');
   });
 
+  it('filters by topic once a form with topics is chosen, and shows the topic by its name', async () => {
+    const form = await createForm();
+    const post = async (message: string, category?: string) => {
+      const response = await fetch(`/api/v1/sites/${SITE}/forms/${form}/submissions`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ answers: { message, topic: 'parks' }, ...(category ? { category } : {}) }) });
+      return ((await response.json()) as { ref: string }).ref;
+    };
+    const lights = await post('Lamppu rikki.', 'lights');
+    const other = await post('Jotain muuta.', 'other');
+    const { el, shadow } = await queueOf(form);
+    const category = shadow.querySelector<HTMLSelectElement>('#category')!;
+    expect([...category.options].map((o) => o.textContent)).toEqual(['Kaikki', 'Katuvalot', 'Muu']);
+    category.value = 'lights';
+    shadow.querySelector<HTMLButtonElement>('form.filters button')!.click();
+    await expect.poll(() => [...shadow.querySelectorAll('tbody tr')].length).toBe(1);
+    expect(shadow.querySelector('tbody')!.textContent).toContain(lights);
+    expect(shadow.querySelector('tbody')!.textContent).not.toContain(other);
+    shadow.querySelector<HTMLButtonElement>(`button[data-ref="${lights}"]`)!.click();
+    await expect.poll(() => shadow.querySelector('section.submission dl')?.textContent ?? '').toContain('AiheKatuvalot');
+    await expectNoAxeViolations(el);
+  });
+
   it('changes many at once', async () => {
     const form = await createForm();
     const refs = [await send(form, 'Yksi.'), await send(form, 'Kaksi.')];

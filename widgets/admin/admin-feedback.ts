@@ -37,7 +37,9 @@ export class OsallistuAdminFeedback extends AdminView {
   @state() private forms: Form[] = [];
   @state() private items?: Submission[];
   @state() private next: string | null = null;
-  @state() private filter = { form: '', status: 'received' };
+  @state() private filter = { form: '', status: 'received', category: '' };
+  /** The form chosen in the filter, before it is applied: its topics are offered. */
+  @state() private picked = '';
   @state() private failed = '';
   @state() private open?: Submission;
   @state() private replies?: Reply[];
@@ -72,6 +74,7 @@ export class OsallistuAdminFeedback extends AdminView {
     const query = new URLSearchParams({ limit: '25' });
     if (this.filter.form) query.set('form', this.filter.form);
     if (this.filter.status) query.set('status', this.filter.status);
+    if (this.filter.category) query.set('category', this.filter.category);
     if (more && this.next) query.set('cursor', this.next);
     try {
       const page = await this.call<{ items: Submission[]; nextCursor: string | null }>('GET', `submissions?${query}`);
@@ -94,17 +97,23 @@ export class OsallistuAdminFeedback extends AdminView {
     return this.forms.find((f) => f.id === id);
   }
 
+  private categoryName(form: Form | undefined, id: string): string {
+    const category = form?.categories?.find((c) => c.id === id);
+    return category ? localized(category.label, this.language, form!.languages).text : id;
+  }
+
   override render() {
     const t = this.at.feedback;
     return html`<h2>${t.heading}</h2>
       <form class="filters actions" @submit=${this.applyFilter}>
         <div class="field">
           <label for="form">${t.form}</label>
-          <select id="form" name="form">
+          <select id="form" name="form" @change=${(e: Event) => (this.picked = (e.target as HTMLSelectElement).value)}>
             <option value="">${t.all}</option>
             ${this.forms.map((f) => html`<option value=${f.id} ?selected=${f.id === this.filter.form}>${localized(f.title, this.language, f.languages).text}</option>`)}
           </select>
         </div>
+        ${this.renderCategoryFilter()}
         <div class="field">
           <label for="status">${t.status}</label>
           <select id="status" name="status">
@@ -118,6 +127,20 @@ export class OsallistuAdminFeedback extends AdminView {
       <p class="meta" role="status">${this.status}</p>
       ${this.progress ? html`<p class="meta">${this.progress}</p>` : nothing}
       ${this.open ? this.renderOpen(this.open) : nothing} ${this.renderQueue()}`;
+  }
+
+  /** Topics are a form's own: offered once a form with topics is chosen. */
+  private renderCategoryFilter() {
+    const form = this.form(this.picked || this.filter.form);
+    if (!form?.categories?.length) return nothing;
+    const t = this.at.feedback;
+    return html`<div class="field">
+      <label for="category">${t.category}</label>
+      <select id="category" name="category">
+        <option value="">${t.all}</option>
+        ${form.categories.map((c) => html`<option value=${c.id} .selected=${c.id === this.filter.category}>${localized(c.label, this.language, form.languages).text}</option>`)}
+      </select>
+    </div>`;
   }
 
   /** The chosen form's feedback in one click, as the API exports it (a viewer's export leaves contact details out). */
@@ -205,6 +228,7 @@ export class OsallistuAdminFeedback extends AdminView {
       ${s.context ? html`<p><strong>${t.about}:</strong> ${[s.context.subject, s.context.caseId, s.context.decision, s.context.video].filter(Boolean).join(' · ')}</p>` : nothing}
       <dl>
         ${Object.entries(s.answers).map(([key, value]) => html`<dt>${label(key)}</dt><dd>${answerText(form, key, value, this.language)}</dd>`)}
+        ${s.category ? html`<dt>${t.category}</dt><dd>${this.categoryName(form, s.category)}</dd>` : nothing}
         <dt>${t.contact}</dt>
         <dd>${s.contact && Object.keys(s.contact).length ? Object.values(s.contact).join(', ') : t.noContact}</dd>
       </dl>
@@ -249,7 +273,7 @@ export class OsallistuAdminFeedback extends AdminView {
   private applyFilter(event: SubmitEvent): void {
     event.preventDefault();
     const data = new FormData(event.target as HTMLFormElement);
-    this.filter = { form: String(data.get('form') ?? ''), status: String(data.get('status') ?? '') };
+    this.filter = { form: String(data.get('form') ?? ''), status: String(data.get('status') ?? ''), category: String(data.get('category') ?? '') };
     this.selected = new Set();
     this.items = undefined;
     void this.fetchPage(false);

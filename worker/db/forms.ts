@@ -139,16 +139,16 @@ export const toSubmission = (row: SubmissionRow): SubmissionRecord => ({
 export async function listSubmissions(
   db: D1Database,
   siteId: string,
-  filter: { form?: string; status?: string; before?: { createdAt: string; ref: string }; limit: number },
+  filter: { form?: string; status?: string; category?: string; before?: { createdAt: string; ref: string }; limit: number },
 ): Promise<SubmissionRecord[]> {
   const { results } = await db
     .prepare(
       `SELECT ref, form_id, answers, contact, category, context, status, created_at, updated_at FROM submissions
-        WHERE site_id = ?1 AND (?2 IS NULL OR form_id = ?2) AND (?3 IS NULL OR status = ?3)
+        WHERE site_id = ?1 AND (?2 IS NULL OR form_id = ?2) AND (?3 IS NULL OR status = ?3) AND (?7 IS NULL OR category = ?7)
           AND (?4 IS NULL OR created_at < ?4 OR (created_at = ?4 AND ref < ?5))
         ORDER BY created_at DESC, ref DESC LIMIT ?6`,
     )
-    .bind(siteId, filter.form ?? null, filter.status ?? null, filter.before?.createdAt ?? null, filter.before?.ref ?? '', filter.limit)
+    .bind(siteId, filter.form ?? null, filter.status ?? null, filter.before?.createdAt ?? null, filter.before?.ref ?? '', filter.limit, filter.category ?? null)
     .all<SubmissionRow>();
   return results.map(toSubmission);
 }

@@ -251,6 +251,21 @@ describe('moderating feedback', () => {
     expect(new Set([...first.items, ...second.items].map((s) => s.ref)).size).toBe(3);
   });
 
+  it('filters the queue by topic, and refuses a malformed topic with 400', async () => {
+    const { site, owner } = await formSite({ categories: [{ id: 'street-lights', label: { fi: 'Katuvalot' } }, { id: 'parks', label: { fi: 'Puistot' } }] });
+    const lights = (await (await submit(site, { ...valid, category: 'street-lights' })).json()) as { ref: string };
+    await submit(site, { ...valid, category: 'parks' });
+    await submit(site, valid);
+    type Page = { items: { ref: string; category: string | null }[] };
+    const page = (await (await call(`/api/v1/sites/${site}/submissions?form=palaute&category=street-lights`, { token: owner })).json()) as Page;
+    expect(page.items.map((s) => [s.ref, s.category])).toEqual([[lights.ref, 'street-lights']]);
+    const all = (await (await call(`/api/v1/sites/${site}/submissions?form=palaute`, { token: owner })).json()) as Page;
+    expect(all.items).toHaveLength(3);
+    const bad = await call(`/api/v1/sites/${site}/submissions?category=${encodeURIComponent('Katu valot')}`, { token: owner });
+    expect(bad.status).toBe(400);
+    expect((await errorOf(bad)).issues?.map((i) => i.path.join('.'))).toContain('category');
+  });
+
   it('answers publicly and privately, and the resident sees only the public reply, audited', async () => {
     const { site, owner } = await formSite();
     const { ref } = (await (await submit(site, valid)).json()) as { ref: string };

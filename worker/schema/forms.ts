@@ -162,6 +162,7 @@ export const SubmissionView = z
 export const SubmissionQuery = z.object({
   form: Slug.optional(),
   status: SubmissionStatus.optional(),
+  category: OptionId.optional().openapi({ description: 'Only feedback filed under this topic (a form\'s `categories`).' }),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });

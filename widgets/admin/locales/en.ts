@@ -149,6 +149,7 @@ export const en: AdminMessages = {
   feedback: {
     heading: 'Feedback',
     form: 'Form',
+    category: 'Topic',
     status: 'Status',
     all: 'All',
     apply: 'Show',

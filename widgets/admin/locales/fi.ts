@@ -149,6 +149,7 @@ export const fi: AdminMessages = {
   feedback: {
     heading: 'Palautteet',
     form: 'Lomake',
+    category: 'Aihe',
     status: 'Tila',
     all: 'Kaikki',
     apply: 'Näytä',

@@ -154,6 +154,7 @@ export interface AdminMessages {
   feedback: {
     heading: string;
     form: string;
+    category: string;
     status: string;
     all: string;
     apply: string;

@@ -149,6 +149,7 @@ export const sv: AdminMessages = {
   feedback: {
     heading: 'Respons',
     form: 'Formulär',
+    category: 'Ämne',
     status: 'Status',
     all: 'Alla',
     apply: 'Visa',
