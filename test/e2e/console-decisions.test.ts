@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import { ROOT } from '../../scripts/lib/wrangler.ts';
-import { axeViolations, chromiumForFile, watchProblems } from '../support/browser.ts';
+import { axeViolations, chromiumForFile, signInToConsole, watchProblems } from '../support/browser.ts';
 
 const server = inject('devServer');
 const chrome = chromiumForFile();
@@ -46,10 +46,7 @@ describe('importing decisions in the officials\' console', () => {
 
     const page = await chrome.browser.newPage();
     const problems = watchProblems(page);
-    await page.goto(`${server.url}/admin?site=koivulahti`);
-    const admin = page.locator('osallistu-admin');
-    await admin.getByLabel('Tunniste').fill(server.token);
-    await admin.getByRole('button', { name: 'Kirjaudu' }).click();
+    const admin = await signInToConsole(page, server.url, server.token);
     await admin.getByRole('navigation', { name: 'Hallinta' }).getByRole('link', { name: 'Päätökset' }).click();
     await expect.poll(() => page.evaluate(() => location.hash)).toBe('#decisions');
     const view = admin.locator('osallistu-admin-decisions');

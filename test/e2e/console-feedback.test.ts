@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
-import { axeViolations, chromiumForFile, watchProblems } from '../support/browser.ts';
+import { axeViolations, chromiumForFile, signInToConsole, watchProblems } from '../support/browser.ts';
 
 const server = inject('devServer');
 const chrome = chromiumForFile();
@@ -29,10 +29,7 @@ describe('feedback answered in the officials\' console', () => {
     // An official signs in, opens the feedback queue, shows this form's new feedback and opens it.
     const page = await chrome.browser.newPage();
     const problems = watchProblems(page);
-    await page.goto(`${server.url}/admin?site=koivulahti`);
-    const admin = page.locator('osallistu-admin');
-    await admin.getByLabel('Tunniste').fill(server.token);
-    await admin.getByRole('button', { name: 'Kirjaudu' }).click();
+    const admin = await signInToConsole(page, server.url, server.token);
     await admin.getByRole('navigation', { name: 'Hallinta' }).getByRole('link', { name: 'Palautteet' }).click();
     await expect.poll(() => page.evaluate(() => location.hash)).toBe('#feedback');
     const queue = admin.locator('osallistu-admin-feedback');

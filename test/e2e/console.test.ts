@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import { ROOT } from '../../scripts/lib/wrangler.ts';
 import { readFileSync } from 'node:fs';
-import { axeViolations, chromiumForFile, watchProblems } from '../support/browser.ts';
+import { axeViolations, chromiumForFile, signInToConsole, watchProblems } from '../support/browser.ts';
 import { readXlsx, values } from '../workers/xlsx.ts';
 
 const server = inject('devServer');
@@ -20,10 +20,7 @@ describe('the officials\' console at /admin', () => {
     const problems = watchProblems(page);
     const requests: string[] = [];
     page.on('request', (request) => requests.push(new URL(request.url()).pathname));
-    await page.goto(`${server.url}/admin?site=koivulahti`);
-    const console = page.locator('osallistu-admin');
-    await console.getByLabel('Tunniste').fill(server.token);
-    await console.getByRole('button', { name: 'Kirjaudu' }).click();
+    const console = await signInToConsole(page, server.url, server.token);
     const polls = console.locator('osallistu-admin-polls');
     await expect.poll(() => polls.locator('tbody tr').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     expect(await page.evaluate(() => location.href)).not.toContain(server.token);
@@ -54,10 +51,7 @@ describe('the officials\' console at /admin', () => {
     const id = `journey-${Date.now()}`;
     const page = await chrome.browser.newPage({ acceptDownloads: true });
     const problems = watchProblems(page);
-    await page.goto(`${server.url}/admin?site=koivulahti`);
-    const admin = page.locator('osallistu-admin');
-    await admin.getByLabel('Tunniste').fill(server.token);
-    await admin.getByRole('button', { name: 'Kirjaudu' }).click();
+    const admin = await signInToConsole(page, server.url, server.token);
     const polls = admin.locator('osallistu-admin-polls');
     await polls.getByRole('button', { name: 'Uusi kysely' }).click();
     const editor = polls.locator('osallistu-admin-poll-editor');

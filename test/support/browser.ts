@@ -48,3 +48,15 @@ export function watchProblems(page: Page): string[] {
   });
   return problems;
 }
+
+/**
+ * Opens the officials' console on the demo site in `page` and signs in with `token` as a person
+ * would (Finnish labels); answers the `<osallistu-admin>` element's locator.
+ */
+export async function signInToConsole(page: Page, serverUrl: string, token: string) {
+  await page.goto(`${serverUrl}/admin?site=koivulahti`);
+  const admin = page.locator('osallistu-admin');
+  await admin.getByLabel('Tunniste').fill(token);
+  await admin.getByRole('button', { name: 'Kirjaudu' }).click();
+  return admin;
+}

@@ -1,19 +1,13 @@
 import { userEvent } from 'vitest/browser';
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { afterEach, describe, expect, inject, it } from 'vitest';
 import { expectNoAxeViolations } from '../../test/support/axe.ts';
+import { resetConsole, signedInView } from '../../test/support/console.ts';
 import { SITE, createForm, officialFetch } from '../../test/support/forms.ts';
 import './osallistu-admin.ts';
 
 const OWNER = inject('devServer').token;
 
-beforeEach(() => {
-  sessionStorage.clear();
-  history.replaceState(null, '', `${location.pathname}#feedback`);
-});
-afterEach(() => {
-  document.body.replaceChildren();
-  history.replaceState(null, '', location.pathname);
-});
+afterEach(resetConsole);
 
 async function send(form: string, message: string): Promise<string> {
   const response = await fetch(`/api/v1/sites/${SITE}/forms/${form}/submissions`, {
@@ -27,20 +21,10 @@ async function send(form: string, message: string): Promise<string> {
 
 /** The console signed in, on the feedback view, filtered to one form's received feedback. */
 async function queueOf(form: string, token = OWNER, lang = 'fi') {
-  const main = document.createElement('main');
-  main.lang = lang;
-  const el = document.createElement('osallistu-admin');
-  el.setAttribute('api', location.origin);
-  main.append(el);
-  document.body.append(main);
-  await expect.poll(() => el.shadowRoot?.querySelector('#token')).toBeTruthy();
-  el.shadowRoot!.querySelector<HTMLInputElement>('#site')!.value = SITE;
-  el.shadowRoot!.querySelector<HTMLInputElement>('#token')!.value = token;
-  el.shadowRoot!.querySelector<HTMLButtonElement>('form button')!.click();
-  await expect.poll(() => el.shadowRoot!.querySelector('osallistu-admin-feedback')?.shadowRoot?.querySelector(`#form option[value="${form}"]`)).toBeTruthy();
-  const view = el.shadowRoot!.querySelector('osallistu-admin-feedback')!;
-  const shadow = view.shadowRoot!;
+  const { el, view, shadow } = await signedInView('osallistu-admin-feedback', 'feedback', { token, lang });
+  await expect.poll(() => shadow.querySelector(`#form option[value="${form}"]`)).toBeTruthy();
   shadow.querySelector<HTMLSelectElement>('#form')!.value = form;
+  shadow.querySelector<HTMLSelectElement>('#form')!.dispatchEvent(new Event('change'));
   shadow.querySelector<HTMLButtonElement>('form.filters button')!.click();
   await expect.poll(() => shadow.querySelectorAll('tbody tr').length).toBeGreaterThan(0);
   return { el, view, shadow };
@@ -162,18 +146,9 @@ describe('the moderation queue', () => {
     const { el } = await queueOf(form, moderator.token);
     expect([...el.shadowRoot!.querySelectorAll('nav a')].map((a) => a.textContent)).toEqual(['Kyselyt', 'Palautteet', 'Upotuskoodit']);
     document.body.replaceChildren();
-    sessionStorage.clear();
-    const main = document.createElement('main');
-    main.lang = 'fi';
-    const v = document.createElement('osallistu-admin');
-    v.setAttribute('api', location.origin);
-    main.append(v);
-    document.body.append(main);
-    await expect.poll(() => v.shadowRoot?.querySelector('#token')).toBeTruthy();
-    v.shadowRoot!.querySelector<HTMLInputElement>('#site')!.value = SITE;
-    v.shadowRoot!.querySelector<HTMLInputElement>('#token')!.value = viewer.token;
-    v.shadowRoot!.querySelector<HTMLButtonElement>('form button')!.click();
-    await expect.poll(() => [...v.shadowRoot!.querySelectorAll('nav a')].map((a) => a.textContent)).toEqual(['Kyselyt', 'Upotuskoodit']);
+    // Asked for the feedback view, a viewer gets the polls.
+    const { el: v } = await signedInView('osallistu-admin-polls', 'feedback', { token: viewer.token });
+    expect([...v.shadowRoot!.querySelectorAll('nav a')].map((a) => a.textContent)).toEqual(['Kyselyt', 'Upotuskoodit']);
     expect(v.shadowRoot!.querySelector('osallistu-admin-feedback')).toBeNull();
   });
 });

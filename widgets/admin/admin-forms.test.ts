@@ -182,16 +182,16 @@ describe('<osallistu-admin-forms>: defining a feedback form', () => {
   it('closes a form only after confirming, and opens it again', async () => {
     const id = await createForm();
     const { el, shadow } = await signedInView('osallistu-admin-forms', 'forms');
-    await expect.poll(() => shadow.querySelector(`button[data-form="${id}"]`)).toBeTruthy();
-    shadow.querySelector<HTMLButtonElement>(`button[data-form="${id}"]`)!.click();
+    await expect.poll(() => shadow.querySelector(`button[data-status-of="${id}"]`)).toBeTruthy();
+    shadow.querySelector<HTMLButtonElement>(`button[data-status-of="${id}"]`)!.click();
     await expect.poll(() => shadow.activeElement?.id).toBe('confirm-text');
     expect(shadow.querySelector('#confirm-text')!.textContent).toContain('Suljetaanko lomake ”Anna palautetta”?');
     await expectNoAxeViolations(el);
     shadow.querySelector<HTMLButtonElement>('[role="alertdialog"] button.danger')!.click();
     await expect.poll(async () => (await formOf(id)).status).toBe('closed');
-    await expect.poll(() => shadow.activeElement?.getAttribute('data-form')).toBe(id);
+    await expect.poll(() => shadow.activeElement?.getAttribute('data-status-of')).toBe(id);
     expect(shadow.querySelector('[role="status"]')!.textContent).toBe('Lomake ”Anna palautetta” suljettiin.');
-    shadow.querySelector<HTMLButtonElement>(`button[data-form="${id}"]`)!.click();
+    shadow.querySelector<HTMLButtonElement>(`button[data-status-of="${id}"]`)!.click();
     await expect.poll(async () => (await formOf(id)).status).toBe('open');
   });
 

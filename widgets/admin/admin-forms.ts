@@ -1,22 +1,19 @@
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
-import { ApiRequestError } from '../core/api-client.ts';
 import { defineElement } from '../core/define.ts';
 import { localized } from '../core/i18n.ts';
 import type { Form } from '../feedback/osallistu-feedback.ts';
 import type { Lang } from '../locales/messages.ts';
 import './admin-form-editor.ts';
-import { AdminView } from './admin-view.ts';
+import { AdminListView } from './admin-list-view.ts';
 
 /** The site's feedback forms: defining and editing them beside a live preview, opening and closing them. */
 @defineElement('osallistu-admin-forms')
-export class OsallistuAdminForms extends AdminView {
+export class OsallistuAdminForms extends AdminListView<Form> {
   @state() private items?: Form[];
   @state() private failed = '';
   @state() private editing?: Form | 'new';
-  @state() private closing?: Form;
   @state() private languages: Lang[] = ['fi'];
-  @state() private status = '';
 
   /** A form being edited with changes not saved. */
   override get hasUnsavedChanges(): boolean {
@@ -39,7 +36,7 @@ export class OsallistuAdminForms extends AdminView {
     }
   }
 
-  private nameOf(form: Form): string {
+  protected override nameOf(form: Form): string {
     return localized(form.title, this.language, form.languages).text || form.id;
   }
 
@@ -59,7 +56,7 @@ export class OsallistuAdminForms extends AdminView {
           ></osallistu-admin-form-editor>`
         : html`<p><button part="button" id="new-form" @click=${() => void this.edit('new')}>${t.create}</button></p>`}
       <p class="meta" role="status">${this.status}</p>
-      ${this.closing ? this.renderConfirm(this.closing) : nothing}
+      ${this.renderCloseConfirm()}
       ${this.failed
         ? html`<p class="notice" role="alert">${this.failed}</p><button part="button" @click=${() => void this.fetchResource()}>${this.t.retry}</button>`
         : !this.items
@@ -92,26 +89,24 @@ export class OsallistuAdminForms extends AdminView {
           : html`<div class="row-actions">
           <button part="button" class="secondary" data-edit=${form.id} aria-label=${t.edit(title)} @click=${() => void this.edit(form)}>${this.at.editor.edit}</button>
           ${form.status === 'open'
-            ? html`<button part="button" class="secondary" data-form=${form.id} aria-label=${t.close(title)} @click=${() => void this.askClose(form)}>${this.at.polls.close}</button>`
-            : html`<button part="button" class="secondary" data-form=${form.id} aria-label=${t.open(title)} @click=${() => void this.setStatus(form, 'open')}>${this.at.polls.open}</button>`}
+            ? html`<button part="button" class="secondary" data-status-of=${form.id} aria-label=${t.close(title)} @click=${() => void this.askClose(form)}>${this.at.polls.close}</button>`
+            : html`<button part="button" class="secondary" data-status-of=${form.id} aria-label=${t.open(title)} @click=${() => void this.setStatus(form, 'open')}>${this.at.polls.open}</button>`}
         </div>`}
       </td>
     </tr>`;
   }
 
-  private renderConfirm(form: Form) {
-    return html`<div class="confirm" role="alertdialog" aria-labelledby="confirm-text" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && void this.cancelClose()}>
-      <p id="confirm-text" tabindex="-1">${this.at.forms.confirmClose(this.nameOf(form))}</p>
-      <div class="actions">
-        <button part="button" class="danger" @click=${() => void this.setStatus(form, 'closed')}>${this.at.polls.close}</button>
-        <button part="button" class="secondary" @click=${() => void this.cancelClose()}>${this.at.cancel}</button>
-      </div>
-    </div>`;
+  protected override pathOf(form: Form): string {
+    return `forms/${encodeURIComponent(form.id)}`;
   }
 
-  private async focusOn(selector: string): Promise<void> {
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  protected override texts() {
+    const t = this.at.forms;
+    return { ...t, close: this.at.polls.close };
+  }
+
+  protected override reload(): Promise<void> {
+    return this.fetchResource();
   }
 
   private async edit(form: Form | 'new'): Promise<void> {
@@ -131,29 +126,6 @@ export class OsallistuAdminForms extends AdminView {
       await this.fetchResource();
     }
     await this.focusOn(was === 'new' || !was ? '#new-form' : `button[data-edit="${was.id}"]`);
-  }
-
-  private askClose(form: Form): Promise<void> {
-    this.closing = form;
-    return this.focusOn('#confirm-text');
-  }
-
-  private cancelClose(): Promise<void> {
-    const id = this.closing?.id;
-    this.closing = undefined;
-    return this.focusOn(`button[data-form="${id}"]`);
-  }
-
-  private async setStatus(form: Form, status: 'open' | 'closed'): Promise<void> {
-    this.closing = undefined;
-    try {
-      await this.call('PATCH', `forms/${encodeURIComponent(form.id)}`, { status });
-      this.status = status === 'open' ? this.at.forms.opened(this.nameOf(form)) : this.at.forms.closed(this.nameOf(form));
-      await this.fetchResource();
-    } catch (error) {
-      this.status = error instanceof ApiRequestError ? error.message : this.errorMessage(error, this.at.loadFailed);
-    }
-    await this.focusOn(`button[data-form="${form.id}"]`);
   }
 }
 

@@ -2,12 +2,11 @@ import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { PollView } from '../../worker/schema/polls.ts';
 import { roleAllows } from '../../worker/schema/roles.ts';
-import { ApiRequestError } from '../core/api-client.ts';
 import { defineElement } from '../core/define.ts';
 import { formatDateTime, formatPercent } from '../core/format.ts';
 import { localized } from '../core/i18n.ts';
 import './admin-poll-editor.ts';
-import { AdminView } from './admin-view.ts';
+import { AdminListView } from './admin-list-view.ts';
 import type { Lang } from '../locales/messages.ts';
 
 const FORMATS = [
@@ -18,14 +17,12 @@ const FORMATS = [
 
 /** The site's polls: their state, opening and closing them, and their exports in one click. */
 @defineElement('osallistu-admin-polls')
-export class OsallistuAdminPolls extends AdminView {
+export class OsallistuAdminPolls extends AdminListView<PollView> {
   @state() private items?: PollView[];
   @state() private failed = '';
-  @state() private closing?: PollView;
   /** The poll being edited ('new' for a new one). */
   @state() private editing?: PollView | 'new';
   @state() private languages: Lang[] = ['fi'];
-  @state() private status = '';
   /** Bytes received of a running export: shown, not read out at every step (the result is). */
   @state() private progress = '';
   /** The poll whose results are open, with its results and its ballots per day. */
@@ -81,7 +78,7 @@ export class OsallistuAdminPolls extends AdminView {
         : nothing}
       <p class="meta" role="status">${this.status}</p>
       ${this.progress ? html`<p class="meta">${this.progress}</p>` : nothing}
-      ${this.closing ? this.renderConfirm(this.closing) : nothing} ${this.showing ? this.renderResults(this.showing.poll, this.showing.days) : nothing}
+      ${this.renderCloseConfirm()} ${this.showing ? this.renderResults(this.showing.poll, this.showing.days) : nothing}
       ${this.failed
         ? html`<p class="notice" role="alert">${this.failed}</p><button part="button" @click=${() => void this.fetchResource()}>${this.t.retry}</button>`
         : !this.items
@@ -113,8 +110,8 @@ export class OsallistuAdminPolls extends AdminView {
           ? html`<div class="row-actions">
               <button part="button" class="secondary" data-edit=${poll.id} aria-label=${`${this.at.editor.edit}: ${question.text}`} @click=${() => void this.edit(poll)}>${this.at.editor.edit}</button>
               ${poll.status === 'open'
-                ? html`<button part="button" class="secondary" data-poll=${poll.id} aria-label=${`${t.close}: ${question.text}`} @click=${() => void this.askClose(poll)}>${t.close}</button>`
-                : html`<button part="button" class="secondary" data-poll=${poll.id} aria-label=${`${t.open}: ${question.text}`} @click=${() => void this.setStatus(poll, 'open')}>${t.open}</button>`}
+                ? html`<button part="button" class="secondary" data-status-of=${poll.id} aria-label=${`${t.close}: ${question.text}`} @click=${() => void this.askClose(poll)}>${t.close}</button>`
+                : html`<button part="button" class="secondary" data-status-of=${poll.id} aria-label=${`${t.open}: ${question.text}`} @click=${() => void this.setStatus(poll, 'open')}>${t.open}</button>`}
             </div>`
           : nothing}
       </td>
@@ -215,42 +212,20 @@ export class OsallistuAdminPolls extends AdminView {
     this.renderRoot.querySelector<HTMLElement>(was === 'new' || !was ? '#new-poll' : `button[data-edit="${was.id}"]`)?.focus();
   }
 
-  private renderConfirm(poll: PollView) {
-    return html`<div class="confirm" role="alertdialog" aria-labelledby="confirm-text" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && void this.cancelClose()}>
-      <p id="confirm-text" tabindex="-1">${this.at.polls.confirmClose(this.question(poll).text)}</p>
-      <div class="actions">
-        <button part="button" class="danger" @click=${() => void this.setStatus(poll, 'closed')}>${this.at.polls.close}</button>
-        <button part="button" class="secondary" @click=${() => void this.cancelClose()}>${this.at.cancel}</button>
-      </div>
-    </div>`;
+  protected override nameOf(poll: PollView): string {
+    return this.question(poll).text;
   }
 
-  private async askClose(poll: PollView): Promise<void> {
-    this.closing = poll;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#confirm-text')?.focus();
+  protected override pathOf(poll: PollView): string {
+    return `polls/${encodeURIComponent(poll.id)}`;
   }
 
-  private async cancelClose(): Promise<void> {
-    const id = this.closing?.id;
-    this.closing = undefined;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(`button[data-poll="${id}"]`)?.focus();
+  protected override texts() {
+    return this.at.polls;
   }
 
-  private async setStatus(poll: PollView, status: 'open' | 'closed'): Promise<void> {
-    const question = this.question(poll).text;
-    try {
-      await this.call('PATCH', `polls/${encodeURIComponent(poll.id)}`, { status });
-      this.closing = undefined;
-      this.status = status === 'open' ? this.at.polls.opened(question) : this.at.polls.closed(question);
-      await this.fetchResource();
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>(`button[data-poll="${poll.id}"]`)?.focus();
-    } catch (error) {
-      this.closing = undefined;
-      this.status = error instanceof ApiRequestError ? error.message : this.errorMessage(error, this.at.loadFailed);
-    }
+  protected override reload(): Promise<void> {
+    return this.fetchResource();
   }
 
   private async export(poll: PollView, format: string): Promise<void> {

@@ -109,7 +109,7 @@ describe('<osallistu-admin>: what each role sees', () => {
     await expect.poll(() => [...root(v).querySelectorAll('nav a')].map((a) => a.textContent)).toEqual(['Kyselyt', 'Upotuskoodit']);
     const polls = view(v, 'osallistu-admin-polls')!;
     await expect.poll(() => polls.shadowRoot?.querySelector('tbody tr')).toBeTruthy();
-    expect(polls.shadowRoot!.querySelector('button[data-poll]')).toBeNull();
+    expect(polls.shadowRoot!.querySelector('button[data-status-of]')).toBeNull();
     expect([...polls.shadowRoot!.querySelectorAll('tbody tr')[0]!.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Tulokset', 'CSV', 'Excel', 'JSON']);
     // Asking for the tokens view by address does not show it either.
     location.hash = '#tokens';
@@ -125,7 +125,7 @@ describe('<osallistu-admin>: polls', () => {
     const el = await mountConsole();
     await signIn(el, OWNER);
     const polls = await expect.poll(() => view(el, 'osallistu-admin-polls')).toBeTruthy().then(() => view(el, 'osallistu-admin-polls')!);
-    const button = () => polls.shadowRoot!.querySelector<HTMLButtonElement>(`button[data-poll="${id}"]`);
+    const button = () => polls.shadowRoot!.querySelector<HTMLButtonElement>(`button[data-status-of="${id}"]`);
     await expect.poll(() => button()?.textContent).toBe('Sulje');
     button()!.click();
     await expect.poll(() => polls.shadowRoot!.querySelector('[role="alertdialog"]')).toBeTruthy();
