@@ -72,6 +72,22 @@ export abstract class AdminEditor<Saved> extends AdminView {
     return found.length ? html`<p class="error" id=${`${path}-error`}>${found.map((i) => i.message).join(' ')}</p>` : nothing;
   }
 
+  /** The id of the message about `path` (or about its `lang`), when there is one. */
+  protected errorOf(path: string, lang?: Lang): string | undefined {
+    return this.issues.some((i) => i.path === path || (lang !== undefined && i.path === `${path}.${lang}`)) ? `${path}-error` : undefined;
+  }
+
+  /** `aria-invalid` for an input whose field the server refused. */
+  protected invalid(path: string, lang?: Lang) {
+    return this.errorOf(path, lang) ? 'true' : nothing;
+  }
+
+  /** `aria-describedby` from a hint's id and the message about `path`, or nothing. */
+  protected describedBy(hint: string | undefined, path: string, lang?: Lang) {
+    const ids = [hint, this.errorOf(path, lang)].filter(Boolean);
+    return ids.length ? ids.join(' ') : nothing;
+  }
+
   /** Issues are about positions: once fields move or go, they are cleared rather than shown at the wrong one. */
   protected clearIssues(): void {
     this.issues = [];
@@ -123,7 +139,13 @@ export abstract class AdminEditor<Saved> extends AdminView {
         (item, j) => html`<div class="option-row">
           ${this.languages.map(
             (lang) => html`<label for=${`${id}-${j}-${lang}`}>${list.label(j, this.languageName(lang))}</label>
-              <input id=${`${id}-${j}-${lang}`} lang=${lang} maxlength="200" .value=${item.label[lang] ?? ''} @input=${(e: Event) => setLabel(j, lang, (e.target as HTMLInputElement).value)} />`,
+              <input
+                id=${`${id}-${j}-${lang}`}
+                lang=${lang}
+                maxlength="200"
+                aria-invalid=${this.invalid(`${list.path}.${j}.label`, lang)}
+                aria-describedby=${this.describedBy(undefined, `${list.path}.${j}.label`, lang)}
+                .value=${item.label[lang] ?? ''} @input=${(e: Event) => setLabel(j, lang, (e.target as HTMLInputElement).value)} />`,
           )}
           ${this.issueFor(`${list.path}.${j}.label`)}
           ${items.length > list.min && !list.fixed ? html`<button part="button" type="button" class="secondary" @click=${() => remove(j)}>${list.remove(j)}</button>` : nothing}

@@ -223,7 +223,7 @@ export class OsallistuAdminFormEditor extends AdminEditor<Form> {
             : html`<div class="field">
                 <label for="form-id">${this.at.editor.id}</label>
                 <p class="hint" id="form-id-help">${t.idHelp}</p>
-                <input id="form-id" .value=${d.id} aria-describedby="form-id-help" @input=${(e: Event) => this.change({ id: value(e).trim() })} />
+                <input id="form-id" .value=${d.id} aria-invalid=${this.invalid('id')} aria-describedby=${this.describedBy('form-id-help', 'id')} @input=${(e: Event) => this.change({ id: value(e).trim() })} />
                 ${this.issueFor('id')}
               </div>`}
           ${this.renderTexts('title', t.formTitle, d.title, 200, false)} ${this.renderTexts('intro', t.introText, d.intro, 2000, true)}
@@ -266,8 +266,8 @@ export class OsallistuAdminFormEditor extends AdminEditor<Form> {
         (lang) => html`<div class="field">
           <label for=${`${name}-${lang}`}>${label(this.languageName(lang))}</label>
           ${long
-            ? html`<textarea id=${`${name}-${lang}`} lang=${lang} rows="3" maxlength=${max} aria-describedby=${help ? `${name}-help` : nothing} .value=${map[lang] ?? ''} @input=${(e: Event) => set(lang, value(e))}></textarea>`
-            : html`<input id=${`${name}-${lang}`} lang=${lang} maxlength=${max} .value=${map[lang] ?? ''} @input=${(e: Event) => set(lang, value(e))} />`}
+            ? html`<textarea id=${`${name}-${lang}`} lang=${lang} rows="3" maxlength=${max} aria-invalid=${this.invalid(name, lang)} aria-describedby=${this.describedBy(help ? `${name}-help` : undefined, name, lang)} .value=${map[lang] ?? ''} @input=${(e: Event) => set(lang, value(e))}></textarea>`
+            : html`<input id=${`${name}-${lang}`} lang=${lang} maxlength=${max} aria-invalid=${this.invalid(name, lang)} aria-describedby=${this.describedBy(undefined, name, lang)} .value=${map[lang] ?? ''} @input=${(e: Event) => set(lang, value(e))} />`}
         </div>`,
       )}
       ${this.issueFor(name)}`;
@@ -283,7 +283,7 @@ export class OsallistuAdminFormEditor extends AdminEditor<Form> {
       <legend tabindex="-1">${name ? t.fieldNamed(i + 1, name) : t.field(i + 1)}</legend>
       <div class="field">
         <label for=${`${id}-type`}>${t.type}</label>
-        <select id=${`${id}-type`} aria-describedby=${field.saved ? `${id}-type-help` : nothing} @change=${(e: Event) => this.setType(i, (e.target as HTMLSelectElement).value as FieldType)}>
+        <select id=${`${id}-type`} aria-invalid=${this.invalid(`fields.${i}.type`)} aria-describedby=${this.describedBy(field.saved ? `${id}-type-help` : undefined, `fields.${i}.type`)} @change=${(e: Event) => this.setType(i, (e.target as HTMLSelectElement).value as FieldType)}>
           ${typesFor(field).map((type) => html`<option value=${type} .selected=${type === field.type}>${t.types[type]}</option>`)}
         </select>
         ${field.saved ? html`<p class="hint" id=${`${id}-type-help`}>${t.typeSaved}</p>` : nothing} ${this.issueFor(`fields.${i}.type`)}
@@ -291,7 +291,7 @@ export class OsallistuAdminFormEditor extends AdminEditor<Form> {
       ${this.languages.map(
         (lang) => html`<div class="field">
           <label for=${`${id}-label-${lang}`}>${t.label(this.languageName(lang))}</label>
-          <input id=${`${id}-label-${lang}`} lang=${lang} maxlength="200" .value=${field.label[lang] ?? ''} @input=${(e: Event) => setText('label', lang, value(e))} />
+          <input id=${`${id}-label-${lang}`} lang=${lang} maxlength="200" aria-invalid=${this.invalid(`fields.${i}.label`, lang)} aria-describedby=${this.describedBy(undefined, `fields.${i}.label`, lang)} .value=${field.label[lang] ?? ''} @input=${(e: Event) => setText('label', lang, value(e))} />
         </div>`,
       )}
       ${this.issueFor(`fields.${i}.label`)}
@@ -306,14 +306,14 @@ export class OsallistuAdminFormEditor extends AdminEditor<Form> {
       ${TEXT_TYPES.includes(field.type)
         ? html`<div class="field">
             <label for=${`${id}-max`}>${t.maxLength}</label>
-            <input id=${`${id}-max`} type="number" min="1" max="10000" inputmode="numeric" .value=${field.maxLength} @input=${(e: Event) => this.changeField(i, { maxLength: value(e) })} />
+            <input id=${`${id}-max`} type="number" min="1" max="10000" inputmode="numeric" aria-invalid=${this.invalid(`fields.${i}.maxLength`)} aria-describedby=${this.describedBy(undefined, `fields.${i}.maxLength`)} .value=${field.maxLength} @input=${(e: Event) => this.changeField(i, { maxLength: value(e) })} />
             ${this.issueFor(`fields.${i}.maxLength`)}
           </div>`
         : nothing}
       <div class="field">
         <label for=${`${id}-key`}>${t.key}</label>
         <p class="hint" id=${`${id}-key-help`}>${t.keyHelp}</p>
-        <input id=${`${id}-key`} .value=${field.key} ?readonly=${field.saved} aria-describedby=${`${id}-key-help`} @input=${(e: Event) => this.changeField(i, { key: value(e).trim() })} />
+        <input id=${`${id}-key`} .value=${field.key} ?readonly=${field.saved} aria-invalid=${this.invalid(`fields.${i}.key`)} aria-describedby=${this.describedBy(`${id}-key-help`, `fields.${i}.key`)} @input=${(e: Event) => this.changeField(i, { key: value(e).trim() })} />
         ${this.issueFor(`fields.${i}.key`)}
       </div>
       ${this.issueFor(`fields.${i}`)}

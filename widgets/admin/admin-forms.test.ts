@@ -173,6 +173,11 @@ describe('<osallistu-admin-forms>: defining a feedback form', () => {
     await expect.poll(() => editor.activeElement?.getAttribute('role')).toBe('alert');
     const row = editor.querySelector('#field-1-option-0-fi')!.closest('.option-row')!;
     expect(row.querySelector('.error')!.textContent).toContain('(fi)');
+    // The input says it is invalid, and which message tells why.
+    const input = editor.querySelector<HTMLInputElement>('#field-1-option-0-fi')!;
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(editor.getElementById(input.getAttribute('aria-describedby')!)!.textContent).toContain('(fi)');
+    expect(editor.querySelector('#field-1-option-1-fi')!.hasAttribute('aria-invalid')).toBe(false);
     // Shown once, at that option, not again at the field or the list of fields.
     expect([...editor.querySelectorAll('.error')].filter((e) => e.textContent!.includes('(fi)')).length).toBe(1);
     await expectNoAxeViolations(el);

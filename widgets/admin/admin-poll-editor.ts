@@ -151,7 +151,7 @@ export class OsallistuAdminPollEditor extends AdminEditor<PollView> {
             : html`<div class="field">
                 <label for="poll-id">${t.id}</label>
                 <p class="hint" id="poll-id-help">${t.idHelp}</p>
-                <input id="poll-id" .value=${d.id} pattern="[a-z0-9](?:[a-z0-9\\-]{0,62}[a-z0-9])?" aria-describedby="poll-id-help" @input=${(e: Event) => this.change({ id: (e.target as HTMLInputElement).value.trim() })} />
+                <input id="poll-id" .value=${d.id} pattern="[a-z0-9](?:[a-z0-9\\-]{0,62}[a-z0-9])?" aria-invalid=${this.invalid('id')} aria-describedby=${this.describedBy('poll-id-help', 'id')} @input=${(e: Event) => this.change({ id: (e.target as HTMLInputElement).value.trim() })} />
                 ${this.issueFor('id')}
               </div>`}
           <div class="field">
@@ -163,7 +163,7 @@ export class OsallistuAdminPollEditor extends AdminEditor<PollView> {
           ${this.languages.map(
             (lang) => html`<div class="field">
               <label for=${`question-${lang}`}>${t.question(this.languageName(lang))}</label>
-              <input id=${`question-${lang}`} lang=${lang} .value=${d.question[lang] ?? ''} maxlength="300" @input=${(e: Event) => this.change({ question: { ...d.question, [lang]: (e.target as HTMLInputElement).value } })} />
+              <input id=${`question-${lang}`} lang=${lang} aria-invalid=${this.invalid('question', lang)} aria-describedby=${this.describedBy(undefined, 'question', lang)} .value=${d.question[lang] ?? ''} maxlength="300" @input=${(e: Event) => this.change({ question: { ...d.question, [lang]: (e.target as HTMLInputElement).value } })} />
             </div>`,
           )}
           ${this.issueFor('question')}
@@ -184,7 +184,7 @@ export class OsallistuAdminPollEditor extends AdminEditor<PollView> {
           <div class="field">
             <label for="closes">${t.closesAt}</label>
             <p class="hint" id="closes-help">${t.closesHelp}</p>
-            <input id="closes" type="datetime-local" .value=${d.closesAt} aria-describedby="closes-help" @input=${(e: Event) => this.change({ closesAt: (e.target as HTMLInputElement).value })} />
+            <input id="closes" type="datetime-local" .value=${d.closesAt} aria-invalid=${this.invalid('closesAt')} aria-describedby=${this.describedBy('closes-help', 'closesAt')} @input=${(e: Event) => this.change({ closesAt: (e.target as HTMLInputElement).value })} />
             ${this.issueFor('closesAt')}
           </div>
           <div class="field">
