@@ -87,6 +87,8 @@ export class OsallistuAdminFormEditor extends AdminEditor<Form> {
   @property({ attribute: false }) form?: Form;
 
   @state() private draft: Draft = draftOf();
+  /** The saved field whose removal is being confirmed. */
+  @state() private removing?: number;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -125,6 +127,7 @@ export class OsallistuAdminFormEditor extends AdminEditor<Form> {
     const fields = [...this.draft.fields];
     [fields[i], fields[i + by]] = [fields[i + by]!, fields[i]!];
     this.change({ fields });
+    this.removing = undefined;
     this.clearIssues();
     await this.updateComplete;
     // The pressed button moved with its field: keep focus on it there.
@@ -132,7 +135,20 @@ export class OsallistuAdminFormEditor extends AdminEditor<Form> {
     target?.focus();
   }
 
+  /** A saved field's answers leave the exports with it: removing one asks first. */
+  private async askRemove(i: number): Promise<void> {
+    if (!this.draft.fields[i]!.saved) return this.removeField(i);
+    this.removing = i;
+    await this.focusAfter('#remove-confirm', '#add-field');
+  }
+
+  private async keepField(i: number): Promise<void> {
+    this.removing = undefined;
+    await this.focusAfter(`#field-${i} [data-remove]`, '#add-field');
+  }
+
   private async removeField(i: number): Promise<void> {
+    this.removing = undefined;
     this.change({ fields: this.draft.fields.filter((_, j) => j !== i) });
     this.clearIssues();
     await this.updateComplete;
@@ -320,8 +336,17 @@ export class OsallistuAdminFormEditor extends AdminEditor<Form> {
       <div class="row-actions">
         ${i > 0 ? html`<button part="button" type="button" class="secondary" data-move="-1" @click=${() => this.moveField(i, -1)}>${t.moveUp(i + 1)}</button>` : nothing}
         ${i < count - 1 ? html`<button part="button" type="button" class="secondary" data-move="1" @click=${() => this.moveField(i, 1)}>${t.moveDown(i + 1)}</button>` : nothing}
-        ${count > 1 ? html`<button part="button" type="button" class="secondary" @click=${() => this.removeField(i)}>${t.removeField(i + 1)}</button>` : nothing}
+        ${count > 1 ? html`<button part="button" type="button" class="secondary" data-remove @click=${() => this.askRemove(i)}>${t.removeField(i + 1)}</button>` : nothing}
       </div>
+      ${this.removing === i
+        ? html`<div class="confirm" role="alertdialog" aria-labelledby="remove-confirm" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.keepField(i)}>
+            <p id="remove-confirm" tabindex="-1">${t.confirmRemove(name || field.key)}</p>
+            <div class="actions">
+              <button part="button" type="button" class="danger" @click=${() => this.removeField(i)}>${t.removeField(i + 1)}</button>
+              <button part="button" type="button" class="secondary" @click=${() => this.keepField(i)}>${this.at.cancel}</button>
+            </div>
+          </div>`
+        : nothing}
     </fieldset>`;
   }
 

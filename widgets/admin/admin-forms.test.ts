@@ -157,6 +157,35 @@ describe('<osallistu-admin-forms>: defining a feedback form', () => {
     await expect.poll(async () => (await formOf(id)).fields[1]!.options!.map((o) => o.id)).toEqual(['a', 'b', 'd']);
   });
 
+  it('removing a saved field asks first, saying its answers leave the exports; Escape keeps it', async () => {
+    const id = await createForm();
+    const { shadow } = await signedInView('osallistu-admin-forms', 'forms');
+    await expect.poll(() => shadow.querySelector(`button[data-edit="${id}"]`)).toBeTruthy();
+    shadow.querySelector<HTMLButtonElement>(`button[data-edit="${id}"]`)!.click();
+    await expect.poll(() => shadow.querySelector('osallistu-admin-form-editor')?.shadowRoot?.activeElement?.id).toBe('editor-heading');
+    const editor = shadow.querySelector('osallistu-admin-form-editor')!.shadowRoot!;
+    const count = () => editor.querySelectorAll('fieldset.form-field').length;
+    const before = count();
+    editor.querySelector<HTMLButtonElement>('#field-2 [data-remove]')!.focus();
+    await userEvent.keyboard('{Enter}');
+    await expect.poll(() => editor.activeElement?.id).toBe('remove-confirm');
+    expect(editor.querySelector('#remove-confirm')!.textContent).toBe('Poistetaanko kenttä ”Paikka”? Siihen jo tulleet vastaukset säilyvät, mutta vienneissä niitä ei enää ole.');
+    await userEvent.keyboard('{Escape}');
+    await expect.poll(() => (editor.activeElement as HTMLElement | null)?.hasAttribute('data-remove')).toBe(true);
+    expect(count()).toBe(before);
+    await userEvent.keyboard('{Enter}');
+    await expect.poll(() => editor.activeElement?.id).toBe('remove-confirm');
+    [...editor.querySelectorAll<HTMLButtonElement>('[role="alertdialog"] button')].find((b) => b.textContent === 'Poista kenttä 3')!.click();
+    await expect.poll(() => count()).toBe(before - 1);
+    expect(editor.activeElement?.id).toBe('add-field');
+    // A field added in this edit goes without asking.
+    editor.querySelector<HTMLButtonElement>('#add-field')!.click();
+    await expect.poll(() => count()).toBe(before);
+    editor.querySelector<HTMLButtonElement>(`#field-${before - 1} [data-remove]`)!.click();
+    await expect.poll(() => count()).toBe(before - 1);
+    expect(editor.querySelector('[role="alertdialog"]')).toBeNull();
+  });
+
   it('a refusal from the server is shown at the field it names, and nothing is saved', async () => {
     const { el, editor } = await openNewEditor();
     await typeInto(editor, '#title-fi', 'Puutteellinen');

@@ -124,6 +124,7 @@ export const en: AdminMessages = {
     maxLength: 'Longest answer in characters (empty: the default)',
     addField: 'Add a field',
     removeField: (n) => `Remove field ${n}`,
+    confirmRemove: (label) => `Remove the field "${label}"? The answers already in are kept, but the exports no longer include them.`,
     moveUp: (n) => `Move field ${n} up`,
     moveDown: (n) => `Move field ${n} down`,
     categories: 'Topics',

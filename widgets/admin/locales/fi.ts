@@ -124,6 +124,7 @@ export const fi: AdminMessages = {
     maxLength: 'Enimmäispituus merkkeinä (tyhjä: oletus)',
     addField: 'Lisää kenttä',
     removeField: (n) => `Poista kenttä ${n}`,
+    confirmRemove: (label) => `Poistetaanko kenttä ”${label}”? Siihen jo tulleet vastaukset säilyvät, mutta vienneissä niitä ei enää ole.`,
     moveUp: (n) => `Siirrä kenttä ${n} ylös`,
     moveDown: (n) => `Siirrä kenttä ${n} alas`,
     categories: 'Aiheet',

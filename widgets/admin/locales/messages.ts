@@ -129,6 +129,7 @@ export interface AdminMessages {
     maxLength: string;
     addField: string;
     removeField: (n: number) => string;
+    confirmRemove: (label: string) => string;
     moveUp: (n: number) => string;
     moveDown: (n: number) => string;
     categories: string;

@@ -124,6 +124,7 @@ export const sv: AdminMessages = {
     maxLength: 'Högsta längd i tecken (tomt: standard)',
     addField: 'Lägg till fält',
     removeField: (n) => `Ta bort fält ${n}`,
+    confirmRemove: (label) => `Ska fältet ”${label}” tas bort? Svaren som redan kommit in sparas, men de finns inte längre med i exporterna.`,
     moveUp: (n) => `Flytta fält ${n} uppåt`,
     moveDown: (n) => `Flytta fält ${n} nedåt`,
     categories: 'Ämnen',
