@@ -120,6 +120,13 @@ const adminStyles = css`
   }
   .filters {
     align-items: flex-end;
+    margin: 0 0 1rem;
+  }
+  /* The button lines up with the fields' boxes, not with the space under them. */
+  .filters .field,
+  .filters select,
+  .filters input {
+    margin-block-end: 0;
   }
   dl {
     display: grid;
