@@ -6,7 +6,7 @@ import { defineElement } from '../core/define.ts';
 import { localized } from '../core/i18n.ts';
 import type { Form } from '../feedback/osallistu-feedback.ts';
 import type { Lang } from '../locales/messages.ts';
-import { AdminEditor, filled } from './admin-editor.ts';
+import { AdminEditor, filled, nextId } from './admin-editor.ts';
 import type { Choice, Texts } from './admin-editor.ts';
 import { defineFeedbackPreview } from './feedback-preview.ts';
 
@@ -40,10 +40,6 @@ const TEXT_TYPES: FieldType[] = ['shortText', 'longText', 'email', 'phone'];
 const hasOptions = (type: FieldType) => type === 'choice' || type === 'multiChoice';
 /** A saved field's type changes only to a close one (the server says the same). */
 const typesFor = (field: FieldDraft): FieldType[] => (field.saved ? typesAfter(field.type) : TYPES);
-const twoOptions = (): Choice[] => [
-  { id: 'a', label: {} },
-  { id: 'b', label: {} },
-];
 
 function newField(fields: FieldDraft[], taken: string[]): FieldDraft {
   const keys = new Set([...fields.map((f) => f.key), ...taken]);
@@ -109,7 +105,9 @@ export class OsallistuAdminFormEditor extends AdminEditor<Form> {
   /** Options and the longest answer stay in the draft whatever the type: changing it back loses nothing. */
   private setType(i: number, type: FieldType): void {
     const field = this.draft.fields[i]!;
-    const options = hasOptions(type) && field.options.length < 2 ? [...field.options, ...twoOptions().filter((o) => !field.options.some((x) => x.id === o.id))].slice(0, 2) : field.options;
+    let options = field.options;
+    // A choice needs two options to name.
+    while (hasOptions(type) && options.length < 2) options = [...options, { id: nextId([...options.map((o) => o.id), ...this.saved().options(field.key)]), label: {} }];
     this.changeField(i, { type, options });
   }
 
@@ -129,10 +127,8 @@ export class OsallistuAdminFormEditor extends AdminEditor<Form> {
     this.change({ fields });
     this.removing = undefined;
     this.clearIssues();
-    await this.updateComplete;
-    // The pressed button moved with its field: keep focus on it there.
-    const target = this.renderRoot.querySelector<HTMLButtonElement>(`#field-${i + by} [data-move="${by}"]`) ?? this.renderRoot.querySelector<HTMLElement>(`#field-${i + by} legend`);
-    target?.focus();
+    // The pressed button moved with its field: focus stays on it there (or on the field, at the end of the list).
+    await this.focusAfter(`#field-${i + by} [data-move="${by}"]`, `#field-${i + by} legend`);
   }
 
   /** A saved field's answers leave the exports with it: removing one asks first. */
@@ -151,15 +147,13 @@ export class OsallistuAdminFormEditor extends AdminEditor<Form> {
     this.removing = undefined;
     this.change({ fields: this.draft.fields.filter((_, j) => j !== i) });
     this.clearIssues();
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#add-field')?.focus();
+    await this.focusAfter('#add-field', '#editor-heading');
   }
 
   private async addField(): Promise<void> {
     this.change({ fields: [...this.draft.fields, newField(this.draft.fields, this.saved().keys)] });
     this.clearIssues();
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(`#field-${this.draft.fields.length - 1}-type`)?.focus();
+    await this.focusAfter(`#field-${this.draft.fields.length - 1}-type`, '#add-field');
   }
 
   protected override missing(): string[] {
