@@ -156,6 +156,23 @@ export abstract class AdminEditor<Saved> extends AdminView {
     </fieldset>`;
   }
 
+  /** A new item's id (`inputId`: the input's own id), with its hint and the server's word on it. */
+  protected renderIdField(inputId: string, help: string, id: string, set: (id: string) => void) {
+    return html`<div class="field">
+      <label for=${inputId}>${this.at.editor.id}</label>
+      <p class="hint" id=${`${inputId}-help`}>${help}</p>
+      <input
+        id=${inputId}
+        .value=${id}
+        pattern="[a-z0-9](?:[a-z0-9\\-]{0,62}[a-z0-9])?"
+        aria-invalid=${this.invalid('id')}
+        aria-describedby=${this.describedBy(`${inputId}-help`, 'id')}
+        @input=${(e: Event) => set((e.target as HTMLInputElement).value.trim())}
+      />
+      ${this.issueFor('id')}
+    </div>`;
+  }
+
   /** The list of missing texts, the save and cancel buttons, and the question when one is asked. */
   protected renderFooter(): TemplateResult {
     const t = this.at.editor;
@@ -169,8 +186,8 @@ export abstract class AdminEditor<Saved> extends AdminView {
           </div>`
         : nothing}
       ${this.error
-        ? html`<div class="error" role="alert" tabindex="-1">
-            <p>${this.error}</p>
+        ? html`<div role="alert" tabindex="-1">
+            <p class="error">${this.error}</p>
             ${this.renderUnplaced()}
           </div>`
         : nothing}

@@ -228,14 +228,7 @@ export class OsallistuAdminFormEditor extends AdminEditor<Form> {
       <h3 id="editor-heading" tabindex="-1">${this.form ? t.editHeading(this.form.id) : t.newHeading}</h3>
       <div class="editor-grid">
         <form @submit=${this.submit} novalidate>
-          ${this.form
-            ? nothing
-            : html`<div class="field">
-                <label for="form-id">${this.at.editor.id}</label>
-                <p class="hint" id="form-id-help">${t.idHelp}</p>
-                <input id="form-id" .value=${d.id} aria-invalid=${this.invalid('id')} aria-describedby=${this.describedBy('form-id-help', 'id')} @input=${(e: Event) => this.change({ id: value(e).trim() })} />
-                ${this.issueFor('id')}
-              </div>`}
+          ${this.form ? nothing : this.renderIdField('form-id', t.idHelp, d.id, (id) => this.change({ id }))}
           ${this.renderTexts('title', t.formTitle, d.title, 200, false)} ${this.renderTexts('intro', t.introText, d.intro, 2000, true)}
           <fieldset class="field">
             <legend>${t.fieldsHeading}</legend>

@@ -18,6 +18,16 @@ async function openNewEditor() {
   return { ...forms, editor: forms.shadow.querySelector('osallistu-admin-form-editor')!.shadowRoot! };
 }
 
+/** The forms view with the editor open on the saved form `id`, focus on its heading. */
+async function openSavedEditor(id: string) {
+  const forms = await signedInView('osallistu-admin-forms', 'forms');
+  const { shadow } = forms;
+  await expect.poll(() => shadow.querySelector(`button[data-edit="${id}"]`)).toBeTruthy();
+  shadow.querySelector<HTMLButtonElement>(`button[data-edit="${id}"]`)!.click();
+  await expect.poll(() => shadow.querySelector('osallistu-admin-form-editor')?.shadowRoot?.activeElement?.id).toBe('editor-heading');
+  return { ...forms, editor: shadow.querySelector('osallistu-admin-form-editor')!.shadowRoot! };
+}
+
 describe('<osallistu-admin-forms>: defining a feedback form', () => {
   it('builds a form beside the real feedback widget in each language, whose checks work and which sends nothing; opening it with texts missing asks first', async () => {
     const { el, shadow, editor } = await openNewEditor();
@@ -79,11 +89,7 @@ describe('<osallistu-admin-forms>: defining a feedback form', () => {
 
   it('edits a saved form: saved keys stay, fields move by keyboard with focus kept, an emptied introduction is removed; cancelling edits asks first', async () => {
     const id = await createForm();
-    const { shadow } = await signedInView('osallistu-admin-forms', 'forms');
-    await expect.poll(() => shadow.querySelector(`button[data-edit="${id}"]`)).toBeTruthy();
-    shadow.querySelector<HTMLButtonElement>(`button[data-edit="${id}"]`)!.click();
-    await expect.poll(() => shadow.querySelector('osallistu-admin-form-editor')?.shadowRoot?.activeElement?.id).toBe('editor-heading');
-    const editor = shadow.querySelector('osallistu-admin-form-editor')!.shadowRoot!;
+    const { shadow, editor } = await openSavedEditor(id);
     expect(editor.querySelector('#form-id')).toBeNull();
     expect(editor.querySelector<HTMLInputElement>('#field-0-key')!.readOnly).toBe(true);
     expect(editor.querySelector<HTMLInputElement>('#field-0-label-sv')!.value).toBe('Din respons');
@@ -128,11 +134,7 @@ describe('<osallistu-admin-forms>: defining a feedback form', () => {
       ],
     });
     await createForm();
-    const { shadow } = await signedInView('osallistu-admin-forms', 'forms');
-    await expect.poll(() => shadow.querySelector(`button[data-edit="${id}"]`)).toBeTruthy();
-    shadow.querySelector<HTMLButtonElement>(`button[data-edit="${id}"]`)!.click();
-    await expect.poll(() => shadow.querySelector('osallistu-admin-form-editor')?.shadowRoot?.activeElement?.id).toBe('editor-heading');
-    const editor = shadow.querySelector('osallistu-admin-form-editor')!.shadowRoot!;
+    const { shadow, editor } = await openSavedEditor(id);
     // No other form can be opened over this draft, nor this one's status changed behind it.
     expect(shadow.querySelectorAll('tbody button').length).toBe(0);
     const types = (i: number) => [...editor.querySelectorAll<HTMLOptionElement>(`#field-${i}-type option`)].map((o) => o.value);
@@ -159,11 +161,7 @@ describe('<osallistu-admin-forms>: defining a feedback form', () => {
 
   it('removing a saved field asks first, saying its answers leave the exports; Escape keeps it', async () => {
     const id = await createForm();
-    const { shadow } = await signedInView('osallistu-admin-forms', 'forms');
-    await expect.poll(() => shadow.querySelector(`button[data-edit="${id}"]`)).toBeTruthy();
-    shadow.querySelector<HTMLButtonElement>(`button[data-edit="${id}"]`)!.click();
-    await expect.poll(() => shadow.querySelector('osallistu-admin-form-editor')?.shadowRoot?.activeElement?.id).toBe('editor-heading');
-    const editor = shadow.querySelector('osallistu-admin-form-editor')!.shadowRoot!;
+    const { shadow, editor } = await openSavedEditor(id);
     const count = () => editor.querySelectorAll('fieldset.form-field').length;
     const before = count();
     editor.querySelector<HTMLButtonElement>('#field-2 [data-remove]')!.focus();

@@ -10,8 +10,6 @@ import { AdminListView } from './admin-list-view.ts';
 /** The site's feedback forms: defining and editing them beside a live preview, opening and closing them. */
 @defineElement('osallistu-admin-forms')
 export class OsallistuAdminForms extends AdminListView<Form> {
-  @state() private items?: Form[];
-  @state() private failed = '';
   @state() private editing?: Form | 'new';
   @state() private languages: Lang[] = ['fi'];
 
@@ -57,23 +55,7 @@ export class OsallistuAdminForms extends AdminListView<Form> {
         : html`<p><button part="button" id="new-form" @click=${() => void this.edit('new')}>${t.create}</button></p>`}
       <p class="meta" role="status">${this.status}</p>
       ${this.renderCloseConfirm()}
-      ${this.failed
-        ? html`<p class="notice" role="alert">${this.failed}</p><button part="button" @click=${() => void this.fetchResource()}>${this.t.retry}</button>`
-        : !this.items
-          ? html`<p class="meta">${this.at.loading}</p>`
-          : this.items.length === 0
-            ? html`<p>${t.empty}</p>`
-            : html`<div class="scroll" tabindex="0" role="region" aria-label=${t.heading}>
-                <table>
-                  <caption class="visually-hidden">${t.heading}</caption>
-                  <thead>
-                    <tr><th scope="col">${t.title}</th><th scope="col">${t.fields}</th><th scope="col">${t.status}</th></tr>
-                  </thead>
-                  <tbody>
-                    ${this.items.map((form) => this.renderRow(form))}
-                  </tbody>
-                </table>
-              </div>`}`;
+      ${this.renderList(t.heading, t.empty, [t.title, t.fields, t.status], (form) => this.renderRow(form))}`;
   }
 
   private renderRow(form: Form) {
@@ -105,9 +87,6 @@ export class OsallistuAdminForms extends AdminListView<Form> {
     return { ...t, close: this.at.polls.close };
   }
 
-  protected override reload(): Promise<void> {
-    return this.fetchResource();
-  }
 
   private async edit(form: Form | 'new'): Promise<void> {
     this.status = '';

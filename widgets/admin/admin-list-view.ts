@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import type { TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { ApiRequestError } from '../core/api-client.ts';
 import { AdminView } from './admin-view.ts';
@@ -6,11 +7,14 @@ import { AdminView } from './admin-view.ts';
 type Openable = { id: string; status: string };
 
 /**
- * What the polls and forms lists share: opening an item at once and closing it only after a
- * confirmation (Escape keeps it open), with focus back on the item's button and the outcome in
- * the view's status line. The open/close button carries `data-status-of="ID"`.
+ * What the polls and forms lists share: the list's loading, failed and empty states around a
+ * table; opening an item at once and closing it only after a confirmation (Escape keeps it open),
+ * with focus back on the item's button and the outcome in the view's status line. The open/close
+ * button carries `data-status-of="ID"`.
  */
 export abstract class AdminListView<T extends Openable> extends AdminView {
+  @state() protected items?: T[];
+  @state() protected failed = '';
   @state() protected closing?: T;
   @state() protected status = '';
 
@@ -19,12 +23,29 @@ export abstract class AdminListView<T extends Openable> extends AdminView {
   /** Where the item is PATCHed, e.g. `polls/ID`. */
   protected abstract pathOf(item: T): string;
   protected abstract texts(): { confirmClose: (name: string) => string; close: string; opened: (name: string) => string; closed: (name: string) => string };
-  /** Reloads the list after a change. */
-  protected abstract reload(): Promise<void>;
-
   protected async focusOn(selector: string): Promise<void> {
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+
+  /** Loading, failed (with a retry) or empty; else a table named `heading`, with `columns` and a row per item. */
+  protected renderList(heading: string, empty: string, columns: string[], row: (item: T) => TemplateResult) {
+    if (this.failed) return html`<p class="notice" role="alert">${this.failed}</p><button part="button" @click=${() => void this.fetchResource()}>${this.t.retry}</button>`;
+    if (!this.items) return html`<p class="meta">${this.at.loading}</p>`;
+    if (this.items.length === 0) return html`<p>${empty}</p>`;
+    return html`<div class="scroll" tabindex="0" role="region" aria-label=${heading}>
+      <table>
+        <caption class="visually-hidden">${heading}</caption>
+        <thead>
+          <tr>
+            ${columns.map((c) => html`<th scope="col">${c}</th>`)}
+          </tr>
+        </thead>
+        <tbody>
+          ${this.items.map(row)}
+        </tbody>
+      </table>
+    </div>`;
   }
 
   protected renderCloseConfirm() {
@@ -57,7 +78,7 @@ export abstract class AdminListView<T extends Openable> extends AdminView {
     try {
       await this.call('PATCH', this.pathOf(item), { status });
       this.status = status === 'open' ? t.opened(this.nameOf(item)) : t.closed(this.nameOf(item));
-      await this.reload();
+      await this.fetchResource();
     } catch (error) {
       this.status = error instanceof ApiRequestError ? error.message : this.errorMessage(error, this.at.loadFailed);
     }

@@ -146,14 +146,7 @@ export class OsallistuAdminPollEditor extends AdminEditor<PollView> {
       <h3 id="editor-heading" tabindex="-1">${this.poll ? t.editHeading(this.poll.id) : t.newHeading}</h3>
       <div class="editor-grid">
         <form @submit=${this.submit} novalidate>
-          ${this.poll
-            ? nothing
-            : html`<div class="field">
-                <label for="poll-id">${t.id}</label>
-                <p class="hint" id="poll-id-help">${t.idHelp}</p>
-                <input id="poll-id" .value=${d.id} pattern="[a-z0-9](?:[a-z0-9\\-]{0,62}[a-z0-9])?" aria-invalid=${this.invalid('id')} aria-describedby=${this.describedBy('poll-id-help', 'id')} @input=${(e: Event) => this.change({ id: (e.target as HTMLInputElement).value.trim() })} />
-                ${this.issueFor('id')}
-              </div>`}
+          ${this.poll ? nothing : this.renderIdField('poll-id', t.idHelp, d.id, (id) => this.change({ id }))}
           <div class="field">
             <label for="kind">${t.kind}</label>
             <select id="kind" ?disabled=${Boolean(this.poll)} @change=${(e: Event) => this.change({ kind: (e.target as HTMLSelectElement).value as Kind })}>

@@ -18,8 +18,6 @@ const FORMATS = [
 /** The site's polls: their state, opening and closing them, and their exports in one click. */
 @defineElement('osallistu-admin-polls')
 export class OsallistuAdminPolls extends AdminListView<PollView> {
-  @state() private items?: PollView[];
-  @state() private failed = '';
   /** The poll being edited ('new' for a new one). */
   @state() private editing?: PollView | 'new';
   @state() private languages: Lang[] = ['fi'];
@@ -79,23 +77,7 @@ export class OsallistuAdminPolls extends AdminListView<PollView> {
       <p class="meta" role="status">${this.status}</p>
       ${this.progress ? html`<p class="meta">${this.progress}</p>` : nothing}
       ${this.renderCloseConfirm()} ${this.showing ? this.renderResults(this.showing.poll, this.showing.days) : nothing}
-      ${this.failed
-        ? html`<p class="notice" role="alert">${this.failed}</p><button part="button" @click=${() => void this.fetchResource()}>${this.t.retry}</button>`
-        : !this.items
-          ? html`<p class="meta">${this.at.loading}</p>`
-          : this.items.length === 0
-            ? html`<p>${t.empty}</p>`
-            : html`<div class="scroll" tabindex="0" role="region" aria-label=${t.heading}>
-                <table>
-                  <caption class="visually-hidden">${t.heading}</caption>
-                  <thead>
-                    <tr><th scope="col">${t.question}</th><th scope="col">${t.status}</th><th scope="col">${t.closes}</th><th scope="col">${t.export}</th></tr>
-                  </thead>
-                  <tbody>
-                    ${this.items.map((poll) => this.renderRow(poll))}
-                  </tbody>
-                </table>
-              </div>`}`;
+      ${this.renderList(t.heading, t.empty, [t.question, t.status, t.closes, t.export], (poll) => this.renderRow(poll))}`;
   }
 
   private renderRow(poll: PollView) {
@@ -224,9 +206,6 @@ export class OsallistuAdminPolls extends AdminListView<PollView> {
     return this.at.polls;
   }
 
-  protected override reload(): Promise<void> {
-    return this.fetchResource();
-  }
 
   private async export(poll: PollView, format: string): Promise<void> {
     try {
