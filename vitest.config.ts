@@ -12,6 +12,8 @@ import { fakeTurnstile } from './test/support/fake-turnstile.ts';
  * - workers: the API inside workerd against a migrated local D1 (plus the fuzz suite);
  * - browser: the widgets in Chromium, talking to a real `wrangler dev` through Vite's proxy;
  * - e2e: the demo page served by `wrangler dev`, driven by playwright-core.
+ * The attack suite (test/attack/) joins them: `api/` runs in workerd with the workers suite,
+ * `pages/` (stored XSS in Chromium) and `exports/` (files opened in LibreOffice) with the e2e one.
  */
 const API_REQUESTS = /\/api\/v1\/sites\/koivulahti\//;
 /** Every request the browser made since `recordRequests()`, per page. */
@@ -36,7 +38,7 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
           test: {
             name: 'workers',
             sequence: { groupOrder: 0 },
-            include: ['worker/**/*.test.ts', 'test/fuzz/**/*.test.ts'],
+            include: ['worker/**/*.test.ts', 'test/fuzz/**/*.test.ts', 'test/attack/api/**/*.test.ts'],
             setupFiles: ['./test/workers/apply-migrations.ts'],
             testTimeout: 60_000,
           },
@@ -86,7 +88,7 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
         {
           test: {
             name: 'e2e',
-            include: ['test/e2e/**/*.test.ts'],
+            include: ['test/e2e/**/*.test.ts', 'test/attack/pages/**/*.test.ts', 'test/attack/exports/**/*.test.ts'],
             expect: { poll: { timeout: 10_000 } },
             environment: 'node',
             // After the other suites, one file at a time: these tests also write to the server's
