@@ -65,7 +65,8 @@ export function validateSubmission(form: Form, input: SubmissionInput): { answer
   const answers: Record<string, unknown> = {};
   const contact: Record<string, string> = {};
   for (const field of form.fields) {
-    const value = input.answers[field.key];
+    // Own keys only: a field keyed "constructor" must not find Object.prototype.constructor.
+    const value = Object.hasOwn(input.answers, field.key) ? input.answers[field.key] : undefined;
     if (empty(value)) {
       if (field.required) issues.push({ path: ['answers', field.key], code: 'required', message: field.type === 'consent' ? 'This consent is needed to send the form.' : 'Fill this in.' });
       continue;

@@ -4,7 +4,7 @@ import { purgeExpiredContacts } from './db/forms.ts';
 import { purgeAnswers } from './db/idempotency.ts';
 import { ApiError } from './errors.ts';
 import { openCors, siteCors } from './middleware/cors.ts';
-import { requestBody } from './middleware/request-body.ts';
+import { holdBody, requestBody } from './middleware/request-body.ts';
 import { tenant } from './middleware/tenant.ts';
 import { open311Headers } from './open311/http.ts';
 import admin from './routes/admin.ts';
@@ -123,5 +123,13 @@ async function scheduled(_controller: ScheduledController, env: Env): Promise<vo
   console.info(`Daily upkeep: ${answers} idempotency answers and ${contacts} submissions' contact details removed`);
 }
 
-export default { fetch: app.fetch, scheduled } satisfies ExportedHandler<Env>;
+/** The app, and then the rest of any body it answered before reading it all (see holdBody). */
+async function fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
+  const held = holdBody(request);
+  const response = await app.fetch(held.request, env, ctx);
+  await held.finish();
+  return response;
+}
+
+export default { fetch, scheduled } satisfies ExportedHandler<Env>;
 export { app };

@@ -188,7 +188,7 @@ export class OsallistuAdminFeedback extends AdminView {
             ${this.items.map((s) => {
               const form = this.form(s.form);
               const first = form?.fields.find((f) => f.type === 'longText' || f.type === 'shortText');
-              const excerpt = first ? answerText(form, first.key, s.answers[first.key], this.language) : '';
+              const excerpt = first && Object.hasOwn(s.answers, first.key) ? answerText(form, first.key, s.answers[first.key], this.language) : '';
               return html`<tr>
                 <td><input type="checkbox" aria-label=${t.select(s.ref)} .checked=${this.selected.has(s.ref)} @change=${(e: Event) => this.select(s.ref, (e.target as HTMLInputElement).checked)} /></td>
                 <th scope="row"><code>${s.ref}</code></th>

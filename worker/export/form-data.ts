@@ -104,8 +104,8 @@ export function formColumns(ctx: FormExportContext): FormColumn[] {
     text(t.status, 14, (s) => t[s.status]),
     text(t.category, 18, (s) => categoryLabel(s.category, ctx)),
     text(t.about, 24, (s) => [s.context?.subject, s.context?.caseId].filter(Boolean).join(' — ')),
-    ...fields.answers.map((f) => text(label(f), f.type === 'longText' ? 50 : 24, (s) => answerText(f, s.answers[f.key], ctx))),
-    ...fields.contact.map((f) => text(label(f), 24, (s) => s.contact?.[f.key] ?? '')),
+    ...fields.answers.map((f) => text(label(f), f.type === 'longText' ? 50 : 24, (s) => answerText(f, Object.hasOwn(s.answers, f.key) ? s.answers[f.key] : undefined, ctx))),
+    ...fields.contact.map((f) => text(label(f), 24, (s) => (s.contact && Object.hasOwn(s.contact, f.key) ? s.contact[f.key]! : ''))),
     text(t.publicReplies, 50, (s) => repliesText(s.replies.filter((r) => r.public))),
     ...(ctx.full ? [text(t.privateReplies, 50, (s) => repliesText(s.replies.filter((r) => !r.public)))] : []),
   ];

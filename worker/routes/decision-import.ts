@@ -14,6 +14,7 @@ import { buildDecision } from '../decision-rules.ts';
 import { ApiError } from '../errors.ts';
 import type { ErrorIssue } from '../errors.ts';
 import type { RequestBodyOptions } from '../middleware/request-body.ts';
+import { strictJsonIssue } from '../middleware/strict-json.ts';
 import { SiteParams, errorResponses } from '../schema/common.ts';
 import { DecisionInput, ImportResult } from '../schema/decisions.ts';
 import type { Decision } from '../schema/decisions.ts';
@@ -222,6 +223,8 @@ class Checker {
       return this.reject(line, null, [{ path: [], code: 'not_json', message: `This record is not valid JSON${reason}` }]);
     }
     const sourceId = readableSourceId(value);
+    const strict = strictJsonIssue(text);
+    if (strict) return this.reject(line, sourceId, [strict]);
     if (sourceId !== null) {
       const first = this.firstLine.get(sourceId);
       if (first !== undefined) {
