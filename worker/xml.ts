@@ -10,9 +10,14 @@
 const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\r': '&#13;', '\n': '&#10;', '\t': '&#9;' };
 
+/** `text` without the characters XML 1.0 does not allow, for any XML we write (here, and the XLSX parts). */
+export function xmlChars(text: string): string {
+  return text.replace(NOT_XML_CHAR, '');
+}
+
 /** Text made safe for element content (and attribute values): escaped, disallowed characters removed. */
 export function escapeXml(text: string): string {
-  return text.replace(NOT_XML_CHAR, '').replace(/[&<>"'\r]/g, (ch) => ESCAPES[ch]!);
+  return xmlChars(text).replace(/[&<>"'\r]/g, (ch) => ESCAPES[ch]!);
 }
 
 /** For attribute values: also line breaks and tabs as references, which attribute normalisation would turn into spaces. */

@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
+import { BOM, csvRow } from '../../worker/export/csv.ts';
 import type { AuditEntry } from '../../worker/schema/sites.ts';
 import { defineElement } from '../core/define.ts';
 import { formatDateTime } from '../core/format.ts';
@@ -9,12 +10,8 @@ type Page = { items: AuditEntry[]; nextCursor: string | null };
 
 /** Excel-ready CSV (BOM, semicolons, formulas neutralised), as the API's own exports are. */
 export function auditCsv(entries: AuditEntry[], headers: string[]): string {
-  const cell = (value: string) => {
-    const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-    return /[";\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-  };
   const rows = entries.map((e) => [e.createdAt, e.actor, e.action, e.target ?? '', JSON.stringify(e.detail)]);
-  return `\ufeff${[headers, ...rows].map((row) => row.map(cell).join(';')).join('\r\n')}\r\n`;
+  return BOM + [headers, ...rows].map((row) => csvRow(row, ';')).join('');
 }
 
 /** Who did what and when on the site, newest first, filterable by action, downloadable. */

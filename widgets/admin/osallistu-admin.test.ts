@@ -233,6 +233,9 @@ describe('<osallistu-admin>: audit log', () => {
     const { auditCsv } = await import('./admin-audit.ts');
     const csv = auditCsv([{ id: 1, actor: '=cmd', tokenId: null, action: 'token.create', target: 'x', detail: { label: 'a;b' }, createdAt: '2026-11-22T10:00:00.000Z' }], ['Tid', 'Vem', 'Händelse', 'Objekt', 'Uppgifter']);
     expect(csv).toBe('\ufeffTid;Vem;Händelse;Objekt;Uppgifter\r\n2026-11-22T10:00:00.000Z;\'=cmd;token.create;x;"{""label"":""a;b""}"\r\n');
+    // A spreadsheet that reads "," as the separator would start a cell after the comma.
+    const detail = auditCsv([{ id: 2, actor: 'a', tokenId: null, action: 'form.update', target: 'x', detail: { note: 'Puisto,=1+1' }, createdAt: '2026-11-22T10:00:00.000Z' }], ['a', 'b', 'c', 'd', 'e']);
+    expect(detail).toContain('""note"":""Puisto,\'=1+1""');
   });
 });
 

@@ -23,6 +23,7 @@
  * A known row count is checked before anything is read; text is counted as it is read.
  */
 import { ApiError } from '../errors.ts';
+import { xmlChars } from '../xml.ts';
 import { colToLetter, writeXlsx } from 'hucre/xlsx';
 import type { Cell, CellStyle, CellValue, ColumnDef, WriteSheet } from 'hucre/xlsx';
 
@@ -109,8 +110,11 @@ const HEADING: CellStyle = { font: { bold: true }, alignment: { vertical: 'top',
 const AS_TEXT: CellStyle = { numFmt: '@' };
 const WRAPPED: CellStyle = { alignment: { vertical: 'top', wrapText: true } };
 
+/** What neither XML 1.0 nor OOXML's "_xHHHH_" escape can carry: U+FFFE, U+FFFF, lone surrogates. */
+const NOT_IN_XLSX = /[\uFFFE\uFFFF]|\p{Cs}/gu;
+
 /** Text that Excel would take for a formula if it were typed in (see csv.ts `neutralise`). */
-const FORMULA_LIKE = /^[=+\-@\t\r]/;
+const FORMULA_LIKE = /^[ "]*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 // hucre writes these exact strings as error cells (t="e"); a resident may well type "#N/A".
 const ERROR_LITERALS = new Set(['#VALUE!', '#REF!', '#N/A', '#NAME?', '#NULL!', '#DIV/0!', '#NUM!', '#GETTING_DATA', '#SPILL!', '#CALC!']);
 
@@ -163,7 +167,11 @@ export class SheetBuilder {
   private text(raw: string, r: number, c: number, count = true): string | null {
     if (raw === '') return null;
     if (count) this.budget.text(raw.length);
-    let text = raw;
+    // U+FFFE, U+FFFF or a lone surrogate would leave the part not well-formed, and Excel would
+    // "repair" the file by dropping content: one resident could spoil the official's export.
+    // (Other control characters are fine: hucre writes them as OOXML's "_x0007_".)
+    let text = raw.replace(NOT_IN_XLSX, '');
+    if (text === '') return null;
     if (text.length > EXCEL_CELL_CHARS) {
       let end = EXCEL_CELL_CHARS - 1;
       if (/[\uD800-\uDBFF]/.test(text[end - 1]!)) end--; // never split a surrogate pair
@@ -194,7 +202,7 @@ export class SheetBuilder {
 
 /** The workbook as the bytes of an .xlsx file. */
 export async function workbookBytes(sheets: SheetBuilder[], title: string): Promise<Uint8Array<ArrayBuffer>> {
-  const bytes = await writeXlsx({ sheets: sheets.map((s) => s.toSheet()), properties: { title, creator: 'Osallistu' } });
+  const bytes = await writeXlsx({ sheets: sheets.map((s) => s.toSheet()), properties: { title: xmlChars(title), creator: 'Osallistu' } });
   // hucre types its output as over any ArrayBufferLike; it is a plain ArrayBuffer, as a body needs.
   return bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : new Uint8Array(bytes);
 }
