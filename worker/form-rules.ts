@@ -1,4 +1,5 @@
 /** What a form accepts, checked field by field on the server whatever the widget did. */
+import { sha256Hex } from './crypto.ts';
 import { ValidationError } from './errors.ts';
 import { EMAIL, PHONE, maxLengthOf } from './schema/form-limits.ts';
 import type { ErrorIssue } from './errors.ts';
@@ -13,6 +14,21 @@ export function newRef(): string {
   const chars = [...bytes].map((b) => REF_ALPHABET[b % REF_ALPHABET.length]);
   return `${chars.slice(0, 3).join('')}-${chars.slice(3).join('')}`;
 }
+
+/** Crockford's base32 (no I, L, O, U): 32 symbols, so every byte's low 5 bits are uniform. */
+const KEY_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/**
+ * The secret that removes a submission's contact details: 28 symbols, 140 random bits, read in
+ * groups of four (`7KQ2-M9XD-…`). Shown once; only `removalKeyHash` of it is stored.
+ */
+export function newRemovalKey(): string {
+  const chars = [...crypto.getRandomValues(new Uint8Array(28))].map((b) => KEY_ALPHABET[b & 31]);
+  return chars.join('').replace(/(.{4})(?!$)/g, '$1-');
+}
+
+/** What is stored of a removal key; `key` in the canonical form RemovalKey parses to (no dashes). */
+export const removalKeyHash = (key: string) => sha256Hex(`removal-key:${key.replaceAll('-', '')}`);
 
 const empty = (value: unknown) => value === undefined || value === '' || value === false || (Array.isArray(value) && value.length === 0);
 

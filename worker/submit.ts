@@ -4,7 +4,7 @@ import { sha256Hex } from './crypto.ts';
 import { isUniqueViolation } from './db/constraints.ts';
 import { insertSubmissionStatement } from './db/forms.ts';
 import { ApiError, ConflictError } from './errors.ts';
-import { newRef, validateSubmission } from './form-rules.ts';
+import { newRef, newRemovalKey, removalKeyHash, validateSubmission } from './form-rules.ts';
 import { rememberAnswer, replayFor } from './idempotency.ts';
 import { clientHash, enforceRateLimit } from './rate-limit.ts';
 import type { Form, SubmissionInput } from './schema/forms.ts';
@@ -16,6 +16,15 @@ export interface SubmitOptions {
   key: string | undefined;
   /** What to answer when the form is closed (after a replay had its chance). */
   closedError?: () => ApiError;
+  /** Give the resident a removal key (the JSON API); Open311's answer has no place for one. */
+  withRemovalKey?: boolean;
+}
+
+/** The first answer to a submission, and what a replay of it returns. */
+export interface Receipt {
+  ref: string;
+  /** Absent for Open311, and in a replay of an answer stored before removal keys existed. */
+  removalKey?: string;
 }
 
 /**
@@ -23,16 +32,24 @@ export interface SubmitOptions {
  * feedback does it (the JSON API and Open311): a replay of the first answer for a repeated
  * Idempotency-Key, then the form's rules, its Turnstile check if it asks for one, the rate limit
  * per hashed client address, and one D1 batch with the submission (contact details apart) and the
- * idempotency record. Returns the reference code, and whether it is a replay (answer 200 then,
- * with `Idempotent-Replay`).
+ * idempotency record. Returns the receipt (reference code, and removal key if asked for), and
+ * whether it is a replay (answer 200 then, with `Idempotent-Replay`).
+ *
+ * The removal key is stored as its hash with the submission, and in plain text only inside the
+ * idempotency record's copy of the first answer, which the daily run deletes after a day. That is
+ * deliberate: a retry whose first try arrived but whose answer was lost (what the widget's offline
+ * queue does) must get the same key, or the resident would never see it. Only a request with the
+ * same Idempotency-Key and the very same body gets that answer, and whoever can read the D1 table
+ * can read the contact details themselves. A key derived from the Idempotency-Key instead would
+ * be as readable there for the same day, and afterwards derivable forever by anyone who logged it.
  */
-export async function submitFeedback(c: Context<AppEnv>, form: Form, input: SubmissionInput, options: SubmitOptions): Promise<{ ref: string; replay: boolean }> {
+export async function submitFeedback(c: Context<AppEnv>, form: Form, input: SubmissionInput, options: SubmitOptions): Promise<Receipt & { replay: boolean }> {
   const { key } = options;
   const site = c.var.site.id;
   const scope = `submission:${form.id}`;
   const requestHash = key ? await sha256Hex(JSON.stringify(input)) : '';
   const earlier = await replayFor(c, key, scope, requestHash);
-  if (earlier) return { ref: (earlier.response as { ref: string }).ref, replay: true };
+  if (earlier) return { ...(earlier.response as Receipt), replay: true };
   if (form.status === 'closed') throw options.closedError?.() ?? new ConflictError('form_closed', 'This form no longer takes feedback.');
   const { answers, contact, category } = validateSubmission(form, input);
   if (form.challenge) await passChallenge(c);
@@ -41,18 +58,21 @@ export async function submitFeedback(c: Context<AppEnv>, form: Form, input: Subm
   const now = nowIso();
   // A filled honeypot is a robot: kept as spam for moderators to see, answered like any other.
   const status = input.website ? 'spam' : 'received';
+  const removalKey = options.withRemovalKey ? newRemovalKey() : undefined;
+  const keyHash = removalKey ? await removalKeyHash(removalKey) : null;
   for (let attempt = 0; attempt < 3; attempt++) {
     const ref = newRef();
+    const receipt: Receipt = removalKey ? { ref, removalKey } : { ref };
     try {
       await c.env.DB.batch([
-        insertSubmissionStatement(c.env.DB, { site, ref, form: form.id, answers, contact, category, context: input.context ?? null, status, createdAt: now }),
-        ...(key ? [rememberAnswer(c, key, scope, requestHash, 201, { ref }, now)] : []),
+        insertSubmissionStatement(c.env.DB, { site, ref, form: form.id, answers, contact, category, context: input.context ?? null, status, createdAt: now, removalKeyHash: keyHash }),
+        ...(key ? [rememberAnswer(c, key, scope, requestHash, 201, receipt, now)] : []),
       ]);
-      return { ref, replay: false };
+      return { ...receipt, replay: false };
     } catch (error) {
       if (key && isUniqueViolation(error, 'idempotency_keys')) {
         const first = await replayFor(c, key, scope, requestHash);
-        if (first) return { ref: (first.response as { ref: string }).ref, replay: true };
+        if (first) return { ...(first.response as Receipt), replay: true };
       }
       if (!isUniqueViolation(error, 'submissions')) throw error;
       // A reference code already taken (about one in 887 million): draw another.

@@ -53,11 +53,15 @@ export interface NewSubmission {
   context?: SubmissionContext | null;
   status: 'received' | 'spam';
   createdAt: string;
+  /** SHA-256 of the removal key the resident got (form-rules.ts `removalKeyHash`); none for Open311. */
+  removalKeyHash?: string | null;
 }
 
 export function insertSubmissionStatement(db: D1Database, submission: NewSubmission): D1PreparedStatement {
   return db
-    .prepare('INSERT INTO submissions (site_id, ref, form_id, answers, contact, category, status, created_at, updated_at, context) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)')
+    .prepare(
+      'INSERT INTO submissions (site_id, ref, form_id, answers, contact, category, status, created_at, updated_at, context, removal_key_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9, ?10)',
+    )
     .bind(
       submission.site,
       submission.ref,
@@ -68,6 +72,7 @@ export function insertSubmissionStatement(db: D1Database, submission: NewSubmiss
       submission.status,
       submission.createdAt,
       submission.context ? JSON.stringify(submission.context) : null,
+      submission.removalKeyHash ?? null,
     );
 }
 
@@ -183,13 +188,21 @@ export function touchSubmissionStatement(db: D1Database, siteId: string, ref: st
   return db.prepare('UPDATE submissions SET updated_at = ?3 WHERE site_id = ?1 AND ref = ?2').bind(siteId, ref, now);
 }
 
-/** Removes a submission's contact details (the resident asked, with the reference code). */
-export async function forgetContact(db: D1Database, siteId: string, ref: string, now: string): Promise<boolean> {
+/**
+ * Removes a submission's contact details when the resident's removal key matches; false when the
+ * code or the key does not (one answer for both). A submission without a key never matches.
+ */
+export async function forgetContactWithKey(db: D1Database, siteId: string, ref: string, keyHash: string, now: string): Promise<boolean> {
   const result = await db
-    .prepare('UPDATE submissions SET contact = NULL, updated_at = ?3 WHERE site_id = ?1 AND ref = ?2')
-    .bind(siteId, ref, now)
+    .prepare('UPDATE submissions SET contact = NULL, updated_at = ?3 WHERE site_id = ?1 AND ref = ?2 AND removal_key_hash = ?4')
+    .bind(siteId, ref, now, keyHash)
     .run();
   return result.meta.changes === 1;
+}
+
+/** Removes a submission's contact details on an official's word (audited in the same batch). */
+export function forgetContactStatement(db: D1Database, siteId: string, ref: string, now: string): D1PreparedStatement {
+  return db.prepare('UPDATE submissions SET contact = NULL, updated_at = ?3 WHERE site_id = ?1 AND ref = ?2').bind(siteId, ref, now);
 }
 
 /** Blanks contact details older than each site's retention period; returns how many. */

@@ -93,7 +93,7 @@ async function feedbackSite() {
   };
   await moderate(site.id, moderator, refs.full, { status: 'in_progress', reply: { body: 'Välitetty urakoitsijalle.', public: false } });
   await moderate(site.id, moderator, refs.full, { status: 'answered', reply: { body: 'Lamppu vaihdettu.', public: true } });
-  const removed = await call(`/api/v1/sites/${site.id}/submissions/${refs.forgotten}/contact`, { method: 'DELETE' });
+  const removed = await call(`/api/v1/sites/${site.id}/submissions/${refs.forgotten}/contact`, { method: 'DELETE', token: moderator });
   if (removed.status !== 200) throw new Error(`forget: ${removed.status}`);
   const fixed = (ref: string, createdAt: string) =>
     insertSubmissionStatement(env.DB, { site: site.id, ref, form: 'palaute', answers: { message: 'Vanha palaute' }, contact: null, category: null, status: 'received', createdAt });

@@ -300,14 +300,14 @@ describe('moderating feedback', () => {
 });
 
 describe('contact details', () => {
-  it('are removed on the resident\'s request with the reference code, the feedback kept', async () => {
+  it('are removed on the resident\'s request with the reference code and removal key, the feedback kept', async () => {
     const { site } = await formSite();
-    const { ref } = (await (await submit(site, { answers: { ...valid.answers, email: 'asukas@example.fi' } })).json()) as { ref: string };
-    const removed = await call(`/api/v1/sites/${site}/submissions/${ref}/contact`, { method: 'DELETE' });
+    const { ref, removalKey } = (await (await submit(site, { answers: { ...valid.answers, email: 'asukas@example.fi' } })).json()) as { ref: string; removalKey: string };
+    const removed = await call(`/api/v1/sites/${site}/submissions/${ref}/contact`, { method: 'DELETE', json: { removalKey } });
     expect(await removed.json()).toEqual({ ref, contactRemoved: true });
     const row = await env.DB.prepare('SELECT answers, contact FROM submissions WHERE site_id = ?1 AND ref = ?2').bind(site, ref).first<{ answers: string; contact: string | null }>();
     expect(row!.contact).toBeNull();
     expect(JSON.parse(row!.answers)).toMatchObject({ message: valid.answers.message });
-    expect((await call(`/api/v1/sites/${site}/submissions/ZZZ-ZZZ/contact`, { method: 'DELETE' })).status).toBe(404);
+    expect((await call(`/api/v1/sites/${site}/submissions/ZZZ-ZZZ/contact`, { method: 'DELETE', json: { removalKey } })).status).toBe(403);
   });
 });

@@ -3,15 +3,17 @@ import { createApp, jsonResponse as json, nowIso, officialRoute } from '../app.t
 import { randomId } from '../crypto.ts';
 import { auditStatement } from '../db/audit.ts';
 import { isUniqueViolation } from '../db/constraints.ts';
-import { findForm, findSubmissionStatus, forgetContact, insertFormStatement, listSiteForms, updateFormStatement } from '../db/forms.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
+import { findForm, findSubmissionStatus, forgetContactStatement, forgetContactWithKey, insertFormStatement, listSiteForms, updateFormStatement } from '../db/forms.ts';
+import { ApiError, ConflictError, NotFoundError, ValidationError } from '../errors.ts';
+import { removalKeyHash } from '../form-rules.ts';
 import { idempotencyKey } from '../idempotency.ts';
 import { optionalOfficial } from '../middleware/auth.ts';
 import { SiteParams, errorResponses } from '../schema/common.ts';
-import { FormCreate, FormParams, FormUpdate, FormView, RefParams, SubmissionInput, SubmissionStatusView, checkFormDefinition } from '../schema/forms.ts';
+import { ContactRemoval, ContactRemoved, FormCreate, FormParams, FormUpdate, FormView, RefParams, SubmissionInput, SubmissionReceipt, SubmissionStatusView, checkFormDefinition } from '../schema/forms.ts';
 import type { Form, FormDefinition, FormField } from '../schema/forms.ts';
 import { typesAfter } from '../schema/form-types.ts';
 import type { SiteRecord } from '../schema/sites.ts';
+import { meterLookup } from '../rate-limit.ts';
 import { submitFeedback } from '../submit.ts';
 
 const app = createApp();
@@ -161,11 +163,11 @@ app.openapi(
     tags: ['Feedback'],
     summary: 'Send feedback',
     description:
-      'Answers by field key. Send `Idempotency-Key` and retry until answered: a retry returns the first answer (200, `Idempotent-Replay: true`) and stores nothing more. The answer carries the reference code for following the case.',
+      'Answers by field key. Send `Idempotency-Key` and retry until answered: a retry returns the first answer (200, `Idempotent-Replay: true`) and stores nothing more. The answer carries the reference code for following the case, and a removal key, shown only here, for removing the contact details later. A replay within a day returns the same key.',
     request: { params: FormParams, body: { required: true, content: { 'application/json': { schema: SubmissionInput } } } },
     responses: {
-      201: json(z.object({ ref: z.string().openapi({ example: 'K7M-4QX' }) }), 'Received'),
-      200: json(z.object({ ref: z.string() }), 'A replay of the first answer'),
+      201: json(SubmissionReceipt, 'Received'),
+      200: json(SubmissionReceipt, 'A replay of the first answer'),
       ...errorResponses(400, 404, 409, 413, 415, 429),
     },
   }),
@@ -175,10 +177,15 @@ app.openapi(
     const key = idempotencyKey(c);
     const form = await findForm(c.env.DB, c.var.site.id, id);
     if (!form || form.status === 'draft') throw formNotFound(id);
-    const { ref, replay } = await submitFeedback(c, form, input, { key });
-    return replay ? c.json({ ref }, 200, { 'Idempotent-Replay': 'true' }) : c.json({ ref }, 201);
+    const { replay, ...receipt } = await submitFeedback(c, form, input, { key, withRemovalKey: true });
+    // The key is a secret shown once: no cache on the way may keep a copy.
+    c.header('Cache-Control', 'private, no-store');
+    return replay ? c.json(receipt, 200, { 'Idempotent-Replay': 'true' }) : c.json(receipt, 201);
   },
 );
+
+const LOOKUP_LIMITS =
+  'Lookups by reference code are limited per client address and per site (429 with `Retry-After`); one that finds nothing counts three times.';
 
 app.openapi(
   createRoute({
@@ -186,18 +193,26 @@ app.openapi(
     path: '/sites/{site}/submissions/{ref}',
     tags: ['Feedback'],
     summary: 'The status of a submission and its public replies',
-    description: 'Anyone with the reference code may look; nothing the resident wrote is shown back.',
+    description: `Anyone with the reference code may look; nothing the resident wrote is shown back. ${LOOKUP_LIMITS}`,
     request: { params: RefParams },
-    responses: { 200: json(SubmissionStatusView, 'Status and public replies'), ...errorResponses(400, 404) },
+    responses: { 200: json(SubmissionStatusView, 'Status and public replies'), ...errorResponses(400, 404, 429) },
   }),
   async (c) => {
     const { ref } = c.req.valid('param');
+    const meter = await meterLookup(c);
     const found = await findSubmissionStatus(c.env.DB, c.var.site.id, ref);
-    if (!found) throw new NotFoundError('submission_not_found', `No feedback with the reference ${ref} was found on this site. Check the code.`);
+    if (!found) {
+      await meter.missed();
+      throw new NotFoundError('submission_not_found', `No feedback with the reference ${ref} was found on this site. Check the code.`);
+    }
     c.header('Cache-Control', 'private, no-store');
     return c.json(found, 200);
   },
 );
+
+/** One answer for an unknown code and a wrong key, so neither can be probed apart from the other. */
+const removalRefused = () =>
+  new ApiError(403, 'removal_refused', 'The reference code and the removal key do not match any feedback on this site. Check both: the key was shown once, when the feedback was sent.');
 
 app.openapi(
   createRoute({
@@ -205,14 +220,30 @@ app.openapi(
     path: '/sites/{site}/submissions/{ref}/contact',
     tags: ['Feedback'],
     summary: 'Remove my contact details',
-    description: 'Whoever has the reference code may remove the email and phone number given with it. The feedback itself stays.',
-    request: { params: RefParams },
-    responses: { 200: json(z.object({ ref: z.string(), contactRemoved: z.literal(true) }), 'Removed (or already gone)'), ...errorResponses(400, 404) },
+    description: `Removes the email and phone number given with the feedback; the feedback itself stays. Needs the \`removalKey\` the resident got when sending it. An unknown code and a wrong key get the same 403 \`removal_refused\`, and count as misses against the lookup limits. ${LOOKUP_LIMITS}
+
+Feedback sent before removal keys existed, or through Open311, has no key: an official (moderator or higher, with a token and no body) removes its contact details when the resident asks, and the removal is audited.`,
+    request: { params: RefParams, body: { required: false, content: { 'application/json': { schema: ContactRemoval } } } },
+    responses: { 200: json(ContactRemoved, 'Removed (or already gone)'), ...errorResponses(400, 401, 403, 404, 413, 415, 429) },
   }),
   async (c) => {
     const { ref } = c.req.valid('param');
-    if (!(await forgetContact(c.env.DB, c.var.site.id, ref, nowIso()))) {
-      throw new NotFoundError('submission_not_found', `No feedback with the reference ${ref} was found on this site. Check the code.`);
+    const site = c.var.site.id;
+    const now = nowIso();
+    const official = await optionalOfficial(c, 'moderator');
+    if (official) {
+      if (!(await findSubmissionStatus(c.env.DB, site, ref))) throw new NotFoundError('submission_not_found', `No feedback with the reference ${ref} on this site.`);
+      await c.env.DB.batch([forgetContactStatement(c.env.DB, site, ref, now), auditStatement(c.env.DB, official, { action: 'submission.contact_remove', target: ref }, now)]);
+      return c.json({ ref, contactRemoved: true as const }, 200);
+    }
+    const { removalKey } = c.req.valid('json') ?? {};
+    if (!removalKey) {
+      throw new ValidationError([{ path: ['removalKey'], code: 'required', message: 'Send the removal key you got when the feedback was sent, as {"removalKey": "…"}.' }]);
+    }
+    const meter = await meterLookup(c);
+    if (!(await forgetContactWithKey(c.env.DB, site, ref, await removalKeyHash(removalKey), now))) {
+      await meter.missed();
+      throw removalRefused();
     }
     return c.json({ ref, contactRemoved: true as const }, 200);
   },

@@ -144,6 +144,34 @@ export const SubmissionStatusView = z
   .object({ ref: z.string(), form: z.string(), status: SubmissionStatus, createdAt: Timestamp, updatedAt: Timestamp, replies: z.array(PublicReply) })
   .openapi('SubmissionStatusView');
 
+/** The answer to a submission: the reference code, and the removal key, shown to the resident once. */
+export const SubmissionReceipt = z
+  .object({
+    ref: z.string().openapi({ example: 'K7M-4QX' }),
+    removalKey: z.string().optional().openapi({
+      example: '7KQ2-M9XD-4T1B-ZC8N-QH3W-P5RJ-EV6A',
+      description:
+        'Removes the contact details given with this feedback (`DELETE …/submissions/{ref}/contact`). 140 random bits; the server keeps only a hash, so this answer (and a replay of it within a day) is the only place it is shown.',
+    }),
+  })
+  .openapi('SubmissionReceipt');
+
+/** A removal key as people copy it: any case, dashes and spaces anywhere, O read as 0 and I or L as 1. */
+export const RemovalKey = z
+  .string()
+  .max(80)
+  .transform((key) => key.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1'))
+  .pipe(z.string().regex(/^[0-9A-HJKMNP-TV-Z]{28}$/, 'A removal key has 28 letters and digits, as it was shown when the feedback was sent (7KQ2-M9XD-…).'))
+  .openapi({ example: '7KQ2-M9XD-4T1B-ZC8N-QH3W-P5RJ-EV6A' });
+
+export const ContactRemoval = z
+  .strictObject({
+    removalKey: RemovalKey.optional().openapi({ description: 'The key from the answer to the submission. Required unless an official\'s token (moderator or higher) is sent.' }),
+  })
+  .openapi('ContactRemoval');
+
+export const ContactRemoved = z.object({ ref: z.string(), contactRemoved: z.literal(true) }).openapi('ContactRemoved');
+
 export const SubmissionView = z
   .object({
     ref: z.string(),
