@@ -22,6 +22,7 @@ import { requireOpen311Official } from '../open311/auth.ts';
 import { open311Issues, service, serviceDefinition, serviceNotice, toSubmissionInput } from '../open311/mapping.ts';
 import { collectParams, formEntries, jsonEntries } from '../open311/params.ts';
 import { open311OnError, respond } from '../open311/respond.ts';
+import { meterLookup } from '../rate-limit.ts';
 import { Slug } from '../schema/common.ts';
 import type { Lang } from '../schema/common.ts';
 import type { Form, SubmissionInput } from '../schema/forms.ts';
@@ -83,8 +84,12 @@ for (const format of FORMATS) {
     const query = parseQuery(RequestListQuery, c);
     let states: PublicRequestState[];
     if (query.service_request_id) {
-      // Whoever holds a code may read its state: no token needed.
-      states = await findRequestStates(c.env.DB, c.var.site.id, query.service_request_id);
+      // Whoever holds a code may read its state: no token needed, but each code asked for is a
+      // lookup, metered like the API's (a list of 20 guesses is 20 guesses).
+      const refs = [...new Set(query.service_request_id)];
+      const meter = await meterLookup(c, refs.length);
+      states = await findRequestStates(c.env.DB, c.var.site.id, refs);
+      await meter.missed(refs.length - states.length);
     } else {
       await requireOpen311Official(c, 'viewer');
       const [from, to] = dateRange(query.start_date, query.end_date);
@@ -153,8 +158,12 @@ app.get('/v2/:site/requests/:file', async (c) => {
   const lang = langOf(c);
   const ref = id.toUpperCase();
   if (!REF_PATTERN.test(ref)) throw new ValidationError([{ path: ['service_request_id'], code: 'invalid_ref', message: 'A service_request_id looks like K7M-4QX.' }]);
+  const meter = await meterLookup(c);
   const states = await findRequestStates(c.env.DB, c.var.site.id, [ref]);
-  if (!states.length) throw new NotFoundError('request_not_found', `service_request_id: No request ${ref} was found here. Check the code.`);
+  if (!states.length) {
+    await meter.missed();
+    throw new NotFoundError('request_not_found', `service_request_id: No request ${ref} was found here. Check the code.`);
+  }
   return respond(c, format, 200, 'service_requests', await requestViews(c, states, lang), { 'Cache-Control': 'private, no-store' });
 });
 
