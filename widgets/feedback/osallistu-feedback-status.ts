@@ -7,6 +7,7 @@ import { OsallistuElement } from '../core/base-element.ts';
 import { defineElement } from '../core/define.ts';
 import { formatDateTime } from '../core/format.ts';
 import { Catalog } from '../core/i18n.ts';
+import { StoredValue } from '../core/storage.ts';
 import { statusStyles } from './status-styles.ts';
 import type { FeedbackStatusMessages } from './locales/status/messages.ts';
 
@@ -31,13 +32,25 @@ export function normalizeRef(input: string): string | null {
   return /^[0-9A-Z]{6}$/.test(compact) ? `${compact.slice(0, 3)}-${compact.slice(3)}` : null;
 }
 
+/** "7kq2 m9xd …", with O for 0 or l for 1 → "7KQ2-M9XD-…" (28 symbols in groups of four); anything else → null. */
+export function normalizeRemovalKey(input: string): string | null {
+  const compact = input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+  return /^[0-9A-HJKMNP-TV-Z]{28}$/.test(compact) ? compact.replace(/(.{4})(?!$)/g, '$1-') : null;
+}
+
+/** Where this device keeps the removal key of one submission, so removing needs no typing here. */
+export const removalKeyStore = (apiBase: string, site: string, ref: string) => new StoredValue<string>(`osallistu.feedback-removal-key:${apiBase}:${site}:${ref}`);
+
 /**
  * Looks up a feedback's status and public replies by its reference code, and lets the resident
- * remove their contact details.
+ * remove their contact details with the removal key: the one kept on this device, or typed in.
  *
  * @attr ref - a reference code to show at once (e.g. right after sending).
  * @attr heading-level - the level of the result's heading (default 3).
+ * @prop removalKey - the key the server gave with `ref` just now: shown once, and kept on this device.
  * @csspart button - the buttons.
+ * @csspart input - the text fields.
+ * @csspart removal-key - the removal key shown after sending.
  */
 @defineElement('osallistu-feedback-status')
 export class OsallistuFeedbackStatus extends OsallistuElement {
@@ -46,6 +59,8 @@ export class OsallistuFeedbackStatus extends OsallistuElement {
 
   @property() ref = '';
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 3;
+  /** Never an attribute: a secret does not belong in the page's markup. */
+  @property({ attribute: false }) removalKey?: string = '';
 
   @state() private input = '';
   @state() private inputError = '';
@@ -53,8 +68,11 @@ export class OsallistuFeedbackStatus extends OsallistuElement {
   @state() private confirming = false;
   @state() private removed = false;
   @state() private announcement = '';
+  @state() private keyInput = '';
+  @state() private keyError = '';
 
-  @query('input') private field?: HTMLInputElement;
+  @query('#ref') private field?: HTMLInputElement;
+  @query('#key') private keyField?: HTMLInputElement;
   @query('.result [role="heading"]') private resultHeading?: HTMLElement;
 
   private get ft() {
@@ -64,6 +82,19 @@ export class OsallistuFeedbackStatus extends OsallistuElement {
   protected override resourceId(): string {
     return this.ref;
   }
+
+  private keyStore(ref: string) {
+    return removalKeyStore(this.client.apiBase, this.siteId, ref);
+  }
+
+  /** The form's key is kept before the first render: it may be set before this element is defined. */
+  protected override willUpdate(): void {
+    super.willUpdate();
+    const kept = `${this.ref} ${this.removalKey}`;
+    if (this.removalKey && this.ref && kept !== this.#kept) this.keyStore(this.ref).set(this.removalKey);
+    this.#kept = kept;
+  }
+  #kept = '';
 
   /** A `ref` given by the page (or by the form right after sending) is looked up at once. */
   protected override fetchResource(): Promise<void> {
@@ -75,6 +106,13 @@ export class OsallistuFeedbackStatus extends OsallistuElement {
     const t = this.ft;
     const error = this.inputError;
     return html`<div class="status-lookup">
+      ${this.removalKey && this.ref && !this.removed
+        ? html`<div class="removal-key" role="group" aria-labelledby="key-title">
+            <p class="subtitle" id="key-title">${t.keyTitle}</p>
+            <p><strong class="key" part="removal-key">${this.removalKey}</strong></p>
+            <p>${t.keyHelp}</p>
+          </div>`
+        : nothing}
       <form novalidate @submit=${this.submit}>
         <label for="ref">${t.refLabel}</label>
         <p class="hint" id="ref-hint">${t.refHint}</p>
@@ -137,8 +175,28 @@ export class OsallistuFeedbackStatus extends OsallistuElement {
     if (!this.confirming) {
       return html`<div class="actions"><button part="button" class="secondary" @click=${this.askToRemove}>${t.removeContact}</button></div>`;
     }
+    const keyError = this.keyError;
     return html`<div class="confirm" role="group" aria-labelledby="confirm-text">
       <p id="confirm-text">${t.confirmRemove}</p>
+      ${this.knownKey()
+        ? nothing
+        : html`<div class="field">
+            <label for="key">${t.keyLabel}</label>
+            <p class="hint" id="key-hint">${t.keyHint}</p>
+            ${keyError ? html`<p class="error" id="key-error"><span class="visually-hidden">${t.errorPrefix}</span> ${keyError}</p>` : nothing}
+            <input
+              id="key"
+              part="input"
+              class="key"
+              autocomplete="off"
+              autocapitalize="characters"
+              spellcheck="false"
+              aria-describedby=${keyError ? 'key-hint key-error' : 'key-hint'}
+              aria-invalid=${keyError ? 'true' : 'false'}
+              .value=${this.keyInput}
+              @input=${(e: Event) => ((this.keyInput = (e.target as HTMLInputElement).value), (this.keyError = ''))}
+            />
+          </div>`}
       <div class="actions">
         <button part="button" class="danger" @click=${this.removeContact}>${t.confirm}</button>
         <button part="button" class="secondary" @click=${this.cancelRemoval}>${t.cancel}</button>
@@ -164,6 +222,7 @@ export class OsallistuFeedbackStatus extends OsallistuElement {
     this.lookup = { status: 'loading' };
     this.confirming = false;
     this.removed = false;
+    this.keyInput = this.keyError = '';
     try {
       const view = await this.client.get<StatusView>(`submissions/${encodeURIComponent(ref)}`);
       await this.stringsReady();
@@ -180,10 +239,16 @@ export class OsallistuFeedbackStatus extends OsallistuElement {
     }
   }
 
+  /** The removal key of the feedback shown, if this device has it. */
+  private knownKey(): string | null {
+    return this.lookup.status === 'found' ? this.keyStore(this.lookup.view.ref).get() : null;
+  }
+
   private async askToRemove(): Promise<void> {
     this.confirming = true;
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLButtonElement>('.confirm .secondary')?.focus();
+    // Without a key on this device, the field to type it in comes first.
+    (this.keyField ?? this.renderRoot.querySelector<HTMLButtonElement>('.confirm .secondary'))?.focus();
   }
 
   private async cancelRemoval(): Promise<void> {
@@ -195,16 +260,32 @@ export class OsallistuFeedbackStatus extends OsallistuElement {
   private async removeContact(): Promise<void> {
     if (this.lookup.status !== 'found') return;
     const { ref } = this.lookup.view;
+    const removalKey = this.knownKey() ?? normalizeRemovalKey(this.keyInput);
+    if (!removalKey) return this.refuseKey(this.ft.keyInvalid);
     try {
-      await this.client.request('DELETE', `submissions/${encodeURIComponent(ref)}/contact`, undefined, { idempotencyKey: `remove-contact-${ref}` });
+      await this.client.request('DELETE', `submissions/${encodeURIComponent(ref)}/contact`, { removalKey }, { idempotencyKey: `remove-contact-${ref}` });
+      // The key has done its work: it is not left lying on the device.
+      this.keyStore(ref).clear();
       this.removed = true;
       this.confirming = false;
       this.announcement = this.ft.contactRemoved;
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('.removed')?.focus();
     } catch (error) {
+      if (error instanceof ApiRequestError && error.code === 'removal_refused') {
+        // A kept key that no longer fits (never expected) is dropped, so the field is offered instead.
+        this.keyStore(ref).clear();
+        return this.refuseKey(this.ft.keyRefused);
+      }
       this.lookup = { status: 'failed', message: this.errorMessage(error, this.t.errors.server) };
     }
+  }
+
+  /** Shows `message` at the key field, reads it out and puts focus there. */
+  private async refuseKey(message: string): Promise<void> {
+    this.keyError = this.announcement = message;
+    await this.updateComplete;
+    this.keyField?.focus();
   }
 }
 

@@ -14,6 +14,7 @@ const LANGS = ['fi', 'sv', 'en'] as const;
 const TITLE = { fi: 'Anna palautetta', sv: 'Ge respons', en: 'Give feedback' };
 const SEND = { fi: 'Lähetä palaute', sv: 'Skicka respons', en: 'Send feedback' };
 const REF = /^[2-9A-HJKMNP-Z]{3}-[2-9A-HJKMNP-Z]{3}$/;
+const REMOVAL_KEY = /^([0-9A-HJKMNP-TV-Z]{4}-){6}[0-9A-HJKMNP-TV-Z]{4}$/;
 
 const submitButton = (el: Element) => root(el).querySelector<HTMLButtonElement>('button[type="submit"]')!;
 const radio = (el: Element, name: string, value: string) => root(el).querySelector<HTMLInputElement>(`input[name="${name}"][value="${value}"]`)!;
@@ -117,7 +118,7 @@ describe('<osallistu-feedback> in every state, fi/sv/en, axe-clean', () => {
     expect(await submissionsOf(id)).toEqual([]);
   });
 
-  it.each(LANGS)('sent (%s): the reference code, focus on the thanks, the status below it; the draft is gone', async (lang) => {
+  it.each(LANGS)('sent (%s): the reference code, focus on the thanks, the status and the removal key once below it; the draft is gone, the key kept', async (lang) => {
     const id = await createForm();
     const el = await mountFeedback(id, { lang });
     await ready(el);
@@ -134,7 +135,12 @@ describe('<osallistu-feedback> in every state, fi/sv/en, axe-clean', () => {
     expect(sent).toEqual([{ site: SITE, form: id, ref }]);
     const status = root(el).querySelector('osallistu-feedback-status')!;
     await expect.poll(() => textIn(status)).toMatch({ fi: /Tila: Vastaanotettu/, sv: /Status: Mottagen/, en: /Status: Received/ }[lang]);
-    expect(Object.keys(localStorage).filter((k) => k.startsWith('osallistu.feedback-'))).toEqual([]);
+    const key = root(status).querySelector('[part="removal-key"]')?.textContent ?? '';
+    expect(key).toMatch(REMOVAL_KEY);
+    expect(textIn(status)).toMatch({ fi: /Säilytä tämä avain, jos haluat myöhemmin poistaa yhteystietosi/, sv: /Spara den här nyckeln om du senare vill ta bort/, en: /Keep this key to remove your contact details later/ }[lang]);
+    expect(root(status).querySelector('.removal-key')?.getAttribute('aria-labelledby')).toBe('key-title');
+    // The draft and the pending copy are gone; what stays on the device is the removal key, under this site and code.
+    expect(Object.entries(localStorage).filter(([k]) => k.startsWith('osallistu.feedback-'))).toEqual([[`osallistu.feedback-removal-key:${location.origin}:${SITE}:${ref}`, JSON.stringify(key)]]);
     const [stored] = await submissionsOf(id);
     expect(stored).toMatchObject({ ref, category: 'lights', contact: { email: 'asukas@example.fi' }, answers: { topic: 'streets', place: { address: 'Koivutie 3' } } });
     await expectNoAxeViolations(el);

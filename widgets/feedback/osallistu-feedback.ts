@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { z } from '@hono/zod-openapi';
-import type { FormField, FormView } from '../../worker/schema/forms.ts';
+import type { FormField, FormView, SubmissionReceipt } from '../../worker/schema/forms.ts';
 import { ApiRequestError, newIdempotencyKey } from '../core/api-client.ts';
 import { OsallistuElement } from '../core/base-element.ts';
 import { defineElement } from '../core/define.ts';
@@ -85,8 +85,10 @@ export class OsallistuFeedback extends OsallistuElement {
   @query('.sent [role="heading"]') private sentHeading?: HTMLElement;
 
   #honeypot = '';
+  /** The removal key sent with the reference code: the status element below shows it once and keeps it. */
+  #key?: string;
   /** The submission the resident stopped sending, whose key a resend of the same feedback reuses. */
-  #spare: PendingSubmission | null = null;
+  #spare?: PendingSubmission | null;
 
   private get ft() {
     return feedbackMessages.get(this.language);
@@ -402,7 +404,7 @@ export class OsallistuFeedback extends OsallistuElement {
     const onToggle = (e: Event) => (e.target as HTMLDetailsElement).open && void import('./osallistu-feedback-status.ts');
     return html`<details class="follow" ?open=${Boolean(ref)} @toggle=${onToggle}>
       <summary>${this.ft.follow}</summary>
-      <osallistu-feedback-status site=${this.siteId} api=${this.client.apiBase} lang=${this.language} ref=${ref} heading-level=${this.headingLevel + 1}></osallistu-feedback-status>
+      <osallistu-feedback-status site=${this.siteId} api=${this.client.apiBase} lang=${this.language} ref=${ref} .removalKey=${this.#key} heading-level=${this.headingLevel + 1}></osallistu-feedback-status>
     </details>`;
   }
 
@@ -503,9 +505,10 @@ export class OsallistuFeedback extends OsallistuElement {
     const waited = afterWait || this.phase === 'queued';
     this.phase = 'sending';
     try {
-      const { ref } = await this.client.post<{ ref: string }>(`forms/${encodeURIComponent(this.form)}/submissions`, pending.body, {
+      const { ref, removalKey } = await this.client.post<z.infer<typeof SubmissionReceipt>>(`forms/${encodeURIComponent(this.form)}/submissions`, pending.body, {
         idempotencyKey: pending.idempotencyKey,
       });
+      this.#key = removalKey;
       this.pending.clear();
       this.draft.clear();
       this.stopRetrying();

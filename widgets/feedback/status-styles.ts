@@ -15,6 +15,19 @@ export const statusStyles = css`
     gap: 0.5rem;
     align-items: stretch;
   }
+  .key {
+    font-family: ui-monospace, 'Cascadia Mono', Menlo, Consolas, monospace;
+    letter-spacing: 0.05em;
+    overflow-wrap: anywhere;
+  }
+  .removal-key {
+    border-inline-start: 4px solid var(--_accent);
+    padding: 0.25rem 0 0.25rem 0.75rem;
+    margin: 0 0 1rem;
+  }
+  .removal-key p {
+    margin: 0 0 0.5rem;
+  }
   .inline input {
     margin: 0;
     inline-size: 10rem;

@@ -20,4 +20,10 @@ export const en: FeedbackStatusMessages = {
   confirm: 'Remove',
   cancel: 'Cancel',
   contactRemoved: 'Your contact details were removed. The feedback stays.',
+  keyTitle: 'Key for removing your contact details',
+  keyHelp: 'Keep this key to remove your contact details later. It is shown only now. It is also saved on this device.',
+  keyLabel: 'Removal key',
+  keyHint: 'It was shown when you sent the feedback, for example 7KQ2-M9XD-4T1B-… If you do not have it, ask the municipality to remove your contact details.',
+  keyInvalid: 'Enter the whole removal key: 28 letters or digits.',
+  keyRefused: 'The key does not belong to this feedback. Check the key.',
 };

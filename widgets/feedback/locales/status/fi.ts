@@ -20,4 +20,10 @@ export const fi: FeedbackStatusMessages = {
   confirm: 'Poista',
   cancel: 'Peruuta',
   contactRemoved: 'Yhteystietosi on poistettu. Palaute säilyy.',
+  keyTitle: 'Yhteystietojesi poistoavain',
+  keyHelp: 'Säilytä tämä avain, jos haluat myöhemmin poistaa yhteystietosi. Avain näytetään vain nyt. Se on tallessa myös tällä laitteella.',
+  keyLabel: 'Poistoavain',
+  keyHint: 'Avain näytettiin, kun lähetit palautteen, esimerkiksi 7KQ2-M9XD-4T1B-… Jos sinulla ei ole avainta, pyydä kuntaa poistamaan yhteystietosi.',
+  keyInvalid: 'Kirjoita poistoavain kokonaan: 28 kirjainta tai numeroa.',
+  keyRefused: 'Avain ei kuulu tähän palautteeseen. Tarkista avain.',
 };

@@ -22,4 +22,12 @@ export interface FeedbackStatusMessages {
   confirm: string;
   cancel: string;
   contactRemoved: string;
+  /** The removal key, shown once after sending. */
+  keyTitle: string;
+  keyHelp: string;
+  /** The field for typing the key on another device. */
+  keyLabel: string;
+  keyHint: string;
+  keyInvalid: string;
+  keyRefused: string;
 }

@@ -20,4 +20,10 @@ export const sv: FeedbackStatusMessages = {
   confirm: 'Ta bort',
   cancel: 'Avbryt',
   contactRemoved: 'Dina kontaktuppgifter har tagits bort. Responsen finns kvar.',
+  keyTitle: 'Nyckel för att ta bort dina kontaktuppgifter',
+  keyHelp: 'Spara den här nyckeln om du senare vill ta bort dina kontaktuppgifter. Nyckeln visas bara nu. Den har också sparats på den här enheten.',
+  keyLabel: 'Borttagningsnyckel',
+  keyHint: 'Nyckeln visades när du skickade responsen, till exempel 7KQ2-M9XD-4T1B-… Om du inte har nyckeln, be kommunen ta bort dina kontaktuppgifter.',
+  keyInvalid: 'Skriv hela borttagningsnyckeln: 28 bokstäver eller siffror.',
+  keyRefused: 'Nyckeln hör inte till den här responsen. Kontrollera nyckeln.',
 };
