@@ -13,7 +13,8 @@ import { fakeTurnstile } from './test/support/fake-turnstile.ts';
  * - browser: the widgets in Chromium, talking to a real `wrangler dev` through Vite's proxy;
  * - e2e: the demo page served by `wrangler dev`, driven by playwright-core.
  * The attack suite (test/attack/) joins them: `api/` runs in workerd with the workers suite,
- * `pages/` (stored XSS in Chromium) and `exports/` (files opened in LibreOffice) with the e2e one.
+ * `pages/` (stored XSS in Chromium), `exports/` (files opened in LibreOffice) and `http/` (huge
+ * bodies through wrangler dev) with the e2e one.
  */
 const API_REQUESTS = /\/api\/v1\/sites\/koivulahti\//;
 /** Every request the browser made since `recordRequests()`, per page. */
@@ -88,7 +89,7 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
         {
           test: {
             name: 'e2e',
-            include: ['test/e2e/**/*.test.ts', 'test/attack/pages/**/*.test.ts', 'test/attack/exports/**/*.test.ts'],
+            include: ['test/e2e/**/*.test.ts', 'test/attack/pages/**/*.test.ts', 'test/attack/exports/**/*.test.ts', 'test/attack/http/**/*.test.ts'],
             expect: { poll: { timeout: 10_000 } },
             environment: 'node',
             // After the other suites, one file at a time: these tests also write to the server's

@@ -42,6 +42,9 @@ describe('bad request bodies get a 4xx envelope and write nothing', () => {
     ['an unknown field', () => ({ body: JSON.stringify({ label: 'x', role: 'viewer', admin: true }), headers: { 'Content-Type': 'application/json' } }), 400, 'validation_failed'],
     ['a wrong type', () => ({ body: JSON.stringify({ label: 42, role: 'viewer' }), headers: { 'Content-Type': 'application/json' } }), 400, 'validation_failed'],
     ['an unknown role', () => ({ body: JSON.stringify({ label: 'x', role: 'root' }), headers: { 'Content-Type': 'application/json' } }), 400, 'validation_failed'],
+    ['a key given twice', () => ({ body: '{"label":"x","role":"viewer","role":"owner"}', headers: { 'Content-Type': 'application/json' } }), 400, 'validation_failed'],
+    ['a __proto__ key', () => ({ body: '{"label":"x","role":"viewer","__proto__":{"role":"owner"}}', headers: { 'Content-Type': 'application/json' } }), 400, 'validation_failed'],
+    ['a lone surrogate', () => ({ body: '{"label":"x\\ud800","role":"viewer"}', headers: { 'Content-Type': 'application/json' } }), 400, 'validation_failed'],
     ['a body over 64 KiB', () => ({ body: JSON.stringify({ label: 'x'.repeat(70_000), role: 'viewer' }), headers: { 'Content-Type': 'application/json' } }), 413, 'payload_too_large'],
     [
       'a streamed body over 64 KiB with no Content-Length',
