@@ -218,5 +218,9 @@ describe('fuzzing every operation in /api/openapi.json', () => {
       );
     }
     console.info('Fuzz status counts per operation:', JSON.stringify(tally));
+    const statuses = Object.values(tally).flatMap((counts) => Object.entries(counts));
+    const total = statuses.reduce((sum, [, n]) => sum + n, 0);
+    const serverErrors = statuses.filter(([status]) => Number(status) >= 500).reduce((sum, [, n]) => sum + n, 0);
+    console.info(`Fuzzed ${total} requests over ${Object.keys(tally).length} operations: ${serverErrors} 5xx`);
   }, 300_000);
 });
