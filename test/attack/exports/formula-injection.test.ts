@@ -15,12 +15,13 @@ import type { Spreadsheet } from '../support/libreoffice.ts';
  * Formula injection, kept out: the formula corpus typed into a feedback form's text, long text
  * and location fields (and, as an official whose account was taken over would, into field and
  * topic labels and poll options, questions and case numbers), then every export downloaded as
- * CSV with ";" and with "," and as XLSX, and each CSV opened in LibreOffice Calc twice: split at
- * ";" (a Finnish user) and at "," (an English one), formulas evaluated as when opened by hand.
+ * CSV with ";" and with "," and as XLSX, and each CSV opened in LibreOffice Calc split at ";" (a
+ * Finnish user), at "," (an English one), and at every separator at once with spaces trimmed,
+ * formulas evaluated as when opened by hand.
  * A spreadsheet picks its separator from the locale or the user, not from the file, so each
- * export is read with its own separator and with the other one. Not one cell may become a
- * formula, and what was typed must still read as typed. First, the same corpus written by a
- * writer that only quotes shows that this reading does find formulas.
+ * export is read with its own separator, the other one, and all of them. Not one cell may
+ * become a formula, and what was typed must still read as typed. First, the same corpus written
+ * by a writer that only quotes shows that this reading does find formulas.
  * On the shared server, in a form and polls of its own.
  */
 const server = inject('devServer');
@@ -32,14 +33,17 @@ const run = Date.now().toString(36);
 const work = mkdtempSync(join(tmpdir(), 'osallistu-attack-formulas-'));
 const payloads = formulaPayloads;
 
-/** How a person opens a CSV: the separator their locale gives, and its number convention. */
-const OPENINGS = [
-  { name: 'split at ";" (fi-FI)', separator: ';', language: 1035 },
-  { name: 'split at "," (en-US)', separator: ',', language: 1033 },
-] as const;
-type Opening = (typeof OPENINGS)[number];
 const DELIMITERS = { semicolon: ';', comma: ',' } as const;
 type DelimiterName = keyof typeof DELIMITERS;
+/**
+ * How a person opens a CSV: the separator their locale gives, with its number convention; and
+ * someone who ticks every separator box and "Trim spaces". `native`: the export it is made for.
+ */
+const OPENINGS: { name: string; separators: string; language: number; trimSpaces?: boolean; native?: DelimiterName }[] = [
+  { name: 'split at ";" (fi-FI)', separators: ';', language: 1035, native: 'semicolon' },
+  { name: 'split at "," (en-US)', separators: ',', language: 1033, native: 'comma' },
+  { name: 'split at ";" "," tab and "|", spaces trimmed', separators: ';,\t|', language: 1035, trimSpaces: true },
+];
 
 interface Export {
   name: string;
@@ -162,7 +166,7 @@ const lineEnds = (text: string) => text.replace(/\r\n?/g, '\n');
 const unneutralised = (text: string) => lineEnds(text).replaceAll("'", '');
 const cellsOf = (sheet: Spreadsheet) => sheet.sheets.flatMap((s) => s.rows.flat());
 const formulaCells = (book: XlsxWorkbook) => book.sheets.flatMap((s) => s.rows.flat()).filter((c) => c?.formula !== undefined).length;
-const nativeOpening = (delimiter: DelimiterName): Opening => OPENINGS.find((o) => o.separator === DELIMITERS[delimiter])!;
+const nativeOpening = (delimiter: DelimiterName) => OPENINGS.find((o) => o.native === delimiter)!;
 
 beforeAll(async () => {
   form = await seedForm();
@@ -196,9 +200,8 @@ beforeAll(async () => {
     const name = file.slice(inputs.length + 1);
     opened.set(name, (opened.get(name) ?? new Map()).set(how, sheet));
   };
-  for (const opening of OPENINGS) {
-    const out = join(work, `out-${opening.separator === ';' ? 'semicolon' : 'comma'}`);
-    const made = await convertToFods(csvFiles, out, { profile, infilter: csvImportFilter(opening.separator, opening.language) });
+  for (const [i, opening] of OPENINGS.entries()) {
+    const made = await convertToFods(csvFiles, join(work, `out-${i}`), { profile, infilter: csvImportFilter(opening.separators, opening.language, opening.trimSpaces) });
     made.forEach((path, i) => record(csvFiles[i]!, opening.name, readFods(path)));
   }
   const made = await convertToFods(xlsxFiles, join(work, 'out-xlsx'), { profile });
@@ -215,8 +218,8 @@ afterAll(() => {
   console.log(
     [
       `formula injection: ${payloads.length} payloads; exports: form + ${polls.length} polls, each as CSV ";" and "," and XLSX`,
-      `opened in LibreOffice Calc (the one spreadsheet program here; no Excel): ${csvOpenings} CSV openings (${csvOpenings / 2} files × 2 separators) + ${1 + polls.length} XLSX = ${files} incl. controls`,
-      `payload × separator × program readings: ${payloads.length} × ${OPENINGS.length} × 1 = ${payloads.length * OPENINGS.length} per export`,
+      `opened in LibreOffice Calc (the one spreadsheet program here; no Excel): ${csvOpenings} CSV openings (${csvOpenings / OPENINGS.length} files × ${OPENINGS.length} ways of splitting) + ${1 + polls.length} XLSX = ${files} incl. controls`,
+      `payload × way of splitting × program readings: ${payloads.length} × ${OPENINGS.length} × 1 (LibreOffice) per CSV export = ${payloads.length * OPENINGS.length}`,
       `live formulas in the exports: ${live}; in the unneutralised controls: ${JSON.stringify(controlFormulas)}, control XLSX <f> cells: ${controlXlsxFormulas}`,
     ].join('\n'),
   );

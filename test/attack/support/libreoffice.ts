@@ -22,17 +22,18 @@ export function sofficePath(): string {
 }
 
 /**
- * The CSV import filter as a person opening the file gets it: `separator` as the only field
- * separator, `"` as the text delimiter, UTF-8, from line 1, numbers read in `language`'s
- * convention (1035 Finnish: decimal comma; 1033 US English: decimal point), quoted fields not
- * forced to text, special numbers (dates) detected, spaces kept, and formulas evaluated: a cell
- * starting with "=" becomes a live formula, as it does when the file is opened by hand.
- * Tokens by position (LibreOffice's "CSV Filter Options"): 1 separator, 2 text delimiter,
+ * The CSV import filter as a person opening the file gets it: split at each of `separators`,
+ * `"` as the text delimiter, UTF-8, from line 1, numbers read in `language`'s convention (1035
+ * Finnish: decimal comma; 1033 US English: decimal point), quoted fields not forced to text,
+ * special numbers (dates) detected, spaces kept unless `trimSpaces`, and formulas evaluated: a
+ * cell starting with "=" becomes a live formula, as it does when the file is opened by hand.
+ * Tokens by position (LibreOffice's "CSV Filter Options"): 1 separators, 2 text delimiter,
  * 3 charset, 4 first line, 5 column formats, 6 language, 7 quoted field as text, 8 detect
  * special numbers, 9–10 export only, 11 trim spaces, 12 export only, 13 evaluate formulas.
  */
-export function csvImportFilter(separator: ';' | ',', language: number): string {
-  const tokens = [separator.charCodeAt(0), 34, 76, 1, '', language, false, true, false, false, false, -1, true];
+export function csvImportFilter(separators: string, language: number, trimSpaces = false): string {
+  const codes = [...separators].map((c) => c.charCodeAt(0)).join('/');
+  const tokens = [codes, 34, 76, 1, '', language, false, true, false, false, trimSpaces, -1, true];
   return `Text - txt - csv (StarCalc):${tokens.join(',')}`;
 }
 
