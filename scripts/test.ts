@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sofficePath } from '../test/attack/support/libreoffice.ts';
 import { chromiumPath } from '../test/support/chromium.ts';
 import { ROOT } from './lib/wrangler.ts';
 
@@ -19,6 +20,7 @@ function run(label: string, command: string, args: string[]): void {
 
 try {
   chromiumPath();
+  sofficePath();
 } catch (error) {
   console.error((error as Error).message);
   process.exit(1);
