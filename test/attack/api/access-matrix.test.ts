@@ -1,0 +1,395 @@
+/**
+ * The cross-site × role matrix: every operation in /api/openapi.json (read at run time, so a new
+ * route joins by being registered), plus Open311, the frames, the console page and the bench
+ * routes, is called by no token, a garbage token, revoked tokens and every role of both sites,
+ * on both sites' paths with both sites' object ids, from registered, foreign, unregistered and
+ * `null` origins. An attack succeeds if it gets a 2xx/3xx where the rules say no, changes any row
+ * (or stored file), shows text that belongs to the other site or above the caller's role, or gets
+ * `Access-Control-Allow-Origin` for a foreign origin. The controls then prove each write's body
+ * valid: the owning site's token with the least role needed is answered 2xx, and the other site
+ * stays untouched.
+ */
+import { env } from 'cloudflare:workers';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call } from '../../workers/helpers.ts';
+import { VALID_BODIES } from './access-matrix/bodies.ts';
+import type { RequestSpec } from './access-matrix/bodies.ts';
+import { SHARED_PARAMS, authVariants, callerOn, changes, corsProblems, expectationFor, hiddenResultsShown, leaksIn, levelOf, operationsOf, snapshot } from './access-matrix/oracle.ts';
+import type { Auth, CorsRule, Expectation, Operation, Snapshot } from './access-matrix/oracle.ts';
+import { API_ORIGIN, UNREGISTERED_ORIGIN, seedSite } from './access-matrix/seed.ts';
+import type { SeedSite } from './access-matrix/seed.ts';
+
+const OPERATIONS = operationsOf((await (await call('/api/openapi.json')).json()) as Parameters<typeof operationsOf>[0]);
+
+let a: SeedSite;
+let b: SeedSite;
+let sites: SeedSite[];
+let auths: Auth[];
+let last: Snapshot;
+const figures = { attempts: 0, controls: 0, successes: [] as string[], deviations: [] as string[], covered: new Set<string>(), statuses: {} as Record<string, number> };
+
+beforeAll(async () => {
+  const suffix = crypto.randomUUID().replaceAll('-', '').slice(0, 6);
+  a = await seedSite(`alfa${suffix}`);
+  b = await seedSite(`beta${suffix}`);
+  sites = [a, b];
+  auths = authVariants(sites);
+  last = await snapshot(env.DB, env.MEDIA);
+}, 60_000);
+
+afterAll(() => {
+  console.log(
+    `Access matrix: ${figures.attempts} attempts, ${figures.covered.size} of ${OPERATIONS.length} OpenAPI operations covered (plus Open311, frames, /admin, /__bench), ${figures.controls} controls, ` +
+      `${figures.successes.length} successes, ${figures.deviations.length} refusals with another status than derived. Statuses: ${JSON.stringify(figures.statuses)}`,
+  );
+});
+
+const otherThan = (site: SeedSite) => (site === a ? b : a);
+const randomIp = () => `198.51.100.${1 + Math.floor(Math.random() * 250)}`;
+const ORIGINS = [undefined, 'A', 'B', UNREGISTERED_ORIGIN, 'null'] as const;
+let originTurn = 0;
+/** Each request gets the next Origin in turn: none, site A's, site B's, an unregistered one, `null`. */
+function nextOrigin(): string | undefined {
+  const pick = ORIGINS[originTurn++ % ORIGINS.length];
+  return pick === 'A' ? a.origin : pick === 'B' ? b.origin : pick;
+}
+
+interface Attempt {
+  label: string;
+  path: string;
+  method: string;
+  auth?: Auth;
+  origin?: string;
+  spec?: RequestSpec;
+  headers?: Record<string, string>;
+}
+
+interface Outcome {
+  status: number;
+  text: string;
+  headers: Headers;
+  /** What changed in the database or the file store. */
+  changed: string[];
+  /** Everything the request carried, so text it sent itself is not counted as a leak. */
+  sent: string;
+}
+
+async function send(attempt: Attempt): Promise<Outcome> {
+  const headers: Record<string, string> = { 'CF-Connecting-IP': randomIp(), ...attempt.spec?.headers, ...attempt.headers };
+  if (attempt.auth?.token) headers.Authorization = `Bearer ${attempt.auth.token}`;
+  if (attempt.origin !== undefined) headers.Origin = attempt.origin;
+  if (attempt.spec?.contentType) headers['Content-Type'] = attempt.spec.contentType;
+  const response = await call(attempt.path, { method: attempt.method, headers, body: attempt.spec?.body });
+  // Bytes as text (posters too): a marker is ASCII, so it shows in any body that carries it.
+  const text = new TextDecoder().decode(await response.arrayBuffer());
+  const read = attempt.method === 'GET' || attempt.method === 'OPTIONS';
+  const after = await snapshot(env.DB, env.MEDIA, read ? last : undefined);
+  const changed = changes(last, after);
+  last = after;
+  const body = typeof attempt.spec?.body === 'string' ? attempt.spec.body : '';
+  return { status: response.status, text, headers: response.headers, changed, sent: `${attempt.path}\n${JSON.stringify(headers)}\n${body}` };
+}
+
+/** Sends an attack and records what went wrong: a success for the attacker, or an unexpected refusal. */
+async function judge(
+  attempt: Attempt,
+  expected: Expectation,
+  view: { slug: SeedSite | null; level: number; cors: CorsRule },
+): Promise<Outcome> {
+  const out = await send(attempt);
+  figures.attempts++;
+  const where = `${attempt.label} [${attempt.method} ${attempt.path}, ${attempt.auth?.name ?? 'no token'}, Origin ${attempt.origin ?? '(none)'}] → ${out.status}`;
+  const tallyKey = `${out.status}`;
+  figures.statuses[tallyKey] = (figures.statuses[tallyKey] ?? 0) + 1;
+  const body = out.text.slice(0, 300);
+  if (out.status >= 500) figures.deviations.push(`${where}: a 5xx: ${body}`);
+  if (expected.kind === 'refuse') {
+    if (out.status < 400) figures.successes.push(`${where}: answered where "${expected.rule}" should refuse: ${body}`);
+    else if (!expected.statuses.includes(out.status)) figures.deviations.push(`${where}: expected ${expected.statuses.join(' or ')} (${expected.rule}): ${body}`);
+  }
+  if (out.changed.length) figures.successes.push(`${where}: changed ${out.changed.join(', ')}`);
+  const leaks = leaksIn(out.text, out.sent, view.slug, view.level, sites);
+  if (leaks.length) figures.successes.push(`${where}: shows ${leaks.join(', ')}: ${body}`);
+  if (hiddenResultsShown(attempt.path, out.text, view.slug, view.level)) figures.successes.push(`${where}: shows a poll's hidden results`);
+  const cors = corsProblems(out.headers, attempt.origin, view.cors);
+  if (cors.length) figures.successes.push(`${where}: grants ${cors.join(', ')}`);
+  return out;
+}
+
+const objectParams = (op: Operation) => op.params.filter((p) => !(p in SHARED_PARAMS));
+
+/** The path with the site's slug and the objects' ids (the variant-th of each kind, else its first). */
+function pathFor(op: Operation, slug: SeedSite | null, objects: SeedSite | null, variant: number): string {
+  return op.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    if (name === 'site') return slug!.slug;
+    if (name in SHARED_PARAMS) return SHARED_PARAMS[name]!;
+    const ids = objects!.ids[name];
+    if (!ids) throw new Error(`${op.key}: no seeded object for {${name}}. Seed one in test/attack/api/access-matrix/seed.ts and name it in ids.`);
+    return ids[Math.min(variant, ids.length - 1)]!;
+  });
+}
+
+function specFor(op: Operation, slug: SeedSite, objects: SeedSite, withToken: boolean): RequestSpec | undefined {
+  if (op.method === 'GET') return undefined;
+  const build = VALID_BODIES[op.key];
+  if (!build) throw new Error(`${op.key} is a write with no valid body in the matrix: add one to VALID_BODIES in test/attack/api/access-matrix/bodies.ts.`);
+  return build({ site: slug, objects, other: otherThan(slug), withToken });
+}
+
+const corsRuleFor = (op: Operation, slug: SeedSite | null): CorsRule => (op.hasSite ? [slug!.origin, API_ORIGIN] : 'open');
+
+async function attackOperation(op: Operation): Promise<void> {
+  if (!op.hasSite) {
+    if (op.method !== 'GET' || op.role) throw new Error(`${op.key}: an operation outside /sites/{site} that writes or needs a role has no rule in the matrix`);
+    for (const auth of auths) {
+      await judge({ label: op.key, path: op.path, method: op.method, auth, origin: nextOrigin() }, { kind: 'allowed' }, { slug: null, level: 0, cors: 'open' });
+    }
+    figures.covered.add(op.key);
+    return;
+  }
+  const kinds = objectParams(op);
+  // Drafts matter where the public reads: there a token of the wrong site must not show one.
+  const variants = !op.role && op.method === 'GET' ? Math.max(1, ...kinds.map((k) => a.ids[k]?.length ?? 1)) : 1;
+  // Site B's path with B's objects (A's tokens are the foreign ones), B's path with A's ids, A's path
+  // with B's ids. A's path with A's objects would only mirror the first.
+  const targets: [SeedSite, SeedSite][] = kinds.length ? [[b, b], [b, a], [a, b]] : [[b, b]];
+  for (const [slug, objects] of targets) {
+    for (let variant = 0; variant < variants; variant++) {
+      const path = pathFor(op, slug, objects, variant);
+      const crossIds = kinds.length > 0 && objects !== slug;
+      for (const auth of auths) {
+        const caller = callerOn(auth, slug);
+        const expected = expectationFor(op, caller, crossIds);
+        // What the caller may write runs once, as a control, so the matrix itself changes nothing.
+        if (expected.kind === 'allowed' && op.method !== 'GET') continue;
+        const spec = specFor(op, slug, objects, auth.token !== undefined);
+        await judge({ label: op.key, path, method: op.method, auth, origin: nextOrigin(), spec }, expected, { slug, level: levelOf(caller), cors: corsRuleFor(op, slug) });
+      }
+    }
+  }
+  // Preflights from each kind of origin.
+  {
+    const slug = b;
+    const path = pathFor(op, slug, slug, 0);
+    for (const origin of [a.origin, b.origin, UNREGISTERED_ORIGIN, 'null']) {
+      const registered = origin === slug.origin;
+      const out = await judge(
+        {
+          label: `preflight ${op.key}`,
+          path,
+          method: 'OPTIONS',
+          origin,
+          headers: { 'Access-Control-Request-Method': op.method, 'Access-Control-Request-Headers': 'authorization, content-type, idempotency-key' },
+        },
+        registered ? { kind: 'allowed' } : { kind: 'refuse', statuses: [403], rule: 'a preflight from an origin the site has not registered' },
+        { slug, level: 0, cors: [slug.origin, API_ORIGIN] },
+      );
+      if (registered && (out.status !== 204 || out.headers.get('Access-Control-Allow-Origin') !== origin)) {
+        figures.deviations.push(`preflight ${op.key} from the site's own origin → ${out.status}, Access-Control-Allow-Origin ${out.headers.get('Access-Control-Allow-Origin')}`);
+      }
+    }
+  }
+  // A citizen write as a page elsewhere could send it without a preflight (a "simple" request).
+  if (!op.role && op.method === 'POST') {
+    for (const origin of [a.origin, UNREGISTERED_ORIGIN, 'null']) {
+      for (const contentType of ['text/plain;charset=UTF-8', 'application/x-www-form-urlencoded']) {
+        const spec = { ...specFor(op, b, b, false)!, contentType };
+        await judge(
+          { label: `simple cross-origin ${op.key}`, path: pathFor(op, b, b, 0), method: op.method, origin, spec },
+          { kind: 'refuse', statuses: [400, 415], rule: 'a write without a preflight from a page of another origin' },
+          { slug: b, level: 0, cors: [b.origin, API_ORIGIN] },
+        );
+      }
+    }
+  }
+  figures.covered.add(op.key);
+}
+
+function report(before: { successes: number; deviations: number }) {
+  return { successes: figures.successes.slice(before.successes), deviations: figures.deviations.slice(before.deviations) };
+}
+
+const mark = () => ({ successes: figures.successes.length, deviations: figures.deviations.length });
+
+describe('the detectors', () => {
+  it('see every kind of marker where its readers see it, hidden results, and a changed row', async () => {
+    const read = async (path: string, token: string) => new TextDecoder().decode(await (await call(`/api/v1/sites/${b.slug}${path}`, { token })).arrayBuffer());
+    const seen = [
+      await read('/tokens', b.tokens.owner),
+      await read('/submissions', b.tokens.moderator),
+      await read(`/submissions/${b.ref}/replies`, b.tokens.moderator),
+      await read('/polls', b.tokens.viewer),
+      await read(`/forms/${b.ids.form![0]}/export`, b.tokens.viewer),
+      await read(`/decisions/${b.ids.decision![0]}`, b.tokens.viewer),
+      await read(`/polls/${b.hiddenPoll}`, b.tokens.viewer),
+    ].join('\n');
+    const missing = b.markers.filter((m) => m.level !== 5 && !seen.includes(m.text)).map((m) => m.what);
+    expect(missing, 'markers no official read shows: the matrix could not notice them leak').toEqual([]);
+    // The same text on the other site's path, or to a caller below its level, is a leak.
+    expect(leaksIn(seen, '', a, 4, sites).length).toBeGreaterThan(0);
+    expect(leaksIn(seen, '', b, 0, sites).length).toBeGreaterThan(0);
+    expect(leaksIn(seen, '', b, 4, sites)).toEqual([]);
+    expect(hiddenResultsShown(`/api/v1/sites/${b.slug}/polls/${b.hiddenPoll}`, await read(`/polls/${b.hiddenPoll}`, b.tokens.viewer), b, 0)).toBe(true);
+    const before = await snapshot(env.DB, env.MEDIA);
+    const edit = await call(`/api/v1/sites/${b.slug}/settings`, { method: 'PATCH', token: b.tokens.owner, json: { contactRetentionDays: 400 } });
+    expect(edit.status).toBe(200);
+    const after = await snapshot(env.DB, env.MEDIA);
+    expect(changes(before, after, b.slug).join()).toContain('sites: 1 → 1 rows (a row changed)');
+    expect(changes(before, after, a.slug)).toEqual([]);
+    last = after;
+  });
+});
+
+describe('access matrix over /api/openapi.json', () => {
+  it('reads the document and knows how to attack every operation in it', () => {
+    expect(OPERATIONS.length).toBeGreaterThanOrEqual(40);
+    for (const op of OPERATIONS) {
+      if (op.method !== 'GET') expect(VALID_BODIES, `${op.key} is a write with no valid body: add one to VALID_BODIES in test/attack/api/access-matrix/bodies.ts`).toHaveProperty([op.key]);
+      for (const param of objectParams(op)) expect(a.ids, `${op.key}: no seeded object for {${param}}`).toHaveProperty([param]);
+    }
+  });
+
+  for (const op of OPERATIONS) {
+    it(`${op.key} (${op.role ?? 'public'}): no token, bad tokens, every role of both sites, both sites' ids, foreign origins`, async () => {
+      const before = mark();
+      await attackOperation(op);
+      const found = report(before);
+      expect(found.successes, found.successes.join('\n')).toEqual([]);
+      expect(found.deviations, found.deviations.join('\n')).toEqual([]);
+    });
+  }
+});
+
+/** Open311 (plain Hono routes, outside the document): reads by code, the officials' list, filing a request. */
+async function attackOpen311(): Promise<void> {
+  const path = (slug: SeedSite, rest: string) => `/open311/v2/${slug.slug}/${rest}`;
+  const open = { kind: 'allowed' } as const;
+  const notFound = (rule: string) => ({ kind: 'refuse', statuses: [404], rule }) as const;
+  for (const [slug, objects] of [[b, b], [b, a], [a, b]] as const) {
+    const cross = slug !== objects;
+    const [form, draftForm] = objects.ids.form as [string, string];
+    const view = { slug, level: 0, cors: 'open' } as const;
+    for (const format of ['json', 'xml']) {
+      const read = (rest: string, expected: Expectation) => judge({ label: `Open311 GET ${rest}`, path: path(slug, rest), method: 'GET', origin: nextOrigin() }, expected, view);
+      if (!cross) await read(`services.${format}`, open);
+      await read(`services/${form}.${format}`, cross ? notFound('another site\'s form is no service here') : open);
+      await read(`services/${draftForm}.${format}`, notFound('a draft form is no service'));
+      await read(`requests/${objects.ref}.${format}`, cross ? notFound('another site\'s request code') : open);
+      await read(`requests.${format}?service_request_id=${objects.ref}`, open);
+    }
+    // The officials' list: by header and by api_key, with every token.
+    const list = { key: 'GET /open311/v2/{site}/requests.json', method: 'GET', path: '', role: 'viewer', statuses: [], params: [], hasSite: true } as const;
+    for (const auth of auths) {
+      const caller = callerOn(auth, slug);
+      const expected = expectationFor(list, caller, false);
+      const listView = { slug, level: levelOf(caller), cors: 'open' } as const;
+      await judge({ label: 'Open311 officials\' list', path: path(slug, 'requests.json'), method: 'GET', auth, origin: nextOrigin() }, expected, listView);
+      if (auth.token) {
+        await judge({ label: 'Open311 officials\' list by api_key', path: path(slug, `requests.json?api_key=${encodeURIComponent(auth.token)}`), method: 'GET', origin: nextOrigin() }, expected, listView);
+      }
+    }
+    // Filing a request: another site's service, a draft, and a page of another origin.
+    const file = (code: string, origin: string | undefined, expected: Expectation, auth?: Auth) =>
+      judge(
+        {
+          label: 'Open311 POST requests.json',
+          path: path(slug, 'requests.json'),
+          method: 'POST',
+          auth,
+          origin,
+          spec: { body: new URLSearchParams({ service_code: code, description: 'Matriisin pyyntö', email: 'matriisi@example.fi' }).toString(), contentType: 'application/x-www-form-urlencoded' },
+        },
+        expected,
+        { slug, level: 0, cors: 'none' },
+      );
+    const refused = { kind: 'refuse', statuses: [403], rule: 'requests are filed only from the site\'s own pages' } as const;
+    if (cross) {
+      await file(form, undefined, notFound('another site\'s form is no service here'));
+      await file(form, objects.origin, { kind: 'refuse', statuses: [403, 404], rule: 'another site\'s form, from that site\'s page' });
+      await file(form, undefined, notFound('another site\'s form, with that site\'s owner token'), auths.find((x) => x.site === objects && x.role === 'owner'));
+    } else {
+      await file(draftForm, undefined, notFound('a draft form is no service'));
+      for (const origin of [otherThan(slug).origin, UNREGISTERED_ORIGIN, 'null']) await file(form, origin, refused);
+    }
+  }
+  // A preflight for a write from a foreign page is never granted the write.
+  for (const origin of [a.origin, UNREGISTERED_ORIGIN, 'null']) {
+    const out = await judge(
+      { label: 'Open311 preflight', path: path(b, 'requests.json'), method: 'OPTIONS', origin, headers: { 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' } },
+      open,
+      { slug: b, level: 0, cors: 'open' },
+    );
+    if (/POST/i.test(out.headers.get('Access-Control-Allow-Methods') ?? '')) figures.successes.push(`Open311 preflight from ${origin} allows POST: ${out.headers.get('Access-Control-Allow-Methods')}`);
+  }
+}
+
+/** The iframe pages, the console page and the bench routes. */
+async function attackOtherSurfaces(): Promise<void> {
+  for (const [slug, objects] of [[b, b], [b, a], [a, b]] as const) {
+    const frames: [string, string[]][] = [
+      ['poll', objects.ids.poll!],
+      ['feedback', objects.ids.form!],
+      ['video', objects.ids.video!],
+      ['video-blog', objects.ids.channel!],
+      ['decisions', [`${objects.tag}-organ`]],
+    ];
+    for (const [widget, ids] of frames) {
+      for (const id of ids) {
+        await judge({ label: `frame ${widget}`, path: `/embed/v1/frame/${widget}/${id}?site=${slug.slug}`, method: 'GET', origin: nextOrigin() }, { kind: 'allowed' }, { slug, level: 0, cors: 'none' });
+      }
+    }
+  }
+  for (const auth of [auths[0]!, ...auths.filter((x) => x.role === 'owner')]) {
+    await judge({ label: 'console page', path: '/admin', method: 'GET', auth, origin: nextOrigin() }, { kind: 'allowed' }, { slug: null, level: 0, cors: 'none' });
+  }
+  const owner = auths.find((x) => x.site === b && x.role === 'owner');
+  const gone = { kind: 'refuse', statuses: [404], rule: 'no write surface here' } as const;
+  await judge({ label: 'console page write', path: '/admin', method: 'POST', auth: owner, origin: b.origin, spec: { body: '{}', contentType: 'application/json' } }, gone, { slug: null, level: 0, cors: 'none' });
+  await judge({ label: 'bench insert', path: '/__bench/insert', method: 'POST', headers: { 'X-Bench-Value': 'matrix' } }, { ...gone, rule: 'bench routes are off' }, { slug: null, level: 0, cors: 'none' });
+  await judge({ label: 'bench read', path: `/__bench/results-rows/${b.slug}/${b.hiddenPoll}`, method: 'GET' }, { ...gone, rule: 'bench routes are off' }, { slug: null, level: 0, cors: 'none' });
+}
+
+describe('the surfaces outside the OpenAPI document', () => {
+  it('Open311, frames, /admin and /__bench: no other site\'s objects, no official list without a token of the site, no filing from foreign pages', async () => {
+    const before = mark();
+    await attackOpen311();
+    await attackOtherSurfaces();
+    const found = report(before);
+    expect(found.successes, found.successes.join('\n')).toEqual([]);
+    expect(found.deviations, found.deviations.join('\n')).toEqual([]);
+  });
+});
+
+describe('controls', () => {
+  it('each operation with its valid body is answered 2xx for the least role of the site that owns the objects, and leaves the other site untouched', async () => {
+    const problems: string[] = [];
+    const deletes = OPERATIONS.filter((op) => op.method === 'DELETE').sort((x, y) => y.path.split('/').length - x.path.split('/').length);
+    // Deletes last, children before parents, so every control finds its object.
+    for (const op of [...OPERATIONS.filter((op) => op.method !== 'DELETE'), ...deletes]) {
+      const auth = op.role ? auths.find((x) => x.site === a && x.role === op.role) : undefined;
+      const path = op.hasSite ? pathFor(op, a, a, 0) : op.path;
+      const before = last;
+      const out = await send({ label: op.key, path, method: op.method, auth, origin: a.origin, spec: op.hasSite ? specFor(op, a, a, auth !== undefined) : undefined });
+      figures.controls++;
+      const where = `control ${op.key} [${path}, ${auth?.name ?? 'no token'}] → ${out.status}`;
+      if (out.status < 200 || out.status > 299) problems.push(`${where}: ${out.text.slice(0, 300)}`);
+      const touched = changes(before, last, b.slug);
+      if (touched.length) problems.push(`${where}: changed the other site: ${touched.join(', ')}`);
+      const leaks = leaksIn(out.text, out.sent, op.hasSite ? a : null, auth ? levelOf(callerOn(auth, a)) : 0, sites);
+      if (leaks.length) problems.push(`${where}: shows ${leaks.join(', ')}`);
+      if (op.hasSite && out.headers.get('Access-Control-Allow-Origin') !== a.origin) problems.push(`${where}: the site's own origin got Access-Control-Allow-Origin ${out.headers.get('Access-Control-Allow-Origin')}`);
+    }
+    const before = last;
+    const filed = await send({
+      label: 'Open311 control',
+      path: `/open311/v2/${a.slug}/requests.json`,
+      method: 'POST',
+      origin: a.origin,
+      spec: { body: new URLSearchParams({ service_code: a.ids.form![0]!, description: 'Matriisin pyyntö' }).toString(), contentType: 'application/x-www-form-urlencoded' },
+    });
+    figures.controls++;
+    if (filed.status !== 201) problems.push(`control Open311 POST requests.json → ${filed.status}: ${filed.text.slice(0, 300)}`);
+    if (changes(before, last, b.slug).length) problems.push('control Open311 POST requests.json changed the other site');
+    expect(problems, problems.join('\n')).toEqual([]);
+  });
+});
