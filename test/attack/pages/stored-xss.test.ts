@@ -36,6 +36,7 @@ const rendered = new Map<string, Set<string>>();
 /** Place → the page's uncaught errors and console errors (printed, to explain a page that shows nothing). */
 const pageErrors = new Map<string, string[]>();
 let place = 'seeding';
+let controlFigures = '';
 let expectedUrl = '';
 
 beforeAll(async () => {
@@ -57,6 +58,7 @@ afterAll(async () => {
   console.log(
     [
       `stored XSS: ${xssPayloads.length} payloads, ${places.length} places, ${shown} payload renderings (payload × place), ${findings.length} executions or live payloads`,
+      `control page (the corpus put in with innerHTML, to show the detectors work): ${controlFigures}`,
       `stored per field: ${JSON.stringify(seeded?.stored)}`,
       `refused (4xx) per field: ${JSON.stringify(seeded?.refused)} = ${refused}; taken in format-constrained fields: ${JSON.stringify(seeded?.acceptedInConstrained)}`,
       ...places.map(([name, ids]) => `  ${String(ids.size).padStart(3)} payloads shown · ${name}${pageErrors.get(name)?.length ? ` · errors: ${pageErrors.get(name)!.join(' | ').slice(0, 400)}` : ''}`),
@@ -141,6 +143,24 @@ describe('stored XSS: the corpus in every field, rendered everywhere, never runs
     expect(new Set(xssPayloads.map((p) => p.id)).size).toBe(xssPayloads.length);
     // Every field got payloads; every refusal was a 4xx (checked as they came).
     expect(Object.entries(seeded.stored).filter(([, n]) => n === 0)).toEqual([]);
+  });
+
+  it('the detectors see payloads that do run: a control page that puts the corpus in with innerHTML', async () => {
+    const corpus = JSON.stringify(xssPayloads.map((p) => p.text)).replaceAll('<', '\\u003c');
+    host.pages.set('/kontrolli', `<!doctype html><html lang="fi"><title>Kontrolli</title><body><div id="c"></div><script>
+      for (const text of ${corpus}) { const div = document.createElement('div'); div.innerHTML = text; document.getElementById('c').append(div); }
+    </script></body></html>`);
+    const control = 'control page (innerHTML, expected to run)';
+    await visit(control, `${host.origin}/kontrolli`, async () => {
+      await expect.poll(() => findings.filter((f) => f.place === control && f.kind === 'binding').length, { timeout: 15_000 }).toBeGreaterThanOrEqual(10);
+      await expect.poll(() => findings.filter((f) => f.place === control && f.kind === 'dialog').length).toBeGreaterThanOrEqual(1);
+    });
+    const caught = findings.filter((f) => f.place === control);
+    expect(caught.filter((f) => f.kind === 'live').length).toBeGreaterThanOrEqual(20);
+    controlFigures = Object.entries(Object.groupBy(caught, (f) => f.kind)).map(([kind, list]) => `${kind} ${list!.length}`).join(', ');
+    // Only the real places count from here on.
+    findings.splice(0, findings.length, ...findings.filter((f) => f.place !== control));
+    rendered.delete(control);
   });
 
   it('the widgets on a host page of another origin, with their interactive parts opened', async () => {
