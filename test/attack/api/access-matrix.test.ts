@@ -82,7 +82,7 @@ async function send(attempt: Attempt): Promise<Outcome> {
   const response = await call(attempt.path, { method: attempt.method, headers, body: attempt.spec?.body });
   // Bytes as text (posters too): a marker is ASCII, so it shows in any body that carries it.
   const text = new TextDecoder().decode(await response.arrayBuffer());
-  const read = attempt.method === 'GET' || attempt.method === 'OPTIONS';
+  const read = attempt.method === 'GET' || attempt.method === 'HEAD' || attempt.method === 'OPTIONS';
   const after = await snapshot(env.DB, env.MEDIA, read ? last : undefined);
   const changed = changes(last, after);
   last = after;
@@ -167,26 +167,30 @@ async function attackOperation(op: Operation): Promise<void> {
       }
     }
   }
-  // Preflights from each kind of origin.
-  {
-    const slug = b;
-    const path = pathFor(op, slug, slug, 0);
-    for (const origin of [a.origin, b.origin, UNREGISTERED_ORIGIN, 'null']) {
-      const registered = origin === slug.origin;
-      const out = await judge(
-        {
-          label: `preflight ${op.key}`,
-          path,
-          method: 'OPTIONS',
-          origin,
-          headers: { 'Access-Control-Request-Method': op.method, 'Access-Control-Request-Headers': 'authorization, content-type, idempotency-key' },
-        },
-        registered ? { kind: 'allowed' } : { kind: 'refuse', statuses: [403], rule: 'a preflight from an origin the site has not registered' },
-        { slug, level: 0, cors: [slug.origin, API_ORIGIN] },
-      );
-      if (registered && (out.status !== 204 || out.headers.get('Access-Control-Allow-Origin') !== origin)) {
-        figures.deviations.push(`preflight ${op.key} from the site's own origin → ${out.status}, Access-Control-Allow-Origin ${out.headers.get('Access-Control-Allow-Origin')}`);
-      }
+  // HEAD runs a GET's handler: an official read must refuse it just the same.
+  if (op.role && op.method === 'GET') {
+    for (const auth of [auths[0]!, auths.find((x) => x.site === a && x.role === 'owner')!]) {
+      const expected = expectationFor(op, callerOn(auth, b), false);
+      await judge({ label: `HEAD ${op.key}`, path: pathFor(op, b, b, 0), method: 'HEAD', auth, origin: nextOrigin() }, expected, { slug: b, level: 0, cors: corsRuleFor(op, b) });
+    }
+  }
+  // Preflights from each kind of origin, to B's path.
+  const preflightPath = pathFor(op, b, b, 0);
+  for (const origin of [a.origin, b.origin, UNREGISTERED_ORIGIN, 'null']) {
+    const registered = origin === b.origin;
+    const out = await judge(
+      {
+        label: `preflight ${op.key}`,
+        path: preflightPath,
+        method: 'OPTIONS',
+        origin,
+        headers: { 'Access-Control-Request-Method': op.method, 'Access-Control-Request-Headers': 'authorization, content-type, idempotency-key' },
+      },
+      registered ? { kind: 'allowed' } : { kind: 'refuse', statuses: [403], rule: 'a preflight from an origin the site has not registered' },
+      { slug: b, level: 0, cors: [b.origin, API_ORIGIN] },
+    );
+    if (registered && (out.status !== 204 || out.headers.get('Access-Control-Allow-Origin') !== origin)) {
+      figures.deviations.push(`preflight ${op.key} from the site's own origin → ${out.status}, Access-Control-Allow-Origin ${out.headers.get('Access-Control-Allow-Origin')}`);
     }
   }
   // A citizen write as a page elsewhere could send it without a preflight (a "simple" request).
@@ -390,6 +394,23 @@ describe('controls', () => {
     figures.controls++;
     if (filed.status !== 201) problems.push(`control Open311 POST requests.json → ${filed.status}: ${filed.text.slice(0, 300)}`);
     if (changes(before, last, b.slug).length) problems.push('control Open311 POST requests.json changed the other site');
+    // B's Idempotency-Key and body replayed on A's path (A's form has the same fields): a new
+    // submission on A, never B's stored answer with its removal key.
+    const replayed = await send({
+      label: 'cross-site idempotent replay',
+      path: `/api/v1/sites/${a.slug}/forms/${a.ids.form![0]}/submissions`,
+      method: 'POST',
+      origin: a.origin,
+      headers: { 'Idempotency-Key': b.submissionKey },
+      spec: { body: JSON.stringify(b.submission), contentType: 'application/json' },
+    });
+    figures.attempts++;
+    const shown = leaksIn(replayed.text, replayed.sent, a, 0, sites);
+    if (replayed.status !== 201 || replayed.headers.get('Idempotent-Replay') || shown.length) {
+      figures.successes.push(`B's Idempotency-Key replayed on A's path → ${replayed.status} ${replayed.headers.get('Idempotent-Replay') ?? ''}: ${shown.join(', ')} ${replayed.text.slice(0, 200)}`);
+      problems.push(figures.successes.at(-1)!);
+    }
+    if (changes(before, last, b.slug).length) problems.push('the replay of B\'s Idempotency-Key on A\'s path changed B');
     expect(problems, problems.join('\n')).toEqual([]);
   });
 });

@@ -32,15 +32,19 @@ export interface SeedSite {
   hiddenPoll: string;
   ref: string;
   removalKey: string;
+  /** The Idempotency-Key the submission was sent with: a replay of it answers with the removal key. */
+  submissionKey: string;
+  /** The submission's body, as sent. */
+  submission: Record<string, unknown>;
   markers: Marker[];
 }
 
 const ip = () => `203.0.113.${1 + Math.floor(Math.random() * 250)}`;
 
-async function send(site: string, token: string, method: string, path: string, json?: unknown, expected = [200, 201]): Promise<Record<string, unknown>> {
-  const response = await call(`/api/v1/sites/${site}${path}`, { method, token, json, headers: { 'CF-Connecting-IP': ip() } });
+async function send(site: string, token: string, method: string, path: string, json?: unknown, headers: Record<string, string> = {}): Promise<Record<string, unknown>> {
+  const response = await call(`/api/v1/sites/${site}${path}`, { method, token, json, headers: { 'CF-Connecting-IP': ip(), ...headers } });
   const text = await response.text();
-  if (!expected.includes(response.status)) throw new Error(`seeding ${site}: ${method} ${path} → ${response.status} ${text}`);
+  if (response.status !== 200 && response.status !== 201) throw new Error(`seeding ${site}: ${method} ${path} → ${response.status} ${text}`);
   return text ? (JSON.parse(text) as Record<string, unknown>) : {};
 }
 
@@ -84,7 +88,9 @@ export async function seedSite(tag: string): Promise<SeedSite> {
   await send(slug, owner, 'POST', '/forms', { id: form, title: { fi: `${pub} palaute` }, fields, status: 'open' });
   await send(slug, owner, 'POST', '/forms', { id: draftForm, title: { fi: `${view} luonnoslomake` }, fields, status: 'draft' });
   const email = `mod${tag}@example.fi`;
-  const receipt = (await send(slug, owner, 'POST', `/forms/${form}/submissions`, { answers: { message: `${view} viesti`, email } })) as { ref: string; removalKey: string };
+  const submission = { answers: { message: `${view} viesti`, email } };
+  const submissionKey = `idem-${tag}-submission`;
+  const receipt = (await send(slug, owner, 'POST', `/forms/${form}/submissions`, submission, { 'Idempotency-Key': submissionKey })) as { ref: string; removalKey: string };
   await send(slug, moderator.token, 'PATCH', `/submissions/${receipt.ref}`, { status: 'in_progress', reply: { body: `${pub} vastaus`, public: true } });
   await send(slug, moderator.token, 'PATCH', `/submissions/${receipt.ref}`, { reply: { body: `${mod} sisäinen`, public: false } });
   markers.push({ text: email, level: LEVEL.moderator, what: 'a resident\'s email' }, { text: mod, level: LEVEL.moderator, what: 'a private reply' });
@@ -125,6 +131,8 @@ export async function seedSite(tag: string): Promise<SeedSite> {
     hiddenPoll: poll,
     ref: receipt.ref,
     removalKey: receipt.removalKey,
+    submissionKey,
+    submission,
     markers,
   };
 }
