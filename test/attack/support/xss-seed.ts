@@ -22,8 +22,8 @@ export interface Seeded {
   stored: Record<string, number>;
   /** Requests the API refused, all 4xx, by field. */
   refused: Record<string, number>;
-  /** Payloads in format-constrained fields that the API took. */
-  acceptedInConstrained: Record<string, number>;
+  /** Payloads (ids) in format-constrained fields that the API took: they are stored and shown. */
+  acceptedInConstrained: Record<string, string[]>;
 }
 
 /** Splits `items` into `n` groups of nearly equal size, in order. */
@@ -63,14 +63,14 @@ export async function seedCorpus(base: string, token: string, corpus: readonly X
     return JSON.parse(answer.text || 'null') as Record<string, unknown>;
   };
   /** A payload in a field that takes only some shapes: refused with a 4xx, or taken (and then shown). */
-  const probe = async (field: string, method: string, path: string, body: unknown) => {
+  const probe = async (field: string, method: string, path: string, body: unknown, id?: string) => {
     const answer = await send(method, path, body);
     if (answer.status >= 400) {
       expect(answer.status, `${field}: ${answer.text.slice(0, 200)}`).toBeLessThan(500);
       seeded.refused[field] = (seeded.refused[field] ?? 0) + 1;
       return false;
     }
-    seeded.acceptedInConstrained[field] = (seeded.acceptedInConstrained[field] ?? 0) + 1;
+    seeded.acceptedInConstrained[field] = [...(seeded.acceptedInConstrained[field] ?? []), id ?? '?'];
     return true;
   };
 
@@ -126,7 +126,7 @@ export async function seedCorpus(base: string, token: string, corpus: readonly X
   }
   // Ids take a few characters only: a sample of every fourth payload shows the rule holds.
   const sample = corpus.filter((_, n) => n % 4 === 0);
-  for (const p of sample) await probe('poll.option id', 'POST', 'polls', { kind: 'single', question: { fi: 'x' }, options: [{ id: p.text, label: { fi: 'a' } }, { id: 'b', label: { fi: 'b' } }] });
+  for (const p of sample) await probe('poll.option id', 'POST', 'polls', { kind: 'single', question: { fi: 'x' }, options: [{ id: p.text, label: { fi: 'a' } }, { id: 'b', label: { fi: 'b' } }] }, p.id);
 
   // Feedback forms: every payload a field's label, help and a choice's label; titles, intros,
   // privacy notes and topics packed or one each.
@@ -193,7 +193,7 @@ export async function seedCorpus(base: string, token: string, corpus: readonly X
     count('submission.note', note.used.length);
     count('submission.reply', reply.used.length);
   }
-  for (const p of sample) await probe('form.field key', 'POST', 'forms', { title: { fi: 'x' }, fields: [{ key: p.text, type: 'shortText', label: { fi: 'x' } }] });
+  for (const p of sample) await probe('form.field key', 'POST', 'forms', { title: { fi: 'x' }, fields: [{ key: p.text, type: 'shortText', label: { fi: 'x' } }] }, p.id);
 
   // Decisions: bodies (Markdown) with every payload as its own paragraph; one attachment per
   // payload; organ names, titles, summaries packed.
@@ -236,15 +236,17 @@ export async function seedCorpus(base: string, token: string, corpus: readonly X
   }
   const target = seeded.decisions[0]!;
   for (const p of corpus) {
-    await probe('decision.topics', 'PATCH', `decisions/${target}`, { topics: [p.text] });
+    await probe('decision.topics', 'PATCH', `decisions/${target}`, { topics: [p.text] }, p.id);
   }
+  // A source address the API takes stays on its decision (the next one goes to the next decision).
+  let kept = 0;
   for (const p of corpus.filter((q) => q.url)) {
-    if (await probe('decision.sourceUrl', 'PATCH', `decisions/${target}`, { sourceUrl: p.text })) await probe('decision.sourceUrl', 'PATCH', `decisions/${target}`, { sourceUrl: 'https://xss.example/asia/0' });
+    if (await probe('decision.sourceUrl', 'PATCH', `decisions/${seeded.decisions[kept % seeded.decisions.length]}`, { sourceUrl: p.text }, p.id)) kept++;
   }
   // Attachment addresses: those taken stay on the decision (and are scanned as shown).
   const takenUrls: XssPayload[] = [];
   for (const p of corpus.filter((q) => q.url)) {
-    if (await probe('decision.attachment url', 'PATCH', `decisions/${seeded.decisions[1]}`, { attachments: [{ title: { fi: p.id }, url: p.text }] })) takenUrls.push(p);
+    if (await probe('decision.attachment url', 'PATCH', `decisions/${seeded.decisions[1]}`, { attachments: [{ title: { fi: p.id }, url: p.text }] }, p.id)) takenUrls.push(p);
   }
   await must('PATCH', `decisions/${seeded.decisions[1]}`, {
     attachments: [...groups(corpus, 4)[1]!.map((p, n) => ({ title: { fi: p.text }, url: `https://xss.example/liite/${n}` })), ...takenUrls.map((p) => ({ title: { fi: p.id }, url: p.text }))],
@@ -289,13 +291,12 @@ export async function seedCorpus(base: string, token: string, corpus: readonly X
   const cues = corpus.filter((p) => !p.text.includes('-->'));
   const clock = (s: number) => `00:${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}.000`;
   const vtt = `WEBVTT\n\n${cues.map((p, n) => `${clock(n * 2)} --> ${clock(n * 2 + 2)}\n${p.text.replace(/\s*\n\s*/g, ' ').trim()}`).join('\n\n')}\n`;
-  if (await probe('video.captions', 'PUT', `videos/${videos[2]!.id}/captions/fi`, undefined)) throw new Error('An empty caption file was taken');
   const captions = await send('PUT', `videos/${videos[2]!.id}/captions/fi`, vtt, { ...auth, 'Content-Type': 'text/vtt' });
   expect(captions.status, captions.text.slice(0, 400)).toBeLessThan(300);
   count('video.captions', cues.length);
   for (const p of corpus.filter((q) => q.url)) {
-    await probe('video.ref (file)', 'POST', 'videos', { channel: CHANNEL, provider: 'file', ref: p.text, title: { fi: p.id } });
-    await probe('video.ref (youtube)', 'POST', 'videos', { channel: CHANNEL, provider: 'youtube', ref: p.text, title: { fi: p.id } });
+    await probe('video.ref (file)', 'POST', 'videos', { channel: CHANNEL, provider: 'file', ref: p.text, title: { fi: p.id } }, p.id);
+    await probe('video.ref (youtube)', 'POST', 'videos', { channel: CHANNEL, provider: 'youtube', ref: p.text, title: { fi: p.id } }, p.id);
   }
 
   // Tokens: their labels are shown in the console's token list and audit log.
