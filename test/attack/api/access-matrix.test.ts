@@ -15,7 +15,9 @@ import { call } from '../../workers/helpers.ts';
 import { VALID_BODIES } from './access-matrix/bodies.ts';
 import type { RequestSpec } from './access-matrix/bodies.ts';
 import { SHARED_PARAMS, authVariants, callerOn, changes, corsProblems, expectationFor, hiddenResultsShown, leaksIn, levelOf, operationsOf, snapshot } from './access-matrix/oracle.ts';
-import type { Auth, CorsRule, Expectation, Operation, Snapshot } from './access-matrix/oracle.ts';
+import type { Attempt, Auth, CorsRule, Expectation, Operation, Outcome, Snapshot, View } from './access-matrix/oracle.ts';
+import { attackOpen311, attackOtherSurfaces } from './access-matrix/surfaces.ts';
+import type { MatrixContext } from './access-matrix/surfaces.ts';
 import { API_ORIGIN, UNREGISTERED_ORIGIN, seedSite } from './access-matrix/seed.ts';
 import type { SeedSite } from './access-matrix/seed.ts';
 
@@ -54,26 +56,6 @@ function nextOrigin(): string | undefined {
   return pick === 'A' ? a.origin : pick === 'B' ? b.origin : pick;
 }
 
-interface Attempt {
-  label: string;
-  path: string;
-  method: string;
-  auth?: Auth;
-  origin?: string;
-  spec?: RequestSpec;
-  headers?: Record<string, string>;
-}
-
-interface Outcome {
-  status: number;
-  text: string;
-  headers: Headers;
-  /** What changed in the database or the file store. */
-  changed: string[];
-  /** Everything the request carried, so text it sent itself is not counted as a leak. */
-  sent: string;
-}
-
 async function send(attempt: Attempt): Promise<Outcome> {
   const headers: Record<string, string> = { 'CF-Connecting-IP': randomIp(), ...attempt.spec?.headers, ...attempt.headers };
   if (attempt.auth?.token) headers.Authorization = `Bearer ${attempt.auth.token}`;
@@ -94,7 +76,7 @@ async function send(attempt: Attempt): Promise<Outcome> {
 async function judge(
   attempt: Attempt,
   expected: Expectation,
-  view: { slug: SeedSite | null; level: number; cors: CorsRule },
+  view: View,
 ): Promise<Outcome> {
   const out = await send(attempt);
   figures.attempts++;
@@ -264,100 +246,12 @@ describe('access matrix over /api/openapi.json', () => {
   }
 });
 
-/** Open311 (plain Hono routes, outside the document): reads by code, the officials' list, filing a request. */
-async function attackOpen311(): Promise<void> {
-  const path = (slug: SeedSite, rest: string) => `/open311/v2/${slug.slug}/${rest}`;
-  const open = { kind: 'allowed' } as const;
-  const notFound = (rule: string) => ({ kind: 'refuse', statuses: [404], rule }) as const;
-  for (const [slug, objects] of [[b, b], [b, a], [a, b]] as const) {
-    const cross = slug !== objects;
-    const [form, draftForm] = objects.ids.form as [string, string];
-    const view = { slug, level: 0, cors: 'open' } as const;
-    for (const format of ['json', 'xml']) {
-      const read = (rest: string, expected: Expectation) => judge({ label: `Open311 GET ${rest}`, path: path(slug, rest), method: 'GET', origin: nextOrigin() }, expected, view);
-      if (!cross) await read(`services.${format}`, open);
-      await read(`services/${form}.${format}`, cross ? notFound('another site\'s form is no service here') : open);
-      await read(`services/${draftForm}.${format}`, notFound('a draft form is no service'));
-      await read(`requests/${objects.ref}.${format}`, cross ? notFound('another site\'s request code') : open);
-      await read(`requests.${format}?service_request_id=${objects.ref}`, open);
-    }
-    // The officials' list: by header and by api_key, with every token.
-    const list = { key: 'GET /open311/v2/{site}/requests.json', method: 'GET', path: '', role: 'viewer', statuses: [], params: [], hasSite: true } as const;
-    for (const auth of auths) {
-      const caller = callerOn(auth, slug);
-      const expected = expectationFor(list, caller, false);
-      const listView = { slug, level: levelOf(caller), cors: 'open' } as const;
-      await judge({ label: 'Open311 officials\' list', path: path(slug, 'requests.json'), method: 'GET', auth, origin: nextOrigin() }, expected, listView);
-      if (auth.token) {
-        await judge({ label: 'Open311 officials\' list by api_key', path: path(slug, `requests.json?api_key=${encodeURIComponent(auth.token)}`), method: 'GET', origin: nextOrigin() }, expected, listView);
-      }
-    }
-    // Filing a request: another site's service, a draft, and a page of another origin.
-    const file = (code: string, origin: string | undefined, expected: Expectation, auth?: Auth) =>
-      judge(
-        {
-          label: 'Open311 POST requests.json',
-          path: path(slug, 'requests.json'),
-          method: 'POST',
-          auth,
-          origin,
-          spec: { body: new URLSearchParams({ service_code: code, description: 'Matriisin pyyntö', email: 'matriisi@example.fi' }).toString(), contentType: 'application/x-www-form-urlencoded' },
-        },
-        expected,
-        { slug, level: 0, cors: 'none' },
-      );
-    const refused = { kind: 'refuse', statuses: [403], rule: 'requests are filed only from the site\'s own pages' } as const;
-    if (cross) {
-      await file(form, undefined, notFound('another site\'s form is no service here'));
-      await file(form, objects.origin, { kind: 'refuse', statuses: [403, 404], rule: 'another site\'s form, from that site\'s page' });
-      await file(form, undefined, notFound('another site\'s form, with that site\'s owner token'), auths.find((x) => x.site === objects && x.role === 'owner'));
-    } else {
-      await file(draftForm, undefined, notFound('a draft form is no service'));
-      for (const origin of [otherThan(slug).origin, UNREGISTERED_ORIGIN, 'null']) await file(form, origin, refused);
-    }
-  }
-  // A preflight for a write from a foreign page is never granted the write.
-  for (const origin of [a.origin, UNREGISTERED_ORIGIN, 'null']) {
-    const out = await judge(
-      { label: 'Open311 preflight', path: path(b, 'requests.json'), method: 'OPTIONS', origin, headers: { 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' } },
-      open,
-      { slug: b, level: 0, cors: 'open' },
-    );
-    if (/POST/i.test(out.headers.get('Access-Control-Allow-Methods') ?? '')) figures.successes.push(`Open311 preflight from ${origin} allows POST: ${out.headers.get('Access-Control-Allow-Methods')}`);
-  }
-}
-
-/** The iframe pages, the console page and the bench routes. */
-async function attackOtherSurfaces(): Promise<void> {
-  for (const [slug, objects] of [[b, b], [b, a], [a, b]] as const) {
-    const frames: [string, string[]][] = [
-      ['poll', objects.ids.poll!],
-      ['feedback', objects.ids.form!],
-      ['video', objects.ids.video!],
-      ['video-blog', objects.ids.channel!],
-      ['decisions', [`${objects.tag}-organ`]],
-    ];
-    for (const [widget, ids] of frames) {
-      for (const id of ids) {
-        await judge({ label: `frame ${widget}`, path: `/embed/v1/frame/${widget}/${id}?site=${slug.slug}`, method: 'GET', origin: nextOrigin() }, { kind: 'allowed' }, { slug, level: 0, cors: 'none' });
-      }
-    }
-  }
-  for (const auth of [auths[0]!, ...auths.filter((x) => x.role === 'owner')]) {
-    await judge({ label: 'console page', path: '/admin', method: 'GET', auth, origin: nextOrigin() }, { kind: 'allowed' }, { slug: null, level: 0, cors: 'none' });
-  }
-  const owner = auths.find((x) => x.site === b && x.role === 'owner');
-  const gone = { kind: 'refuse', statuses: [404], rule: 'no write surface here' } as const;
-  await judge({ label: 'console page write', path: '/admin', method: 'POST', auth: owner, origin: b.origin, spec: { body: '{}', contentType: 'application/json' } }, gone, { slug: null, level: 0, cors: 'none' });
-  await judge({ label: 'bench insert', path: '/__bench/insert', method: 'POST', headers: { 'X-Bench-Value': 'matrix' } }, { ...gone, rule: 'bench routes are off' }, { slug: null, level: 0, cors: 'none' });
-  await judge({ label: 'bench read', path: `/__bench/results-rows/${b.slug}/${b.hiddenPoll}`, method: 'GET' }, { ...gone, rule: 'bench routes are off' }, { slug: null, level: 0, cors: 'none' });
-}
-
 describe('the surfaces outside the OpenAPI document', () => {
   it('Open311, frames, /admin and /__bench: no other site\'s objects, no official list without a token of the site, no filing from foreign pages', async () => {
     const before = mark();
-    await attackOpen311();
-    await attackOtherSurfaces();
+    const ctx: MatrixContext = { a, b, auths, judge, nextOrigin, flag: (problem) => figures.successes.push(problem) };
+    await attackOpen311(ctx);
+    await attackOtherSurfaces(ctx);
     const found = report(before);
     expect(found.successes, found.successes.join('\n')).toEqual([]);
     expect(found.deviations, found.deviations.join('\n')).toEqual([]);

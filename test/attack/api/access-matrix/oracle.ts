@@ -8,6 +8,7 @@
 import { ROLES, roleAllows } from '../../../../worker/schema/roles.ts';
 import type { Role } from '../../../../worker/schema/sites.ts';
 import { LEVEL, ROLE_LEVEL } from './seed.ts';
+import type { RequestSpec } from './bodies.ts';
 import type { SeedSite } from './seed.ts';
 
 export interface Operation {
@@ -188,4 +189,32 @@ export function changes(before: Snapshot, after: Snapshot, site?: string): strin
   const files = (keys: string[]) => (site ? keys.filter((key) => key.startsWith(`${site}/`)) : keys).join('\n');
   if (files(before.media) !== files(after.media)) out.push('stored files changed');
   return out;
+}
+
+/** One request of the matrix. */
+export interface Attempt {
+  label: string;
+  path: string;
+  method: string;
+  auth?: Auth;
+  origin?: string;
+  spec?: RequestSpec;
+  headers?: Record<string, string>;
+}
+
+export interface Outcome {
+  status: number;
+  text: string;
+  headers: Headers;
+  /** What changed in the database or the file store. */
+  changed: string[];
+  /** Everything the request carried, so text it sent itself is not counted as a leak. */
+  sent: string;
+}
+
+/** Whose path it is, what the caller may read there, and which origins may read the answer. */
+export interface View {
+  slug: SeedSite | null;
+  level: number;
+  cors: CorsRule;
 }
