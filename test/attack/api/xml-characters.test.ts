@@ -119,7 +119,7 @@ async function everyXmlOutput(site: { id: string; owner: string; api: string; re
     ['Open311 services', `/open311/v2/${site.id}/services.xml`],
     ['Open311 service', `/open311/v2/${site.id}/services/palaute.xml`],
     ['Open311 request', `/open311/v2/${site.id}/requests/${site.ref}.xml`],
-  ]) {
+  ] as const) {
     const response = await call(path, { headers: { 'CF-Connecting-IP': ip() } });
     if (response.status !== 200) throw new Error(`${name}: ${response.status} ${await response.text()}`);
     const xml = await response.text();
