@@ -114,22 +114,9 @@ export class OsallistuFeedbackStatus extends OsallistuElement {
           </div>`
         : nothing}
       <form novalidate @submit=${this.submit}>
-        <label for="ref">${t.refLabel}</label>
-        <p class="hint" id="ref-hint">${t.refHint}</p>
-        ${error ? html`<p class="error" id="ref-error"><span class="visually-hidden">${t.errorPrefix}</span> ${error}</p>` : nothing}
+        ${this.codeLabel('ref', t.refLabel, t.refHint, error)}
         <div class="inline">
-          <input
-            id="ref"
-            part="input"
-            autocomplete="off"
-            autocapitalize="characters"
-            spellcheck="false"
-            maxlength="9"
-            aria-describedby=${error ? 'ref-hint ref-error' : 'ref-hint'}
-            aria-invalid=${error ? 'true' : 'false'}
-            .value=${this.input}
-            @input=${(e: Event) => ((this.input = (e.target as HTMLInputElement).value), (this.inputError = ''))}
-          />
+          ${this.codeInput('ref', error, this.input, 9, (value) => ((this.input = value), (this.inputError = '')))}
           <button part="button" type="submit" ?disabled=${this.lookup.status === 'loading'}>
             ${this.lookup.status === 'loading' ? t.lookingUp : t.lookup}
           </button>
@@ -181,27 +168,38 @@ export class OsallistuFeedbackStatus extends OsallistuElement {
       ${this.knownKey()
         ? nothing
         : html`<div class="field">
-            <label for="key">${t.keyLabel}</label>
-            <p class="hint" id="key-hint">${t.keyHint}</p>
-            ${keyError ? html`<p class="error" id="key-error"><span class="visually-hidden">${t.errorPrefix}</span> ${keyError}</p>` : nothing}
-            <input
-              id="key"
-              part="input"
-              class="key"
-              autocomplete="off"
-              autocapitalize="characters"
-              spellcheck="false"
-              aria-describedby=${keyError ? 'key-hint key-error' : 'key-hint'}
-              aria-invalid=${keyError ? 'true' : 'false'}
-              .value=${this.keyInput}
-              @input=${(e: Event) => ((this.keyInput = (e.target as HTMLInputElement).value), (this.keyError = ''))}
-            />
+            ${this.codeLabel('key', t.keyLabel, t.keyHint, keyError)}
+            ${this.codeInput('key', keyError, this.keyInput, undefined, (value) => ((this.keyInput = value), (this.keyError = '')), 'key')}
           </div>`}
       <div class="actions">
         <button part="button" class="danger" @click=${this.removeContact}>${t.confirm}</button>
         <button part="button" class="secondary" @click=${this.cancelRemoval}>${t.cancel}</button>
       </div>
     </div>`;
+  }
+
+  /** A code field's label, hint and error (ids `${id}-hint`, `${id}-error`), as codeInput names them. */
+  private codeLabel(id: string, label: string, hint: string, error: string) {
+    return html`<label for=${id}>${label}</label>
+      <p class="hint" id="${id}-hint">${hint}</p>
+      ${error ? html`<p class="error" id="${id}-error"><span class="visually-hidden">${this.ft.errorPrefix}</span> ${error}</p>` : nothing}`;
+  }
+
+  /** An input for a code typed from paper: no autocorrect, capitals, tied to its hint and error. */
+  private codeInput(id: string, error: string, value: string, maxLength: number | undefined, onInput: (value: string) => void, className = '') {
+    return html`<input
+      id=${id}
+      part="input"
+      class=${className || nothing}
+      autocomplete="off"
+      autocapitalize="characters"
+      spellcheck="false"
+      maxlength=${maxLength ?? nothing}
+      aria-describedby=${error ? `${id}-hint ${id}-error` : `${id}-hint`}
+      aria-invalid=${error ? 'true' : 'false'}
+      .value=${value}
+      @input=${(e: Event) => onInput((e.target as HTMLInputElement).value)}
+    />`;
   }
 
   private submit(event: SubmitEvent): void {

@@ -30,8 +30,10 @@ export function requestBody(options: RequestBodyOptions): MiddlewareHandler<AppE
   const tooLarge = () => new ApiError(413, 'payload_too_large', `The body is larger than ${options.maxBytes.toLocaleString('en')} bytes, the most this address takes.`);
   return async (c, next) => {
     const body = c.req.raw.body;
-    // A DELETE usually has no body; one that has is held to the same rules as any other write.
-    if (!WRITES.has(c.req.method) || (c.req.method === 'DELETE' && !body)) return next();
+    // A DELETE usually has no body (browsers may still pass an empty stream); one that says it
+    // has one is held to the same rules as any other write.
+    const declaresBody = Number(c.req.header('Content-Length')) > 0 || c.req.header('Transfer-Encoding') !== undefined;
+    if (!WRITES.has(c.req.method) || (c.req.method === 'DELETE' && !declaresBody)) return next();
     const type = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
     if (!types.includes(type)) {
       throw new ApiError(415, 'unsupported_media_type', `Send the body as ${types.join(' or ')} with a matching Content-Type header.`);

@@ -220,7 +220,7 @@ describe('GET /sites/{site}/decisions.atom', () => {
 
   it('keeps hostile titles, bodies and searches as text: the document stays well-formed and carries no markup of theirs', async () => {
     const { site, publish } = await feedSite({ name: { fi: 'Kunta <b>&</b> "kylä"' }, origins: [] });
-    const hostile = 'A <script>alert(1)</script> ]]> & &amp; \u0001\u0008\u001b "q" \'s\' 💩 \ud800 \udfff Z\u0351\u0358a\u0316 \u202eRTL';
+    const hostile = 'A <script>alert(1)</script> ]]> & &amp; \u0001\u0008\u001b "q" \'s\' 💩 Z\u0351\u0358a\u0316 \u202eRTL';
     await publish({
       id: 'hostile',
       title: { fi: hostile },
@@ -237,7 +237,7 @@ describe('GET /sites/{site}/decisions.atom', () => {
     expect(source).not.toMatch(/<img/i);
     const root = parseXml(source);
     const [entry] = childrenNamed(root, 'entry') as [XmlNode];
-    // Control characters are dropped; lone surrogates too (or D1 made them U+FFFD): nothing else is lost.
+    // Control characters are dropped (lone surrogates are refused at the door: test/attack/api/xml-characters.test.ts): nothing else is lost.
     const comparable = (title: string) => title.toWellFormed().replace(/[\u0001\u0008\u001b\ufffd]/g, '');
     expect(comparable(text(entry, 'title'))).toBe(comparable(hostile));
     expect(text(entry, 'title')).toContain('<script>alert(1)</script> ]]> & &amp;');
