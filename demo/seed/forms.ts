@@ -52,9 +52,9 @@ export const demoForms = [
       { id: 'muu', label: { fi: 'Muu asia', sv: 'Annat', en: 'Something else' } },
     ],
     privacy: {
-      fi: 'Yhteystiedot ovat vapaaehtoisia. Käytämme niitä vain palautteeseesi vastaamiseen ja poistamme ne vuoden kuluttua. Voit poistaa ne itse viitetunnuksella milloin tahansa.',
-      sv: 'Kontaktuppgifterna är frivilliga. Vi använder dem bara för att svara på din respons och tar bort dem efter ett år. Du kan själv ta bort dem med referensnumret när som helst.',
-      en: 'Contact details are optional. We use them only to reply to you and delete them after a year. You can remove them yourself with the reference code at any time.',
+      fi: 'Yhteystiedot ovat vapaaehtoisia. Käytämme niitä vain palautteeseesi vastaamiseen ja poistamme ne vuoden kuluttua. Voit poistaa ne itse milloin tahansa poistoavaimella, jonka saat lähettäessäsi.',
+      sv: 'Kontaktuppgifterna är frivilliga. Vi använder dem bara för att svara på din respons och tar bort dem efter ett år. Du kan själv ta bort dem när som helst med borttagningsnyckeln som du får när du skickar.',
+      en: 'Contact details are optional. We use them only to reply to you and delete them after a year. You can remove them yourself at any time with the removal key you get when you send.',
     },
     status: 'open',
   },
