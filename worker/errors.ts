@@ -49,6 +49,9 @@ export class NotFoundError extends ApiError {
   }
 }
 
+/** A reference code with no feedback behind it on this site, for officials' calls (residents' lookups word it for residents). */
+export const submissionNotFound = (ref: string) => new NotFoundError('submission_not_found', `No feedback with the reference ${ref} on this site.`);
+
 export class UnauthorizedError extends ApiError {
   constructor(message = 'Send an official\'s token as "Authorization: Bearer TOKEN".') {
     super(401, 'unauthorized', message, undefined, { 'WWW-Authenticate': 'Bearer realm="osallistu"' });

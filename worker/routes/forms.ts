@@ -4,7 +4,7 @@ import { randomId } from '../crypto.ts';
 import { auditStatement } from '../db/audit.ts';
 import { isUniqueViolation } from '../db/constraints.ts';
 import { findForm, findSubmissionStatus, forgetContactStatement, forgetContactWithKey, insertFormStatement, listSiteForms, updateFormStatement } from '../db/forms.ts';
-import { ApiError, ConflictError, NotFoundError, ValidationError } from '../errors.ts';
+import { ApiError, ConflictError, NotFoundError, ValidationError, submissionNotFound } from '../errors.ts';
 import { removalKeyHash } from '../form-rules.ts';
 import { idempotencyKey } from '../idempotency.ts';
 import { optionalOfficial } from '../middleware/auth.ts';
@@ -232,7 +232,7 @@ Feedback sent before removal keys existed, or through Open311, has no key: an of
     const now = nowIso();
     const official = await optionalOfficial(c, 'moderator');
     if (official) {
-      if (!(await findSubmissionStatus(c.env.DB, site, ref))) throw new NotFoundError('submission_not_found', `No feedback with the reference ${ref} on this site.`);
+      if (!(await findSubmissionStatus(c.env.DB, site, ref))) throw submissionNotFound(ref);
       await c.env.DB.batch([forgetContactStatement(c.env.DB, site, ref, now), auditStatement(c.env.DB, official, { action: 'submission.contact_remove', target: ref }, now)]);
       return c.json({ ref, contactRemoved: true as const }, 200);
     }

@@ -3,7 +3,7 @@ import { createApp, jsonResponse as json, nowIso, officialRoute } from '../app.t
 import { auditStatement } from '../db/audit.ts';
 import { findSubmission, insertReplyStatement, listReplies, listSubmissions, touchSubmissionStatement, updateSubmissionStatusStatement } from '../db/forms.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
-import { NotFoundError } from '../errors.ts';
+import { submissionNotFound } from '../errors.ts';
 import { SiteParams, errorResponses } from '../schema/common.ts';
 import { RefParams, SubmissionQuery, SubmissionUpdate, SubmissionView } from '../schema/forms.ts';
 
@@ -45,7 +45,7 @@ app.openapi(
     const { ref } = c.req.valid('param');
     const update = c.req.valid('json');
     const site = c.var.site.id;
-    if (!(await findSubmission(c.env.DB, site, ref))) throw new NotFoundError('submission_not_found', `No feedback with the reference ${ref} on this site.`);
+    if (!(await findSubmission(c.env.DB, site, ref))) throw submissionNotFound(ref);
     const now = nowIso();
     await c.env.DB.batch([
       update.status ? updateSubmissionStatusStatement(c.env.DB, site, ref, update.status, now) : touchSubmissionStatement(c.env.DB, site, ref, now),
@@ -74,7 +74,7 @@ app.openapi(
   async (c) => {
     const { ref } = c.req.valid('param');
     const site = c.var.site.id;
-    if (!(await findSubmission(c.env.DB, site, ref))) throw new NotFoundError('submission_not_found', `No feedback with the reference ${ref} on this site.`);
+    if (!(await findSubmission(c.env.DB, site, ref))) throw submissionNotFound(ref);
     return c.json({ items: await listReplies(c.env.DB, site, ref) }, 200);
   },
 );
