@@ -15,7 +15,7 @@ import decisions from './routes/decisions.ts';
 import bench from './routes/bench.ts';
 import formExport from './routes/form-export.ts';
 import forms from './routes/forms.ts';
-import frames from './routes/frames.ts';
+import frames from './frames/index.ts';
 import health from './routes/health.ts';
 import moderation from './routes/moderation.ts';
 import open311 from './routes/open311.ts';
