@@ -9,6 +9,7 @@ describe('GET /embed/v1/frame/:widget/:id', () => {
     ['decisions/kaupunginvaltuusto', '<osallistu-decisions organ="kaupunginvaltuusto" search filters heading-level="2">', "script-src 'self'"],
     ['video/vlogi', '<osallistu-video video="vlogi" heading-level="2">', 'frame-src https:'],
     ['video-blog/pormestari', '<osallistu-video-blog channel="pormestari" heading-level="2">', "media-src 'self' https:"],
+    ['feedback-status/lookup', '<osallistu-feedback-status heading-level="2">', "script-src 'self'"],
   ])('%s: the widget alone on a page with the loader, under its own CSP', async (path, element, policy) => {
     const { site } = await createSite();
     const response = await call(`/embed/v1/frame/${path}?site=${site.id}`);
@@ -26,5 +27,19 @@ describe('GET /embed/v1/frame/:widget/:id', () => {
     expect(((await unknown.json()) as { error: { message: string } }).error.message).toContain('video-blog/CHANNEL_ID');
     expect((await call(`/embed/v1/frame/poll/Bad_Id?site=${site.id}`)).status).toBe(404);
     expect((await call('/embed/v1/frame/poll/kysely?site=no-such-town')).status).toBe(404);
+  });
+
+  it.each([
+    ['fi', 'Esikatselu: vastaaminen ei ole käytössä esikatselussa'],
+    ['sv', 'Förhandsvisning: det går inte att svara i förhandsvisningen'],
+    ['en', 'Preview: answering is off in the preview'],
+  ] as const)('preview=1 in %s: the notice at the top, no loader script', async (lang, notice) => {
+    const { site } = await createSite({ languages: ['fi', 'sv', 'en'] });
+    const page = await (await call(`/embed/v1/frame/poll/kysely?site=${site.id}&lang=${lang}&preview=1`)).text();
+    expect(page).toContain(`<p class="preview" role="note">${notice}</p>`);
+    expect(page.indexOf(notice)).toBeLessThan(page.indexOf('<osallistu-poll'));
+    expect(page).not.toContain('osallistu.js');
+    const live = await (await call(`/embed/v1/frame/poll/kysely?site=${site.id}&lang=${lang}`)).text();
+    expect(live).not.toContain(notice);
   });
 });
