@@ -25,7 +25,9 @@ const decisionMessages = new Catalog<DecisionMessages>({
 /**
  * What the council and committees decided, newest first, from the site's decision data.
  *
- * @attr organ, topic, district - fixed filters (e.g. `organ="kasvatus-ja-koulutuslautakunta" topic="koulut"`).
+ * @attr organ - a fixed filter: only this organ's decisions (e.g. `organ="kasvatus-ja-koulutuslautakunta"`).
+ * @attr topic - a fixed filter: only this topic's decisions (e.g. `topic="koulut"`).
+ * @attr district - a fixed filter: only this district's decisions.
  * @attr limit - decisions per page (default 10).
  * @attr search - show a search box.
  * @attr filters - show topic chips to filter by.
