@@ -46,6 +46,10 @@ const INPUT_TYPES: Partial<Record<FormField['type'], [string, string]>> = { emai
  *
  * @attr form - the form's id (required).
  * @attr heading-level - the level of the form's title (default 2); sub-headings go one below.
+ * @attr case-id - what the feedback is about, when another widget opens the form: a decision's case id, shown and sent with it.
+ * @attr subject - the title of what the feedback is about (a decision, a video), shown above the form and sent with it.
+ * @attr decision - the id of the decision the feedback is about, sent with it.
+ * @attr video - the id of the video the feedback is about, sent with it.
  * @fires osallistu-feedback-sent - the server confirmed a submission (`detail`: site, form, ref).
  * @slot - shown until the widget starts, and where scripts do not run: e.g. the municipality's email address.
  * @csspart form - the box around the form.
