@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import { templateWhitespace } from './scripts/build/template-whitespace.ts';
+import { customElementsManifest } from './scripts/build/custom-elements.ts';
 
 /**
  * Builds the embed: `dist/embed/v1/osallistu.js` (the loader, a stable URL web editors paste)
@@ -17,7 +18,8 @@ const SHARED = (id: string) =>
 
 export default defineConfig({
   publicDir: 'demo/site',
-  plugins: [templateWhitespace()],
+  // custom-elements.json, osallistu*.d.ts and VS Code's HTML data beside the loader.
+  plugins: [templateWhitespace(), customElementsManifest(import.meta.dirname)],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
