@@ -26,7 +26,8 @@ export default defineConfig({
     target: 'es2022',
     minify: true,
     sourcemap: true,
-    lib: { entry: { osallistu: 'widgets/loader.ts', admin: 'widgets/admin/console.ts' }, formats: ['es'] },
+    // frame.js runs in the frame pages, resizer.js on host pages that embed them (widgets/frame/).
+    lib: { entry: { osallistu: 'widgets/loader.ts', admin: 'widgets/admin/console.ts', frame: 'widgets/frame/frame.ts', resizer: 'widgets/frame/resizer.ts' }, formats: ['es'] },
     rolldownOptions: {
       output: {
         minify: true,
