@@ -9,17 +9,20 @@
  * the match). It sets the height through CSSOM, which a strict Content-Security-Policy allows.
  * Works as a classic or a module script.
  */
-const script = (document.currentScript ?? document.querySelector('script[src*="/embed/v1/resizer.js"]')) as HTMLScriptElement | null;
-const home = script ? new URL(script.src, location.href).origin : location.origin;
+// In a function, so that as a classic script it adds no globals to the host page.
+(() => {
+  const script = (document.currentScript ?? document.querySelector('script[src*="/embed/v1/resizer.js"]')) as HTMLScriptElement | null;
+  const home = script ? new URL(script.src, location.href).origin : location.origin;
 
-addEventListener('message', (event: MessageEvent) => {
-  const data = event.data as { type?: unknown; height?: unknown } | null;
-  if (data?.type !== 'osallistu:height' || typeof data.height !== 'number' || !(data.height >= 0)) return;
-  if (event.origin !== home && event.origin !== 'null') return;
-  for (const frame of document.getElementsByTagName('iframe')) {
-    if (frame.contentWindow !== event.source || new URL(frame.src, location.href).origin !== home) continue;
-    frame.style.height = `${Math.min(Math.ceil(data.height), 20000)}px`;
-  }
-});
+  addEventListener('message', (event: MessageEvent) => {
+    const data = event.data as { type?: unknown; height?: unknown } | null;
+    if (data?.type !== 'osallistu:height' || typeof data.height !== 'number' || !(data.height >= 0)) return;
+    if (event.origin !== home && event.origin !== 'null') return;
+    for (const frame of document.getElementsByTagName('iframe')) {
+      if (frame.contentWindow !== event.source || new URL(frame.src, location.href).origin !== home) continue;
+      frame.style.height = `${Math.min(Math.ceil(data.height), 20000)}px`;
+    }
+  });
+})();
 
 export {};
