@@ -1,5 +1,5 @@
 /**
- * The Osallistu widgets' tags for React (the JSX namespace of React 18.3 and 19): include this file beside osallistu.d.ts.
+ * The Osallistu widgets' tags for React (React.JSX, as in @types/react 19): include this file beside osallistu.d.ts.
  * Generated from custom-elements.json by scripts/build/cem/declarations.ts (npm run build); do not edit.
  */
 /// <reference path="./osallistu.d.ts" />

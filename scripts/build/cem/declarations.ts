@@ -106,7 +106,7 @@ export function declarationFiles(manifest: Manifest): Record<string, string> {
   return {
     'osallistu.d.ts': globalDeclarations(elements),
     'osallistu-react.d.ts': framework(
-      'React (the JSX namespace of React 18.3 and 19)',
+      'React (React.JSX, as in @types/react 19)',
       'react',
       `  namespace JSX {\n    interface IntrinsicElements {\n${lines('      ', (el) => `DetailedHTMLProps<HTMLAttributes<${elementInterface(el.tagName)}>, ${elementInterface(el.tagName)}> & ${frameworkAttributes(el)}`)}    }\n  }\n`,
     ),
