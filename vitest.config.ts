@@ -101,6 +101,22 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
             hookTimeout: 120_000,
           },
         },
+        {
+          test: {
+            // A real WordPress (Debian's package on its own MariaDB and Apache) with the plugin
+            // from integrations/wordpress, against the same wrangler dev; driven by playwright-core.
+            name: 'wordpress',
+            include: ['test/wordpress/**/*.test.ts'],
+            expect: { poll: { timeout: 15_000 } },
+            environment: 'node',
+            // Last and one file at a time: WordPress, MariaDB and Chromium share two cores.
+            sequence: { groupOrder: 2 },
+            fileParallelism: false,
+            globalSetup: ['./test/wordpress/setup.ts'],
+            testTimeout: 120_000,
+            hookTimeout: 180_000,
+          },
+        },
       ],
     },
   };
