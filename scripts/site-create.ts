@@ -1,8 +1,9 @@
 /**
  * npm run site:create -- --id SLUG --name "Name" --origin https://www.example.fi [--origin …]
- *   [--lang fi] [--languages fi,sv] [--remote] [--json]
+ *   [--replace-origins] [--lang fi] [--languages fi,sv] [--remote] [--json]
  * Creates a site and prints its new owner token, once. Run again for an existing site, it adds
- * the name in --lang, changes languages and origins only if given, and prints another token.
+ * the name in --lang, changes languages only if given, adds the --origin ones to the site's
+ * origins (with --replace-origins, they become its only origins), and prints another token.
  */
 import { parseArgs } from 'node:util';
 import { ZodError } from 'zod';
@@ -15,6 +16,7 @@ const { values } = parseArgs({
     id: { type: 'string' },
     name: { type: 'string' },
     origin: { type: 'string', multiple: true, default: [] },
+    'replace-origins': { type: 'boolean', default: false },
     lang: { type: 'string', default: 'fi' },
     languages: { type: 'string' },
     remote: { type: 'boolean', default: false },
@@ -24,7 +26,10 @@ const { values } = parseArgs({
   },
 });
 
-const usage = 'Usage: npm run site:create -- --id SLUG --name "Name" --origin https://www.example.fi [--lang fi] [--languages fi,sv] [--remote] [--json]';
+const usage = `Usage: npm run site:create -- --id SLUG --name "Name" --origin https://www.example.fi [--origin …] [--replace-origins]
+                           [--lang fi] [--languages fi,sv] [--remote] [--json]
+  --origin           adds an origin to the site's origins (repeat for more); the ones it has are kept
+  --replace-origins  the --origin ones become the site's only origins (none given: it has none)`;
 if (values.help || !values.id || !values.name) {
   console.error(usage);
   process.exit(values.help ? 0 : 2);
@@ -42,17 +47,18 @@ try {
     { id: values.id, name: { [lang]: values.name }, defaultLang: lang, languages, origins: values.origin },
     { role: 'owner', label: 'owner (site:create)' },
     where,
-    { keepLanguages: !values.languages, keepOrigins: values.origin.length === 0 },
+    { keepLanguages: !values.languages, replaceOrigins: values['replace-origins'] },
   );
   if (values.json) {
     console.log(JSON.stringify({ site: issued.site, token: issued.token }));
   } else {
     console.log(`${existed ? 'Updated' : 'Created'} site "${issued.site}"${values.remote ? ' in the deployed database' : ' in the local database'}.`);
+    console.log(`Origins: ${issued.origins.length ? issued.origins.join(' ') : '(none: browsers on other pages are refused)'}`);
     console.log(`Owner token (shown once, store it now):\n\n  ${issued.token}\n`);
   }
 } catch (error) {
   if (error instanceof ZodError) {
-    for (const issue of error.issues) console.error(`--${String(issue.path[0] ?? 'input')}: ${issue.message}`);
+    for (const issue of error.issues) console.error(`--${issue.path[0] === 'origins' ? 'origin' : String(issue.path[0] ?? 'input')}: ${issue.message}`);
     console.error(usage);
     process.exit(2);
   }

@@ -18,6 +18,7 @@ step('Building the widgets (vite build)');
 await build({ logLevel: 'warn' });
 step('Applying migrations to the local D1 database');
 applyMigrations();
+// The demo's own origins are added to the site's; ones an owner added (console, site:create) stay.
 step('Seeding the demo site');
 const demo = await seedDemo();
 step(`Starting wrangler dev on port ${port}`);
@@ -38,6 +39,9 @@ console.log(`
 
   Demo site "${demo.site}", owner token (this run only):
     ${demo.token}
+
+  Origins the API answers besides its own (add more in the console's Settings view):
+    ${demo.origins.join('\n    ')}
 
   Press Ctrl+C to stop.
 `);

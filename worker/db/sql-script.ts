@@ -18,23 +18,28 @@ export function literal(value: string | number | null): string {
 export interface UpsertOptions {
   /** Keep an existing site's languages (the command line did not name any). */
   keepLanguages?: boolean;
-  /** Keep an existing site's origins (the command line did not name any). */
-  keepOrigins?: boolean;
+  /** Add the given origins to an existing site's, in order and once each, instead of replacing them. */
+  addOrigins?: boolean;
 }
 
 /**
  * Creates a site, or updates an existing one without losing what the command did not say: the
- * name merges per language, and languages and origins change only when given.
+ * name merges per language, languages change only when given, and origins are added (or, without
+ * `addOrigins`, replaced).
  */
 export function upsertSiteSql(site: Pick<Site, 'id' | 'name' | 'defaultLang' | 'languages' | 'origins'>, now: string, options: UpsertOptions = {}): string {
   const values = [site.id, JSON.stringify(site.name), site.defaultLang, JSON.stringify(site.languages), JSON.stringify(site.origins), now, now];
   const languages = options.keepLanguages
     ? `CASE WHEN EXISTS (SELECT 1 FROM json_each(sites.languages) WHERE value = excluded.default_lang) THEN sites.languages ELSE json_insert(sites.languages, '$[#]', excluded.default_lang) END`
     : 'excluded.languages';
+  const origins = options.addOrigins
+    ? `(SELECT json_group_array(value) FROM (SELECT value FROM json_each(sites.origins)
+        UNION ALL SELECT value FROM json_each(excluded.origins) WHERE value NOT IN (SELECT value FROM json_each(sites.origins))))`
+    : 'excluded.origins';
   return `INSERT INTO sites (id, name, default_lang, languages, origins, created_at, updated_at)
 VALUES (${values.map(literal).join(', ')})
 ON CONFLICT (id) DO UPDATE SET name = json_patch(sites.name, excluded.name), default_lang = excluded.default_lang,
-  languages = ${languages}, origins = ${options.keepOrigins ? 'sites.origins' : 'excluded.origins'}, updated_at = excluded.updated_at;`;
+  languages = ${languages}, origins = ${origins}, updated_at = excluded.updated_at;`;
 }
 
 export function insertTokenSql(token: NewToken): string {
@@ -51,6 +56,11 @@ export function revokeTokensByLabelSql(siteId: string, label: string, now: strin
 
 export function siteExistsSql(siteId: string): string {
   return `SELECT COUNT(*) AS n FROM sites WHERE id = ${literal(siteId)};`;
+}
+
+/** A site's origins as stored (a JSON array), for the scripts that add to them. */
+export function siteOriginsSql(siteId: string): string {
+  return `SELECT origins FROM sites WHERE id = ${literal(siteId)};`;
 }
 
 /** SQL text adding `count` synthetic ballots for option `option` (run with `wrangler d1 execute`). */
