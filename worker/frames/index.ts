@@ -1,13 +1,19 @@
 import { Hono } from 'hono';
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { randomId } from '../crypto.ts';
 import { findSite } from '../db/sites.ts';
 import { Lang } from '../schema/common.ts';
+import type { SiteRecord } from '../schema/sites.ts';
 import type { AppEnv } from '../types.ts';
 import { framePageNotFound } from './error-page.ts';
 import { frameItem } from './items.ts';
-import { fallbackFor, nojsPosts } from './nojs/index.ts';
+import { fallbackFor, fallbackHeaders, nojsPosts } from './nojs/index.ts';
+import type { FallbackContext } from './nojs/index.ts';
+import type { Refused } from './nojs/posts.ts';
 import { framePolicy, renderFramePage } from './page.ts';
 import { frameTarget, frameUrl } from './url.ts';
+import type { FrameTarget } from './url.ts';
 
 /**
  * A widget alone on a page: the no-JS fallback link of every snippet points here, and CMSs that
@@ -19,9 +25,16 @@ import { frameTarget, frameUrl } from './url.ts';
  */
 const app = new Hono<AppEnv>();
 
-app.get('/:widget/:id', async (c) => {
+export interface FoundFrame {
+  target: FrameTarget;
+  site: SiteRecord;
+  lang: Lang;
+}
+
+/** What the request's frame URL names, or the readable 404 page that says why there is nothing. */
+export async function findFrame(c: Context<AppEnv>): Promise<FoundFrame | Response> {
   const asked = Lang.safeParse(c.req.query('lang'));
-  const target = frameTarget(c.req.param('widget'), c.req.param('id'), c.req.query('site'), c.req.query('lang'));
+  const target = frameTarget(c.req.param('widget') ?? '', c.req.param('id') ?? '', c.req.query('site'), c.req.query('lang'));
   if (!target) return framePageNotFound(c, asked.success ? asked.data : 'fi', { kind: 'shape' });
   const site = await findSite(c.env.DB, target.site);
   if (!site) return framePageNotFound(c, asked.success ? asked.data : 'fi', { kind: 'site', site: target.site });
@@ -29,8 +42,14 @@ app.get('/:widget/:id', async (c) => {
   if (!(await frameItem(c.env.DB, site.id, target.widget, target.id))) {
     return framePageNotFound(c, lang, { kind: 'item', site: site.id, what: `${target.widget}/${target.id}` });
   }
+  return { target, site, lang };
+}
+
+/** The frame page; a refused no-JS post (./nojs/posts.ts) shows it again with what went wrong, under its 4xx. */
+export async function showFrame(c: Context<AppEnv>, { target, site, lang }: FoundFrame, refused?: Refused, headers: Record<string, string> = {}) {
   const preview = c.req.query('preview') === '1';
-  const fallback = await fallbackFor({ widget: target.widget, id: target.id, site, lang, preview, url: new URL(c.req.url) });
+  const ctx: FallbackContext = { c, widget: target.widget, id: target.id, site, lang, preview, url: new URL(c.req.url), state: refused?.state };
+  const fallback = await fallbackFor(ctx);
   const origin = new URL(c.req.url).origin;
   const nonce = randomId(12);
   const page = renderFramePage({
@@ -44,7 +63,13 @@ app.get('/:widget/:id', async (c) => {
     oembed: `${origin}/embed/v1/oembed`,
     nonce,
   });
-  return c.html(page, 200, { 'Content-Security-Policy': framePolicy({ element: target.element, site, nonce }), 'Cache-Control': 'public, max-age=60' });
+  const status = (refused?.status ?? ctx.status ?? 200) as ContentfulStatusCode;
+  return c.html(page, status, { 'Content-Security-Policy': framePolicy({ element: target.element, site, nonce }), ...fallbackHeaders(ctx), ...headers });
+}
+
+app.get('/:widget/:id', async (c) => {
+  const found = await findFrame(c);
+  return found instanceof Response ? found : showFrame(c, found);
 });
 
 // Plain form posts from the server-rendered widgets (./nojs/).

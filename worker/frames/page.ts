@@ -1,9 +1,10 @@
-import { html } from 'hono/html';
+import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import type { Lang } from '../schema/common.ts';
 import type { SiteRecord } from '../schema/sites.ts';
 import { PREVIEW_NOTICE } from './elements.ts';
 import type { FrameElement } from './elements.ts';
+import { NOJS_CSS } from './nojs/styles.ts';
 
 /**
  * The frame page's HTML and its Content-Security-Policy: the widget's element (with the server-
@@ -36,7 +37,7 @@ export function renderFramePage(p: FramePage) {
 <link rel="icon" href="data:,">
 <title>${title}</title>
 <link rel="alternate" type="application/json+oembed" href="${discovery}" title="${title}">
-<style nonce="${p.nonce}">html{background:#fff}body{margin:0;padding:1rem;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1b1b;line-height:1.5}main{max-width:40rem;margin:0 auto}h1{font-size:1rem;margin:0 0 1rem;color:#4d4d4d}.preview{margin:0 0 1rem;padding:.5rem .75rem;border:2px solid #8a5a00;background:#fff8e1;font-weight:600}</style>
+<style nonce="${p.nonce}">html{background:#fff}body{margin:0;padding:1rem;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1b1b;line-height:1.5}main{max-width:40rem;margin:0 auto}h1{font-size:1rem;margin:0 0 1rem;color:#4d4d4d}.preview{margin:0 0 1rem;padding:.5rem .75rem;border:2px solid #8a5a00;background:#fff8e1;font-weight:600}${raw(NOJS_CSS)}</style>
 ${p.preview ? '' : html`<script type="module" src="/embed/v1/osallistu.js" data-site="${p.site.id}"></script><script type="module" src="/embed/v1/frame.js"></script>`}
 </head>
 <body><main>${p.preview ? html`<p class="preview" role="note">${PREVIEW_NOTICE[p.lang]}</p>` : ''}<h1>${name} · ${p.element.title[p.lang]}</h1>${p.element.render(p.id, p.fallback)}</main></body>
