@@ -61,7 +61,7 @@ function field(ctx: FallbackContext, f: FormField, values: URLSearchParams | und
     case 'phone':
     case 'location': {
       const type = f.type === 'email' ? 'email' : f.type === 'phone' ? 'tel' : 'text';
-      const auto = f.type === 'email' ? ' autocomplete="email"' : f.type === 'phone' ? ' autocomplete="tel"' : '';
+      const auto = f.type === 'email' ? html` autocomplete="email"` : f.type === 'phone' ? html` autocomplete="tel"` : '';
       return html`<div class="nojs-field"><label for="${id}">${shown(ctx, f.label)}${mark}</label>${helpText}${fieldError(t, errors, id)}<input type="${type}" id="${id}" name="${name}" value="${value}"${auto}${state}></div>`;
     }
     case 'longText':
