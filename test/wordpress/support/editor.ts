@@ -30,7 +30,8 @@ export async function newPost(page: Page, wp: WordPressInfo, title: string): Pro
 export async function insertBlock(page: Page, search: string, name = search): Promise<void> {
   await page.getByRole('button', { name: 'Toggle block inserter' }).click();
   await page.getByRole('searchbox', { name: /Search/ }).fill(search);
-  await page.getByRole('option', { name, exact: true }).first().click();
+  // The option's name starts with its dashicon's glyph (a private-use character from CSS).
+  await page.getByRole('listbox', { name: 'Blocks' }).getByRole('option', { name: new RegExp(`(^|[^\\p{L}])${name}$`, 'u') }).first().click();
 }
 
 /** Publishes the post being edited (through the pre-publish panel) and answers its address. */
@@ -41,6 +42,28 @@ export async function publish(page: Page): Promise<string> {
   const link = await page.evaluate(() => (window as unknown as { wp: { data: { select(store: string): { getPermalink(): string } } } }).wp.data.select('core/editor').getPermalink());
   expect(link).toMatch(/^http/);
   return link;
+}
+
+/**
+ * Like watchProblems() for WordPress's own screens: uncaught errors, console errors and failed
+ * requests, except WordPress's own REST API (wp/v2) refusing what the signed-in role may not do:
+ * the block editor of 6.1 asks for the theme's templates, the site settings and categories in
+ * edit context for every user, and an Author gets 403 for them before any plugin runs.
+ */
+export function watchEditorProblems(page: Page): string[] {
+  const problems: string[] = [];
+  const wordPressOwn = (url: string) => new URL(url).pathname.startsWith('/wp-json/wp/v2/');
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    // A failed request is reported once, with its address, by the response listener below.
+    if (message.text().startsWith('Failed to load resource')) return;
+    problems.push(`console error: ${message.text()}`);
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400 && !(response.status() === 403 && wordPressOwn(response.url()))) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  return problems;
 }
 
 /** Counts non-overlapping occurrences of `needle` in `text`. */

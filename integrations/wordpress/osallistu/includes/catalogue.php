@@ -2,7 +2,8 @@
 /**
  * GET /wp-json/osallistu/v1/catalogue for the block editor: what the site may embed (open and
  * closed polls, forms, videos, channels, organs), fetched server-side from the service's public
- * catalogue and cached for a minute. Only for those who may write posts.
+ * catalogue each time a block asks (an editor opening a block), not cached: a poll created in the
+ * console a moment ago must be in the list. Only for those who may write posts.
  *
  * @package Osallistu
  */
@@ -10,8 +11,6 @@
 if ( ! defined( 'ABSPATH' ) ) {
 	exit;
 }
-
-const OSALLISTU_CATALOGUE_TTL = 60;
 
 add_action(
 	'rest_api_init',
@@ -45,18 +44,12 @@ function osallistu_rest_catalogue() {
 }
 
 /**
- * Fetches (or takes from the cache) the site's public catalogue, reduced to the lists and fields
- * the block uses.
+ * Fetches the site's public catalogue, reduced to the lists and fields the block uses.
  *
  * @return array|WP_Error
  */
 function osallistu_fetch_catalogue() {
 	$settings = osallistu_settings();
-	$key      = 'osallistu_catalogue_' . md5( $settings['service'] . '|' . $settings['site'] );
-	$cached   = get_transient( $key );
-	if ( is_array( $cached ) ) {
-		return $cached;
-	}
 	$response = wp_remote_get( $settings['service'] . '/api/v1/sites/' . rawurlencode( $settings['site'] ) . '/catalogue', array( 'timeout' => 10, 'headers' => array( 'Accept' => 'application/json' ) ) );
 	if ( is_wp_error( $response ) ) {
 		/* translators: %s: the error message */
@@ -88,6 +81,5 @@ function osallistu_fetch_catalogue() {
 			$catalogue[ $list ][] = $entry;
 		}
 	}
-	set_transient( $key, $catalogue, OSALLISTU_CATALOGUE_TTL );
 	return $catalogue;
 }

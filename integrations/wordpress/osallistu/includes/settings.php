@@ -112,7 +112,6 @@ function osallistu_sanitize_settings( $input ): array {
 		$checked[ $key ] = true;
 		osallistu_check_settings( $settings );
 	}
-	delete_transient( 'osallistu_catalogue_' . md5( $key ) );
 	return $settings;
 }
 
