@@ -24,6 +24,9 @@ function report(again = false): void {
 
 if (parent !== window) {
   new ResizeObserver(() => report()).observe(root);
+  // WordPress clips its embed until the first message, and Chromium gives a hidden cross-origin
+  // frame no rendering updates (so no ResizeObserver callback): report on load too.
+  addEventListener('load', () => report(true));
   addEventListener('message', (event: MessageEvent) => {
     const data = event.data as { message?: unknown; secret?: unknown } | null;
     if (event.source === parent && secret && data?.message === 'ready' && data.secret === secret) report(true);
