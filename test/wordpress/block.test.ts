@@ -31,7 +31,7 @@ describe('the Osallistu block, used by an Author (no unfiltered HTML)', () => {
 
     const html = await (await fetch(link)).text();
     expect(occurrences(html, '<osallistu-poll ')).toBe(1);
-    expect(html).toContain(`<osallistu-poll poll="${poll.id}" site="${wp.site}" api="${wp.service}" lang="en"><a href="${wp.service}/embed/v1/frame/poll/${poll.id}?site=${wp.site}&#038;lang=en">Answer the poll</a></osallistu-poll>`);
+    expect(html).toContain(`<osallistu-poll poll="${poll.id}" site="${wp.site}" api="${wp.service}" lang="en" heading-level="2"><a href="${wp.service}/embed/v1/frame/poll/${poll.id}?site=${wp.site}&#038;lang=en">Answer the poll</a></osallistu-poll>`);
     expect(occurrences(html, `${wp.service}/embed/v1/osallistu.js`)).toBe(1);
     expect(html).toMatch(new RegExp(`<script type="module" data-site="${wp.site}" src=["']${wp.service}/embed/v1/osallistu\\.js["']`));
 

@@ -42,6 +42,9 @@ describe('a pasted frame URL (oEmbed), by an Author', () => {
     const visitor = await chrome.browser.newContext();
     const view = await visitor.newPage();
     const visitorProblems = watchProblems(view);
+    await view.addInitScript(() => window.addEventListener('message', (e) => console.log('MSG', location.href, JSON.stringify(e.data))));
+    view.on('console', (m) => console.log('DEBUG', m.text()));
+    view.on('response', (r) => console.log('DEBUG HTTP', r.status(), r.url()));
     await view.goto(link);
     const iframe = view.locator('figure.wp-block-embed-osallistu iframe');
     expect(await iframe.getAttribute('sandbox')).toBe('allow-scripts');
@@ -58,7 +61,7 @@ describe('a pasted frame URL (oEmbed), by an Author', () => {
     // Resized from the oEmbed's 520 to what the frame reports about its content.
     await expect.poll(async () => Math.abs((await frameHeight()) - (await contentHeight()))).toBeLessThanOrEqual(2);
 
-    await frame.getByLabel('Cycle paths').check();
+    await frame.getByRole('radio', { name: 'Cycle paths' }).check();
     await frame.getByRole('button', { name: 'Vote' }).click();
     await expect.poll(() => frame.locator('osallistu-poll .notice').allTextContents()).toContain('Thank you for answering!');
     expect(await pollCounts(wp, poll.id)).toEqual({ paths: 1, pavements: 0 });

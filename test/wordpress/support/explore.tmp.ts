@@ -4,7 +4,7 @@ import { signIn, newPost, publish, insertBlock } from '/work/main/test/wordpress
 import { createPoll } from '/work/main/test/wordpress/support/osallistu.ts';
 const wp = JSON.parse(readFileSync('/tmp/wpa/context.json', 'utf8'));
 const poll = await createPoll(wp);
-const url = `${wp.service}/embed/v1/frame/poll/${poll.id}?site=${wp.site}`;
+const url = `${wp.service}/embed/v1/frame/poll/${poll.id}?site=${wp.site}&lang=en`;
 console.log(await (await fetch(`${wp.service}/embed/v1/oembed?url=${encodeURIComponent(url)}&format=json`)).text());
 const browser = await launchChromium();
 const { page, context } = await signIn(browser, wp, 'author');
@@ -29,6 +29,7 @@ console.log(html.match(/<figure class="wp-block-embed[\s\S]*?<\/figure>/)?.[0]);
 const v = await browser.newPage();
 v.on('console', (m) => console.log('V CONSOLE', m.type(), m.text()));
 v.on('response', (r) => { if (r.status() >= 400) console.log('V HTTP', r.status(), r.url()); });
+await v.addInitScript(() => window.addEventListener('message', (e) => console.log('MSG', JSON.stringify(e.data))));
 await v.goto(link);
 await v.waitForTimeout(8000);
 console.log(await v.locator('figure.wp-block-embed').evaluate((e) => e.outerHTML));

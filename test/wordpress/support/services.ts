@@ -134,11 +134,8 @@ export async function startApache(dir: string, options: { port: number; contentD
       '  Options FollowSymLinks',
       '  Require all granted',
       '</Directory>',
-      // Symlinked plugin and theme folders resolve to their real places.
+      // The symlinked theme folder resolves to its real place.
       '<Directory /usr/share/wordpress/wp-content>',
-      '  Require all granted',
-      '</Directory>',
-      `<Directory ${join(import.meta.dirname, '../../../integrations/wordpress/osallistu')}>`,
       '  Require all granted',
       '</Directory>',
       '',

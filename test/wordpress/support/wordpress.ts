@@ -1,19 +1,20 @@
 /**
  * A real WordPress for the suite and the bench: Debian's `wordpress` package on a private MariaDB
  * and Apache (./services.ts), installed by PHP (`wp_install()`), with Twenty Twenty-Three, four
- * users (one per role that may write), and the plugin from `integrations/wordpress/osallistu`
- * symlinked in and activated. Everything lives in one temporary directory plus one
+ * users (one per role that may write), and the plugin installed from exactly the files the zip
+ * holds (integrations/wordpress/package.ts: the sources with their translations compiled) and
+ * activated. Everything lives in one temporary directory plus one
  * `/etc/wordpress/config-osallistu-test-PORT.php` (Debian's wp-config.php only reads config files
  * there), all removed by `stop()`.
  */
 import { execFileSync } from 'node:child_process';
 import { chownSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
+import { pluginFiles } from '../../../integrations/wordpress/package.ts';
 import { freePort } from '../../support/free-port.ts';
 import { openToWebServer, startApache, startMariaDb } from './services.ts';
 
-export const PLUGIN_DIR = resolve(import.meta.dirname, '../../../integrations/wordpress/osallistu');
 const INSTALL_SCRIPT = join(import.meta.dirname, 'install.php');
 
 /** The four users the suite signs in as; the password is the same for all (a test machine). */
@@ -90,7 +91,11 @@ export async function startWordPress(settings: { service: string; site: string }
     const www = wwwDataIds();
     for (const sub of ['uploads', 'upgrade']) chownSync(join(content, sub), www.uid, www.gid);
     symlinkSync('/usr/share/wordpress/wp-content/themes/twentytwentythree', join(content, 'themes/twentytwentythree'));
-    symlinkSync(PLUGIN_DIR, join(content, 'plugins/osallistu'));
+    for (const [name, bytes] of pluginFiles()) {
+      const file = join(content, 'plugins/osallistu', name);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, bytes);
+    }
     // The one test-only change: WordPress may fetch oEmbed from this machine and the test port.
     const service = new URL(settings.service);
     writeFileSync(

@@ -117,6 +117,21 @@
 		if ( props.withLanguage ) {
 			controls.push(
 				el( SelectControl, {
+					key: 'headingLevel',
+					label: __( 'Heading level', 'osallistu' ),
+					help: __( 'The level of the widget\'s own heading: 2 when it is not inside a section of the page.', 'osallistu' ),
+					value: String( attributes.headingLevel || 2 ),
+					options: [ 2, 3, 4, 5, 6 ].map( function ( level ) {
+						/* translators: %d: a heading level, 2 to 6 */
+						return { value: String( level ), label: sprintf( __( 'Heading %d', 'osallistu' ), level ) };
+					} ),
+					onChange: function ( value ) {
+						props.setAttributes( { headingLevel: parseInt( value, 10 ) } );
+					},
+				} )
+			);
+			controls.push(
+				el( SelectControl, {
 					key: 'lang',
 					label: __( 'Language', 'osallistu' ),
 					value: attributes.lang,

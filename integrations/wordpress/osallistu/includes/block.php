@@ -20,7 +20,7 @@ add_action(
 			OSALLISTU_DIR . '/block',
 			array(
 				'render_callback' => static function ( $attributes ) {
-					$html = osallistu_render_widget( (string) ( $attributes['widget'] ?? '' ), (string) ( $attributes['item'] ?? '' ), (string) ( $attributes['lang'] ?? '' ) );
+					$html = osallistu_render_widget( (string) ( $attributes['widget'] ?? '' ), (string) ( $attributes['item'] ?? '' ), (string) ( $attributes['lang'] ?? '' ), (int) ( $attributes['headingLevel'] ?? 2 ) );
 					return '' === $html ? '' : '<div ' . get_block_wrapper_attributes() . '>' . $html . '</div>';
 				},
 			)

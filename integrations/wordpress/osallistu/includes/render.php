@@ -68,8 +68,9 @@ function osallistu_frame_url( string $widget, string $item, string $lang, bool $
  * @param string $widget One of OSALLISTU_WIDGETS' keys.
  * @param string $item   The poll, form, video, channel or organ id ('' for the lookup or all decisions).
  * @param string $lang   fi, sv, en or '' for the page's language.
+ * @param int    $level  The level of the widget's own heading (2–6): 2 below the post's title.
  */
-function osallistu_render_widget( string $widget, string $item, string $lang = '' ): string {
+function osallistu_render_widget( string $widget, string $item, string $lang = '', int $level = 2 ): string {
 	if ( ! isset( OSALLISTU_WIDGETS[ $widget ] ) || ! osallistu_is_configured() ) {
 		return '';
 	}
@@ -91,6 +92,7 @@ function osallistu_render_widget( string $widget, string $item, string $lang = '
 	$attributes['site'] = $settings['site'];
 	$attributes['api']  = $settings['service'];
 	$attributes['lang'] = $lang;
+	$attributes['heading-level'] = (string) min( 6, max( 2, $level ) );
 
 	$html = '<' . $spec['element'];
 	if ( 'decisions' === $widget ) {
