@@ -46,7 +46,20 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
         },
         {
           plugins: [flakyEndpoints()],
-          server: { proxy: { '/api': devServerUrl } },
+          server: {
+            proxy: {
+              '/api': {
+                target: devServerUrl,
+                changeOrigin: true,
+                // The page and /api are one origin to the browser, so the API must see its own origin too
+                // (it refuses origins a site has not registered).
+                configure: (proxy) =>
+                  proxy.on('proxyReq', (proxyReq, req) => {
+                    if (req.headers.origin === `http://${req.headers.host}`) proxyReq.setHeader('Origin', devServerUrl);
+                  }),
+              },
+            },
+          },
           test: {
             name: 'browser',
             sequence: { groupOrder: 0 },

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { seedDemo, seedDemoContent } from '../../scripts/lib/seed.ts';
 import { upsertSiteWithToken } from '../../scripts/lib/sites.ts';
-import { SWEDISH_SITE } from './test-sites.ts';
+import { SETTINGS_SITE, SWEDISH_SITE } from './test-sites.ts';
 import { applyMigrations, startDevServer } from '../../scripts/lib/wrangler.ts';
 import type { DevServer } from '../../scripts/lib/wrangler.ts';
 
@@ -17,6 +17,8 @@ export interface RunningDevServer {
   url: string;
   token: string;
   persistTo: string;
+  /** An owner token of SETTINGS_SITE (test-sites.ts), whose settings one test changes. */
+  settingsToken: string;
 }
 
 declare module 'vitest' {
@@ -38,9 +40,10 @@ async function start(port: number) {
   const { token } = await seedDemo({ persistTo });
   // A second site whose default language is Swedish, for language-fallback tests.
   await upsertSiteWithToken(SWEDISH_SITE, { role: 'owner', label: 'test' }, { persistTo });
+  const { token: settingsToken } = await upsertSiteWithToken(SETTINGS_SITE, { role: 'owner', label: 'test' }, { persistTo });
   const server = await startDevServer({ port, persistTo, quiet: true });
   await seedDemoContent(server.url, token);
-  return { info: { url: server.url, token, persistTo }, server };
+  return { info: { url: server.url, token, persistTo, settingsToken }, server };
 }
 
 /** A vitest `globalSetup`: starts the server once, however many projects ask for it. */

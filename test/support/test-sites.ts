@@ -8,3 +8,12 @@ export const SWEDISH_SITE = {
   languages: ['sv', 'fi'],
   origins: [],
 } as const;
+
+/** The console's Settings view test changes this site's settings, so no other test leans on them. */
+export const SETTINGS_SITE = {
+  id: 'asetukset-test',
+  name: { fi: 'Asetuskunta (testi)', sv: 'Inställningskommun (test)' },
+  defaultLang: 'fi',
+  languages: ['fi', 'sv'],
+  origins: ['https://www.asetuskunta.fi'],
+} as const;

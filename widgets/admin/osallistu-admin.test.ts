@@ -98,7 +98,7 @@ describe('<osallistu-admin>: what each role sees', () => {
   it('an owner: polls, feedback, tokens and the audit log; a viewer: polls and snippets, with exports and no open/close', async () => {
     const el = await mountConsole();
     await signIn(el, OWNER);
-    await expect.poll(() => [...root(el).querySelectorAll('nav a')].map((a) => a.textContent)).toEqual(['Kyselyt', 'Lomakkeet', 'Palautteet', 'Päätökset', 'Videot', 'Upotuskoodit', 'Tunnisteet', 'Tapahtumaloki']);
+    await expect.poll(() => [...root(el).querySelectorAll('nav a')].map((a) => a.textContent)).toEqual(['Kyselyt', 'Lomakkeet', 'Palautteet', 'Päätökset', 'Videot', 'Upotuskoodit', 'Asetukset', 'Tunnisteet', 'Tapahtumaloki']);
     expect(root(el).querySelector('nav a[aria-current="page"]')?.textContent).toBe('Kyselyt');
 
     const viewer = await newToken('viewer');

@@ -11,6 +11,7 @@ import './admin-decisions.ts';
 import './admin-feedback.ts';
 import './admin-forms.ts';
 import './admin-polls.ts';
+import './admin-settings.ts';
 import './admin-snippets.ts';
 import './admin-videos.ts';
 import './admin-tokens.ts';
@@ -23,6 +24,7 @@ const VIEWS = [
   ['decisions', 'editor'],
   ['videos', 'editor'],
   ['snippets', 'viewer'],
+  ['settings', 'owner'],
   ['tokens', 'owner'],
   ['audit', 'owner'],
 ] as const satisfies readonly (readonly [string, Role])[];
@@ -108,6 +110,8 @@ export class OsallistuAdmin extends AdminView {
         return html`<osallistu-admin-videos site=${site} api=${this.client.apiBase} .token=${token} .official=${this.official}></osallistu-admin-videos>`;
       case 'snippets':
         return html`<osallistu-admin-snippets site=${site} api=${this.client.apiBase} .token=${token} .official=${this.official}></osallistu-admin-snippets>`;
+      case 'settings':
+        return html`<osallistu-admin-settings site=${site} api=${this.client.apiBase} .token=${token} .official=${this.official}></osallistu-admin-settings>`;
       case 'tokens':
         return html`<osallistu-admin-tokens site=${site} api=${this.client.apiBase} .token=${token} .official=${this.official}></osallistu-admin-tokens>`;
       case 'audit':

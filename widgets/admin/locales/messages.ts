@@ -21,7 +21,7 @@ export interface AdminMessages {
   /** Asked before leaving a view with unsaved changes. */
   leaveUnsaved: string;
   roles: Record<Role, string>;
-  nav: { label: string; polls: string; forms: string; feedback: string; decisions: string; videos: string; snippets: string; tokens: string; audit: string };
+  nav: { label: string; polls: string; forms: string; feedback: string; decisions: string; videos: string; snippets: string; settings: string; tokens: string; audit: string };
   loading: string;
   loadFailed: string;
   loadMore: string;
@@ -206,6 +206,83 @@ export interface AdminMessages {
     copy: string;
     copied: string;
     preview: string;
+  };
+  /** The owner's Settings view: origins, languages, retention, voter keys, the Turnstile keys. */
+  settings: {
+    heading: string;
+    intro: string;
+    saving: string;
+    save: string;
+    saved: string;
+    /** The API refused a save for no one field, e.g. the token was revoked. */
+    refused: (message: string) => string;
+    origins: {
+      heading: string;
+      intro: string;
+      none: string;
+      list: string;
+      add: string;
+      addHelp: string;
+      addButton: string;
+      remove: string;
+      confirmRemove: (origin: string) => string;
+      added: (origin: string) => string;
+      removed: (origin: string) => string;
+      empty: string;
+      invalid: string;
+      /** A URL with a path (or a trailing slash): the origin it has. */
+      onlyOrigin: (origin: string) => string;
+      duplicate: (origin: string) => string;
+      tooMany: (max: number) => string;
+    };
+    languages: {
+      heading: string;
+      intro: string;
+      languages: string;
+      defaultLang: string;
+      defaultHelp: string;
+      noneChosen: string;
+      defaultNotChosen: string;
+    };
+    retention: {
+      heading: string;
+      days: string;
+      daysHelp: string;
+      invalid: (min: number, max: number) => string;
+    };
+    voterKeys: {
+      heading: string;
+      intro: string;
+      none: string;
+      list: string;
+      kid: string;
+      type: string;
+      add: string;
+      addHelp: string;
+      addButton: string;
+      remove: string;
+      confirmRemove: (kid: string) => string;
+      added: (kid: string) => string;
+      removed: (kid: string) => string;
+      notJson: string;
+      privateKey: string;
+      duplicate: (kid: string) => string;
+      tooMany: (max: number) => string;
+      /** The API's own words about the key (English), after ours. */
+      refused: (detail: string) => string;
+    };
+    challenge: {
+      heading: string;
+      intro: string;
+      siteKey: string;
+      siteKeyHelp: string;
+      secret: string;
+      secretHelp: string;
+      secretStored: string;
+      secretNone: string;
+      clearSecret: string;
+      refused: (detail: string) => string;
+    };
   };
   tokens: {
     heading: string;
