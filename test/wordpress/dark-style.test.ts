@@ -22,7 +22,10 @@ if ( ${JSON.stringify(variation)} ) {
 }
 $post = WP_Theme_JSON_Resolver::get_user_data_from_wp_global_styles( wp_get_theme(), true );
 $updated = wp_update_post( array( 'ID' => $post['ID'], 'post_content' => wp_slash( wp_json_encode( $config ) ) ), true );
-if ( is_wp_error( $updated ) ) { fwrite( STDERR, $updated->get_error_message() ); exit( 1 ); }`,
+if ( is_wp_error( $updated ) ) { fwrite( STDERR, $updated->get_error_message() ); exit( 1 ); }
+/* WordPress 6.1 keeps the front end's global stylesheet for a minute; the Site Editor's save does not clear it. */
+delete_transient( 'global_styles_' . get_stylesheet() );
+delete_transient( 'global_styles_svg_filters_' . get_stylesheet() );`,
   );
 }
 

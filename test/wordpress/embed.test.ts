@@ -42,9 +42,6 @@ describe('a pasted frame URL (oEmbed), by an Author', () => {
     const visitor = await chrome.browser.newContext();
     const view = await visitor.newPage();
     const visitorProblems = watchProblems(view);
-    await view.addInitScript(() => window.addEventListener('message', (e) => console.log('MSG', location.href, JSON.stringify(e.data))));
-    view.on('console', (m) => console.log('DEBUG', m.text()));
-    view.on('response', (r) => console.log('DEBUG HTTP', r.status(), r.url()));
     await view.goto(link);
     const iframe = view.locator('figure.wp-block-embed-osallistu iframe');
     expect(await iframe.getAttribute('sandbox')).toBe('allow-scripts');

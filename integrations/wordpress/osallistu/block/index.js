@@ -20,7 +20,7 @@
 	var SelectControl = wp.components.SelectControl;
 	var Spinner = wp.components.Spinner;
 	var Notice = wp.components.Notice;
-	var config = window.osallistuEditor || { configured: false, settingsUrl: '', lang: 'en' };
+	var config = window.osallistuEditor || { configured: false, settingsUrl: '', lang: 'en', editorLang: 'en' };
 
 	/** What can be embedded, and which catalogue list holds its items. */
 	function widgets() {
@@ -106,7 +106,7 @@
 						key: 'item',
 						label: widget.value === 'decisions' ? __( 'Whose decisions', 'osallistu' ) : __( 'Which one', 'osallistu' ),
 						value: attributes.item,
-						options: itemOptions( props.catalogue, widget, props.lang ),
+						options: itemOptions( props.catalogue, widget, config.editorLang ),
 						onChange: function ( value ) {
 							props.setAttributes( { item: value } );
 						},
@@ -180,7 +180,7 @@
 		var inspector = el(
 			InspectorControls,
 			null,
-			el( PanelBody, { title: __( 'Embed', 'osallistu' ) }, el( Controls, { attributes: attributes, setAttributes: props.setAttributes, catalogue: catalogue, lang: lang, withLanguage: true } ) )
+			el( PanelBody, { title: __( 'Embed', 'osallistu' ) }, el( Controls, { attributes: attributes, setAttributes: props.setAttributes, catalogue: catalogue, withLanguage: true } ) )
 		);
 		var error = errorState[ 0 ] ? el( Notice, { status: 'error', isDismissible: false }, errorState[ 0 ] ) : null;
 		if ( ! chosen ) {
@@ -192,7 +192,7 @@
 					Placeholder,
 					{ icon: 'megaphone', label: 'Osallistu', instructions: __( 'Choose what to embed from your site on Osallistu.', 'osallistu' ) },
 					error,
-					el( Controls, { attributes: attributes, setAttributes: props.setAttributes, catalogue: catalogue, lang: lang, withLanguage: false } )
+					el( Controls, { attributes: attributes, setAttributes: props.setAttributes, catalogue: catalogue, withLanguage: false } )
 				)
 			);
 		}

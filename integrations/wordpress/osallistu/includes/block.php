@@ -37,7 +37,10 @@ add_action(
 			'configured'  => osallistu_is_configured(),
 			'service'     => $settings['service'],
 			'site'        => $settings['site'],
+			// The language of the site's pages (what a block without a language renders in) and
+			// the editor's own, for the titles in the pickers.
 			'lang'        => osallistu_locale_lang( get_locale() ),
+			'editorLang'  => osallistu_locale_lang( get_user_locale() ),
 			'settingsUrl' => current_user_can( 'manage_options' ) ? osallistu_settings_url() : '',
 		);
 		wp_add_inline_script( OSALLISTU_EDITOR_HANDLE, 'window.osallistuEditor = ' . wp_json_encode( $config ) . ';', 'before' );
