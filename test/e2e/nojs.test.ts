@@ -158,13 +158,27 @@ describe('frame pages with JavaScript off', () => {
   });
 
   it.each([
-    ['decisions', 'all'],
-    ['feedback-status', 'lookup'],
-  ])('%s reads without JavaScript and is axe-clean', async (widget, id) => {
+    ['decisions/all?site=koivulahti&lang=sv', 'h3 a'],
+    ['video/vlogi-2026-11?site=koivulahti&lang=fi', '.nojs-watch'],
+    ['video-blog/pormestari?site=koivulahti&lang=en', 'h3 a'],
+    [`feedback-status/lookup?site=${SITE}&lang=en`, 'input[name="ref"]'],
+  ])('%s reads without JavaScript, asks no other host for anything, and is axe-clean', async (path, shown) => {
+    const url = `${server.url}/embed/v1/frame/${path}`;
     const page = await context.newPage();
-    await page.goto(frame(widget, id, 'en'));
-    await expect.poll(() => page.locator('.nojs').count()).toBe(1);
+    const elsewhere: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).origin !== server.url) elsewhere.push(request.url());
+    });
+    await page.goto(url);
+    await expect.poll(() => page.locator(`.nojs ${shown}`).count()).toBeGreaterThan(0);
     await expectAxeClean(page);
+    // Opening one decision or episode from the list, still without JavaScript.
+    if (shown === 'h3 a') {
+      await page.locator('.nojs h3 a').first().click();
+      await expect.poll(() => page.locator('.nojs h2').count()).toBeGreaterThan(0);
+      await expectAxeClean(page);
+    }
+    expect(elsewhere).toEqual([]);
     await page.close();
   });
 });
