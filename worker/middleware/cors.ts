@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import { ForbiddenError } from '../errors.ts';
+import { ApiError } from '../errors.ts';
 import type { AppEnv } from '../types.ts';
 
 export interface SiteCorsOptions {
@@ -10,9 +10,20 @@ export interface SiteCorsOptions {
 }
 
 /**
- * CORS for one municipality's API: only the site's registered origins (and the API's own origin,
- * which serves the demo page and the iframe pages) get `Access-Control-Allow-Origin`. A preflight
- * from any other origin is refused with a 403 that says which origin to register.
+ * CORS for one municipality's API.
+ *
+ * - The site's registered origins and the API's own origin (the demo page, the frame pages) get
+ *   `Access-Control-Allow-Origin` for every call.
+ * - `Origin: null` is what a sandboxed frame sends (WordPress wraps oEmbed frames in
+ *   `sandbox="allow-scripts"`). The frame pages are ours and `frame-ancestors` lets only the
+ *   site's registered origins show them, so residents' calls (no `Authorization`) are answered to
+ *   `null`. An official's token never is: a sandboxed page has no business holding one.
+ * - Any other origin gets a 403 `origin_not_allowed` before anything is read or stored, and it is
+ *   readable (the origin is echoed), so the widget can tell the web editor which origin to register
+ *   and where instead of blaming the network. Preflights are answered for any origin for the same
+ *   reason: the refusal comes with the real request, where the browser lets the page read it.
+ * - A request without `Origin` (a server, curl, a same-origin GET) is not a browser's cross-origin
+ *   call: CORS does not apply.
  */
 export function siteCors(options: SiteCorsOptions = {}): MiddlewareHandler<AppEnv> {
   const allowMethods = (options.allowMethods ?? ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']).join(', ');
@@ -22,15 +33,13 @@ export function siteCors(options: SiteCorsOptions = {}): MiddlewareHandler<AppEn
 
   return async (c, next) => {
     const origin = c.req.header('Origin');
-    const allowed = origin !== undefined && (c.var.site.origins.includes(origin) || origin === new URL(c.req.url).origin);
+    if (origin === undefined) {
+      await next();
+      c.header('Vary', 'Origin', { append: true }); // a shared cache must not hand this answer to a cross-origin call
+      return;
+    }
 
     if (c.req.method === 'OPTIONS') {
-      if (!allowed) {
-        throw new ForbiddenError(
-          'origin_not_allowed',
-          `The origin ${origin ?? '(none)'} is not registered for site "${c.var.site.id}". An owner can add it to the site's origins.`,
-        );
-      }
       return c.body(null, 204, {
         'Access-Control-Allow-Origin': origin,
         'Access-Control-Allow-Methods': allowMethods,
@@ -40,12 +49,34 @@ export function siteCors(options: SiteCorsOptions = {}): MiddlewareHandler<AppEn
       });
     }
 
+    const site = c.var.site;
+    const registered = site.origins.includes(origin) || origin === new URL(c.req.url).origin;
+    const sandboxed = origin === 'null';
+    const readable = { 'Access-Control-Allow-Origin': origin, 'Access-Control-Expose-Headers': exposeHeaders, Vary: 'Origin' };
+    if (sandboxed && c.req.header('Authorization') !== undefined) {
+      throw new ApiError(
+        403,
+        'origin_not_allowed',
+        'An official\'s token is not taken from a sandboxed page (Origin: null). Use the Osallistu console, or call the API from a server without an Origin header.',
+        undefined,
+        readable,
+      );
+    }
+    if (!registered && !sandboxed) {
+      throw new ApiError(
+        403,
+        'origin_not_allowed',
+        `The page at ${origin.slice(0, 200)} is not registered for the site "${site.id}", so the API does not answer it. ` +
+          `An owner registers it in the Osallistu console's Settings view (Origins), or with \`npm run site:create -- --id ${site.id} --origin ${origin.slice(0, 200)}\`; it works at once, with no restart.`,
+        undefined,
+        readable,
+      );
+    }
+
     await next();
     c.header('Vary', 'Origin', { append: true });
-    if (allowed) {
-      c.header('Access-Control-Allow-Origin', origin);
-      c.header('Access-Control-Expose-Headers', exposeHeaders);
-    }
+    c.header('Access-Control-Allow-Origin', origin);
+    c.header('Access-Control-Expose-Headers', exposeHeaders);
   };
 }
 

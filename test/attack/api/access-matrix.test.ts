@@ -2,12 +2,13 @@
  * The cross-site × role matrix: every operation in /api/openapi.json (read at run time, so a new
  * route joins by being registered), plus Open311, the frames, the console page and the bench
  * routes, is called by no token, a garbage token, revoked tokens and every role of both sites,
- * on both sites' paths with both sites' object ids, from registered, foreign, unregistered and
- * `null` origins. An attack succeeds if it gets a 2xx/3xx where the rules say no, changes any row
- * (or stored file), shows text that belongs to the other site or above the caller's role, or gets
- * `Access-Control-Allow-Origin` for a foreign origin. The controls then prove each write's body
- * valid: the owning site's token with the least role needed is answered 2xx, and the other site
- * stays untouched.
+ * on both sites' paths with both sites' object ids, from no origin, the site's own, the API's own
+ * and `null` (a sandboxed frame), and then, with the owning site's owner and a valid body, from the
+ * other site's and an unregistered origin. An attack succeeds if it gets a 2xx/3xx where the rules
+ * say no, changes any row (or stored file), shows text that belongs to the other site or above the
+ * caller's role, or gets `Access-Control-Allow-Origin` for a foreign origin on anything but the
+ * readable `origin_not_allowed` refusal. The controls then prove each write's body valid: the owning
+ * site's token with the least role needed is answered 2xx, and the other site stays untouched.
  */
 import { env } from 'cloudflare:workers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -50,10 +51,41 @@ const otherThan = (site: SeedSite) => (site === a ? b : a);
 const randomIp = () => `198.51.100.${1 + Math.floor(Math.random() * 250)}`;
 const ORIGINS = [undefined, 'A', 'B', UNREGISTERED_ORIGIN, 'null'] as const;
 let originTurn = 0;
-/** Each request gets the next Origin in turn: none, site A's, site B's, an unregistered one, `null`. */
+/** Open311 and the other surfaces: each request gets the next Origin in turn: none, site A's, site B's, an unregistered one, `null`. */
 function nextOrigin(): string | undefined {
   const pick = ORIGINS[originTurn++ % ORIGINS.length];
   return pick === 'A' ? a.origin : pick === 'B' ? b.origin : pick;
+}
+
+const SITE_ORIGINS = [undefined, 'own', 'null', 'api'] as const;
+let siteOriginTurn = 0;
+/**
+ * On a site's path the role and cross-site rules are judged from the origins that reach them: none,
+ * the path's site's own, `null` and the API's own. A foreign origin is refused before any of them
+ * (see foreignOrigins), so sending one here would only test that refusal again.
+ */
+function nextSiteOrigin(slug: SeedSite): string | undefined {
+  const pick = SITE_ORIGINS[siteOriginTurn++ % SITE_ORIGINS.length];
+  return pick === 'own' ? slug.origin : pick === 'api' ? API_ORIGIN : pick;
+}
+
+/** What the origin alone decides on a site's path, before the token or the body are looked at. */
+function originExpectation(attempt: Attempt, slug: SeedSite | null): Expectation | null {
+  if (!slug || !attempt.path.startsWith('/api/v1/sites/') || attempt.origin === undefined || attempt.method === 'OPTIONS') return null;
+  if (attempt.origin === 'null') {
+    return attempt.auth?.token === undefined ? null : { kind: 'refuse', statuses: [403], rule: 'an official\'s token from a sandboxed page (Origin: null)' };
+  }
+  if (attempt.origin === slug.origin || attempt.origin === API_ORIGIN) return null;
+  return { kind: 'refuse', statuses: [403, 413, 415], rule: 'a page of an origin the site has not registered' };
+}
+
+/** The origins a site's answer may name: its rule's, `null` for residents' sandboxed frames, and the caller's own on the readable refusal of its origin. */
+function corsRuleOf(attempt: Attempt, out: Outcome, view: View): CorsRule {
+  if (!Array.isArray(view.cors)) return view.cors;
+  // A HEAD's refusal has no body to name its code.
+  const refused = out.status === 403 && (out.text.includes('"origin_not_allowed"') || attempt.method === 'HEAD') && attempt.origin !== undefined;
+  const sandboxed = attempt.origin === 'null' && attempt.auth?.token === undefined;
+  return [...view.cors, ...(refused ? [attempt.origin!] : []), ...(sandboxed ? ['null'] : [])];
 }
 
 async function send(attempt: Attempt): Promise<Outcome> {
@@ -78,6 +110,7 @@ async function judge(
   expected: Expectation,
   view: View,
 ): Promise<Outcome> {
+  expected = originExpectation(attempt, view.slug) ?? expected;
   const out = await send(attempt);
   figures.attempts++;
   const where = `${attempt.label} [${attempt.method} ${attempt.path}, ${attempt.auth?.name ?? 'no token'}, Origin ${attempt.origin ?? '(none)'}] → ${out.status}`;
@@ -93,7 +126,7 @@ async function judge(
   const leaks = leaksIn(out.text, out.sent, view.slug, view.level, sites);
   if (leaks.length) figures.successes.push(`${where}: shows ${leaks.join(', ')}: ${body}`);
   if (hiddenResultsShown(attempt.path, out.text, view.slug, view.level)) figures.successes.push(`${where}: shows a poll's hidden results`);
-  const cors = corsProblems(out.headers, attempt.origin, view.cors);
+  const cors = corsProblems(out.headers, attempt.origin, corsRuleOf(attempt, out, view));
   if (cors.length) figures.successes.push(`${where}: grants ${cors.join(', ')}`);
   return out;
 }
@@ -145,7 +178,7 @@ async function attackOperation(op: Operation): Promise<void> {
         // What the caller may write runs once, as a control, so the matrix itself changes nothing.
         if (expected.kind === 'allowed' && op.method !== 'GET') continue;
         const spec = specFor(op, slug, objects, auth.token !== undefined);
-        await judge({ label: op.key, path, method: op.method, auth, origin: nextOrigin(), spec }, expected, { slug, level: levelOf(caller), cors: corsRuleFor(op, slug) });
+        await judge({ label: op.key, path, method: op.method, auth, origin: nextSiteOrigin(slug), spec }, expected, { slug, level: levelOf(caller), cors: corsRuleFor(op, slug) });
       }
     }
   }
@@ -153,13 +186,13 @@ async function attackOperation(op: Operation): Promise<void> {
   if (op.role && op.method === 'GET') {
     for (const auth of [auths[0]!, auths.find((x) => x.site === a && x.role === 'owner')!]) {
       const expected = expectationFor(op, callerOn(auth, b), false);
-      await judge({ label: `HEAD ${op.key}`, path: pathFor(op, b, b, 0), method: 'HEAD', auth, origin: nextOrigin() }, expected, { slug: b, level: 0, cors: corsRuleFor(op, b) });
+      await judge({ label: `HEAD ${op.key}`, path: pathFor(op, b, b, 0), method: 'HEAD', auth, origin: nextSiteOrigin(b) }, expected, { slug: b, level: 0, cors: corsRuleFor(op, b) });
     }
   }
-  // Preflights from each kind of origin, to B's path.
+  // Preflights from each kind of origin, to B's path: answered for any origin, so that the real
+  // request's refusal is readable; the grant is only of the preflight, never of the request.
   const preflightPath = pathFor(op, b, b, 0);
   for (const origin of [a.origin, b.origin, UNREGISTERED_ORIGIN, 'null']) {
-    const registered = origin === b.origin;
     const out = await judge(
       {
         label: `preflight ${op.key}`,
@@ -168,11 +201,24 @@ async function attackOperation(op: Operation): Promise<void> {
         origin,
         headers: { 'Access-Control-Request-Method': op.method, 'Access-Control-Request-Headers': 'authorization, content-type, idempotency-key' },
       },
-      registered ? { kind: 'allowed' } : { kind: 'refuse', statuses: [403], rule: 'a preflight from an origin the site has not registered' },
+      { kind: 'allowed' },
+      { slug: b, level: 0, cors: [origin] },
+    );
+    if (out.status !== 204 || out.headers.get('Access-Control-Allow-Origin') !== origin) {
+      figures.deviations.push(`preflight ${op.key} from ${origin} → ${out.status}, Access-Control-Allow-Origin ${out.headers.get('Access-Control-Allow-Origin')}`);
+    }
+  }
+  // The rightful owner, with a body that their own page gets 2xx for, from the other site's page and
+  // an unregistered one: refused as the origin, readable, and nothing stored.
+  const ownerOfB = auths.find((x) => x.site === b && x.role === 'owner')!;
+  for (const origin of [a.origin, UNREGISTERED_ORIGIN]) {
+    const out = await judge(
+      { label: `foreign origin ${op.key}`, path: preflightPath, method: op.method, auth: op.role ? ownerOfB : undefined, origin, spec: specFor(op, b, b, op.role !== null) },
+      { kind: 'refuse', statuses: [403], rule: 'a page of an origin the site has not registered' },
       { slug: b, level: 0, cors: [b.origin, API_ORIGIN] },
     );
-    if (registered && (out.status !== 204 || out.headers.get('Access-Control-Allow-Origin') !== origin)) {
-      figures.deviations.push(`preflight ${op.key} from the site's own origin → ${out.status}, Access-Control-Allow-Origin ${out.headers.get('Access-Control-Allow-Origin')}`);
+    if (out.status === 403 && (!out.text.includes('"origin_not_allowed"') || out.headers.get('Access-Control-Allow-Origin') !== origin)) {
+      figures.deviations.push(`foreign origin ${op.key} from ${origin}: the refusal is not the readable origin_not_allowed: ${out.text.slice(0, 200)}`);
     }
   }
   // A citizen write as a page elsewhere could send it without a preflight (a "simple" request).
@@ -182,7 +228,7 @@ async function attackOperation(op: Operation): Promise<void> {
         const spec = { ...specFor(op, b, b, false)!, contentType };
         await judge(
           { label: `simple cross-origin ${op.key}`, path: pathFor(op, b, b, 0), method: op.method, origin, spec },
-          { kind: 'refuse', statuses: [400, 415], rule: 'a write without a preflight from a page of another origin' },
+          { kind: 'refuse', statuses: [400, 403, 415], rule: 'a write without a preflight from a page of another origin' },
           { slug: b, level: 0, cors: [b.origin, API_ORIGIN] },
         );
       }
