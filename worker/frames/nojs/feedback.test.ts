@@ -143,4 +143,27 @@ describe('feedback frame without JavaScript', () => {
     expect(textOf(await refused.text())).toContain('Tämä lomake ei enää ota vastaan palautetta.');
     expect(await submissions(site.id, 'katu', owner)).toHaveLength(0);
   });
+
+  it('never answers a strange post with a 5xx; only a complete one is stored (a filled honeypot as spam)', async () => {
+    const { site, owner } = await feedbackSite();
+    const key = formKeyOf((await get(newBrowser(), frame(site.id))).html);
+    const bodies = [
+      '%',
+      '&&&=&',
+      `key=${key}&a.message=${'x'.repeat(20_000)}&a.kind=hole&a.ok=true`,
+      `key=${key}&a.message=hei&a.kind=hole&a.kind=ice&a.ok=yes`,
+      `key=${key}&a.message=hei&a.kind=hole&a.ok=true&a.place=${'p'.repeat(400)}`,
+      `key=${key}&a.message=hei&a.kind=hole&a.ok=true&category=nope`,
+      `key=${key}&a.constructor=1&a.__proto__=x&a.message=%00%FF&a.kind=hole&a.ok=true&website=${'w'.repeat(300)}`,
+    ];
+    for (const body of bodies) {
+      const response = await post(newBrowser(), frame(site.id), [], { body });
+      expect(response.status, body.slice(0, 80)).toBeLessThan(500);
+      if (response.status !== 303) expect(response.headers.get('Content-Type'), body.slice(0, 80)).toMatch(/^text\/html/);
+    }
+    // Only the last is complete; its filled honeypot makes it spam, answered like any other.
+    const stored = await submissions(site.id, 'katu', owner);
+    expect(stored).toHaveLength(1);
+    expect((stored[0] as unknown as { status: string }).status).toBe('spam');
+  });
 });

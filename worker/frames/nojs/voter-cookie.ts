@@ -19,7 +19,8 @@
  * - Without it (a browser or a third-party frame that refuses cookies) every post still counts
  *   once: the token then comes from the form's idempotency key, so a double click, a reloaded
  *   POST or the back button replays the first answer instead of counting again; the page says
- *   that this browser cannot be remembered.
+ *   that this browser cannot be remembered. The page the post redirects to (`answered=KEY`)
+ *   derives the same token from the key to show the answer once, cookie or not.
  *
  * The token is derived from the key, rather than drawn at post time, precisely so that the very
  * same form sent twice before the cookie arrives is the same voter with the same key: the API
