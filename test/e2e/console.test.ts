@@ -73,7 +73,9 @@ describe('the officials\' console at /admin', () => {
     const resident = await chrome.browser.newPage();
     await resident.goto(`${server.url}/embed/v1/frame/poll/${id}?site=koivulahti&lang=sv`);
     const poll = resident.locator('osallistu-poll');
-    await poll.getByLabel('I centrum').check();
+    // The widget's own form, once it has started (the server-rendered one inside the element is for browsers without JavaScript).
+    await expect.poll(() => poll.evaluate((el) => Boolean(el.shadowRoot?.querySelector('form'))), { timeout: 15_000 }).toBe(true);
+    await poll.getByRole('radio', { name: 'I centrum' }).check();
     await poll.getByRole('button', { name: 'Svara' }).click();
     await expect.poll(() => poll.locator('.results').count(), { timeout: 15_000 }).toBe(1);
     await resident.close();
