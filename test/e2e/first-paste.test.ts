@@ -6,6 +6,7 @@
  * --origin` adds an origin beside the ones an owner registered.
  */
 import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { upsertSiteWithToken } from '../../scripts/lib/sites.ts';
@@ -121,6 +122,8 @@ describe('the first paste on a page whose origin is not registered', () => {
     const context = await chrome.browser.newContext();
     const page = await context.newPage();
     await expectRefused(page, 'fi', fiUrl);
+    mkdirSync(`${ROOT}/test-results`, { recursive: true });
+    await page.screenshot({ path: `${ROOT}/test-results/first-paste-refused-fi.png`, fullPage: true });
     const svPage = await context.newPage();
     await expectRefused(svPage, 'sv', svUrl);
 
@@ -138,6 +141,8 @@ describe('the first paste on a page whose origin is not registered', () => {
     await expect.poll(() => consoleEl.locator('#origins-status').textContent()).toBe(adminFi.settings.origins.added(origin));
     expect(await axeViolations(admin)).toEqual([]);
     expect((await settings()).origins).toEqual([origin]);
+    mkdirSync(`${ROOT}/test-results`, { recursive: true });
+    await admin.screenshot({ path: `${ROOT}/test-results/console-settings.png`, fullPage: true });
 
     // A reload of the page shows a working poll: no notice, and a vote counted.
     const api = watchApi(page);

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { PublicJwk, Site, SiteUpdate } from '../../worker/schema/sites.ts';
@@ -66,6 +66,25 @@ export function checkOrigin(value: string): { origin: string } | { problem: 'inv
  */
 @defineElement('osallistu-admin-settings')
 export class OsallistuAdminSettings extends AdminView {
+  static override styles = [
+    ...AdminView.styles,
+    css`
+      ul.origins {
+        list-style: none;
+        padding: 0;
+        margin: 0 0 1rem;
+      }
+      ul.origins li {
+        align-items: center;
+        justify-content: space-between;
+        padding-block: 0.35rem;
+        border-block-end: 1px solid var(--_border);
+      }
+      ul.origins code {
+        overflow-wrap: anywhere;
+      }
+    `,
+  ];
   @state() private settings?: Site;
   @state() private failed = '';
   @state() private saving?: Part;
