@@ -7,9 +7,8 @@
  */
 import { parseArgs } from 'node:util';
 import { ZodError } from 'zod';
-import { applyMigrations, querySql } from './lib/wrangler.ts';
+import { applyMigrations } from './lib/wrangler.ts';
 import { upsertSiteWithToken } from './lib/sites.ts';
-import { siteExistsSql } from '../worker/db/sql-script.ts';
 
 const { values } = parseArgs({
   options: {
@@ -42,7 +41,6 @@ const languages = values.languages ? values.languages.split(',').map((l) => l.tr
 try {
   // Locally the database may be brand new; remotely, migrations are a deliberate deploy step.
   if (!values.remote) applyMigrations(where);
-  const existed = querySql<{ n: number }>(siteExistsSql(values.id), where)[0]?.n === 1;
   const issued = await upsertSiteWithToken(
     { id: values.id, name: { [lang]: values.name }, defaultLang: lang, languages, origins: values.origin },
     { role: 'owner', label: 'owner (site:create)' },
@@ -52,7 +50,7 @@ try {
   if (values.json) {
     console.log(JSON.stringify({ site: issued.site, token: issued.token }));
   } else {
-    console.log(`${existed ? 'Updated' : 'Created'} site "${issued.site}"${values.remote ? ' in the deployed database' : ' in the local database'}.`);
+    console.log(`${issued.existed ? 'Updated' : 'Created'} site "${issued.site}"${values.remote ? ' in the deployed database' : ' in the local database'}.`);
     console.log(`Origins: ${issued.origins.length ? issued.origins.join(' ') : '(none: browsers on other pages are refused)'}`);
     console.log(`Owner token (shown once, store it now):\n\n  ${issued.token}\n`);
   }

@@ -12,6 +12,8 @@ export interface IssuedToken {
   label: string;
   /** The site's origins now: the ones it had, then the given ones it did not have (or only the given ones, when replacing). */
   origins: string[];
+  /** Whether the site was there before. */
+  existed: boolean;
 }
 
 export interface SiteUpsertOptions {
@@ -21,10 +23,10 @@ export interface SiteUpsertOptions {
   replaceOrigins?: boolean;
 }
 
-/** The origins a site has in the database, or none when there is no such site. */
-export function storedOrigins(siteId: string, where: Where = {}): string[] {
+/** The origins a site has in the database, or null when there is no such site. */
+export function storedOrigins(siteId: string, where: Where = {}): string[] | null {
   const row = querySql<{ origins: string }>(siteOriginsSql(siteId), where)[0];
-  return row ? (JSON.parse(row.origins) as string[]) : [];
+  return row ? (JSON.parse(row.origins) as string[]) : null;
 }
 
 /**
@@ -40,7 +42,8 @@ export async function upsertSiteWithToken(
   options: SiteUpsertOptions = {},
 ): Promise<IssuedToken> {
   const given = Site.parse(input);
-  const existing = options.replaceOrigins ? [] : storedOrigins(given.id, where);
+  const stored = storedOrigins(given.id, where);
+  const existing = options.replaceOrigins ? [] : (stored ?? []);
   // Checked as a whole, so a list grown past the limit is refused here with the schema's own words.
   const { origins } = Site.parse({ ...given, origins: [...existing, ...given.origins.filter((o) => !existing.includes(o))] });
   const secret = newTokenSecret();
@@ -51,5 +54,5 @@ export async function upsertSiteWithToken(
     insertTokenSql({ id: randomId(9), siteId: given.id, tokenHash: await sha256Hex(secret), role: token.role, label: token.label, createdBy: null, createdAt: now }),
   ];
   executeSql(statements.filter(Boolean).join('\n'), where);
-  return { site: given.id, token: secret, role: token.role, label: token.label, origins };
+  return { site: given.id, token: secret, role: token.role, label: token.label, origins, existed: stored !== null };
 }

@@ -54,11 +54,7 @@ export function revokeTokensByLabelSql(siteId: string, label: string, now: strin
   return `UPDATE api_tokens SET revoked_at = ${literal(now)} WHERE site_id = ${literal(siteId)} AND label = ${literal(label)} AND revoked_at IS NULL;`;
 }
 
-export function siteExistsSql(siteId: string): string {
-  return `SELECT COUNT(*) AS n FROM sites WHERE id = ${literal(siteId)};`;
-}
-
-/** A site's origins as stored (a JSON array), for the scripts that add to them. */
+/** A site's origins as stored (a JSON array), for the scripts that add to them; no row when there is no such site. */
 export function siteOriginsSql(siteId: string): string {
   return `SELECT origins FROM sites WHERE id = ${literal(siteId)};`;
 }
