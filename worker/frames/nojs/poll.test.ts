@@ -9,7 +9,7 @@ describe('poll frame without JavaScript', () => {
   it.each([
     ['fi', 'Mikä on tärkeintä?', 'Pyörätiet', 'Vastaa', 'Valitse yksi.'],
     ['sv', 'Vad är viktigast?', 'Cykelvägar', 'Svara', 'Välj ett alternativ.'],
-    ['en', '<span lang="fi">Mikä on tärkeintä?</span>', '<span lang="fi">Pyörätiet</span>', 'Answer', 'Choose one.'],
+    ['en', '<span lang="fi">Mikä on tärkeintä?</span>', '<span lang="fi">Pyörätiet</span>', 'Vote', 'Choose one.'],
   ])('%s: the question as a form of radio buttons that posts back to the page, never cached', async (lang, question, option, submit, hint) => {
     const { site } = await frameSite();
     const { status, html, response } = await get(newBrowser(), frame(site.id, lang));
@@ -164,7 +164,7 @@ describe('poll frame without JavaScript', () => {
     const { html } = await get(newBrowser(), `${frame(site.id, 'en')}&preview=1`);
     expect(html).toContain('<legend><span lang="fi">Mikä on tärkeintä?</span></legend>');
     expect(html).toContain('<form class="nojs-form" aria-label="Mikä on tärkeintä?" novalidate>');
-    expect(html).toContain('<button type="submit" disabled>Answer</button>');
+    expect(html).toContain('<button type="submit" disabled>Vote</button>');
     expect(html).not.toContain('method="post"');
     expect(html).not.toContain('name="key"');
     const response = await post(newBrowser(), `${frame(site.id, 'en')}&preview=1`, [['key', 'preview-key-123456'], ['choice', 'a']]);

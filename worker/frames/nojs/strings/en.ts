@@ -16,7 +16,7 @@ export const en: NojsStrings = {
   previewOff: 'Preview: answering is off in the preview.',
   serverError: 'Something went wrong on our side. Please try again in a moment.',
   poll: {
-    submit: 'Answer',
+    submit: 'Vote',
     change: 'Save the change',
     thanks: 'Thank you, your answer was counted!',
     changed: 'Your answer has been changed.',
