@@ -44,7 +44,10 @@ export default async function setup(project: TestProject) {
     throw error;
   }
   return async () => {
+    // The plugin must not make PHP complain on any request the suite made.
+    const errors = wordpress.pluginErrors();
     await wordpress.stop();
     await stopDevServer();
+    if (errors.length > 0) throw new Error(`PHP reported problems in the plugin:\n${errors.join('\n')}`);
   };
 }

@@ -8,7 +8,7 @@
  * there), all removed by `stop()`.
  */
 import { execFileSync } from 'node:child_process';
-import { chownSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pluginFiles } from '../../../integrations/wordpress/package.ts';
@@ -29,6 +29,8 @@ export interface WordPressInfo {
 }
 
 export interface RunningWordPress extends WordPressInfo {
+  /** PHP's warnings and errors in the plugin's files so far (Apache's error log). */
+  pluginErrors(): string[];
   stop(): Promise<void>;
 }
 
@@ -124,7 +126,8 @@ define( 'DISABLE_WP_CRON', true );
 define( 'AUTOMATIC_UPDATER_DISABLED', true );
 define( 'WP_HTTP_BLOCK_EXTERNAL', true ); /* no internet here: only this host (any port) */
 define( 'FS_METHOD', 'direct' );
-define( 'WP_DEBUG', false );
+/* Everything PHP reports goes to Apache's error log (never into pages); the suite fails on the plugin's. */
+define( 'WP_DEBUG', true ); define( 'WP_DEBUG_DISPLAY', false ); define( 'WP_DEBUG_LOG', false );
 `,
     );
     writeFileSync(configFile, `<?php require ${JSON.stringify(join(dir, 'wp-config-test.php'))};\n`);
@@ -134,7 +137,13 @@ define( 'WP_DEBUG', false );
 
     const web = await startApache(dir, { port, contentDir: content, configName });
     stops.push(web.stop);
-    return { ...info, stop };
+    const pluginErrors = () =>
+      existsSync(join(dir, 'apache-error.log'))
+        ? readFileSync(join(dir, 'apache-error.log'), 'utf8')
+            .split('\n')
+            .filter((line) => /PHP (Fatal error|Warning|Parse error|Notice|Deprecated)/.test(line) && line.includes('/plugins/osallistu/'))
+        : [];
+    return { ...info, pluginErrors, stop };
   } catch (error) {
     await stop();
     throw error;
