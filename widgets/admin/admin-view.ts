@@ -230,6 +230,8 @@ const adminStyles = css`
 export class AdminView extends OsallistuElement {
   static override styles = [...OsallistuElement.styles, adminStyles];
   static override catalogs = [...OsallistuElement.catalogs, adminMessages];
+  /** Keeps nothing on the device itself. */
+  static override remembers = false;
 
   @property({ attribute: false }) token = '';
   @property({ attribute: false }) official?: Official;

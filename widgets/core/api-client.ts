@@ -32,6 +32,8 @@ export interface ApiClientOptions {
   /** First back-off in milliseconds; doubles each time, with jitter. */
   backoffMs?: number;
   fetch?: typeof fetch;
+  /** Called when the API refuses the page's origin (403 `origin_not_allowed`): the site has not registered it. */
+  onOriginRefused?: (error: ApiRequestError) => void;
 }
 
 export interface RequestOptions {
@@ -56,6 +58,7 @@ export class ApiClient {
   readonly #attempts: number;
   readonly #backoffMs: number;
   readonly #fetch: typeof fetch;
+  readonly #onOriginRefused?: (error: ApiRequestError) => void;
 
   constructor(
     readonly apiBase: string,
@@ -67,6 +70,7 @@ export class ApiClient {
     this.#backoffMs = options.backoffMs ?? 400;
     // Looked up at each call, so a fetch wrapped after the client was made (instrumentation, a test's spy) is the one used.
     this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.#onOriginRefused = options.onOriginRefused;
   }
 
   /** `path` is relative to the site, e.g. `polls/abc`; `""` is the site itself. */
@@ -118,7 +122,9 @@ export class ApiClient {
         await this.#wait(attempt, response.headers.get('Retry-After'), options.signal);
         continue;
       }
-      throw await toRequestError(response);
+      const error = await toRequestError(response);
+      if (error.code === 'origin_not_allowed') this.#onOriginRefused?.(error);
+      throw error;
     }
   }
 

@@ -1,4 +1,5 @@
 import { LitElement } from 'lit';
+import type { PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { PublicSite } from './site.ts';
 import { ApiClient, ApiRequestError, NetworkError } from './api-client.ts';
@@ -7,8 +8,10 @@ import { coreMessages, pageLang, resolveLang } from './i18n.ts';
 import type { Catalog } from './i18n.ts';
 import type { Lang, Messages } from '../locales/messages.ts';
 import { loadSite } from './site.ts';
-import { themeStyles } from './theme.ts';
+import { isLightColor, themeStyles } from './theme.ts';
 import { controlStyles } from './controls.ts';
+import { onStorageRefused, storageRefused } from './storage.ts';
+import { originNotice, withStorageNotice } from './notices.ts';
 
 /**
  * What every `osallistu-*` element shares: where the API is, which site it serves, which
@@ -17,11 +20,31 @@ import { controlStyles } from './controls.ts';
  * @attr site - the site slug; defaults to the loader's `data-site`.
  * @attr api - the API origin; defaults to the loader's own origin.
  * @attr lang - the language; defaults to the nearest ancestor's `lang`, then the site's default.
+ * @csspart origin-notice - the notice for web editors shown instead of the widget when the API
+ *   refuses this page's origin (the site has not registered it); the element's own content stays visible below it.
+ * @csspart storage-notice - the line saying this embedded view cannot remember the answer on this
+ *   device, shown only where the browser refuses storage (e.g. a sandboxed frame).
  */
+/**
+ * Hands a form to the widget without the browser's form submission. A frame sandboxed without
+ * `allow-forms` (WordPress's embeds: `sandbox="allow-scripts"`) blocks that submission before the
+ * `submit` event fires, so a click on a submit button (also the one Enter in a field makes) becomes
+ * that event here, for the widget's own handler. Forms the browser itself validates keep its check.
+ */
+function submitWithoutNavigation(event: MouseEvent): void {
+  const button = event.composedPath().find((node): node is HTMLButtonElement => node instanceof HTMLButtonElement);
+  const form = button?.type === 'submit' ? button.form : null;
+  if (!form || (!form.noValidate && !form.checkValidity())) return;
+  event.preventDefault();
+  form.dispatchEvent(new SubmitEvent('submit', { bubbles: true, cancelable: true, submitter: button }));
+}
+
 export class OsallistuElement extends LitElement {
   static override styles = [themeStyles, controlStyles];
   /** The string catalogs this element renders with; a widget with strings of its own adds its catalog. */
   static catalogs: Catalog<unknown>[] = [coreMessages];
+  /** Keeps something on the device (a ballot, a draft, a consent): says so on screen when storage is refused. */
+  static remembers = true;
 
   @property({ reflect: true }) site = '';
   @property() api = '';
@@ -29,13 +52,18 @@ export class OsallistuElement extends LitElement {
   /** The site's public settings, once loaded (only fetched when the page does not give a language). */
   @state() protected siteInfo?: PublicSite;
 
+  /** Set when the API refused this page's origin: the element then shows the notice for web editors and its own content. */
+  @state() protected originRefused = false;
+
   protected get siteId(): string {
     return this.site || loaderConfig().site || '';
   }
 
   protected get client(): ApiClient {
     const base = this.api || loaderConfig().apiBase;
-    if (this.#client?.apiBase !== base || this.#client.site !== this.siteId) this.#client = new ApiClient(base, this.siteId);
+    if (this.#client?.apiBase !== base || this.#client.site !== this.siteId) {
+      this.#client = new ApiClient(base, this.siteId, { onOriginRefused: () => (this.originRefused = true) });
+    }
     return this.#client;
   }
   #client?: ApiClient;
@@ -83,11 +111,29 @@ export class OsallistuElement extends LitElement {
     const key = `${this.client.apiBase}|${this.siteId}|${this.resourceId()}`;
     if (!this.resourceId() || key === this.#fetched) return;
     this.#fetched = key;
+    this.originRefused = false;
     void this.fetchResource();
   }
 
   protected override willUpdate(): void {
     this.#fetchIfChanged();
+  }
+
+  /**
+   * Renders the widget's own view, or in its place the notice for web editors when the API
+   * refused this page's origin, and under it the line about storage where the browser refuses it.
+   * Done here once, so that no widget's chunk carries it.
+   */
+  protected override update(changed: PropertyValues): void {
+    const view = this.render;
+    // Always the same outer template for a widget that remembers, so its view is not rebuilt when storage first refuses.
+    if (this.originRefused) this.render = () => originNotice(this.t, location.origin, this.siteId);
+    else if ((this.constructor as typeof OsallistuElement).remembers) this.render = () => withStorageNotice(this.t, view.call(this), storageRefused());
+    try {
+      super.update(changed);
+    } finally {
+      this.render = view;
+    }
   }
 
   /** Sends again what waits on this device (a ballot, a submission); called when the browser comes back online and while retrying. */
@@ -106,15 +152,33 @@ export class OsallistuElement extends LitElement {
     this.#retryTimer = undefined;
   }
 
+  #offStorage?: () => void;
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#offStorage?.();
     window.removeEventListener('online', this.#onOnline);
     this.stopRetrying();
   }
 
+  readonly #internals = this.attachInternals();
+
+  constructor() {
+    super();
+    this.addEventListener('click', submitWithoutNavigation);
+  }
+
+  /** `:state(dark)` when the text the element inherits is light, i.e. it sits on a dark page (see theme.ts). */
+  #matchPage(): void {
+    if (isLightColor(getComputedStyle(this).color)) this.#internals.states.add('dark');
+    else this.#internals.states.delete('dark');
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
+    this.#matchPage();
     window.addEventListener('online', this.#onOnline);
+    this.#offStorage = onStorageRefused(() => this.requestUpdate());
     this.#fetchIfChanged(); // in parallel with the language strings, not after them
     for (const catalog of this.#catalogs) void catalog.load(this.language);
     if (!pageLang(this) && this.siteId) {

@@ -1,7 +1,10 @@
+import { noteStorageRefused } from './storage.ts';
+
 /**
  * The voter token: random, made in this browser, never a cookie. The server stores only a hash
  * of it salted per poll, so it cannot link one poll's ballots to another's. Kept in localStorage;
- * where storage is blocked (private modes, strict settings) it lives for this page view only.
+ * where storage is refused (a sandboxed frame, private modes, strict settings) it lives for this
+ * page view only, and the widgets say so.
  */
 const STORAGE_KEY = 'osallistu.voter';
 let inMemory: string | undefined;
@@ -24,6 +27,7 @@ export function voterToken(storage: () => Storage = () => localStorage): string 
     }
     return token;
   } catch {
+    noteStorageRefused();
     inMemory ??= newToken();
     return inMemory;
   }
@@ -35,6 +39,7 @@ export function existingVoterToken(storage: () => Storage = () => localStorage):
     const token = storage().getItem(STORAGE_KEY);
     return valid(token) ? token : inMemory;
   } catch {
+    noteStorageRefused();
     return inMemory;
   }
 }

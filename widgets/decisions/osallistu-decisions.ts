@@ -40,6 +40,8 @@ const decisionMessages = new Catalog<DecisionMessages>({
 export class OsallistuDecisions extends OsallistuElement {
   static override styles = [...OsallistuElement.styles, decisionStyles];
   static override catalogs = [...OsallistuElement.catalogs, decisionMessages];
+  /** Keeps nothing on the device itself (its feedback form says so itself). */
+  static override remembers = false;
 
   @property() organ = '';
   @property() topic = '';

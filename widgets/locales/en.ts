@@ -14,6 +14,9 @@ export const en: Messages = {
     rateLimited: 'Too many attempts in a short time. Wait a moment and try again.',
     challenge: 'Sending this needs a robot check that this page does not support yet.',
   },
+  originRefused: (origin, site) =>
+    `This page (${origin}) is not registered for the Osallistu site "${site}". Ask the administrator to add the address in the Settings view of the Osallistu console.`,
+  storageRefused: 'This embedded view cannot remember your answer on this device.',
   votes: (count) => (count === 1 ? '1 vote' : `${count.toLocaleString('en')} votes`),
   poll: {
     loading: 'Loading the poll…',

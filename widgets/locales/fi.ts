@@ -14,6 +14,9 @@ export const fi: Messages = {
     rateLimited: 'Liian monta yritystä lyhyessä ajassa. Odota hetki ja yritä uudelleen.',
     challenge: 'Tämän lähettäminen vaatii robottitarkistuksen, jota tämä sivu ei vielä tue.',
   },
+  originRefused: (origin, site) =>
+    `Tätä sivua (${origin}) ei ole rekisteröity palvelun Osallistu sivustolle "${site}". Pyydä ylläpitäjää lisäämään osoite Osallistun hallinnan Asetukset-näkymään.`,
+  storageRefused: 'Tämä upotettu näkymä ei voi muistaa vastaustasi tällä laitteella.',
   votes: (count) => (count === 1 ? '1 ääni' : `${count.toLocaleString('fi')} ääntä`),
   poll: {
     loading: 'Ladataan kyselyä…',

@@ -23,6 +23,10 @@ export interface Messages {
     /** A Turnstile check is asked for, which the widgets do not render yet. */
     challenge: string;
   };
+  /** For the web editor: the API refused this page's origin (`origin`) for site `site`; who registers it, and where. */
+  originRefused: (origin: string, site: string) => string;
+  /** Where the browser refuses storage (a sandboxed frame): this view cannot remember the answer here. */
+  storageRefused: string;
   /** "3 votes", "1 vote". */
   votes: (count: number) => string;
   poll: PollMessages;

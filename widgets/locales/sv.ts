@@ -14,6 +14,9 @@ export const sv: Messages = {
     rateLimited: 'För många försök på kort tid. Vänta en stund och försök igen.',
     challenge: 'Det här kräver en robotkontroll som den här sidan ännu inte stöder.',
   },
+  originRefused: (origin, site) =>
+    `Den här sidan (${origin}) är inte registrerad för webbplatsen "${site}" i tjänsten Osallistu. Be administratören lägga till adressen i vyn Inställningar i Osallistus administration.`,
+  storageRefused: 'Den här inbäddade vyn kan inte komma ihåg ditt svar på den här enheten.',
   votes: (count) => (count === 1 ? '1 röst' : `${count.toLocaleString('sv')} röster`),
   poll: {
     loading: 'Enkäten laddas…',

@@ -77,6 +77,8 @@ export class OsallistuVideoBlog extends OsallistuElement {
     }
   `];
   static override catalogs = [...OsallistuElement.catalogs, videoMessages, blogMessages];
+  /** Keeps nothing on the device itself (its videos and forms say so themselves). */
+  static override remembers = false;
 
   @property() channel = '';
   @property({ type: Number }) limit = 6;
