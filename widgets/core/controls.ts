@@ -108,7 +108,7 @@ export const controlStyles = css`
     inline-size: 100%;
     font: inherit;
     color: inherit;
-    background: var(--osallistu-input-background, #ffffff);
+    background: var(--_field);
     border: 2px solid var(--_border);
     border-radius: var(--_radius);
     padding: 0.5rem 0.6rem;
@@ -131,7 +131,7 @@ export const controlStyles = css`
   button.danger {
     background: var(--_error);
     border-color: var(--_error);
-    color: #ffffff;
+    color: var(--_on-error);
   }
   @media (forced-colors: active) {
     .option:has(input:checked) {

@@ -17,7 +17,7 @@ export const videoStyles = css`
   .stage[data-phase='consent'] {
     aspect-ratio: auto;
     min-block-size: 12rem;
-    background: var(--osallistu-input-background, #ffffff);
+    background: var(--_field);
     border: 2px solid var(--_border);
   }
   .stage[data-phase='playing'] {
