@@ -11,6 +11,7 @@ import { DECISIONS, PER_FILE, measureDecisionImport, measureDecisionSearch } fro
 import { LOADER, pageFiles, sumBytes, wireBytes } from '../test/bench/bundle-size.ts';
 import { measureVideoPrivacy } from '../test/bench/video-privacy.ts';
 import { measurePollExport } from '../test/bench/export.ts';
+import { measureWordPressPage } from '../test/bench/wordpress.ts';
 import type { Bytes } from '../test/bench/bundle-size.ts';
 import { freePort } from '../test/support/free-port.ts';
 import { syntheticBallotsSql } from '../worker/db/sql-script.ts';
@@ -86,6 +87,16 @@ const createPoll = async (id: string) => {
 };
 
 try {
+  step('A WordPress page with the plugin\'s block beside the same page with the bare snippet (Debian\'s WordPress, Chromium, cold cache)');
+  const wp = await measureWordPressPage({ url: server.url, token, persistTo, settingsToken: '' });
+  const cost = (c: typeof wp.block) => `${c.requests} requests, ${kb(c.bytes)} (Osallistu ${c.osallistuRequests} requests, ${kb(c.osallistuBytes)})`;
+  figures.push({
+    name: 'WordPress page with the plugin\'s block vs the bare snippet',
+    value: `block: ${cost(wp.block)} · snippet: ${cost(wp.snippet)}`,
+    budget: 'the block adds ≤ 1 request and ≤ 2 KB',
+    ok: wp.block.requests <= wp.snippet.requests + 1 && wp.block.bytes <= wp.snippet.bytes + 2048,
+  });
+
   step('Requests to other hosts before a click: <osallistu-video> beside lite-youtube-embed, in Chromium');
   const privacy = await measureVideoPrivacy({ origin: server.url, api, token });
   const hosts = (urls: string[]) => (urls.length ? ` (${[...new Set(urls.map((u) => new URL(u).host))].join(', ')})` : '');

@@ -171,7 +171,7 @@ describe('a frame on any other host page, with /embed/v1/resizer.js', () => {
     const problems = watchProblems(page);
     await page.goto(url);
     for (const [id, frameSrc] of [['plain', `${src}&lang=fi`], ['sandboxed', src]] as const) {
-      await expect.poll(() => page.frames().some((f) => f.url() === frameSrc), id).toBe(true);
+      await expect.poll(() => page.frames().some((f) => f.url() === frameSrc), { message: id }).toBe(true);
       const frame = page.frames().find((f) => f.url() === frameSrc);
       await pollShown(frame!);
       const box = () => page.locator(`#${id}`).evaluate((el) => el.clientHeight);
