@@ -42,8 +42,9 @@ describe('the poll on the demo page', () => {
 
     const csv = await exportCsv();
     expect(csv.charCodeAt(0)).toBe(0xfeff);
-    expect(csv).toMatch(/\r\n1;\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2};;Koulureitit ja koulujen ympäristöt \| Bussipysäkit ja vaihtopaikat\r\n/);
-    expect(csv).toContain('Koulureitit ja koulujen ympäristöt;koulureitit;1;100');
+    expect(csv).toMatch(/\r\n\d+;\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2};;Koulureitit ja koulujen ympäristöt \| Bussipysäkit ja vaihtopaikat\r\n/);
+    // Other files may vote on the demo poll too (the console's test does): this ballot is the only one for these options.
+    expect(csv).toMatch(/Koulureitit ja koulujen ympäristöt;koulureitit;1;\d+/);
     await context.close();
   });
 

@@ -14,6 +14,22 @@ import { onStorageRefused, storageRefused } from './storage.ts';
 import { originNotice, withStorageNotice } from './notices.ts';
 
 /**
+ * Hands a form to the widget without the browser's form submission. A frame sandboxed without
+ * `allow-forms` (WordPress's embeds: `sandbox="allow-scripts"`) blocks that submission before the
+ * `submit` event fires, so a click on a submit button (also the one Enter in a field makes) becomes
+ * that event here, for the widget's own handler. Forms the browser itself validates keep its check.
+ */
+function submitWithoutNavigation(event: MouseEvent): void {
+  // Once: a widget inside another (the console's views, the feedback form in a decision) sees the same click.
+  if (event.defaultPrevented) return;
+  const button = event.composedPath().find((node): node is HTMLButtonElement => node instanceof HTMLButtonElement);
+  const form = button?.type === 'submit' ? button.form : null;
+  if (!form || (!form.noValidate && !form.checkValidity())) return;
+  event.preventDefault();
+  form.dispatchEvent(new SubmitEvent('submit', { bubbles: true, cancelable: true, submitter: button }));
+}
+
+/**
  * What every `osallistu-*` element shares: where the API is, which site it serves, which
  * language it speaks, and the theme tokens.
  *
@@ -25,20 +41,6 @@ import { originNotice, withStorageNotice } from './notices.ts';
  * @csspart storage-notice - the line saying this embedded view cannot remember the answer on this
  *   device, shown only where the browser refuses storage (e.g. a sandboxed frame).
  */
-/**
- * Hands a form to the widget without the browser's form submission. A frame sandboxed without
- * `allow-forms` (WordPress's embeds: `sandbox="allow-scripts"`) blocks that submission before the
- * `submit` event fires, so a click on a submit button (also the one Enter in a field makes) becomes
- * that event here, for the widget's own handler. Forms the browser itself validates keep its check.
- */
-function submitWithoutNavigation(event: MouseEvent): void {
-  const button = event.composedPath().find((node): node is HTMLButtonElement => node instanceof HTMLButtonElement);
-  const form = button?.type === 'submit' ? button.form : null;
-  if (!form || (!form.noValidate && !form.checkValidity())) return;
-  event.preventDefault();
-  form.dispatchEvent(new SubmitEvent('submit', { bubbles: true, cancelable: true, submitter: button }));
-}
-
 export class OsallistuElement extends LitElement {
   static override styles = [themeStyles, controlStyles];
   /** The string catalogs this element renders with; a widget with strings of its own adds its catalog. */
