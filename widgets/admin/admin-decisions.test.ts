@@ -3,7 +3,7 @@ import { afterEach, describe, expect, inject, it } from 'vitest';
 import sample from '../../demo/decisions/ahjo-sample.json?raw';
 import { ahjoRecords, ahjoToImport } from '../../scripts/lib/ahjo.ts';
 import type { Role } from '../../worker/schema/roles.ts';
-import { expectNoAxeViolations } from '../../test/support/axe.ts';
+import { expectAccessible } from '../../test/support/a11y.ts';
 import { SITE, officialFetch, publishDecisions, testOrgan } from '../../test/support/decisions.ts';
 import { en } from './locales/decisions/en.ts';
 import { fi } from './locales/decisions/fi.ts';
@@ -102,7 +102,7 @@ describe('the decisions view of the console', () => {
     expect([...first.querySelectorAll('td')].slice(0, 4).map((td) => td.textContent!.trim())).toEqual(['28.10.2026', organ.name.fi, '10', 'Hyväksytty']);
     expect([...shadow.querySelectorAll('.list thead th')].map((th) => th.textContent!.trim())).toEqual(['Kokous', 'Toimielin', '§', 'Otsikko', 'Päätös', 'Toiminnot']);
     expect(shadow.querySelector(`button[data-edit="${organ.id}-0"]`)!.getAttribute('aria-label')).toBe('Muokkaa: Koulukuljetusten periaatteet 0');
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
 
     button(shadow, 'Näytä lisää')!.click();
     await expect.poll(() => titles(shadow)).toEqual(['Koulukuljetusten periaatteet 0', 'Koulukuljetusten periaatteet 1', `Uimahallin aukioloajat ${word}`]);
@@ -135,7 +135,7 @@ describe('the decisions view of the console', () => {
     expect(shadow.querySelector<HTMLSelectElement>('#outcome')!.value).toBe('passed');
     expect(shadow.querySelector<HTMLInputElement>('#topics')!.value).toBe('koulut');
     expect(shadow.querySelector(`button[data-edit="${id}"]`)!.getAttribute('aria-expanded')).toBe('true');
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
 
     // Another editor tables the decision while this form is open.
     expect((await officialFetch(`/decisions/${id}`, { method: 'PATCH', body: JSON.stringify({ outcome: 'tabled' }) })).status).toBe(200);
@@ -235,7 +235,7 @@ describe('the decisions view of the console', () => {
     await expect.poll(() => shadow.activeElement?.id).toBe('ask-text');
     expect(shadow.querySelector('[role="alertdialog"]')!.textContent).toContain('Muutoksia ei ole tallennettu. Hylätäänkö ne?');
     expect(shadow.querySelector('#edit-heading')!.textContent).toBe('Muokataan: Koulukuljetusten periaatteet 0');
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
     button(shadow, 'Jatka muokkausta')!.click();
     await expect.poll(() => shadow.activeElement?.id).toBe('edit-heading');
     expect(shadow.querySelector('#ask-text')).toBeNull();
@@ -278,7 +278,7 @@ describe('the decisions view of the console', () => {
     shadow.querySelector<HTMLButtonElement>(`button[data-delete="${a}"]`)!.click();
     await expect.poll(() => shadow.activeElement?.id).toBe('delete-text');
     expect(shadow.querySelector('#delete-text')!.textContent).toBe('Poistetaanko päätös ”Koulukuljetusten periaatteet 0”? Poistoa ei voi perua.');
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
     await userEvent.keyboard('{Escape}');
     await expect.poll(() => (shadow.activeElement as HTMLElement | null)?.dataset.delete).toBe(a);
     expect(shadow.querySelector('#delete-text')).toBeNull();
@@ -351,7 +351,7 @@ describe('the decisions view of the console', () => {
     expect(rejected[0]!.querySelector('th')!.textContent).toBe(String(badLine)); // as an editor's "go to line" takes it
     expect(rejected[0]!.querySelector('code')!.textContent).toBe(`${organ.id}-s1733`);
     expect(rejected[0]!.querySelectorAll('td')[1]!.textContent).toMatch(/^outcome: /);
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
 
     expect(await organCount(organ.id)).toBe(2499);
     expect((await officialFetch(`/decisions/${organ.id}-s1733`)).status).toBe(404); // the id is made from the source id
@@ -417,7 +417,7 @@ describe('the decisions view of the console', () => {
       }
       // The Finnish and Swedish records of one decision became one decision in both languages.
       expect(Object.keys((await getDecision('kaupunginvaltuusto-2026-03-16-23')).title)).toEqual(['fi', 'sv']);
-      await expectNoAxeViolations(el);
+      await expectAccessible(el);
     } finally {
       for (const record of expected) await officialFetch(`/decisions/${record.id}`, { method: 'DELETE' });
     }
@@ -447,7 +447,7 @@ describe('the decisions view of the console', () => {
     expect(shadow.querySelector('button[data-edit]')).toBeNull();
     expect(shadow.querySelector('#import-file')).toBeNull();
     expect([...shadow.querySelectorAll('.list thead th')].map((th) => th.textContent!.trim())).toEqual(['Meeting', 'Body', '§', 'Title', 'Outcome']);
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
   });
 });
 

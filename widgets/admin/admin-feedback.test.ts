@@ -1,6 +1,6 @@
 import { userEvent } from 'vitest/browser';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { expectNoAxeViolations } from '../../test/support/axe.ts';
+import { expectAccessible } from '../../test/support/a11y.ts';
 import { resetConsole, signedInView } from '../../test/support/console.ts';
 import { SITE, createForm, officialFetch } from '../../test/support/forms.ts';
 import './osallistu-admin.ts';
@@ -47,7 +47,7 @@ describe('the moderation queue', () => {
     expect(open.textContent).toContain('Koskee: Puistosuunnitelma');
     expect(open.textContent).toContain('asukas@example.fi');
     await expect.poll(() => open.textContent).toContain('Ei vielä vastauksia.');
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
 
     shadow.querySelector<HTMLTextAreaElement>('#reply')!.focus();
     await userEvent.keyboard('Penkki korjataan ensi viikolla.');
@@ -109,7 +109,7 @@ describe('the moderation queue', () => {
     expect(shadow.querySelector('tbody')!.textContent).not.toContain(other);
     shadow.querySelector<HTMLButtonElement>(`button[data-ref="${lights}"]`)!.click();
     await expect.poll(() => shadow.querySelector('section.submission dl')?.textContent ?? '').toContain('AiheKatuvalot');
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
   });
 
   it('changes many at once', async () => {
@@ -119,7 +119,7 @@ describe('the moderation queue', () => {
     for (const ref of refs) shadow.querySelector<HTMLInputElement>(`input[aria-label="Valitse ${ref}"]`)!.click();
     await expect.poll(() => shadow.querySelector('#bulk-status')).toBeTruthy();
     shadow.querySelector<HTMLSelectElement>('#bulk-status')!.value = 'closed';
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
     [...shadow.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent === 'Muuta 2 valittua')!.click();
     await expect.poll(() => shadow.querySelector('[role="status"]')?.textContent).toBe('2 palautetta päivitettiin.');
     for (const ref of refs) expect((await publicStatus(ref)).status).toBe('closed');
@@ -131,7 +131,7 @@ describe('the moderation queue', () => {
     const { el, shadow } = await queueOf(form);
     const group = shadow.querySelector('[role="group"].export')!;
     expect(group.textContent).toContain('Lataa lomakkeen ”Anna palautetta” palautteet');
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
     for (const [label, extension] of [['Excel', 'xlsx'], ['CSV', 'csv']] as const) {
       [...group.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent === label)!.click();
       await expect.poll(() => shadow.querySelector('[role="status"]')?.textContent).toMatch(new RegExp(`^Tiedosto koivulahti-.*${form}.*\\.${extension} on ladattu\\.$`));

@@ -1,6 +1,6 @@
 import { userEvent } from 'vitest/browser';
 import { afterEach, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations } from '../../test/support/axe.ts';
+import { expectAccessible } from '../../test/support/a11y.ts';
 import { choose, resetConsole, signedInView, typeInto } from '../../test/support/console.ts';
 import { BASE_FORM, SITE, createForm, officialFetch } from '../../test/support/forms.ts';
 
@@ -67,7 +67,7 @@ describe('<osallistu-admin-forms>: defining a feedback form', () => {
 
     expect(editor.querySelector('.notice-box')!.textContent).toContain('Otsikko puuttuu kielellä ruotsi.');
     expect(editor.querySelector('.notice-box')!.textContent).toContain('Kentän 2 vaihtoehto 1 puuttuu kielellä englanti.');
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
 
     choose(editor, '#form-status', 'open');
     editor.querySelector<HTMLButtonElement>('form > .actions button:not([type])')!.click();
@@ -208,7 +208,7 @@ describe('<osallistu-admin-forms>: defining a feedback form', () => {
     expect(editor.querySelector('#field-1-option-1-fi')!.hasAttribute('aria-invalid')).toBe(false);
     // Shown once, at that option, not again at the field or the list of fields.
     expect([...editor.querySelectorAll('.error')].filter((e) => e.textContent!.includes('(fi)')).length).toBe(1);
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
     expect(((await (await officialFetch('/forms')).json()) as { items: unknown[] }).items.length).toBe(before.items.length);
   });
 
@@ -219,7 +219,7 @@ describe('<osallistu-admin-forms>: defining a feedback form', () => {
     shadow.querySelector<HTMLButtonElement>(`button[data-status-of="${id}"]`)!.click();
     await expect.poll(() => shadow.activeElement?.id).toBe('confirm-text');
     expect(shadow.querySelector('#confirm-text')!.textContent).toContain('Suljetaanko lomake ”Anna palautetta”?');
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
     shadow.querySelector<HTMLButtonElement>('[role="alertdialog"] button.danger')!.click();
     await expect.poll(async () => (await formOf(id)).status).toBe('closed');
     await expect.poll(() => shadow.activeElement?.getAttribute('data-status-of')).toBe(id);

@@ -1,6 +1,6 @@
 import { userEvent } from 'vitest/browser';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { expectNoAxeViolations } from '../../test/support/axe.ts';
+import { expectAccessible } from '../../test/support/a11y.ts';
 import { resetConsole, typeInto } from '../../test/support/console.ts';
 import { officialFetch } from '../../test/support/polls.ts';
 import { SETTINGS_SITE } from '../../test/support/test-sites.ts';
@@ -105,7 +105,7 @@ describe('<osallistu-admin-settings>: origins', () => {
     expect((shadow.host as OsallistuAdminSettings).hasUnsavedChanges).toBe(false);
     expect([...shadow.querySelectorAll('ul.origins code')].map((c) => c.textContent)).toEqual([...before, origin]);
     expect((await stored()).origins).toEqual([...before, origin]);
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
 
     // Removing asks first; Escape keeps it, with focus back on its button.
     const remove = () => shadow.querySelector<HTMLButtonElement>(`button[data-origin="${origin}"]`)!;
@@ -114,7 +114,7 @@ describe('<osallistu-admin-settings>: origins', () => {
     await userEvent.keyboard('{Enter}');
     await expect.poll(() => shadow.activeElement?.id).toBe('confirm-text');
     expect(text(shadow, '#confirm-text')).toBe(`Poistetaanko ${origin}? Sen sivujen widgetit lakkaavat toimimasta.`);
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
     await userEvent.keyboard('{Escape}');
     await expect.poll(() => shadow.activeElement).toBe(remove());
     expect(shadow.querySelector('[role="alertdialog"]')).toBeNull();
@@ -173,7 +173,7 @@ describe('<osallistu-admin-settings>: languages, retention, keys', () => {
     await userEvent.keyboard('{Control>}a{/Control}90{Enter}');
     await expect.poll(() => text(shadow, '#retention-status')).toBe('Sparat.');
     expect((await stored()).contactRetentionDays).toBe(90);
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
 
     // Back as they were, for the next test.
     const restored = await fetch(`/api/v1/sites/${SITE}/settings`, {
@@ -215,7 +215,7 @@ describe('<osallistu-admin-settings>: languages, retention, keys', () => {
     expect(shadow.querySelector('#voterKey-error')).toBeNull();
     expect(text(shadow, 'tbody th')).toBe(kid);
     expect((await stored()).voterKeys).toEqual([{ kty, crv, x, y, kid, alg: 'ES256' }]);
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
     shadow.querySelector<HTMLButtonElement>(`button[data-kid="${kid}"]`)!.click();
     await expect.poll(() => text(shadow, '#confirm-text')).toBe(`Remove the key "${kid}"? Signed polls no longer accept residents vouched for with it.`);
     shadow.querySelector<HTMLButtonElement>('[role="alertdialog"] button.danger')!.click();
@@ -233,7 +233,7 @@ describe('<osallistu-admin-settings>: languages, retention, keys', () => {
     expect(await stored()).toMatchObject({ challengeSiteKey: '0x4AAAAAAAsettings', challengeSecretSet: true });
     expect(JSON.stringify(await stored())).not.toContain('a-secret-of-the-test');
     expect((await audited())[0]!.detail).toEqual({ challengeSiteKey: '0x4AAAAAAAsettings', challengeSecret: '(changed)' });
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
 
     shadow.querySelector<HTMLInputElement>('#clearSecret')!.click();
     await expect.poll(() => shadow.querySelector<HTMLInputElement>('#challengeSecret')!.disabled).toBe(true);

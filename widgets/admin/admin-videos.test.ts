@@ -1,6 +1,6 @@
 import { userEvent } from 'vitest/browser';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { expectNoAxeViolations } from '../../test/support/axe.ts';
+import { expectAccessible } from '../../test/support/a11y.ts';
 import { CAPTIONS, SITE, addVideo, officialFetch } from '../../test/support/videos.ts';
 import './admin-videos.ts';
 import type { OsallistuAdminVideos } from './admin-videos.ts';
@@ -100,7 +100,7 @@ describe('the video list', () => {
       ['Keskeneräinen', channel, 'YouTube', 'Luonnos', '10. lokakuuta 2026 klo 12.00'],
     ]);
     expect($(shadow, '.scroll').getAttribute('aria-label')).toBe('Sivuston videot, uusin ensin');
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
 
     $(shadow, '#more').click();
     await expect.poll(() => rows(shadow).length).toBe(3);
@@ -118,7 +118,7 @@ describe('the video list', () => {
     choose(shadow, '#filter-status', '');
     $(shadow, 'form.filters button').click();
     await expect.poll(() => text(shadow.querySelector('.empty'))).toBe(`Kanavalla ${empty} ei ole videoita näillä ehdoilla.`);
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
   });
 });
 
@@ -178,7 +178,7 @@ describe('adding a video by its address', () => {
     expect(text(shadow.querySelector('section.adding [role="alert"]'))).toBe('Videota ei lisätty. Korjaa merkityt kohdat.');
     expect(shadow.querySelector('#add-title-fi-error')).toBeNull();
     expect(await videosOf(channel)).toEqual([]);
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
   });
 });
 
@@ -191,7 +191,7 @@ describe('editing a video', () => {
     expect(text(shadow.querySelector('#edit-heading'))).toBe('Muokkaa: Marraskuun videoblogi');
     expect($<HTMLInputElement>(shadow, '#edit-chapters-1-start').value).toBe('0:04');
     expect($<HTMLInputElement>(shadow, '#edit-duration').value).toBe('0:12');
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
 
     fill(shadow, '#edit-title-fi', 'Joulukuun videoblogi');
     await expect.poll(() => text(shadow.querySelector('.unsaved'))).toBe('Muutoksia ei ole vielä tallennettu.');
@@ -206,7 +206,7 @@ describe('editing a video', () => {
     expect($(shadow, '#edit-chapters-2-start').getAttribute('aria-invalid')).toBe('true');
     expect(text($(shadow, '#edit-chapters-2-start').closest('fieldset')!.querySelector('legend'))).toBe('Luku 3');
     expect(text(shadow.querySelector('section.editor [role="alert"]'))).toBe('Muutoksia ei tallennettu. Korjaa merkityt kohdat.');
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
     expect((await getVideo(id)).title.fi).toBe('Marraskuun videoblogi');
 
     fill(shadow, '#edit-chapters-2-start', '0:08');
@@ -271,7 +271,7 @@ describe('editing a video', () => {
     $(shadow, `button[data-video="${second}"]`).click();
     await expect.poll(() => active(shadow)).toBe('discard-text');
     expect(text(shadow.querySelector('[role="alertdialog"]'))).toContain('Videossa on tallentamattomia muutoksia. Hylätäänkö ne?');
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
     $(shadow, '#keep-editing').click();
     await expect.poll(() => shadow.activeElement?.getAttribute('data-video')).toBe(second);
     expect(shadow.querySelector('[role="alertdialog"]')).toBeNull();
@@ -319,7 +319,7 @@ describe('poster and captions', () => {
     // A draft's poster is not public: only the token shows it.
     const url = new URL(poster!);
     expect((await fetch(`${url.pathname}${url.search}`)).status).toBe(404);
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
 
     // A text file calling itself a PNG: the server checks its bytes.
     pick(shadow, '#poster-file', new File(['Tämä ei ole kuva.'], 'kuva.png', { type: 'image/png' }));
@@ -372,7 +372,7 @@ describe('poster and captions', () => {
     expect(text(shadow.querySelector('#captions-error li'))).toMatch(/^Rivi 3: expected a cue timing/);
     expect(active(shadow)).toBe('captions-file');
     expect($(shadow, '#captions-file').getAttribute('aria-describedby')).toBe('captions-hint captions-error');
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
     expect((await getVideo(id)).captions.map((c) => c.lang)).toEqual(['fi']);
 
     $(shadow, 'div.captions li[data-lang="fi"] button').click();
@@ -393,7 +393,7 @@ describe('preview and deleting', () => {
     expect(preview()!.getAttribute('video')).toBe(id);
     expect(text(preview()!.shadowRoot!.querySelector('[role="heading"]'))).toBe('Marraskuun videoblogi');
     expect(preview()!.shadowRoot!.querySelector('[role="heading"]')!.getAttribute('aria-level')).toBe('5');
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
 
     // A save shows in the preview at once, though residents' reads may be cached for a minute.
     fill(shadow, '#edit-title-fi', 'Marraskuun videoblogi (korjattu)');
@@ -416,7 +416,7 @@ describe('preview and deleting', () => {
     $(shadow, '#delete-open').click();
     await expect.poll(() => active(shadow)).toBe('delete-text');
     expect(text(shadow.querySelector('#delete-text'))).toBe('Poistetaanko video ”Marraskuun videoblogi”? Myös sen kansikuva ja tekstitykset poistetaan. Tätä ei voi perua.');
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
     $(shadow, '#delete-cancel').click();
     await expect.poll(() => active(shadow)).toBe('delete-open');
     expect((await officialFetch(`/videos/${id}`, { cache: 'no-store' })).status).toBe(200);
@@ -453,12 +453,12 @@ describe('in Finnish, Swedish and English', () => {
     await expect.poll(() => text(shadow.querySelector('#add-heading'))).toBe(words.add);
     expect(text(shadow.querySelector('label[for="add-ref"]'))).toBe(words.address);
     expect(text(shadow.querySelector('label[for="add-title-sv"]'))).toBe(words.title);
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
 
     $(shadow, '#add-cancel').click();
     await open(shadow, id);
     expect(text(shadow.querySelector('#poster-heading'))).toBe(words.poster);
     expect(text(shadow.querySelector('#captions-heading'))).toBe(words.captions);
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
   });
 });

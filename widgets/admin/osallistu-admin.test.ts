@@ -1,6 +1,6 @@
 import { userEvent } from 'vitest/browser';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import { expectNoAxeViolations } from '../../test/support/axe.ts';
+import { expectAccessible } from '../../test/support/a11y.ts';
 import { SITE, createPoll, officialFetch } from '../../test/support/polls.ts';
 import './osallistu-admin.ts';
 import type { OsallistuAdmin } from './osallistu-admin.ts';
@@ -50,7 +50,7 @@ describe('<osallistu-admin>: signing in', () => {
     const el = await mountConsole(lang);
     expect(root(el).querySelector('h2')?.textContent).toBe({ fi: 'Kirjaudu sisään', sv: 'Logga in', en: 'Sign in' }[lang]);
     expect(root(el).querySelector<HTMLInputElement>('#token')!.type).toBe('password');
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
     await signIn(el, 'osl_not-a-real-token');
     await expect.poll(() => root(el).querySelector('[role="alert"]')?.textContent).toBe(
       {
@@ -61,7 +61,7 @@ describe('<osallistu-admin>: signing in', () => {
     );
     expect(root(el).activeElement?.id).toBe('token');
     expect(sessionStorage.length).toBe(0);
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
   });
 
   it('an unknown site is named, with focus on the site field', async () => {
@@ -115,7 +115,7 @@ describe('<osallistu-admin>: what each role sees', () => {
     location.hash = '#tokens';
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(view(v, 'osallistu-admin-tokens')).toBeNull();
-    await expectNoAxeViolations(v);
+    await expectAccessible(v);
   });
 });
 
@@ -130,7 +130,7 @@ describe('<osallistu-admin>: polls', () => {
     button()!.click();
     await expect.poll(() => polls.shadowRoot!.querySelector('[role="alertdialog"]')).toBeTruthy();
     expect(polls.shadowRoot!.activeElement?.id).toBe('confirm-text');
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
     await userEvent.keyboard('{Escape}');
     await expect.poll(() => polls.shadowRoot!.activeElement).toBe(button());
     expect((await (await officialFetch(`/polls/${id}`)).json()).status).toBe('open');
@@ -181,7 +181,7 @@ describe('<osallistu-admin>: results', () => {
     const perDay = section.querySelectorAll('table')[1]!;
     expect(perDay.querySelector('caption')!.textContent).toBe('Vastaukset päivittäin');
     expect(perDay.querySelector('tbody td')!.textContent).toBe('3');
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
     [...section.querySelectorAll('button')].find((b) => b.textContent === 'Sulje tulokset')!.click();
     await expect.poll(() => polls.shadowRoot!.activeElement?.getAttribute('data-results')).toBe(id);
   });
@@ -204,7 +204,7 @@ describe('<osallistu-admin>: tokens', () => {
     // The secret works: it is a moderator's token of this site.
     const me = await fetch(`/api/v1/sites/${SITE}/me`, { headers: { Authorization: `Bearer ${secret}` } });
     expect(await me.json()).toMatchObject({ label, role: 'moderator' });
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
 
     await expect.poll(() => tokens.shadowRoot!.querySelector(`button[aria-label="Revoke: ${label}"]`)).toBeTruthy();
     tokens.shadowRoot!.querySelector<HTMLButtonElement>(`button[aria-label="Revoke: ${label}"]`)!.click();
@@ -228,7 +228,7 @@ describe('<osallistu-admin>: audit log', () => {
     await expect.poll(() => audit.shadowRoot!.querySelector('tbody')?.textContent ?? '').toContain(created.id);
     expect(new Set([...audit.shadowRoot!.querySelectorAll('tbody td:nth-child(3)')].map((td) => td.textContent))).toEqual(new Set(['token.create']));
     expect(audit.shadowRoot!.querySelector('thead')!.textContent).toContain('Händelse');
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
 
     const { auditCsv } = await import('./admin-audit.ts');
     const csv = auditCsv([{ id: 1, actor: '=cmd', tokenId: null, action: 'token.create', target: 'x', detail: { label: 'a;b' }, createdAt: '2026-11-22T10:00:00.000Z' }], ['Tid', 'Vem', 'Händelse', 'Objekt', 'Uppgifter']);
@@ -259,7 +259,7 @@ describe('<osallistu-admin>: snippets', () => {
     expect(frame).toBe(`${location.origin}/embed/v1/frame/poll/${id}?site=${SITE}`);
     // The live preview is the real widget, showing the real poll.
     await expect.poll(() => snippets.shadowRoot!.querySelector('.preview osallistu-poll')?.shadowRoot?.querySelector('legend, [role="heading"]')?.textContent).toContain('Upotuskysely');
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
 
     const kind = snippets.shadowRoot!.querySelector<HTMLSelectElement>('#kind')!;
     kind.value = 'feedback';
@@ -295,7 +295,7 @@ describe('<osallistu-admin>: creating and editing a poll', () => {
     await expect.poll(() => previews[0]!.shadowRoot?.querySelector('legend')?.textContent).toContain('Mihin puistoon penkkejä?');
     expect([...previews[0]!.shadowRoot!.querySelectorAll('label')].map((l) => l.textContent!.trim())).toEqual(['Keskuspuisto', 'Rantapuisto']);
     expect(editor.querySelector('.notice-box')!.textContent).toContain('Kysymys puuttuu kielellä ruotsi.');
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
 
     const status = editor.querySelector<HTMLSelectElement>('#poll-status')!;
     status.value = 'open';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations } from '../../test/support/axe.ts';
+import { expectAccessible } from '../../test/support/a11y.ts';
 import type { LangProbe } from '../../test/support/fixtures/lang-probe.ts';
 import '../../test/support/fixtures/lang-probe.ts';
 import { SWEDISH_SITE } from '../../test/support/test-sites.ts';
@@ -19,7 +19,7 @@ describe('OsallistuElement', () => {
   it('speaks the language of the page section it sits in', async () => {
     const probe = await mount('<section lang="sv"><osallistu-lang-probe site="koivulahti"></osallistu-lang-probe></section>');
     expect(text(probe)).toBe('Försök igen');
-    await expectNoAxeViolations(probe);
+    await expectAccessible(probe);
   });
 
   it('lets its own lang attribute win', async () => {

@@ -5,7 +5,7 @@
  * vote still counts, and the widget says it cannot remember it).
  */
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectNoAxeViolations } from '../../test/support/axe.ts';
+import { expectAccessible } from '../../test/support/a11y.ts';
 import { createPoll, mountPoll, officialView, settled, shadow, textOf } from '../../test/support/polls.ts';
 import { SWEDISH_SITE } from '../../test/support/test-sites.ts';
 
@@ -36,7 +36,7 @@ describe('on a page whose origin the site has not registered', () => {
     // One request for the poll, refused; none sent again.
     const requests = performance.getEntriesByType('resource').filter((e) => e.name.startsWith(`${server.url}/api/v1/sites/`) && e.name.includes(`/polls/${id}`));
     expect(requests).toHaveLength(1);
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
   });
 });
 
@@ -59,6 +59,6 @@ describe('where the browser refuses storage (a sandboxed frame)', () => {
     await expect.poll(async () => (await officialView(id)).results.total).toBe(1);
     await expect.poll(() => shadow(el).querySelector('[part="storage-notice"]')?.textContent).toBe('Tämä upotettu näkymä ei voi muistaa vastaustasi tällä laitteella.');
     expect(textOf(el)).toMatch(/Kiitos/);
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
   });
 });

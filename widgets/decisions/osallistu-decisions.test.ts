@@ -1,6 +1,6 @@
 import { page, userEvent } from 'vitest/browser';
 import { afterEach, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations } from '../../test/support/axe.ts';
+import { expectAccessible } from '../../test/support/a11y.ts';
 import { SITE, mountDecisions, officialFetch, publishDecisions, ready, root, textIn } from '../../test/support/decisions.ts';
 import { safeFragment } from './safe-html.ts';
 
@@ -28,7 +28,7 @@ describe('<osallistu-decisions> in every state, fi/sv/en, axe-clean', () => {
     expect(root(el).querySelector('[role="status"]')?.textContent).toMatch({ fi: /3 päätöstä/, sv: /3 beslut/, en: /3 decisions/ }[lang]);
     const feed = root(el).querySelector<HTMLAnchorElement>('.subscribe a')!;
     expect(feed.href).toContain(`/api/v1/sites/${SITE}/decisions.atom?organ=${organ.id}`);
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
   });
 
   it.each(LANGS)('loading (%s): a skeleton, busy', async (lang) => {
@@ -39,14 +39,14 @@ describe('<osallistu-decisions> in every state, fi/sv/en, axe-clean', () => {
     document.body.append(el);
     await expect.poll(() => el.shadowRoot?.querySelector('.skeleton')).toBeTruthy();
     expect(el.shadowRoot!.querySelector('.decisions')!.getAttribute('aria-busy')).toBe('true');
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
   });
 
   it.each(LANGS)('empty (%s)', async (lang) => {
     const el = await mountDecisions({ organ: 'no-such-organ' }, lang);
     await ready(el);
     expect(textIn(el)).toMatch({ fi: /Päätöksiä ei löytynyt/, sv: /Inga beslut hittades/, en: /No decisions found/ }[lang]);
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
   });
 
   it.each(LANGS)('network failure (%s): says so, and a retry loads it', async (lang) => {
@@ -54,7 +54,7 @@ describe('<osallistu-decisions> in every state, fi/sv/en, axe-clean', () => {
     const el = await mountDecisions({ organ: organ.id, api: 'http://127.0.0.1:9' }, lang);
     await ready(el);
     expect(root(el).querySelector('[role="alert"]')?.textContent).toMatch({ fi: /yhteyttä/, sv: /servern/, en: /reach the server/ }[lang]);
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
     el.setAttribute('api', location.origin);
     await expect.poll(() => items(el).length, { timeout: 10_000 }).toBe(1);
   }, 20_000);
@@ -74,7 +74,7 @@ describe('<osallistu-decisions> in every state, fi/sv/en, axe-clean', () => {
     expect(region.querySelector('.body')?.getAttribute('lang')).toBe({ fi: 'fi', sv: 'sv', en: 'fi' }[lang]);
     expect([...region.querySelectorAll('.body [role="heading"]')].map((h) => h.getAttribute('aria-level'))).toContain('4');
     expect(region.querySelector('a[href="https://paatokset.koivulahti.example/liite.pdf"]')).toBeTruthy();
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
   });
 });
 
@@ -107,7 +107,7 @@ describe('using the feed', () => {
     input.value = 'lentokenttä';
     root(el).querySelector<HTMLButtonElement>('.search button')!.click();
     await expect.poll(() => textIn(el)).toContain('Haulla ”lentokenttä” ei löytynyt päätöksiä');
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
   });
 
   it('filters by topic chips that say whether they are pressed', async () => {
@@ -119,7 +119,7 @@ describe('using the feed', () => {
     chip.click();
     await expect.poll(() => items(el).length).toBe(1);
     expect(chip.getAttribute('aria-pressed')).toBe('true');
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
   });
 
   it('opens the feedback form on a decision with its case filled in, and the feedback carries it', async () => {
@@ -146,7 +146,7 @@ describe('using the feed', () => {
     await expect.poll(() => fb.shadowRoot!.querySelector('.ref')?.textContent ?? '', { timeout: 10_000 }).toMatch(/^\w{3}-\w{3}$/);
     const queue = (await (await officialFetch(`/submissions?form=${form}`)).json()) as { items: { context: unknown }[] };
     expect(queue.items[0]!.context).toEqual({ caseId: 'KOI/1000/12.00.01/2026', subject: '§ 10 Koulukuljetusten periaatteet 0', decision: `${organ.id}-0` });
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
   });
 
   it('can be used with the keyboard alone', async () => {

@@ -1,6 +1,6 @@
 import { userEvent } from 'vitest/browser';
 import { afterEach, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations } from '../../test/support/axe.ts';
+import { expectAccessible } from '../../test/support/a11y.ts';
 import { SITE, createForm, officialFetch, root, textIn, type } from '../../test/support/forms.ts';
 import { normalizeRef, normalizeRemovalKey, removalKeyStore } from './osallistu-feedback-status.ts';
 import type { OsallistuFeedbackStatus } from './osallistu-feedback-status.ts';
@@ -55,7 +55,7 @@ describe('<osallistu-feedback-status>', () => {
 
   it.each(LANGS)('empty and invalid (%s): a labelled field; a malformed code gets an error tied to it', async (lang) => {
     const el = await mountStatus(lang);
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
     type(el, '#ref', 'abc');
     root(el).querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
     await el.updateComplete;
@@ -64,13 +64,13 @@ describe('<osallistu-feedback-status>', () => {
     expect(input.getAttribute('aria-describedby')).toContain('ref-error');
     expect(root(el).activeElement).toBe(input);
     expect(textIn(el)).toMatch({ fi: /K7M-4QX: kuusi/, sv: /K7M-4QX: sex/, en: /K7M-4QX: six/ }[lang]);
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
   });
 
   it.each(LANGS)('not found (%s)', async (lang) => {
     const el = await mountStatus(lang, 'ZZZ-ZZZ');
     await expect.poll(() => textIn(el)).toMatch({ fi: /ZZZ-ZZZ ei löytynyt/, sv: /ZZZ-ZZZ hittades/, en: /ZZZ-ZZZ was found/ }[lang]);
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
   });
 
   it.each(LANGS)('answered (%s): status, dates and the public reply only', async (lang) => {
@@ -83,7 +83,7 @@ describe('<osallistu-feedback-status>', () => {
     expect(textIn(el)).not.toContain('Sisäinen huomio');
     expect(root(el).activeElement?.id).toBe('result-heading');
     expect(root(el).querySelector('[role="status"]')?.textContent).toContain(ref);
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
   });
 
   it('on the device that sent it: removes the contact details with the kept key after a confirmation, by keyboard', async () => {
@@ -96,7 +96,7 @@ describe('<osallistu-feedback-status>', () => {
     await userEvent.keyboard('{Enter}');
     await expect.poll(() => textIn(el)).toContain('The feedback stays, but we can no longer reply');
     expect(root(el).activeElement?.textContent).toBe('Cancel');
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
     await userEvent.keyboard('{Shift>}{Tab}{/Shift}');
     expect(root(el).activeElement?.textContent).toBe('Remove');
     await userEvent.keyboard('{Enter}');
@@ -115,14 +115,14 @@ describe('<osallistu-feedback-status>', () => {
     const field = root(el).querySelector<HTMLInputElement>('#key')!;
     expect(root(el).querySelector(`label[for="key"]`)?.textContent).toBe({ fi: 'Poistoavain', sv: 'Borttagningsnyckel', en: 'Removal key' }[lang]);
     expect(field.getAttribute('aria-describedby')).toBe('key-hint');
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
     type(el, '#key', '7KQ2-M9XD');
     buttonNamed(el, { fi: 'Poista', sv: 'Ta bort', en: 'Remove' }[lang]).click();
     await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
     expect(field.getAttribute('aria-describedby')).toBe('key-hint key-error');
     expect(root(el).querySelector('#key-error')?.textContent).toMatch({ fi: /28 kirjainta/, sv: /28 bokstäver/, en: /28 letters/ }[lang]);
     expect(root(el).activeElement).toBe(field);
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
     expect(await contactOf(ref)).toEqual({ email: 'asukas@example.fi' });
   });
 

@@ -1,6 +1,6 @@
 import { commands, page, userEvent } from 'vitest/browser';
 import { afterEach, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations } from '../../test/support/axe.ts';
+import { expectAccessible } from '../../test/support/a11y.ts';
 import { SITE, createForm, mountFeedback, officialFetch, ready, root, submissionsOf, textIn, type } from '../../test/support/forms.ts';
 import type { FeedbackSentDetail } from './osallistu-feedback.ts';
 
@@ -44,7 +44,7 @@ describe('<osallistu-feedback> in every state, fi/sv/en, axe-clean', () => {
     expect(root(el).querySelectorAll('input[name="topic"]')).toHaveLength(2);
     expect(root(el).querySelectorAll('input[name="_category"]')).toHaveLength(2);
     expect(textIn(el)).toMatch({ fi: /Yhteystiedot ovat vapaaehtoisia/, sv: /Kontaktuppgifterna är frivilliga/, en: /Contact details are optional/ }[lang]);
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
   });
 
   it.each(LANGS)('loading (%s): a skeleton, busy', async (lang) => {
@@ -56,14 +56,14 @@ describe('<osallistu-feedback> in every state, fi/sv/en, axe-clean', () => {
     document.body.append(el);
     await expect.poll(() => el.shadowRoot?.querySelector('.skeleton')).toBeTruthy();
     expect(el.shadowRoot!.querySelector('.feedback')!.getAttribute('aria-busy')).toBe('true');
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
   });
 
   it.each(LANGS)('not found (%s)', async (lang) => {
     const el = await mountFeedback('no-such-form', { lang });
     await ready(el);
     expect(textIn(el)).toMatch({ fi: /ei löytynyt/, sv: /hittades inte/, en: /not found/ }[lang]);
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
   });
 
   it.each(LANGS)('network failure (%s): says so, and a retry loads it', async (lang) => {
@@ -71,7 +71,7 @@ describe('<osallistu-feedback> in every state, fi/sv/en, axe-clean', () => {
     const el = await mountFeedback(id, { lang, attrs: { api: 'http://127.0.0.1:9' } });
     await ready(el);
     expect(root(el).querySelector('[role="alert"]')?.textContent).toMatch({ fi: /yhteyttä/, sv: /servern/, en: /reach the server/ }[lang]);
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
     el.setAttribute('api', location.origin);
     await expect.poll(() => root(el).querySelector('[role="heading"]')?.textContent, { timeout: 10_000 }).toBe(TITLE[lang]);
   }, 20_000);
@@ -82,7 +82,7 @@ describe('<osallistu-feedback> in every state, fi/sv/en, axe-clean', () => {
     await ready(el);
     expect(root(el).querySelector('form:not(.status-lookup form)')).toBeNull();
     expect(textIn(el)).toMatch({ fi: /ei enää ota vastaan/, sv: /tar inte längre emot/, en: /no longer takes/ }[lang]);
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
   });
 
   it.each(LANGS)('asking for a Turnstile check (%s): says the page cannot send it yet, instead of a form that would fail', async (lang) => {
@@ -92,7 +92,7 @@ describe('<osallistu-feedback> in every state, fi/sv/en, axe-clean', () => {
     await ready(el);
     expect(submitButton(el)).toBeNull();
     expect(textIn(el)).toMatch({ fi: /robottitarkistuksen/, sv: /robotkontroll/, en: /robot check/ }[lang]);
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
   });
 
   it.each(LANGS)('errors (%s): a summary linking to each field, focused; errors tied to the fields; nothing sent', async (lang) => {
@@ -112,7 +112,7 @@ describe('<osallistu-feedback> in every state, fi/sv/en, axe-clean', () => {
     expect(message.getAttribute('aria-invalid')).toBe('true');
     expect(message.getAttribute('aria-describedby')).toContain('f-message-error');
     expect(root(el).querySelector('#f-message-error')?.textContent).toMatch({ fi: /Täytä kohta/, sv: /Fyll i/, en: /Fill in/ }[lang]);
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
     links[1]!.click();
     expect(root(el).activeElement).toBe(radio(el, 'topic', 'streets'));
     expect(await submissionsOf(id)).toEqual([]);
@@ -143,7 +143,7 @@ describe('<osallistu-feedback> in every state, fi/sv/en, axe-clean', () => {
     expect(Object.entries(localStorage).filter(([k]) => k.startsWith('osallistu.feedback-'))).toEqual([[`osallistu.feedback-removal-key:${location.origin}:${SITE}:${ref}`, JSON.stringify(key)]]);
     const [stored] = await submissionsOf(id);
     expect(stored).toMatchObject({ ref, category: 'lights', contact: { email: 'asukas@example.fi' }, answers: { topic: 'streets', place: { address: 'Koivutie 3' } } });
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
   });
 });
 
@@ -163,7 +163,7 @@ describe('nothing typed is lost', () => {
     expect(radio(again, 'topic', 'parks').checked).toBe(true);
     expect(root(again).querySelector<HTMLInputElement>('#f-publish')!.checked).toBe(true);
     expect(textIn(again)).toContain('Keskeneräinen palautteesi palautettiin');
-    await expectNoAxeViolations(again);
+    await expectAccessible(again);
     root(again).querySelector<HTMLButtonElement>('.restored button')!.click();
     await again.updateComplete;
     expect(root(again).querySelector<HTMLTextAreaElement>('#f-message')!.value).toBe('');
@@ -180,7 +180,7 @@ describe('nothing typed is lost', () => {
     await expect.poll(() => textIn(el), { timeout: 20_000 }).toContain('Verkkoyhteys puuttuu');
     expect(root(el).activeElement?.classList.contains('notice')).toBe(true);
     expect(Object.keys(localStorage).some((k) => k.startsWith('osallistu.feedback-pending:'))).toBe(true);
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
     await commands.setApiReachable(true);
     window.dispatchEvent(new Event('online'));
     await expect.poll(() => root(el).querySelector('.ref')?.textContent ?? '', { timeout: 20_000 }).toMatch(REF);

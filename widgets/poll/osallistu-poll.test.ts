@@ -1,6 +1,6 @@
 import { commands, page, userEvent } from 'vitest/browser';
 import { afterEach, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations } from '../../test/support/axe.ts';
+import { expectAccessible } from '../../test/support/a11y.ts';
 import { SITE, createPoll, mountPoll, officialView, settled, shadow, textOf } from '../../test/support/polls.ts';
 import type { VoteDetail } from './osallistu-poll.ts';
 
@@ -26,7 +26,7 @@ describe('<osallistu-poll> in every state, fi/sv/en, axe-clean', () => {
     expect(shadow(el).querySelectorAll('input[type="radio"]')).toHaveLength(3);
     expect(button(el).textContent?.trim()).toBe(SUBMIT[lang]);
     expect(textOf(el)).toMatch(/2030/);
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
   });
 
   it.each(LANGS)('loading (%s): a skeleton of the right height, busy', async (lang) => {
@@ -39,14 +39,14 @@ describe('<osallistu-poll> in every state, fi/sv/en, axe-clean', () => {
     await expect.poll(() => el.shadowRoot?.querySelector('.skeleton')).toBeTruthy();
     expect(el.getBoundingClientRect().height).toBeGreaterThan(200);
     expect(el.shadowRoot!.querySelector('.poll')!.getAttribute('aria-busy')).toBe('true');
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
   });
 
   it.each(LANGS)('not found (%s)', async (lang) => {
     const el = await mountPoll('no-such-poll', { lang });
     await settled(el);
     expect(textOf(el)).toMatch({ fi: /ei löytynyt/, sv: /hittades inte/, en: /not found/ }[lang]);
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
   });
 
   it.each(LANGS)('network failure (%s): says so, and a retry loads it', async (lang) => {
@@ -54,7 +54,7 @@ describe('<osallistu-poll> in every state, fi/sv/en, axe-clean', () => {
     const el = await mountPoll(id, { lang, attrs: { api: 'http://127.0.0.1:9' } });
     await settled(el);
     expect(shadow(el).querySelector('[role="alert"]')?.textContent).toMatch({ fi: /yhteyttä/, sv: /servern/, en: /reach the server/ }[lang]);
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
     el.setAttribute('api', location.origin);
     await expect.poll(() => shadow(el).querySelector('legend')?.textContent, { timeout: 10_000 }).toBe(QUESTION[lang]);
   }, 20_000);
@@ -73,7 +73,7 @@ describe('<osallistu-poll> in every state, fi/sv/en, axe-clean', () => {
     expect(shadow(el).querySelector('[role="status"]')?.textContent).toMatch({ fi: /tallennettu/, sv: /sparats/, en: /saved/ }[lang]);
     expect(shadow(el).activeElement?.classList.contains('notice')).toBe(true);
     expect(votes).toEqual([{ site: SITE, poll: id, choices: ['b'], changed: false }]);
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
   });
 
   it.each(LANGS)('error (%s): nothing chosen → the error is tied to the field and focus moves there', async (lang) => {
@@ -87,7 +87,7 @@ describe('<osallistu-poll> in every state, fi/sv/en, axe-clean', () => {
     expect(fieldset.getAttribute('aria-describedby')).toContain(errorId);
     expect(input(el, 'a').getAttribute('aria-invalid')).toBe('true');
     expect(shadow(el).activeElement).toBe(input(el, 'a'));
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
   });
 
   it.each(LANGS)('closed (%s): says so and shows results once closed', async (lang) => {
@@ -97,7 +97,7 @@ describe('<osallistu-poll> in every state, fi/sv/en, axe-clean', () => {
     expect(shadow(el).querySelector('form')).toBeNull();
     expect(textOf(el)).toMatch({ fi: /päättynyt/, sv: /stängts/, en: /closed/ }[lang]);
     expect(shadow(el).querySelector('.results')).toBeTruthy();
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
   });
 
   it.each(LANGS)('not yet open (%s): says when it opens', async (lang) => {
@@ -107,7 +107,7 @@ describe('<osallistu-poll> in every state, fi/sv/en, axe-clean', () => {
     expect(shadow(el).querySelector('form')).toBeNull();
     expect(textOf(el)).toMatch(/2029/);
     expect(textOf(el)).toMatch({ fi: /avautuu/, sv: /öppnas/, en: /opens/ }[lang]);
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
   });
 });
 
@@ -146,7 +146,7 @@ describe('voting', () => {
     input(el, '4').click();
     button(el).click();
     await expect.poll(() => textOf(el)).toContain('Vastauksesi: 4');
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
   });
 
   it('remembers the ballot when the resident comes back, and lets them change it', async () => {

@@ -1,6 +1,6 @@
 import { commands, userEvent } from 'vitest/browser';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations } from '../../test/support/axe.ts';
+import { expectAccessible } from '../../test/support/a11y.ts';
 import { API_ORIGIN, addChannel, blogReady, mountBlog, officialFetch, registerThisOrigin, root, textIn, thirdParty } from '../../test/support/videos.ts';
 
 const LANGS = ['fi', 'sv', 'en'] as const;
@@ -25,14 +25,14 @@ describe('<osallistu-video-blog> in every state, fi/sv/en, axe-clean', () => {
     expect(first.querySelector('time')!.getAttribute('datetime')).toBe('2026-10-28T10:00:00.000Z');
     expect(first.textContent).toContain('0:12');
     expect(first.querySelector('button')!.getAttribute('aria-expanded')).toBe('false');
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
   });
 
   it.each(LANGS)('loading (%s)', async (lang) => {
     const el = await mountBlog({ api: location.origin, site: '__flaky', channel: 'hang' }, lang);
     await expect.poll(() => root(el).querySelector('.skeleton')).toBeTruthy();
     expect(root(el).querySelector('[aria-busy]')!.getAttribute('aria-busy')).toBe('true');
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
   });
 
   it.each(LANGS)('empty (%s): a channel with no episodes yet says so', async (lang) => {
@@ -41,14 +41,14 @@ describe('<osallistu-video-blog> in every state, fi/sv/en, axe-clean', () => {
     await blogReady(el);
     expect(root(el).querySelector('[role="status"]')?.textContent).toBe({ fi: 'Jaksoja ei ole vielä julkaistu.', sv: 'Inga avsnitt har publicerats ännu.', en: 'No episodes have been published yet.' }[lang]);
     expect(episodes(el)).toHaveLength(0);
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
   });
 
   it.each(LANGS)('a channel that is not there (%s): says so, so a typo in the snippet shows', async (lang) => {
     const el = await mountBlog({ channel: 'no-such-channel' }, lang);
     await blogReady(el);
     expect(root(el).querySelector('[role="alert"]')?.textContent).toBe({ fi: 'Videoblogia ei löytynyt. Tarkista kanavan tunnus.', sv: 'Videobloggen hittades inte. Kontrollera kanalens id.', en: 'The video blog was not found. Check the channel\'s id.' }[lang]);
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
   });
 
   it('network failure: says so, and a retry loads it', async () => {
@@ -56,7 +56,7 @@ describe('<osallistu-video-blog> in every state, fi/sv/en, axe-clean', () => {
     const el = await mountBlog({ channel, api: 'http://127.0.0.1:9' });
     await blogReady(el);
     expect(root(el).querySelector('[role="alert"]')?.textContent).toMatch(/yhteyttä/);
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
     el.setAttribute('api', location.origin);
     await expect.poll(() => episodes(el).length).toBe(1);
   }, 20_000);
@@ -85,7 +85,7 @@ describe('<osallistu-video-blog>: more episodes', () => {
     expect(titles(el)).toEqual(['Jakso 0', 'Jakso 1', 'Jakso 2', 'Jakso 3', 'Jakso 4']);
     await expect.poll(() => root(el).activeElement?.textContent).toBe('Jakso 4');
     expect(buttonNamed(el, 'Näytä lisää jaksoja')).toBeUndefined();
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
   });
 });
 
@@ -106,7 +106,7 @@ describe('<osallistu-video-blog>: an episode opens in place', () => {
     expect(video.getAttribute('feedback-form')).toBe('palaute');
     expect(video.shadowRoot!.activeElement).toBe(video.shadowRoot!.querySelector('video'));
     expect(thirdParty(await commands.recordedRequests())).toEqual([]);
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
     watch.click();
     await expect.poll(() => episodes(el)[1]!.querySelector('osallistu-video')).toBeNull();
     expect(watch.getAttribute('aria-expanded')).toBe('false');
@@ -123,7 +123,7 @@ describe('<osallistu-video-blog>: an episode opens in place', () => {
     expect(textIn(video)).toContain('Videon spelas upp från YouTube');
     expect(video.shadowRoot!.activeElement?.id).toBe('consent-title');
     expect(thirdParty(await commands.recordedRequests())).toEqual([]);
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
   });
 
   it('one episode open at a time', async () => {

@@ -1,6 +1,6 @@
 import { commands, userEvent } from 'vitest/browser';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations } from '../../test/support/axe.ts';
+import { expectAccessible } from '../../test/support/a11y.ts';
 import { API_ORIGIN, CAPTIONS, addVideo, mountVideo, officialFetch, registerThisOrigin, root, textIn, thirdParty, videoReady } from '../../test/support/videos.ts';
 
 const LANGS = ['fi', 'sv', 'en'] as const;
@@ -33,20 +33,20 @@ describe('<osallistu-video> in every state, fi/sv/en, axe-clean', () => {
     // No poster was uploaded: the neutral one is drawn with CSS, so nothing at all is fetched for it.
     expect(play(el).querySelector('img')).toBeNull();
     expect(root(el).querySelector('video, iframe')).toBeNull();
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
   });
 
   it.each(LANGS)('loading (%s): says so', async (lang) => {
     const el = await mountVideo({ api: location.origin, site: '__flaky', video: 'hang' }, lang);
     await expect.poll(() => root(el).querySelector('[role="status"]')?.textContent).toBe({ fi: 'Ladataan videota…', sv: 'Videon laddas…', en: 'Loading the video…' }[lang]);
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
   });
 
   it.each(LANGS)('not found (%s): a clear message', async (lang) => {
     const el = await mountVideo({ video: 'no-such-video' }, lang);
     await videoReady(el);
     expect(root(el).querySelector('[role="alert"]')?.textContent).toMatch({ fi: /Videota ei löytynyt/, sv: /Videon hittades inte/, en: /video was not found/ }[lang]);
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
   });
 
   it('network failure: says so, and a retry loads it', async () => {
@@ -54,7 +54,7 @@ describe('<osallistu-video> in every state, fi/sv/en, axe-clean', () => {
     const el = await mountVideo({ video: id, api: 'http://127.0.0.1:9' });
     await videoReady(el);
     expect(root(el).querySelector('[role="alert"]')?.textContent).toMatch(/yhteyttä/);
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
     el.setAttribute('api', location.origin);
     await expect.poll(() => root(el).querySelector('.play')).toBeTruthy();
   }, 20_000);
@@ -95,7 +95,7 @@ describe('<osallistu-video>: nothing leaves for a provider before the resident a
     await expect.poll(() => root(el).querySelector('.consent')).toBeTruthy();
     expect(textIn(el)).toContain(`Video toistetaan palvelusta ${provider}`);
     expect(root(el).activeElement?.id).toBe('consent-title');
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
     expect(thirdParty(await commands.recordedRequests())).toEqual([]);
     expect(iframe(el)).toBeNull();
 
@@ -110,7 +110,7 @@ describe('<osallistu-video>: nothing leaves for a provider before the resident a
     // The only host reached is the player's own.
     await expect.poll(async () => thirdParty(await commands.recordedRequests()).length).toBeGreaterThan(0);
     expect(new Set(thirdParty(await commands.recordedRequests()).map((url) => new URL(url).host))).toEqual(new Set([new URL(frame.src).host]));
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
   });
 
   it('a file the municipality hosts plays at once in the native player, with a caption track per language and no third-party request', async () => {
@@ -138,7 +138,7 @@ describe('<osallistu-video>: nothing leaves for a provider before the resident a
     await expect.poll(() => video.textTracks[1]?.cues?.length ?? 0).toBe(2);
     expect((video.textTracks[1]!.cues![0] as VTTCue).text).toContain('Hej, jag är borgmästare.');
     expect(thirdParty(await commands.recordedRequests())).toEqual([]);
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
   });
 
   it('a file on another host is another party: it asks first, names the host, and nothing is fetched before', async () => {
@@ -153,7 +153,7 @@ describe('<osallistu-video>: nothing leaves for a provider before the resident a
     expect(thirdParty(await commands.recordedRequests())).toEqual([]);
     consentButton(el).click();
     await expect.poll(() => root(el).querySelector('video')?.src).toBe('https://media.example.org/vlogi/marraskuu.mp4');
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
   });
 
   it('an HLS stream plays natively where the browser can, and otherwise offers the file', async () => {
@@ -279,7 +279,7 @@ describe('<osallistu-video>: chapters, transcript and questions', () => {
     chapter.click();
     await expect.poll(() => video.currentTime).toBeGreaterThanOrEqual(4);
     await expect.poll(() => chapter.getAttribute('aria-current')).toBe('true');
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
   });
 
   it('a chapter before playing starts the provider\'s player there (after consent); while playing it reloads the player there', async () => {
@@ -330,7 +330,7 @@ describe('<osallistu-video>: chapters, transcript and questions', () => {
     details.querySelector('summary')!.focus();
     await userEvent.keyboard('{Enter}');
     expect(details.open).toBe(true);
-    await expectNoAxeViolations(el);
+    await expectAccessible(el);
   });
 
   it('an explicit transcript wins over the captions', async () => {
