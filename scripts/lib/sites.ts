@@ -33,11 +33,11 @@ export function storedOrigins(siteId: string, where: Where = {}): string[] | nul
  * Creates or updates a site and issues a new token for it, in one transaction. The given origins
  * are added to the ones the site already has (an owner may have registered more in the console,
  * and `npm start` must not drop them), unless `replaceOrigins`. With `replaceLabel`, earlier live
- * tokens with the same label are revoked first.
+ * tokens with the same label (or one of `formerLabels`) are revoked first.
  */
 export async function upsertSiteWithToken(
   input: unknown,
-  token: { role: Role; label: string; replaceLabel?: boolean },
+  token: { role: Role; label: string; replaceLabel?: boolean; formerLabels?: string[] },
   where: Where = {},
   options: SiteUpsertOptions = {},
 ): Promise<IssuedToken> {
@@ -50,7 +50,7 @@ export async function upsertSiteWithToken(
   const now = new Date().toISOString();
   const statements = [
     upsertSiteSql(given, now, { keepLanguages: options.keepLanguages, addOrigins: !options.replaceOrigins }),
-    token.replaceLabel ? revokeTokensByLabelSql(given.id, token.label, now) : '',
+    ...(token.replaceLabel ? [token.label, ...(token.formerLabels ?? [])].map((label) => revokeTokensByLabelSql(given.id, label, now)) : []),
     insertTokenSql({ id: randomId(9), siteId: given.id, tokenHash: await sha256Hex(secret), role: token.role, label: token.label, createdBy: null, createdAt: now }),
   ];
   executeSql(statements.filter(Boolean).join('\n'), where);
