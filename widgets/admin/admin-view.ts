@@ -4,6 +4,7 @@ import type { Official } from '../../worker/schema/sites.ts';
 import { OsallistuElement } from '../core/base-element.ts';
 import { Catalog } from '../core/i18n.ts';
 import type { AdminMessages } from './locales/messages.ts';
+import { uiStyles } from './ui/styles.ts';
 
 /** The console's strings, one chunk per language; the public loader never loads them. */
 export const adminMessages = new Catalog<AdminMessages>({
@@ -59,14 +60,6 @@ const adminStyles = css`
   }
   .field {
     margin: 0 0 1rem;
-  }
-  .row-actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem;
-  }
-  .row-actions button {
-    padding: 0.3rem 0.8rem;
   }
   .confirm {
     border: 2px solid var(--_error);
@@ -228,7 +221,7 @@ const adminStyles = css`
  * each request (never in a URL), and the console's strings.
  */
 export class AdminView extends OsallistuElement {
-  static override styles = [...OsallistuElement.styles, adminStyles];
+  static override styles = [...OsallistuElement.styles, adminStyles, uiStyles];
   static override catalogs = [...OsallistuElement.catalogs, adminMessages];
   /** Keeps nothing on the device itself. */
   static override remembers = false;

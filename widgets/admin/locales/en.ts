@@ -1,4 +1,5 @@
 import type { AdminMessages } from './messages.ts';
+import { en as ui } from './ui/en.ts';
 
 export const en: AdminMessages = {
   title: 'Osallistu – console',
@@ -14,6 +15,7 @@ export const en: AdminMessages = {
     invalid: 'The token is not valid for this site. Check it, or ask the owner for a new one.',
     noSite: (site) => `There is no site "${site}". Check the site's id.`,
   },
+  ui,
   signedInAs: (label, role) => `${label} (${role})`,
   signOut: 'Sign out',
   leaveUnsaved: 'The changes are not saved. Leave anyway? They will be lost.',

@@ -1,4 +1,5 @@
 import type { AdminMessages } from './messages.ts';
+import { fi as ui } from './ui/fi.ts';
 
 export const fi: AdminMessages = {
   title: 'Osallistu – hallinta',
@@ -14,6 +15,7 @@ export const fi: AdminMessages = {
     invalid: 'Tunniste ei kelpaa tälle sivustolle. Tarkista se tai pyydä uusi sivuston omistajalta.',
     noSite: (site) => `Sivustoa ”${site}” ei ole. Tarkista sivuston tunnus.`,
   },
+  ui,
   signedInAs: (label, role) => `${label} (${role})`,
   signOut: 'Kirjaudu ulos',
   leaveUnsaved: 'Muutoksia ei ole tallennettu. Siirrytäänkö silti? Muutokset katoavat.',

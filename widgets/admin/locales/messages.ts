@@ -1,5 +1,6 @@
 import type { FieldType } from '../../../worker/schema/forms.ts';
 import type { Role } from '../../../worker/schema/sites.ts';
+import type { UiMessages } from './ui/messages.ts';
 
 /** The officials' console's strings, in its own chunk per language. */
 export interface AdminMessages {
@@ -16,6 +17,8 @@ export interface AdminMessages {
     invalid: string;
     noSite: (site: string) => string;
   };
+  /** The shared building blocks' words: row menus, charts, the API's errors. */
+  ui: UiMessages;
   signedInAs: (label: string, role: string) => string;
   signOut: string;
   /** Asked before leaving a view with unsaved changes. */

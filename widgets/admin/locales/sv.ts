@@ -1,4 +1,5 @@
 import type { AdminMessages } from './messages.ts';
+import { sv as ui } from './ui/sv.ts';
 
 export const sv: AdminMessages = {
   title: 'Osallistu – administration',
@@ -14,6 +15,7 @@ export const sv: AdminMessages = {
     invalid: 'Nyckeln gäller inte för den här webbplatsen. Kontrollera den eller be ägaren om en ny.',
     noSite: (site) => `Webbplatsen ”${site}” finns inte. Kontrollera webbplatsens id.`,
   },
+  ui,
   signedInAs: (label, role) => `${label} (${role})`,
   signOut: 'Logga ut',
   leaveUnsaved: 'Ändringarna är inte sparade. Vill du ändå gå vidare? Ändringarna försvinner.',
