@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import { ROOT } from '../../scripts/lib/wrangler.ts';
-import { axeViolations, chromiumForFile, watchProblems } from '../support/browser.ts';
+import { accessibilityViolations, chromiumForFile, watchProblems } from '../support/browser.ts';
 import { serveHostPage } from '../support/host-page.ts';
 
 const server = inject('devServer');
@@ -20,7 +20,7 @@ describe('the demo page served by wrangler dev', () => {
     expect(await page.locator('article script[src="/embed/v1/osallistu.js"][data-site="koivulahti"]').count()).toBe(1);
     expect(await page.locator('article osallistu-poll[poll="pyorateiden-talvikunnossapito"]').count()).toBe(1);
     await page.waitForLoadState('networkidle');
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     mkdirSync(`${ROOT}/test-results`, { recursive: true });
     await page.screenshot({ path: `${ROOT}/test-results/demo-fi.png`, fullPage: true });
     expect(problems).toEqual([]);
@@ -34,7 +34,7 @@ describe('the demo page served by wrangler dev', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('sv');
     expect(await page.locator('h1').textContent()).toContain('vinterunderhållet');
     await page.waitForLoadState('networkidle');
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -39,6 +39,31 @@ export async function axeViolations(page: Page, selector?: string): Promise<stri
   }, selector);
 }
 
+const aceSource = readFileSync(createRequire(import.meta.url).resolve('accessibility-checker-engine/ace-window.js'), 'utf8');
+
+/**
+ * Runs IBM Equal Access's engine (policy IBM_Accessibility, as accessibility-checker does) in the
+ * page the same way and returns its violations, described. `aria_content_in_landmark` counts
+ * only inside `<main>`: outside it, the page under test is the host's, not ours.
+ */
+export async function ibmViolations(page: Page, selector?: string): Promise<string[]> {
+  await page.evaluate(aceSource);
+  return page.evaluate(async (context) => {
+    type Result = { ruleId: string; reasonId: string; value: [string, string]; path: { dom: string }; message: string };
+    const ace = (window as unknown as { ace_ibma: { Checker: new () => { check(ctx: unknown, policies: string[]): Promise<{ results: Result[] }> } } }).ace_ibma;
+    const report = await new ace.Checker().check(context ? document.querySelector(context) : document, ['IBM_Accessibility']);
+    return report.results
+      .filter((r) => r.value[0] === 'VIOLATION' && r.value[1] === 'FAIL')
+      .filter((r) => r.ruleId !== 'aria_content_in_landmark' || /\/main\[\d+\]/.test(r.path.dom.split('#document-fragment')[0]!))
+      .map((r) => `${r.ruleId}: ${r.message} (${r.path.dom})`);
+  }, selector);
+}
+
+/** axe-core and IBM Equal Access together: what a page must pass. */
+export async function accessibilityViolations(page: Page, selector?: string): Promise<string[]> {
+  return [...(await axeViolations(page, selector)), ...(await ibmViolations(page, selector))];
+}
+
 /** Collects CSP violations and uncaught errors of a page, to assert there were none. */
 export function watchProblems(page: Page): string[] {
   const problems: string[] = [];
