@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { demoDecisionTerms } from '../demo/seed/decision-terms.ts';
 import { demoDecisions } from '../demo/seed/decisions.ts';
 import { DecisionInput } from './schema/decisions.ts';
 import { call, createSite } from '../test/workers/helpers.ts';
@@ -85,5 +86,19 @@ describe('the demo decisions of Koivulahti', () => {
     const entries = childrenNamed(schoolFeed, 'entry');
     expect(entries.length).toBeGreaterThanOrEqual(3);
     for (const entry of entries) expect(childrenNamed(entry, 'category').map((c) => c.attrs.term)).toEqual(expect.arrayContaining([SCHOOLS, 'koulut']));
+  });
+
+  it('have every topic and district named in Finnish, Swedish and English, and the names are accepted by the API', async () => {
+    const used = new Set(all.flatMap((d) => [...d.topics.map((t) => `topic:${t}`), ...d.districts.map((t) => `district:${t}`)]));
+    const named = new Set(demoDecisionTerms.map((t) => `${t.kind}:${t.value}`));
+    expect([...used].filter((term) => !named.has(term))).toEqual([]);
+    const { site, owner } = await createSite({ languages: ['fi', 'sv', 'en'] });
+    for (const term of demoDecisionTerms) {
+      expect(Object.keys(term.label).sort()).toEqual(['en', 'fi', 'sv']);
+      const response = await call(`/api/v1/sites/${site.id}/decision-terms/${term.kind}/${encodeURIComponent(term.value)}`, { method: 'PUT', token: owner, json: { label: term.label } });
+      expect(response.status, term.value).toBe(200);
+    }
+    const listed = (await (await call(`/api/v1/sites/${site.id}/decision-terms`)).json()) as { items: unknown[] };
+    expect(listed.items).toHaveLength(demoDecisionTerms.length);
   });
 });

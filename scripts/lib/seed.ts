@@ -1,3 +1,4 @@
+import { demoDecisionTerms } from '../../demo/seed/decision-terms.ts';
 import { demoDecisions } from '../../demo/seed/decisions.ts';
 import { demoForms } from '../../demo/seed/forms.ts';
 import { demoPolls } from '../../demo/seed/polls.ts';
@@ -41,6 +42,13 @@ export async function seedDemoContent(apiBase: string, token: string): Promise<v
   if (existing.items.length === 0) {
     const imported = await fetch(`${site}/decisions/import`, { method: 'POST', headers, body: JSON.stringify(demoDecisions()) });
     if (imported.status !== 200) throw new Error(`Seeding decisions failed: ${imported.status} ${await imported.text()}`);
+  }
+  // Their topics and districts in fi/sv/en; labels an official has since changed are kept.
+  const terms = (await (await fetch(`${site}/decision-terms`)).json()) as { items: { kind: string; value: string; label: object }[] };
+  for (const { kind, value, label } of demoDecisionTerms) {
+    if (terms.items.some((t) => t.kind === kind && t.value === value && Object.keys(t.label).length)) continue;
+    const named = await fetch(`${site}/decision-terms/${kind}/${encodeURIComponent(value)}`, { method: 'PUT', headers, body: JSON.stringify({ label }) });
+    if (named.status !== 200) throw new Error(`Seeding the label of ${kind} ${value} failed: ${named.status} ${await named.text()}`);
   }
   await seedVideos(site, token);
 }

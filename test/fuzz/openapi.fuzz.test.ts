@@ -121,6 +121,8 @@ beforeAll(async () => {
   known.video = ['fuzz-video'];
   known.channel = ['fuzz-channel'];
   known.lang = ['fi', 'sv', 'en'];
+  known.kind = ['topic', 'district'];
+  known.value = ['koulut', 'päiväkodit'];
 });
 
 function operations(): Operation[] {

@@ -200,8 +200,8 @@ export async function listDecisions(db: D1Database, site: string, filter: Decisi
 
 export interface FacetCounts {
   organs: { id: string; name: Partial<Record<Lang, string>>; count: number }[];
-  topics: { value: string; count: number }[];
-  districts: { value: string; count: number }[];
+  topics: { value: string; label: Partial<Record<Lang, string>>; count: number }[];
+  districts: { value: string; label: Partial<Record<Lang, string>>; count: number }[];
 }
 
 /** The organs, topics and districts the site's decisions have (of one organ, if given), with how many each. */
@@ -210,16 +210,21 @@ export async function decisionFacets(db: D1Database, site: string, organ?: strin
     db.prepare('SELECT organ_id AS id, MAX(organ_name) AS name, COUNT(*) AS count FROM decisions WHERE site_id = ?1 GROUP BY organ_id ORDER BY count DESC, organ_id').bind(site),
     db
       .prepare(
-        `SELECT t.kind, t.value, COUNT(*) AS count FROM decision_tags t JOIN decisions d ON d.seq = t.seq
+        `SELECT t.kind, t.value, COUNT(*) AS count,
+            (SELECT n.label FROM decision_terms n WHERE n.site_id = ?1 AND n.kind = t.kind AND n.value = t.value) AS label
+          FROM decision_tags t JOIN decisions d ON d.seq = t.seq
           WHERE t.site_id = ?1 AND (?2 IS NULL OR d.organ_id = ?2) GROUP BY t.kind, t.value ORDER BY count DESC, t.value`,
       )
       .bind(site, organ ?? null),
   ]);
-  const tagRows = (tags!.results as { kind: string; value: string; count: number }[]);
+  const tagRows = (tags!.results as { kind: string; value: string; count: number; label: string | null }[]).map(({ kind, value, count, label }) => ({
+    kind,
+    term: { value, label: label ? (JSON.parse(label) as Partial<Record<Lang, string>>) : {}, count },
+  }));
   return {
     organs: (organs!.results as { id: string; name: string; count: number }[]).map((o) => ({ ...o, name: JSON.parse(o.name) })),
-    topics: tagRows.filter((t) => t.kind === 'topic').map(({ value, count }) => ({ value, count })),
-    districts: tagRows.filter((t) => t.kind === 'district').map(({ value, count }) => ({ value, count })),
+    topics: tagRows.filter((t) => t.kind === 'topic').map((t) => t.term),
+    districts: tagRows.filter((t) => t.kind === 'district').map((t) => t.term),
   };
 }
 

@@ -58,6 +58,8 @@ export async function showFrame(c: Context<AppEnv>, { target, site, lang }: Foun
     site,
     lang,
     preview,
+    // One decision's own page (the Atom feed links to it): the widget, once started, would show the list instead.
+    serverOnly: target.widget === 'decisions' && c.req.query('decision') !== undefined,
     fallback,
     canonical: frameUrl(origin, target, target.lang === lang ? lang : null),
     oembed: `${origin}/embed/v1/oembed`,

@@ -7,7 +7,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createApp } from '../app.ts';
 import { sha256Hex } from '../crypto.ts';
+import { termLabels } from '../db/decision-terms.ts';
+import type { TermLabel } from '../db/decision-terms.ts';
 import { listDecisions } from '../db/decisions.ts';
+import { frameUrl } from '../frames/url.ts';
 import type { Lang } from '../schema/common.ts';
 import { SiteParams, errorResponses } from '../schema/common.ts';
 import { DecisionQuery } from '../schema/decisions.ts';
@@ -120,7 +123,17 @@ interface FeedContext {
   lang: Lang;
   /** `tag:HOST,2026:` — the prefix of every id in the feed. */
   tag: string;
+  /** This worker's origin: each entry links to the decision's own page on it. */
+  origin: string;
+  /** Topic and district labels by slug. */
+  labels: Record<string, TermLabel>;
 }
+
+/** A topic's or a district's name in the feed's language; undefined when it has none (readers show the slug). */
+const labelOf = (ctx: FeedContext, value: string) => ctx.labels[value]?.[ctx.lang];
+
+/** The decision's own readable page, in the feed's language: the decisions frame showing it alone (worker/frames/nojs/decisions.ts). */
+const ownPage = (ctx: FeedContext, d: Decision) => `${frameUrl(ctx.origin, { widget: 'decisions', id: 'all', site: ctx.site.id }, ctx.lang)}&${new URLSearchParams({ decision: d.id })}`;
 
 /** The body as HTML, after a line saying which organ decided what and when; the summary when there is no body. */
 function entryContent(d: Decision, { site, lang }: FeedContext): XmlElement {
@@ -147,7 +160,8 @@ function entry(d: Decision, ctx: FeedContext): XmlElement {
       localized('title', pick(d.title, lang, site) ?? { lang, text: d.id }, lang, { type: 'text' }),
       textElement('updated', d.updatedAt),
       textElement('published', d.publishedAt),
-      href(d.sourceUrl) ? { name: 'link', attrs: { rel: 'alternate', type: 'text/html', href: href(d.sourceUrl) } } : null,
+      // The source system's page when there is one, else ours: every entry can be opened.
+      { name: 'link', attrs: { rel: 'alternate', type: 'text/html', href: href(d.sourceUrl) ?? ownPage(ctx, d) } },
       ...d.attachments
         .filter((a) => a.public && href(a.url))
         .map((a) => ({ name: 'link', attrs: { rel: 'related', href: href(a.url), title: pick(a.title, lang, site)?.text } })),
@@ -155,8 +169,8 @@ function entry(d: Decision, ctx: FeedContext): XmlElement {
       entryContent(d, ctx),
       { name: 'author', children: present([localized('name', organ ?? { lang, text: d.organ.id }, lang)]) },
       { name: 'category', attrs: { scheme: `${tag}organ`, term: d.organ.id, label: organ?.text } },
-      ...d.topics.map((term) => ({ name: 'category', attrs: { scheme: `${tag}topic`, term } })),
-      ...d.districts.map((term) => ({ name: 'category', attrs: { scheme: `${tag}district`, term } })),
+      ...d.topics.map((term) => ({ name: 'category', attrs: { scheme: `${tag}topic`, term, label: labelOf(ctx, term) } })),
+      ...d.districts.map((term) => ({ name: 'category', attrs: { scheme: `${tag}district`, term, label: labelOf(ctx, term) } })),
     ]),
   };
 }
@@ -175,8 +189,8 @@ function feedTitle(ctx: FeedContext, query: FeedQuery, organName: string | undef
   const t = STRINGS[ctx.lang];
   const qualifiers = present([
     query.organ && (organName ?? query.organ),
-    query.topic,
-    query.district,
+    query.topic && (labelOf(ctx, query.topic) ?? query.topic),
+    query.district && (labelOf(ctx, query.district) ?? query.district),
     query.q && t.search(query.q),
     query.from && t.from(query.from),
     query.to && t.to(query.to),
@@ -211,9 +225,16 @@ app.openapi(
     const query = c.req.valid('query');
     const site = c.var.site;
     const url = new URL(c.req.url);
-    const ctx: FeedContext = { site, lang: query.lang ?? site.defaultLang, tag: `tag:${url.hostname},${TAG_DATE}:` };
     const { organ, topic, district, from, to, q } = query;
     const rows = await listDecisions(c.env.DB, site.id, { organ, topic, district, from, to, q, limit: Math.min(query.limit, MAX_ENTRIES) });
+    const mentioned = [...rows.flatMap((d) => [...d.topics, ...d.districts]), ...(topic ? [topic] : []), ...(district ? [district] : [])];
+    const ctx: FeedContext = {
+      site,
+      lang: query.lang ?? site.defaultLang,
+      tag: `tag:${url.hostname},${TAG_DATE}:`,
+      origin: url.origin,
+      labels: await termLabels(c.env.DB, site.id, mentioned),
+    };
     // An organ's name comes with its decisions; a filtered feed that is empty still wants it in its title.
     const organRow = organ ? (rows[0] ?? (await listDecisions(c.env.DB, site.id, { organ, limit: 1 }))[0]) : undefined;
     const organName = organRow ? pick(organRow.organ.name, ctx.lang, site)?.text : undefined;

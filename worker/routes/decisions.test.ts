@@ -177,10 +177,13 @@ describe('finding decisions', () => {
     const facets = await (await call(`/api/v1/sites/${site}/decision-facets`)).json();
     expect(facets).toMatchObject({
       organs: [{ id: SCHOOLS.id, count: 2 }, { id: COUNCIL.id, count: 2 }], // most first, then by id
-      topics: expect.arrayContaining([{ value: 'koulut', count: 2 }, { value: 'talous', count: 1 }]),
-      districts: [{ value: 'pohjoinen', count: 2 }],
+      topics: expect.arrayContaining([{ value: 'koulut', label: {}, count: 2 }, { value: 'talous', label: {}, count: 1 }]),
+      districts: [{ value: 'pohjoinen', label: {}, count: 2 }],
     });
     const ofSchools = await (await call(`/api/v1/sites/${site}/decision-facets?organ=${SCHOOLS.id}`)).json();
-    expect(ofSchools).toMatchObject({ topics: [{ value: 'koulut', count: 1 }, { value: 'liikenne', count: 1 }, { value: 'päiväkodit', count: 1 }], districts: [{ value: 'pohjoinen', count: 2 }] });
+    expect(ofSchools).toMatchObject({
+      topics: [{ value: 'koulut', label: {}, count: 1 }, { value: 'liikenne', label: {}, count: 1 }, { value: 'päiväkodit', label: {}, count: 1 }],
+      districts: [{ value: 'pohjoinen', label: {}, count: 2 }],
+    });
   });
 });

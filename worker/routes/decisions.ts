@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { createApp, jsonResponse as json, nowIso, officialRoute } from '../app.ts';
 import { auditStatement } from '../db/audit.ts';
 import { isUniqueViolation } from '../db/constraints.ts';
+import { termLabels } from '../db/decision-terms.ts';
 import { decisionFacets, deleteDecisionStatement, findDecision, insertDecisionStatements, listDecisions, updateDecisionStatements } from '../db/decisions.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
 import { buildDecision, decisionNotFound, publicDecision } from '../decision-rules.ts';
@@ -17,6 +18,9 @@ const app = createApp();
 
 /** Public reads may sit in the edge cache a few minutes; officials always read fresh. */
 const PUBLIC_CACHE = 'public, max-age=60, s-maxage=300, stale-while-revalidate=600';
+
+/** The labels of the topics and districts these decisions mention. */
+const labelsOf = (db: D1Database, site: string, decisions: Pick<Decision, 'topics' | 'districts'>[]) => termLabels(db, site, decisions.flatMap((d) => [...d.topics, ...d.districts]));
 
 const exists = (id: string) => new ConflictError('decision_exists', `A decision "${id}" already exists on this site; choose another id, or edit it.`);
 
@@ -35,9 +39,9 @@ app.openapi(
     const key = idempotencyKey(c);
     const requestHash = key ? await sha256Hex(JSON.stringify(input)) : '';
     const earlier = await replayFor(c, key, 'decision.create', requestHash);
-    if (earlier) return c.json(earlier.response as Decision, 200, { 'Idempotent-Replay': 'true' });
+    if (earlier) return c.json(earlier.response as z.infer<typeof DecisionView>, 200, { 'Idempotent-Replay': 'true' });
     const decision = buildDecision(input, nowIso());
-    const answer = publicDecision(decision, true).full;
+    const answer = { ...publicDecision(decision, true).full, labels: await labelsOf(c.env.DB, c.var.site.id, [decision]) };
     try {
       await c.env.DB.batch([
         ...insertDecisionStatements(c.env.DB, c.var.site.id, decision),
@@ -47,7 +51,7 @@ app.openapi(
     } catch (error) {
       if (key && isUniqueViolation(error, 'idempotency_keys')) {
         const first = await replayFor(c, key, 'decision.create', requestHash);
-        if (first) return c.json(first.response as Decision, 200, { 'Idempotent-Replay': 'true' });
+        if (first) return c.json(first.response as z.infer<typeof DecisionView>, 200, { 'Idempotent-Replay': 'true' });
       }
       if (isUniqueViolation(error, 'decisions')) {
         throw decision.sourceId ? new ConflictError('decision_exists', `A decision with the id "${decision.id}" or the source id "${decision.sourceId}" already exists on this site.`) : exists(decision.id);
@@ -97,7 +101,7 @@ app.openapi(
       if (isUniqueViolation(error, 'decisions')) throw new ConflictError('decision_exists', `Another decision on this site already has the source id "${decision.sourceId}".`);
       throw error;
     }
-    return c.json(publicDecision(decision, true).full, 200);
+    return c.json({ ...publicDecision(decision, true).full, labels: await labelsOf(c.env.DB, c.var.site.id, [decision]) }, 200);
   },
 );
 
@@ -143,6 +147,7 @@ app.openapi(
       {
         items: rows.map(({ seq: _seq, ...d }) => publicDecision(d, false).summary),
         nextCursor: rows.length === limit && last ? encodeCursor('d', last.meeting.date, last.seq) : null,
+        labels: await labelsOf(c.env.DB, c.var.site.id, rows),
       },
       200,
     );
@@ -165,7 +170,7 @@ app.openapi(
     if (!decision) throw decisionNotFound(id);
     c.header('Cache-Control', official ? 'private, no-store' : PUBLIC_CACHE);
     const { seq: _seq, ...rest } = decision;
-    return c.json(publicDecision(rest, Boolean(official)).full, 200);
+    return c.json({ ...publicDecision(rest, Boolean(official)).full, labels: await labelsOf(c.env.DB, c.var.site.id, [rest]) }, 200);
   },
 );
 

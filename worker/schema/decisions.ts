@@ -97,6 +97,18 @@ export interface Decision {
 
 const Localized = z.partialRecord(Lang, z.string());
 
+/** A topic's or a district's name per language, as the site's officials gave it; `{}` when none. */
+export const TermLabel = z
+  .object({ fi: z.string().optional(), sv: z.string().optional(), en: z.string().optional() })
+  .openapi('DecisionTermLabel', { description: 'The term\'s name in each language an official gave; `{}` when none. Show the slug itself when the language has no label.', example: { fi: 'Päiväkodit', sv: 'Daghem', en: 'Day care' } });
+
+/** `labels` of a decision or a page: the labels of the topics and districts mentioned. */
+const TermLabels = z.record(z.string(), TermLabel).openapi('DecisionTermLabels', {
+  description:
+    'The names per language of the topics and districts the returned decisions mention, by slug. Only terms with at least one label are listed: show the slug for any other (and for a language a term has no label in).',
+  example: { päiväkodit: { fi: 'Päiväkodit', sv: 'Daghem', en: 'Day care' }, keskusta: { fi: 'Keskusta', sv: 'Centrum', en: 'City centre' } },
+});
+
 /** One decision in a list: everything but the body. */
 export const DecisionSummaryView = z
   .object({
@@ -123,6 +135,7 @@ export const DecisionView = DecisionSummaryView.extend({
   bodyHtml: Localized.nullable().openapi({ description: 'The body rendered to safe HTML.' }),
   attachments: z.array(z.object({ title: Localized, url: z.string(), public: z.boolean() })).openapi({ description: 'Non-public attachments only for officials.' }),
   sourceUrl: z.string().nullable(),
+  labels: TermLabels,
 }).openapi('Decision');
 
 export const DecisionParams = SiteParams.extend({ decision: Slug.openapi({ param: { name: 'decision', in: 'path' }, example: 'kaupunginvaltuusto-2026-11-17-45' }) });
@@ -141,14 +154,14 @@ export const DecisionQuery = z.object({
 export type DecisionQuery = z.infer<typeof DecisionQuery>;
 
 export const DecisionPage = z
-  .object({ items: z.array(DecisionSummaryView), nextCursor: z.string().nullable() })
+  .object({ items: z.array(DecisionSummaryView), nextCursor: z.string().nullable(), labels: TermLabels })
   .openapi('DecisionPage');
 
 export const Facets = z
   .object({
     organs: z.array(z.object({ id: z.string(), name: Localized, count: z.number().int() })),
-    topics: z.array(z.object({ value: z.string(), count: z.number().int() })),
-    districts: z.array(z.object({ value: z.string(), count: z.number().int() })),
+    topics: z.array(z.object({ value: z.string(), label: TermLabel, count: z.number().int() })),
+    districts: z.array(z.object({ value: z.string(), label: TermLabel, count: z.number().int() })),
   })
   .openapi('DecisionFacets');
 
@@ -161,3 +174,32 @@ export const ImportResult = z
     errorsOmitted: z.number().int().openapi({ description: 'Rejected records left out of `errors`, which lists the first 1,000 by line; 0 when all are listed.' }),
   })
   .openapi('DecisionImportResult');
+
+export const TermKind = z.enum(['topic', 'district']).openapi('DecisionTermKind', { description: '`topic` or `district`.' });
+
+/** One label as officials send it: 1–100 characters per language. */
+const LabelText = z.string().trim().min(1, 'A label has 1–100 characters; leave the language out to have none.').max(100, 'A label has 1–100 characters.');
+
+export const TermInput = z
+  .strictObject({
+    label: z
+      .strictObject({ fi: LabelText.optional(), sv: LabelText.optional(), en: LabelText.optional() })
+      .openapi({ description: 'The term\'s name in each language, 1–100 characters each. Replaces the earlier labels: a language left out has none after this; `{}` removes them all.' }),
+  })
+  .openapi('DecisionTermInput');
+
+export const DecisionTerm = z
+  .object({
+    kind: TermKind,
+    value: z.string().openapi({ description: 'The slug the decisions carry in `topics` or `districts`.', example: 'päiväkodit' }),
+    label: TermLabel,
+    count: z.number().int().openapi({ description: 'How many of the site\'s decisions carry it.' }),
+  })
+  .openapi('DecisionTerm');
+
+export const DecisionTermList = z.object({ items: z.array(DecisionTerm) }).openapi('DecisionTermList');
+
+export const TermParams = SiteParams.extend({
+  kind: TermKind.openapi({ param: { name: 'kind', in: 'path' }, description: '`topic` or `district`; anything else is 400 `validation_failed` with the path `["kind"]`.', example: 'topic' }),
+  value: Tag.openapi({ param: { name: 'value', in: 'path' }, description: 'The slug, as the decisions carry it (percent-encoded in the path).', example: 'päiväkodit' }),
+});

@@ -22,12 +22,15 @@ interface Summary {
   title: Text;
   summary: Text | null;
   outcome: Outcome;
+  topics: string[];
+  districts: string[];
 }
 
 interface Full extends Summary {
   bodyHtml: Text | null;
   attachments: { title: Text; url: string; public: boolean }[];
   sourceUrl: string | null;
+  labels: Record<string, Text>;
 }
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,99}$/;
@@ -42,6 +45,21 @@ function meta(ctx: FallbackContext, d: Summary) {
   return [textOf(ctx, d.organ.name), dateOf(ctx, d.meeting.date), d.section ? t.section(d.section) : ''].filter(Boolean).join(' · ');
 }
 
+/** A topic or a district by its label in the page's language, else its slug (Finnish, and marked so). */
+const term = (ctx: FallbackContext, labels: Record<string, Text>, value: string) => {
+  const label = labels[value]?.[ctx.lang];
+  return label ? html`${label}` : ctx.lang === 'fi' ? html`${value}` : html`<span lang="fi">${value}</span>`;
+};
+
+/** "Aiheet: Koulut, Liikenne" and "Alueet: Keskusta", as one paragraph; nothing when there are none. */
+function termsOf(ctx: FallbackContext, d: Pick<Full, 'topics' | 'districts' | 'labels'>) {
+  const t = stringsFor(ctx.lang).reading;
+  const lines = ([[t.topics, d.topics], [t.districts, d.districts]] as const)
+    .filter(([, values]) => values.length)
+    .map(([heading, values]) => html`<strong>${heading}:</strong> ${values.map((v, i) => html`${i ? ', ' : ''}${term(ctx, d.labels, v)}`)}`);
+  return lines.length ? html`<p class="nojs-terms">${lines.map((line, i) => html`${i ? html`<br>` : ''}${line}`)}</p>` : '';
+}
+
 async function renderOne(ctx: FallbackContext, id: string) {
   const t = stringsFor(ctx.lang);
   const back = html`<p><a href="${linkTo(ctx)}">${t.reading.back}</a></p>`;
@@ -53,7 +71,7 @@ async function renderOne(ctx: FallbackContext, id: string) {
   const d = answer.data;
   const body = d.bodyHtml ? textOf(ctx, d.bodyHtml) : '';
   const attachments = d.attachments.filter((a) => a.public);
-  return html`<div class="nojs nojs-decisions">${back}<article class="nojs-decision"><h2>${shown(ctx, d.title)}</h2><p class="nojs-meta">${meta(ctx, d)}${d.caseId ? html`<br>${t.reading.caseId(d.caseId)}` : ''}</p><p><strong>${t.reading.outcomeLabel}</strong> ${t.reading.outcome[d.outcome]}</p>${
+  return html`<div class="nojs nojs-decisions">${back}<article class="nojs-decision"><h2>${shown(ctx, d.title)}</h2><p class="nojs-meta">${meta(ctx, d)}${d.caseId ? html`<br>${t.reading.caseId(d.caseId)}` : ''}</p><p><strong>${t.reading.outcomeLabel}</strong> ${t.reading.outcome[d.outcome]}</p>${termsOf(ctx, d)}${
     d.summary ? html`<p class="nojs-description">${shown(ctx, d.summary)}</p>` : ''
   }${body ? html`<div class="nojs-body" lang="${langOf(ctx, d.bodyHtml)}">${bodyOf(body)}</div>` : ''}${
     attachments.length ? html`<h3>${t.reading.attachments}</h3><ul>${attachments.map((a) => html`<li><a href="${a.url}">${shown(ctx, a.title)}</a></li>`)}</ul>` : ''
@@ -74,7 +92,7 @@ export async function renderDecisions(ctx: FallbackContext) {
   if (ctx.id !== 'all') query.set('organ', ctx.id);
   if (q) query.set('q', q);
   if (cursor && CURSOR.test(cursor)) query.set('cursor', cursor);
-  const answer = await callApi<{ items: Summary[]; nextCursor: string | null }>(ctx.c, sitePath(ctx.site.id, `decisions?${query}`));
+  const answer = await callApi<{ items: Summary[]; nextCursor: string | null; labels: Record<string, Text> }>(ctx.c, sitePath(ctx.site.id, `decisions?${query}`));
   const search = getForm(
     ctx,
     t.reading.search,
@@ -85,14 +103,14 @@ export async function renderDecisions(ctx: FallbackContext) {
     ctx.status = answer.status === 429 ? 429 : 400;
     return html`<div class="nojs nojs-decisions">${search}${notice(answer.status === 429 ? t.rateLimited : t.reading.noDecisions, 'warning')}</div>`;
   }
-  const { items, nextCursor } = answer.data;
+  const { items, nextCursor, labels } = answer.data;
   const heading = q ? t.reading.foundFor(q) : t.reading.newest;
   const list = items.length
     ? html`<ul class="nojs-list">${items.map(
         (d) =>
           html`<li><h3><a href="${linkTo(ctx, { decision: d.id })}">${shown(ctx, d.title)}</a></h3><p class="nojs-meta">${meta(ctx, d)} · ${t.reading.outcome[d.outcome]}</p>${
             d.summary ? html`<p>${shown(ctx, d.summary)}</p>` : ''
-          }</li>`,
+          }${termsOf(ctx, { ...d, labels })}</li>`,
       )}</ul>`
     : html`<p>${q ? t.reading.emptyFor(q) : t.reading.noDecisions}</p>`;
   const more = nextCursor ? html`<p><a href="${linkTo(ctx, { ...(q ? { q } : {}), cursor: nextCursor })}">${t.reading.loadMore}</a></p>` : '';

@@ -49,6 +49,7 @@ export const VALID_BODIES: Record<string, (ctx: BodyContext) => RequestSpec> = {
   'DELETE /api/v1/sites/{site}/decisions/{decision}': none,
   'POST /api/v1/sites/{site}/decisions/import': ({ other }) =>
     json([{ sourceId: `${other.tag}-source-1`, organ: { id: `${other.tag}-organ`, name: { fi: 'Lautakunta' } }, meeting: { date: '2026-11-19' }, title: { fi: 'Tuotu päätös' }, outcome: 'rejected' }]),
+  'PUT /api/v1/sites/{site}/decision-terms/{kind}/{value}': () => json({ label: { fi: 'Matriisin aihe', sv: 'Matrisens ämne', en: 'Matrix topic' } }),
   'POST /api/v1/sites/{site}/videos': ({ other }) => json({ id: other.ids.video![0], channel: other.ids.channel![0], provider: 'youtube', ref: YOUTUBE_ID, title: { fi: 'Matriisin video' } }),
   'PATCH /api/v1/sites/{site}/videos/{video}': () => json({ title: { fi: 'Muutettu video' } }),
   'DELETE /api/v1/sites/{site}/videos/{video}': none,

@@ -28,10 +28,10 @@ interface OpenApiDoc {
   paths: Record<string, Record<string, { 'x-osallistu-role'?: string; responses?: Record<string, unknown>; parameters?: { name: string; in: string }[] }>>;
 }
 
-/** Path parameters whose value is not an object of one site (a language). */
-export const SHARED_PARAMS: Record<string, string> = { lang: 'fi' };
+/** Path parameters whose value is not an object of one site (a language, a kind of decision term). */
+export const SHARED_PARAMS: Record<string, string> = { lang: 'fi', kind: 'topic' };
 /** The path names a thing to create in the path's own site: another site's id there is a new name, not a reference. */
-export const CREATES_BY_PATH = new Set(['PUT /api/v1/sites/{site}/channels/{channel}']);
+export const CREATES_BY_PATH = new Set(['PUT /api/v1/sites/{site}/channels/{channel}', 'PUT /api/v1/sites/{site}/decision-terms/{kind}/{value}']);
 /** Public operations whose documented 401/403 answer a voter's assertion or challenge, not an official's token. */
 export const TOKEN_BLIND = new Set(['POST /api/v1/sites/{site}/polls/{poll}/ballots']);
 

@@ -104,7 +104,7 @@ export async function seedSite(tag: string): Promise<SeedSite> {
     meeting: { date: '2026-11-17' },
     title: { fi: `${pub} päätös` },
     outcome: 'passed',
-    topics: ['koulut'],
+    topics: ['koulut', `${tag}-aihe`],
     attachments: [{ title: { fi: 'Liite' }, url: `https://${tag}.example/${view}.pdf`, public: false }],
   });
 
@@ -127,7 +127,7 @@ export async function seedSite(tag: string): Promise<SeedSite> {
     origin,
     tokens,
     revoked: revoked.token,
-    ids: { poll: [poll, draftPoll], form: [form, draftForm], ref: [receipt.ref], decision: [decision], video: [video, draftVideo], channel: [channel], token: [spare.id] },
+    ids: { poll: [poll, draftPoll], form: [form, draftForm], ref: [receipt.ref], decision: [decision], value: [`${tag}-aihe`], video: [video, draftVideo], channel: [channel], token: [spare.id] },
     hiddenPoll: poll,
     ref: receipt.ref,
     removalKey: receipt.removalKey,

@@ -107,6 +107,8 @@ export const en: NojsStrings = {
       returned: 'Returned for preparation',
       voted: 'Decided by a vote',
     },
+    topics: 'Topics',
+    districts: 'Districts',
     attachments: 'Attachments',
     source: "The decision in the city's decision service",
     transcript: 'Transcript',

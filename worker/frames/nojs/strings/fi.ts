@@ -107,6 +107,8 @@ export const fi: NojsStrings = {
       returned: 'Palautettu valmisteluun',
       voted: 'Päätetty äänestyksen jälkeen',
     },
+    topics: 'Aiheet',
+    districts: 'Alueet',
     attachments: 'Liitteet',
     source: 'Päätös kaupungin päätöspalvelussa',
     transcript: 'Tekstivastine',

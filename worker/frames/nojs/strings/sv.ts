@@ -107,6 +107,8 @@ export const sv: NojsStrings = {
       returned: 'Återremitterat',
       voted: 'Avgjort efter omröstning',
     },
+    topics: 'Ämnen',
+    districts: 'Områden',
     attachments: 'Bilagor',
     source: 'Beslutet i stadens beslutstjänst',
     transcript: 'Textversion',

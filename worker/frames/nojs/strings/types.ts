@@ -101,6 +101,9 @@ export interface NojsStrings {
     caseId: (id: string) => string;
     outcomeLabel: string;
     outcome: Record<'passed' | 'passed_amended' | 'rejected' | 'tabled' | 'returned' | 'voted', string>;
+    /** Headings of a decision's topics and districts. */
+    topics: string;
+    districts: string;
     attachments: string;
     source: string;
     transcript: string;

@@ -1,0 +1,21 @@
+/** The names of the demo decisions' topics and districts (the slugs in ./decisions.ts) in Finnish, Swedish and English. */
+export const demoDecisionTerms: { kind: 'topic' | 'district'; value: string; label: { fi: string; sv: string; en: string } }[] = [
+  { kind: 'topic', value: 'hallinto', label: { fi: 'Hallinto', sv: 'Förvaltning', en: 'Administration' } },
+  { kind: 'topic', value: 'kaavoitus', label: { fi: 'Kaavoitus', sv: 'Planläggning', en: 'Land use planning' } },
+  { kind: 'topic', value: 'koulut', label: { fi: 'Koulut', sv: 'Skolor', en: 'Schools' } },
+  { kind: 'topic', value: 'kulttuuri', label: { fi: 'Kulttuuri', sv: 'Kultur', en: 'Culture' } },
+  { kind: 'topic', value: 'liikenne', label: { fi: 'Liikenne', sv: 'Trafik', en: 'Traffic' } },
+  { kind: 'topic', value: 'liikunta', label: { fi: 'Liikunta', sv: 'Idrott', en: 'Sports' } },
+  { kind: 'topic', value: 'nuoriso', label: { fi: 'Nuoriso', sv: 'Ungdom', en: 'Youth' } },
+  { kind: 'topic', value: 'päiväkodit', label: { fi: 'Päiväkodit', sv: 'Daghem', en: 'Day care' } },
+  { kind: 'topic', value: 'sosiaalipalvelut', label: { fi: 'Sosiaalipalvelut', sv: 'Socialtjänster', en: 'Social services' } },
+  { kind: 'topic', value: 'talous', label: { fi: 'Talous', sv: 'Ekonomi', en: 'Finances' } },
+  { kind: 'topic', value: 'terveys', label: { fi: 'Terveys', sv: 'Hälsa', en: 'Health' } },
+  { kind: 'topic', value: 'ympäristö', label: { fi: 'Ympäristö', sv: 'Miljö', en: 'Environment' } },
+  { kind: 'district', value: 'keskusta', label: { fi: 'Keskusta', sv: 'Centrum', en: 'City centre' } },
+  { kind: 'district', value: 'pohjoinen', label: { fi: 'Pohjoinen', sv: 'Norra', en: 'North' } },
+  { kind: 'district', value: 'etelä', label: { fi: 'Etelä', sv: 'Södra', en: 'South' } },
+  { kind: 'district', value: 'itä', label: { fi: 'Itä', sv: 'Östra', en: 'East' } },
+  { kind: 'district', value: 'länsi', label: { fi: 'Länsi', sv: 'Västra', en: 'West' } },
+  { kind: 'district', value: 'saaristo', label: { fi: 'Saaristo', sv: 'Skärgården', en: 'Archipelago' } },
+];
