@@ -58,6 +58,21 @@ export async function mountPoll(id: string, options: { lang?: string; attrs?: Re
 export const shadow = (el: OsallistuPoll) => el.shadowRoot!;
 export const textOf = (el: OsallistuPoll) => shadow(el).textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
+/** The element that has focus, followed down through open shadow roots (`document.activeElement` stops at a host). */
+export function deepActiveElement(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+/** Whether the focus is inside `el` (its shadow tree included); never true of `<body>`. */
+export function focusIsInside(el: Element): boolean {
+  for (let node: Node | null = deepActiveElement(); node && node !== document.body; node = node instanceof ShadowRoot ? node.host : node.parentNode) {
+    if (node === el) return true;
+  }
+  return false;
+}
+
 /** Waits until the widget has left its loading state. */
 export async function settled(el: OsallistuPoll): Promise<void> {
   await expect.poll(() => shadow(el)?.querySelector('.poll[aria-busy="false"]'), { timeout: 10_000 }).toBeTruthy();

@@ -55,5 +55,8 @@ export const en: Messages = {
     sentAfterOffline: 'The connection is back and your answer has been sent.',
     signInToVote: 'This poll is for signed-in residents. Sign in to the site\'s service first.',
     saved: 'Your answer was saved.',
+    errorPrefix: 'Error:',
+    stillSending: 'Still sending: the server is answering slowly. Your answer is kept on this device and will not be counted twice.',
+    sharesNote: (max) => `Share of respondents; each could choose up to ${max}, so the shares can add up to more than 100%.`,
   },
 };

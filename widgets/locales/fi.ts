@@ -55,5 +55,8 @@ export const fi: Messages = {
     sentAfterOffline: 'Yhteys palasi ja vastauksesi on lähetetty.',
     signInToVote: 'Tähän kyselyyn vastataan kirjautuneena. Kirjaudu sisään sivuston palveluun.',
     saved: 'Vastauksesi on tallennettu.',
+    errorPrefix: 'Virhe:',
+    stillSending: 'Lähetetään yhä: palvelin vastaa hitaasti. Vastauksesi on tallessa tällä laitteella, eikä sitä lasketa kahdesti.',
+    sharesNote: (max) => `Osuus vastaajista; kukin sai valita enintään ${max}, joten osuuksien summa voi ylittää 100 %.`,
   },
 };

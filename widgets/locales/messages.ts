@@ -66,4 +66,10 @@ export interface PollMessages {
   signInToVote: string;
   /** Read out after a vote: "Your answer was saved." plus the results, if shown. */
   saved: string;
+  /** Before an error, visually hidden: "Virhe:". */
+  errorPrefix: string;
+  /** The server is slow (not offline): the ballot is still being sent, with the same key. */
+  stillSending: string;
+  /** Next to a multiple-choice poll's results: the percentages are shares of respondents, each of whom chose up to `max`. */
+  sharesNote: (max: number) => string;
 }

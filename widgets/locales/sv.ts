@@ -55,5 +55,8 @@ export const sv: Messages = {
     sentAfterOffline: 'Anslutningen är tillbaka och ditt svar har skickats.',
     signInToVote: 'Den här enkäten besvaras inloggad. Logga in på webbplatsens tjänst.',
     saved: 'Ditt svar har sparats.',
+    errorPrefix: 'Fel:',
+    stillSending: 'Skickar fortfarande: servern svarar långsamt. Ditt svar finns kvar på den här enheten och räknas inte två gånger.',
+    sharesNote: (max) => `Andel av de svarande; var och en fick välja högst ${max}, så andelarna kan bli mer än 100 % tillsammans.`,
   },
 };

@@ -1,7 +1,7 @@
 import { commands, page, userEvent } from 'vitest/browser';
 import { afterEach, describe, expect, it } from 'vitest';
 import { expectAccessible } from '../../test/support/a11y.ts';
-import { SITE, createPoll, mountPoll, officialView, settled, shadow, textOf } from '../../test/support/polls.ts';
+import { SITE, createPoll, deepActiveElement, focusIsInside, mountPoll, officialView, settled, shadow, textOf } from '../../test/support/polls.ts';
 import type { VoteDetail } from './osallistu-poll.ts';
 
 afterEach(async () => {
@@ -24,6 +24,8 @@ describe('<osallistu-poll> in every state, fi/sv/en, axe-clean', () => {
     const legend = shadow(el).querySelector('fieldset legend');
     expect(legend?.textContent).toBe(QUESTION[lang]);
     expect(shadow(el).querySelectorAll('input[type="radio"]')).toHaveLength(3);
+    // A required group says so: every radio is required.
+    expect([...shadow(el).querySelectorAll<HTMLInputElement>('input[type="radio"]')].every((radio) => radio.required)).toBe(true);
     expect(button(el).textContent?.trim()).toBe(SUBMIT[lang]);
     expect(textOf(el)).toMatch(/2030/);
     await expectAccessible(el);
@@ -108,6 +110,104 @@ describe('<osallistu-poll> in every state, fi/sv/en, axe-clean', () => {
     expect(textOf(el)).toMatch(/2029/);
     expect(textOf(el)).toMatch({ fi: /avautuu/, sv: /öppnas/, en: /opens/ }[lang]);
     await expectAccessible(el);
+  });
+});
+
+describe('focus, errors and results, fi/sv/en (issue 15)', () => {
+  const CHANGE = { fi: 'Muuta vastaustasi', sv: 'Ändra ditt svar', en: 'Change your answer' };
+  const STILL = { fi: /Lähetetään yhä/, sv: /Skickar fortfarande/, en: /Still sending/ };
+  const SENDING = { fi: 'Lähetetään…', sv: 'Skickar…', en: 'Sending…' };
+  const THANKS = { fi: /Kiitos/, sv: /Tack/, en: /Thank you/ };
+  const OFFLINE = { fi: /Verkkoyhteys puuttuu|Yhteys palasi/, sv: /Ingen nätverksanslutning|Anslutningen är tillbaka/, en: /offline|connection is back/ };
+  const alert = (el: HTMLElement) => shadow(el as never).querySelector('fieldset [role="alert"]')?.textContent?.replace(/\s+/g, ' ').trim();
+
+  it.each(LANGS)('change your answer → cancel (%s): focus goes back to "change your answer", not to <body>', async (lang) => {
+    const id = await createPoll({ allowChange: true, resultsVisibility: 'always' });
+    const el = await mountPoll(id, { lang });
+    await settled(el);
+    await userEvent.click(input(el, 'a'));
+    await userEvent.click(button(el));
+    const change = () => shadow(el).querySelector<HTMLButtonElement>('button.change');
+    await expect.poll(() => change()?.textContent?.trim()).toBe(CHANGE[lang]);
+    await userEvent.click(change()!);
+    await expect.poll(() => deepActiveElement()).toBe(input(el, 'a'));
+    await userEvent.click(shadow(el).querySelector<HTMLButtonElement>('form button.secondary')!);
+    await expect.poll(() => shadow(el).querySelector('form')).toBeNull();
+    expect(deepActiveElement()).not.toBe(document.body);
+    expect(focusIsInside(el)).toBe(true);
+    expect(deepActiveElement()).toBe(change());
+    await expectAccessible(el);
+  });
+
+  it.each(LANGS)('a slow ballot (%s): "still sending" with the focus kept, never "offline"; counted once when the server answers', async (lang) => {
+    const run = `held-${Date.now().toString(36)}-${lang}`;
+    const el = await mountPoll(run, { lang, attrs: { site: '__flaky', api: location.origin } });
+    await settled(el);
+    el.slowAfter = 50; // the server holds the ballot until this test releases it: no waiting for the real threshold
+    await userEvent.click(input(el, 'a'));
+    await userEvent.click(button(el));
+    await expect.poll(() => textOf(el)).toMatch(STILL[lang]);
+    expect(button(el).textContent?.trim()).toBe(SENDING[lang]);
+    expect(button(el).getAttribute('aria-disabled')).toBe('true');
+    expect(deepActiveElement()).not.toBe(document.body);
+    expect(focusIsInside(el)).toBe(true);
+    expect(shadow(el).querySelector('[role="status"]')?.textContent).toMatch(STILL[lang]);
+    expect(textOf(el)).not.toMatch(OFFLINE[lang]);
+    await expectAccessible(el);
+    button(el).click(); // a second press while sending sends nothing (a DOM click: Playwright will not press an aria-disabled button)
+    const released = (await (await fetch(`/api/v1/sites/__flaky/release?run=${run}`)).json()) as { released: number };
+    expect(released.released).toBe(1);
+    await expect.poll(() => textOf(el)).toMatch(THANKS[lang]);
+    expect(textOf(el)).not.toMatch(OFFLINE[lang]);
+    expect(focusIsInside(el)).toBe(true);
+    const log = (await (await fetch(`/api/v1/sites/__flaky/log?run=${run}`)).json()) as { method: string }[];
+    expect(log.filter((hit) => hit.method === 'POST')).toHaveLength(1);
+    await expectAccessible(el);
+  });
+
+  it.each(LANGS)('choice errors are announced (%s): an alert with the error prefix, tied to the field, for none and for too many', async (lang) => {
+    const id = await createPoll({ kind: 'multiple', maxChoices: 2 });
+    const el = await mountPoll(id, { lang });
+    await settled(el);
+    expect(alert(el)).toBe('');
+    await userEvent.click(button(el));
+    await expect.poll(() => alert(el)).toMatch({ fi: /^Virhe: .*Valitse vaihtoehto/, sv: /^Fel: .*Välj ett alternativ/, en: /^Error: .*Choose an option/ }[lang]);
+    expect(focusIsInside(el)).toBe(true);
+    await expectAccessible(el);
+    for (const value of ['a', 'b', 'c']) await userEvent.click(input(el, value));
+    await userEvent.click(button(el));
+    await expect.poll(() => alert(el)).toMatch({ fi: /^Virhe: .*enintään 2/, sv: /^Fel: .*högst 2/, en: /^Error: .*at most 2/ }[lang]);
+    const errorId = shadow(el).querySelector('[role="alert"] .error')!.id;
+    expect(shadow(el).querySelector('fieldset')!.getAttribute('aria-describedby')).toContain(errorId);
+    expect(input(el, 'c').getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(el);
+  });
+
+  it.each(LANGS)('multiple-choice results (%s) say, as text, that they are shares of respondents who each chose up to N', async (lang) => {
+    const id = await createPoll({ kind: 'multiple', maxChoices: 3, resultsVisibility: 'always' });
+    const el = await mountPoll(id, { lang });
+    await settled(el);
+    await userEvent.click(input(el, 'a'));
+    await userEvent.click(input(el, 'b'));
+    await userEvent.click(button(el));
+    await expect.poll(() => shadow(el).querySelector('.results')).toBeTruthy();
+    expect(textOf(el)).toMatch({ fi: /1 ääni, 100 %.*1 ääni, 100 %/, sv: /1 röst, 100 %.*1 röst, 100 %/, en: /1 vote, 100%.*1 vote, 100%/ }[lang]);
+    expect(textOf(el)).toMatch({ fi: /Osuus vastaajista; kukin sai valita enintään 3/, sv: /Andel av de svarande; var och en fick välja högst 3/, en: /Share of respondents; each could choose up to 3/ }[lang]);
+    await expectAccessible(el);
+  });
+
+  it('two polls on one page (the console\'s side-by-side previews): their radios never share a name', async () => {
+    const id = await createPoll();
+    const first = await mountPoll(id, { lang: 'fi' });
+    const second = await mountPoll(id, { lang: 'sv' });
+    const main = document.createElement('main');
+    main.append(...document.querySelectorAll('section'));
+    document.body.append(main);
+    await settled(first);
+    await settled(second);
+    expect(input(first, 'a').name).not.toBe(input(second, 'a').name);
+    expect(input(first, 'a').name).toBe(input(first, 'b').name);
+    await expectAccessible(main);
   });
 });
 

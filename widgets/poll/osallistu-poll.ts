@@ -22,6 +22,9 @@ export interface VoteDetail {
   changed: boolean;
 }
 
+/** Radios of two polls on one page (the console's side-by-side previews) never share a name. */
+let instances = 0;
+
 type Load = { status: 'loading' } | { status: 'ready'; poll: PollView } | { status: 'not-found' } | { status: 'failed'; message: string };
 
 /**
@@ -50,6 +53,8 @@ export class OsallistuPoll extends OsallistuElement {
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 3;
   /** The officials' console's live preview: this poll is shown as residents will see it, without the API; answering it sends nothing. */
   @property({ attribute: false }) preview?: PollView;
+  /** Milliseconds before a ballot still on its way is said to be slow ("still sending"). */
+  slowAfter = 5000;
 
   @state() private load: Load = { status: 'loading' };
   @state() private choices: string[] = [];
@@ -64,6 +69,7 @@ export class OsallistuPoll extends OsallistuElement {
 
   @query('.notice') private noticeElement?: HTMLElement;
   @query('input') private firstInput?: HTMLInputElement;
+  readonly #name = `osallistu-poll-${++instances}`;
 
   protected override resourceId(): string {
     return this.preview ? '' : this.poll;
@@ -129,7 +135,7 @@ export class OsallistuPoll extends OsallistuElement {
       ${!canVote && votingBlocked && poll.state === 'open' ? html`<p class="notice">${votingBlocked}</p>` : nothing}
       ${!canVote ? this.renderResults(poll) : nothing}
       ${!canVote && poll.state === 'open' && poll.allowChange && poll.myBallot
-        ? html`<div class="actions"><button part="button" class="secondary" @click=${this.startEditing}>${t.change}</button></div>`
+        ? html`<div class="actions"><button part="button" class="secondary change" @click=${this.startEditing}>${t.change}</button></div>`
         : nothing}
     `;
   }
@@ -148,21 +154,22 @@ export class OsallistuPoll extends OsallistuElement {
     return nothing;
   }
 
+  /** The button is never disabled while sending (that would drop the focus to the page): a second press does nothing. */
   private renderForm(poll: PollView): TemplateResult {
     const t = this.t.poll;
     const question = this.text(poll.question, poll);
     const id = (suffix: string) => `${this.poll}-${suffix}`;
     const describedBy = [poll.description ? id('description') : '', id('hint'), this.fieldError ? id('error') : ''].filter(Boolean).join(' ');
     return html`<form novalidate @submit=${this.submit} class=${this.fieldError ? 'invalid' : ''}>
-      <fieldset aria-describedby=${describedBy} ?disabled=${this.submitting}>
+      <fieldset aria-describedby=${describedBy}>
         <legend lang=${question.lang}>${question.text}</legend>
         ${this.renderDescription(poll, id('description'))}
         <p class="hint" id=${id('hint')}>${this.hint(poll)}</p>
-        ${this.fieldError ? html`<p class="error" id=${id('error')}>${this.fieldError}</p>` : nothing}
+        <div role="alert">${this.fieldError ? html`<p class="error" id=${id('error')}><span class="visually-hidden">${t.errorPrefix}</span> ${this.fieldError}</p>` : nothing}</div>
         ${poll.kind === 'scale' ? this.renderScale(poll) : this.renderChoices(poll)}
       </fieldset>
       <div class="actions">
-        <button part="button" type="submit" ?disabled=${this.submitting}>
+        <button part="button" type="submit" aria-disabled=${this.submitting ? 'true' : 'false'}>
           ${this.submitting ? t.submitting : poll.myBallot ? t.saveChange : t.submit}
         </button>
         ${this.editing ? html`<button part="button" type="button" class="secondary" @click=${this.stopEditing}>${t.cancel}</button>` : nothing}
@@ -178,7 +185,8 @@ export class OsallistuPoll extends OsallistuElement {
         return html`<label class="option">
           <input
             type=${type}
-            name="choice"
+            name=${this.#name}
+            ?required=${type === 'radio'}
             .value=${option.id}
             .checked=${this.choices.includes(option.id)}
             aria-invalid=${this.fieldError ? 'true' : 'false'}
@@ -200,7 +208,8 @@ export class OsallistuPoll extends OsallistuElement {
           (value) => html`<label class="option">
             <input
               type="radio"
-              name="value"
+              name=${this.#name}
+              required
               .value=${String(value)}
               .checked=${this.value === value}
               aria-invalid=${this.fieldError ? 'true' : 'false'}
@@ -223,6 +232,7 @@ export class OsallistuPoll extends OsallistuElement {
     }
     const { total, options } = poll.results;
     return html`<p class="question" role="heading" aria-level=${this.headingLevel + 1}>${t.results}</p>
+      ${poll.kind === 'multiple' && poll.maxChoices > 1 ? html`<p class="meta">${t.sharesNote(poll.maxChoices)}</p>` : nothing}
       <ul class="results" part="results">
         ${options.map((option) => {
           const share = total ? option.count / total : 0;
@@ -321,10 +331,13 @@ export class OsallistuPoll extends OsallistuElement {
     void this.updateComplete.then(() => this.firstInput?.focus());
   }
 
-  private stopEditing(): void {
+  /** Back to the results; focus goes to "change your answer", where the resident started. */
+  private async stopEditing(): Promise<void> {
     this.editing = false;
     this.fieldError = '';
     if (this.load.status === 'ready') this.selectBallot(this.load.poll);
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.change')?.focus();
   }
 
   /** The client-side check, so the resident hears what to fix without a round trip. */
@@ -351,7 +364,7 @@ export class OsallistuPoll extends OsallistuElement {
     const pending: PendingBallot = { body, idempotencyKey: newIdempotencyKey(), createdAt: new Date().toISOString() };
     // Saved before sending: if the tab closes mid-request, the next visit sends it again.
     this.pending.set(pending);
-    await this.send(pending, false);
+    await this.send(pending);
   }
 
   private get pending() {
@@ -360,15 +373,17 @@ export class OsallistuPoll extends OsallistuElement {
 
   private async sendPending(): Promise<void> {
     const pending = this.pending.get();
-    if (pending && !this.submitting) await this.send(pending, true);
+    if (pending && !this.submitting) await this.send(pending);
   }
 
-  private async send(pending: PendingBallot, afterOffline: boolean): Promise<void> {
+  /** Sends `pending`; says "offline" only when the browser could not connect, and "still sending" when the server is slow or busy. */
+  private async send(pending: PendingBallot): Promise<void> {
     await this.stringsReady();
     const t = this.t.poll;
     this.submitting = true;
     this.notice = '';
     const wasChange = Boolean(this.load.status === 'ready' && this.load.poll.myBallot);
+    const slow = setTimeout(() => (this.notice = this.announcement = t.stillSending), this.slowAfter);
     try {
       const receipt = await this.client.post<BallotReceipt>(`polls/${encodeURIComponent(this.poll)}/ballots`, pending.body, {
         idempotencyKey: pending.idempotencyKey,
@@ -377,14 +392,16 @@ export class OsallistuPoll extends OsallistuElement {
       this.pending.clear();
       this.stopRetrying();
       this.acceptReceipt(receipt);
-      const message = afterOffline ? t.sentAfterOffline : wasChange ? t.changed : t.thanks;
+      const message = pending.offline ? t.sentAfterOffline : wasChange ? t.changed : t.thanks;
       this.notice = message;
       this.announcement = `${t.saved} ${this.resultsSummary()}`.trim();
       emit<VoteDetail>(this, 'osallistu-vote', { site: this.siteId, poll: this.poll, ...pending.body, changed: wasChange });
     } catch (error) {
       if (this.isTransient(error)) {
-        this.notice = t.queued;
-        this.announcement = t.queued;
+        // A time-out or a busy server is not a lost connection: only a failed connection is "offline".
+        const offline = error instanceof NetworkError && !error.timedOut;
+        if (offline) this.pending.set({ ...pending, offline });
+        this.notice = this.announcement = offline ? t.queued : t.stillSending;
         this.retryLater();
       } else {
         this.pending.clear();
@@ -393,6 +410,7 @@ export class OsallistuPoll extends OsallistuElement {
         if (error instanceof ApiRequestError && (error.status === 409 || error.status === 404)) await this.fetchPoll();
       }
     } finally {
+      clearTimeout(slow);
       this.submitting = false;
     }
     await this.updateComplete;

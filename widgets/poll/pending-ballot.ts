@@ -9,6 +9,8 @@ export interface PendingBallot {
   body: { choices: string[] } | { value: number };
   idempotencyKey: string;
   createdAt: string;
+  /** Set once the browser failed to connect: then, and only then, sending it later is "the connection returned". */
+  offline?: boolean;
 }
 
 export const pendingBallot = (apiBase: string, site: string, poll: string) => new StoredValue<PendingBallot>(`osallistu.pending-ballot:${apiBase}:${site}:${poll}`);

@@ -88,6 +88,10 @@ export const pollStyles = css`
     background: var(--_accent);
     transition: inline-size 400ms ease-out;
   }
+  button[aria-disabled='true'] {
+    opacity: 0.7;
+    cursor: progress;
+  }
   .mine {
     font-weight: 700;
   }
