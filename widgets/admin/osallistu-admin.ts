@@ -7,13 +7,13 @@ import { ApiClient, ApiRequestError } from '../core/api-client.ts';
 import { defineElement } from '../core/define.ts';
 import { AdminView } from './admin-view.ts';
 import './admin-audit.ts';
-import './admin-decisions.ts';
+import './decisions/osallistu-admin-decisions.ts';
 import './admin-feedback.ts';
 import './admin-forms.ts';
 import './admin-polls.ts';
 import './admin-settings.ts';
 import './admin-snippets.ts';
-import './admin-videos.ts';
+import './videos/osallistu-admin-videos.ts';
 import './admin-tokens.ts';
 
 const SESSION = 'osallistu:console';

@@ -1,9 +1,9 @@
 import { userEvent } from 'vitest/browser';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { expectAccessible } from '../../test/support/a11y.ts';
-import { CAPTIONS, SITE, addVideo, officialFetch } from '../../test/support/videos.ts';
-import './admin-videos.ts';
-import type { OsallistuAdminVideos } from './admin-videos.ts';
+import { expectAccessible } from '../../../test/support/a11y.ts';
+import { CAPTIONS, SITE, addVideo, officialFetch } from '../../../test/support/videos.ts';
+import './osallistu-admin-videos.ts';
+import type { OsallistuAdminVideos } from './osallistu-admin-videos.ts';
 
 const OWNER = inject('devServer').token;
 /** 1×1 transparent PNG. */

@@ -1,14 +1,14 @@
 import { userEvent } from 'vitest/browser';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import sample from '../../demo/decisions/ahjo-sample.json?raw';
-import { ahjoRecords, ahjoToImport } from '../../scripts/lib/ahjo.ts';
-import type { Role } from '../../worker/schema/roles.ts';
-import { expectAccessible } from '../../test/support/a11y.ts';
-import { SITE, officialFetch, publishDecisions, testOrgan } from '../../test/support/decisions.ts';
-import { en } from './locales/decisions/en.ts';
-import { fi } from './locales/decisions/fi.ts';
-import { sv } from './locales/decisions/sv.ts';
-import './admin-decisions.ts';
+import sample from '../../../demo/decisions/ahjo-sample.json?raw';
+import { ahjoRecords, ahjoToImport } from '../../../scripts/lib/ahjo.ts';
+import type { Role } from '../../../worker/schema/roles.ts';
+import { expectAccessible } from '../../../test/support/a11y.ts';
+import { SITE, officialFetch, publishDecisions, testOrgan } from '../../../test/support/decisions.ts';
+import { en } from '../locales/decisions/en.ts';
+import { fi } from '../locales/decisions/fi.ts';
+import { sv } from '../locales/decisions/sv.ts';
+import './osallistu-admin-decisions.ts';
 
 const OWNER = inject('devServer').token;
 
