@@ -3,6 +3,7 @@ import { nowIso } from './app.ts';
 import { sha256Hex } from './crypto.ts';
 import { isUniqueViolation } from './db/constraints.ts';
 import { insertSubmissionStatement } from './db/forms.ts';
+import { setSubmissionLangStatement } from './db/reply-mail.ts';
 import { ApiError, ConflictError } from './errors.ts';
 import { newRef, newRemovalKey, removalKeyHash, validateSubmission } from './form-rules.ts';
 import { rememberAnswer, replayFor } from './idempotency.ts';
@@ -66,6 +67,8 @@ export async function submitFeedback(c: Context<AppEnv>, form: Form, input: Subm
     try {
       await c.env.DB.batch([
         insertSubmissionStatement(c.env.DB, { site, ref, form: form.id, answers, contact, category, context: input.context ?? null, status, createdAt: now, removalKeyHash: keyHash }),
+        // The language it was sent in: a reply by email speaks it (worker/email/).
+        ...(input.lang ? [setSubmissionLangStatement(c.env.DB, site, ref, input.lang)] : []),
         ...(key ? [rememberAnswer(c, key, scope, requestHash, 201, receipt, now)] : []),
       ]);
       return { ...receipt, replay: false };

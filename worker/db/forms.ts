@@ -1,4 +1,6 @@
 import type { Form, FormDefinition, SubmissionContext } from '../schema/forms.ts';
+import { replyMailView } from './reply-mail.ts';
+import type { ReplyMailView } from './reply-mail.ts';
 
 interface FormRow {
   site_id: string;
@@ -166,22 +168,32 @@ export async function findSubmission(db: D1Database, siteId: string, ref: string
   return row ? toSubmission(row) : null;
 }
 
-export async function listReplies(db: D1Database, siteId: string, ref: string): Promise<{ body: string; public: boolean; author: string; createdAt: string }[]> {
+export async function listReplies(db: D1Database, siteId: string, ref: string): Promise<{ body: string; public: boolean; author: string; createdAt: string; email?: ReplyMailView }[]> {
   const { results } = await db
-    .prepare('SELECT body, public, author, created_at FROM submission_replies WHERE site_id = ?1 AND ref = ?2 ORDER BY id')
+    .prepare('SELECT body, public, author, created_at, mail_status, mail_detail FROM submission_replies WHERE site_id = ?1 AND ref = ?2 ORDER BY id')
     .bind(siteId, ref)
-    .all<{ body: string; public: number; author: string; created_at: string }>();
-  return results.map((r) => ({ body: r.body, public: r.public === 1, author: r.author, createdAt: r.created_at }));
+    .all<{ body: string; public: number; author: string; created_at: string; mail_status: string | null; mail_detail: string | null }>();
+  return results.map((r) => {
+    const email = replyMailView(r.mail_status, r.mail_detail);
+    return { body: r.body, public: r.public === 1, author: r.author, createdAt: r.created_at, ...(email ? { email } : {}) };
+  });
 }
 
 export function updateSubmissionStatusStatement(db: D1Database, siteId: string, ref: string, status: string, now: string): D1PreparedStatement {
   return db.prepare('UPDATE submissions SET status = ?3, updated_at = ?4 WHERE site_id = ?1 AND ref = ?2').bind(siteId, ref, status, now);
 }
 
-export function insertReplyStatement(db: D1Database, siteId: string, ref: string, reply: { body: string; public: boolean; author: string }, now: string): D1PreparedStatement {
+/** Returns the new reply's `id`; `mailStatus` 'pending' when it is about to be mailed (worker/email/). */
+export function insertReplyStatement(
+  db: D1Database,
+  siteId: string,
+  ref: string,
+  reply: { body: string; public: boolean; author: string; mailStatus?: 'pending' },
+  now: string,
+): D1PreparedStatement {
   return db
-    .prepare('INSERT INTO submission_replies (site_id, ref, body, public, author, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)')
-    .bind(siteId, ref, reply.body, reply.public ? 1 : 0, reply.author, now);
+    .prepare('INSERT INTO submission_replies (site_id, ref, body, public, author, created_at, mail_status) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id')
+    .bind(siteId, ref, reply.body, reply.public ? 1 : 0, reply.author, now, reply.mailStatus ?? null);
 }
 
 export function touchSubmissionStatement(db: D1Database, siteId: string, ref: string, now: string): D1PreparedStatement {

@@ -133,6 +133,7 @@ export const SubmissionInput = z
     category: OptionId.optional(),
     website: z.string().max(200).optional().openapi({ description: 'Honeypot: leave empty. People never see this field.' }),
     context: SubmissionContext.optional(),
+    lang: Lang.optional().openapi({ description: 'The language the form was shown in: a public reply sent by email is written in it. Default: the site\'s default language.' }),
   })
   .openapi('SubmissionInput');
 export type SubmissionInput = z.infer<typeof SubmissionInput>;
@@ -172,6 +173,15 @@ export const ContactRemoval = z
 
 export const ContactRemoved = z.object({ ref: z.string(), contactRemoved: z.literal(true) }).openapi('ContactRemoved');
 
+/** How mailing a public reply went (README "Email"); absent when it was not mailed. */
+export const ReplyMail = z
+  .object({
+    status: z.enum(['pending', 'sent', 'failed']).openapi({ description: '"pending" stays only if the Worker stopped while sending.' }),
+    messageIds: z.array(z.string()).optional(),
+    reason: z.string().optional().openapi({ description: 'Why it failed, in the mail service\'s words.' }),
+  })
+  .openapi('ReplyMail');
+
 export const SubmissionView = z
   .object({
     ref: z.string(),
@@ -183,7 +193,7 @@ export const SubmissionView = z
     status: SubmissionStatus,
     createdAt: Timestamp,
     updatedAt: Timestamp,
-    replies: z.array(z.object({ body: z.string(), public: z.boolean(), author: z.string(), createdAt: Timestamp })).optional(),
+    replies: z.array(z.object({ body: z.string(), public: z.boolean(), author: z.string(), createdAt: Timestamp, email: ReplyMail.optional() })).optional(),
   })
   .openapi('Submission');
 
