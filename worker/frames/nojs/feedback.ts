@@ -181,7 +181,7 @@ export async function postFeedback(ctx: FallbackContext, sent: URLSearchParams):
   const website = sent.get('website') || undefined;
   const result = await callApi<Receipt>(ctx.c, sitePath(ctx.site.id, `forms/${encodeURIComponent(ctx.id)}/submissions`), {
     method: 'POST',
-    json: { answers, ...(category ? { category } : {}), ...(website ? { website: website.slice(0, 200) } : {}) },
+    json: { answers, lang: ctx.lang, ...(category ? { category } : {}), ...(website ? { website: website.slice(0, 200) } : {}) },
     headers: { 'Idempotency-Key': key },
   });
   if (result.ok) return { redirect: ownPath(ctx.url, { sent: key }) };
