@@ -1,9 +1,8 @@
 import type { Context } from 'hono';
 import { findAnswer, storeAnswerStatement } from './db/idempotency.ts';
 import { ApiError, ValidationError } from './errors.ts';
+import { IDEMPOTENCY_KEY_PATTERN as KEY_PATTERN } from './schema/headers.ts';
 import type { AppEnv } from './types.ts';
-
-const KEY_PATTERN = /^[A-Za-z0-9_.:-]{8,100}$/;
 
 /** The request's Idempotency-Key, validated; undefined when none was sent. */
 export function idempotencyKey(c: Context<AppEnv>): string | undefined {

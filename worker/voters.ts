@@ -4,9 +4,9 @@ import type { HonoJsonWebKey } from 'hono/utils/jwt/jws';
 import { sha256Hex } from './crypto.ts';
 import { ApiError, ForbiddenError, ValidationError } from './errors.ts';
 import type { StoredPoll } from './db/polls.ts';
+import { VOTER_TOKEN_PATTERN as TOKEN_PATTERN } from './schema/headers.ts';
 import type { AppEnv } from './types.ts';
 
-const TOKEN_PATTERN = /^[A-Za-z0-9_-]{16,128}$/;
 export const TURNSTILE_VERIFY_URL = 'https://challenges.cloudflare.com/turnstile/v0/siteverify';
 /** Longest life a host site may give a voter assertion: it is made for one vote, now. */
 const MAX_ASSERTION_SECONDS = 15 * 60;

@@ -13,6 +13,7 @@ import { optionalOfficial } from '../middleware/auth.ts';
 import { SiteParams, Slug, errorResponses } from '../schema/common.ts';
 import { DecisionInput, DecisionPage, DecisionParams, DecisionQuery, DecisionUpdate, DecisionView, Facets } from '../schema/decisions.ts';
 import type { Decision } from '../schema/decisions.ts';
+import { IDEMPOTENCY_KEY } from '../schema/headers.ts';
 
 const app = createApp();
 
@@ -30,6 +31,7 @@ app.openapi(
     path: '/sites/{site}/decisions',
     tags: ['Decisions'],
     summary: 'Publish a decision',
+    parameters: [IDEMPOTENCY_KEY],
     description: 'Send `Idempotency-Key` to retry safely: a retry returns the first answer (200, `Idempotent-Replay: true`) and publishes nothing more.',
     request: { params: SiteParams, body: { required: true, content: { 'application/json': { schema: DecisionInput } } } },
     responses: { 201: json(DecisionView, 'Published'), 200: json(DecisionView, 'A replay of the first answer'), ...errorResponses(400, 401, 403, 404, 409, 413, 415) },

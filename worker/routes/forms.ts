@@ -15,6 +15,7 @@ import { typesAfter } from '../schema/form-types.ts';
 import type { SiteRecord } from '../schema/sites.ts';
 import { meterLookup } from '../rate-limit.ts';
 import { submitFeedback } from '../submit.ts';
+import { IDEMPOTENCY_KEY } from '../schema/headers.ts';
 
 const app = createApp();
 
@@ -162,6 +163,7 @@ app.openapi(
     path: '/sites/{site}/forms/{form}/submissions',
     tags: ['Feedback'],
     summary: 'Send feedback',
+    parameters: [IDEMPOTENCY_KEY],
     description:
       'Answers by field key. Send `Idempotency-Key` and retry until answered: a retry returns the first answer (200, `Idempotent-Replay: true`) and stores nothing more. The answer carries the reference code for following the case, and a removal key, shown only here, for removing the contact details later. A replay within a day returns the same key.',
     request: { params: FormParams, body: { required: true, content: { 'application/json': { schema: SubmissionInput } } } },

@@ -30,6 +30,7 @@ import { BallotInput, BallotReceipt, PollCreate, PollParams, PollUpdate, PollVie
 import type { Poll, PollDefinition } from '../schema/polls.ts';
 import type { SiteRecord } from '../schema/sites.ts';
 import { identifyReader, identifyVoter, passChallenge, voterHash } from '../voters.ts';
+import { IDEMPOTENCY_KEY, VOTER_TOKEN } from '../schema/headers.ts';
 
 const app = createApp();
 
@@ -107,6 +108,7 @@ app.openapi(
     path: '/sites/{site}/polls/{poll}',
     tags: ['Polls'],
     summary: 'A poll, with results when they may be shown',
+    parameters: [VOTER_TOKEN(false)],
     description:
       'Send `X-Voter-Token` (or, for signed polls, `X-Voter-Assertion`) to get `myBallot`. Results appear only as the poll\'s `resultsVisibility` allows; an official\'s token always sees them, and drafts.',
     request: { params: PollParams, query: z.object({ lang: Lang.optional() }) },
@@ -180,6 +182,7 @@ app.openapi(
     path: '/sites/{site}/polls/{poll}/ballots',
     tags: ['Polls'],
     summary: 'Cast or change a ballot',
+    parameters: [IDEMPOTENCY_KEY, VOTER_TOKEN(true)],
     description:
       'Single and multiple choice: `{"choices": ["a"]}`; scale: `{"value": 4}`. One ballot per voter: a second one is 409 `already_voted`, or replaces the first when the poll allows changes. Send `Idempotency-Key` so a retry returns the first answer (200, `Idempotent-Replay: true`) and changes nothing.',
     request: { params: PollParams, body: { required: true, content: { 'application/json': { schema: BallotInput } } } },

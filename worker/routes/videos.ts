@@ -22,6 +22,7 @@ import { isAddress, parseVideoRef } from '../video-ref.ts';
 import type { VideoRef } from '../video-ref.ts';
 import { buildVideo, channelNotFound, isPublic, videoIdFrom, videoNotFound, videoViews, withSuffix } from '../video-rules.ts';
 import type { Place, VideoFields } from '../video-rules.ts';
+import { IDEMPOTENCY_KEY } from '../schema/headers.ts';
 
 const app = createApp();
 
@@ -51,6 +52,7 @@ app.openapi(
     path: '/sites/{site}/videos',
     tags: ['Videos'],
     summary: 'Add a video',
+    parameters: [IDEMPOTENCY_KEY],
     description:
       'By its address or id at the provider; only the canonical id is kept and the video is played from the provider\'s privacy-enhanced host. Without `id`, one is made from the title. Send `Idempotency-Key` to retry safely: a retry returns the first answer (200, `Idempotent-Replay: true`) and adds nothing more.',
     request: { params: SiteParams, body: { required: true, content: { 'application/json': { schema: VideoInput } } } },
