@@ -2,6 +2,7 @@ import { userEvent } from 'vitest/browser';
 import { afterEach, describe, expect, it } from 'vitest';
 import { expectAccessible } from '../../test/support/a11y.ts';
 import { SITE, createForm, officialFetch, root, textIn, type } from '../../test/support/forms.ts';
+import { deepActiveElement, focusIsInside } from '../../test/support/polls.ts';
 import { normalizeRef, normalizeRemovalKey, removalKeyStore } from './osallistu-feedback-status.ts';
 import type { OsallistuFeedbackStatus } from './osallistu-feedback-status.ts';
 
@@ -64,6 +65,37 @@ describe('<osallistu-feedback-status>', () => {
     expect(input.getAttribute('aria-describedby')).toContain('ref-error');
     expect(root(el).activeElement).toBe(input);
     expect(textIn(el)).toMatch({ fi: /K7M-4QX: kuusi/, sv: /K7M-4QX: sex/, en: /K7M-4QX: six/ }[lang]);
+    await expectAccessible(el);
+  });
+
+  const NOT_FOUND = { fi: /ei löytynyt/, sv: /referensnumret [A-Z]{3}-[A-Z]{3} hittades/, en: /was found/ };
+  const alertText = (el: Element) => root(el).querySelector('form [role="alert"]')?.textContent?.replace(/\s+/g, ' ').trim();
+  const lookUp = async (el: Element, code: string) => {
+    type(el, '#ref', code);
+    await userEvent.click(root(el).querySelector<HTMLButtonElement>('button[type="submit"]')!);
+  };
+
+  it.each(LANGS)('an unknown code (%s): the focus stays on the button while looking up and after, never on <body>', async (lang) => {
+    const el = await mountStatus(lang);
+    await lookUp(el, 'QQQ-QQQ');
+    await expect.poll(() => textIn(el)).toMatch(NOT_FOUND[lang]);
+    expect(deepActiveElement()).not.toBe(document.body);
+    expect(focusIsInside(el)).toBe(true);
+    expect(deepActiveElement()).toBe(root(el).querySelector('button[type="submit"]'));
+    expect(root(el).querySelector('[role="status"]')?.textContent).toMatch(NOT_FOUND[lang]);
+    await expectAccessible(el);
+  });
+
+  it.each(LANGS)('a malformed code (%s) is announced: an alert with the error prefix, and only the current message (no earlier "not found")', async (lang) => {
+    const el = await mountStatus(lang, 'ZZZ-ZZZ');
+    await expect.poll(() => textIn(el)).toMatch(NOT_FOUND[lang]);
+    expect(alertText(el)).toBe('');
+    await lookUp(el, 'abc');
+    await expect.poll(() => alertText(el)).toMatch({ fi: /^Virhe: Kirjoita viitetunnus/, sv: /^Fel: Skriv referensnumret/, en: /^Error: Enter the reference code/ }[lang]);
+    expect(textIn(el)).not.toMatch(NOT_FOUND[lang]);
+    expect(root(el).querySelector('[role="status"]')?.textContent).toBe('');
+    expect(root(el).querySelector('#ref')!.getAttribute('aria-describedby')).toBe('ref-hint ref-error');
+    expect(deepActiveElement()).toBe(root(el).querySelector('#ref'));
     await expectAccessible(el);
   });
 
@@ -136,7 +168,7 @@ describe('<osallistu-feedback-status>', () => {
     buttonNamed(el, 'Remove').click();
     await expect.poll(() => root(el).querySelector('#key-error')?.textContent ?? '').toContain('The key does not belong to this feedback.');
     expect(root(el).activeElement?.id).toBe('key');
-    expect(root(el).querySelector('[role="status"]')?.textContent).toContain('The key does not belong to this feedback.');
+    expect(root(el).querySelector('.confirm [role="alert"]')?.textContent).toContain('The key does not belong to this feedback.');
     expect(await contactOf(ref)).toEqual({ email: 'asukas@example.fi' });
     type(el, '#key', removalKey.toLowerCase().replaceAll('-', ' '));
     buttonNamed(el, 'Remove').click();

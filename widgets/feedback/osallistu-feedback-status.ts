@@ -117,7 +117,7 @@ export class OsallistuFeedbackStatus extends OsallistuElement {
         ${this.codeLabel('ref', t.refLabel, t.refHint, error)}
         <div class="inline">
           ${this.codeInput('ref', error, this.input, 9, (value) => ((this.input = value), (this.inputError = '')))}
-          <button part="button" type="submit" ?disabled=${this.lookup.status === 'loading'}>
+          <button part="button" type="submit" aria-disabled=${this.lookup.status === 'loading' ? 'true' : 'false'}>
             ${this.lookup.status === 'loading' ? t.lookingUp : t.lookup}
           </button>
         </div>
@@ -178,17 +178,26 @@ export class OsallistuFeedbackStatus extends OsallistuElement {
     </div>`;
   }
 
-  /** A code field's label, hint and error (ids `${id}-hint`, `${id}-error`), as codeInput names them. */
+  /**
+   * A code field's label, hint and error (ids `${id}-hint`, `${id}-error`), as codeInput names them.
+   * The error is written into a live region that is always there, so it is read out when it appears.
+   */
   private codeLabel(id: string, label: string, hint: string, error: string) {
-    return html`<label for=${id}>${label}</label>
+    return html`<label for=${id} id="${id}-label">${label}</label>
       <p class="hint" id="${id}-hint">${hint}</p>
-      ${error ? html`<p class="error" id="${id}-error"><span class="visually-hidden">${this.ft.errorPrefix}</span> ${error}</p>` : nothing}`;
+      <div role="alert">${error ? html`<p class="error" id="${id}-error"><span class="visually-hidden">${this.ft.errorPrefix}</span> ${error}</p>` : nothing}</div>`;
   }
 
-  /** An input for a code typed from paper: no autocorrect, capitals, tied to its hint and error. */
+  /**
+   * An input for a code typed from paper: no autocorrect, capitals, tied to its label, hint and error.
+   * Named by aria-labelledby as well as by its label's `for`: inside the feedback form's closed
+   * <details> the label is not rendered, its innerText is empty, and a checker that reads the label
+   * that way (IBM Equal Access) found no name; aria-labelledby is read from the text itself.
+   */
   private codeInput(id: string, error: string, value: string, maxLength: number | undefined, onInput: (value: string) => void, className = '') {
     return html`<input
       id=${id}
+      aria-labelledby="${id}-label"
       part="input"
       class=${className || nothing}
       autocomplete="off"
@@ -202,10 +211,15 @@ export class OsallistuFeedbackStatus extends OsallistuElement {
     />`;
   }
 
+  /** The button is never disabled while looking up (that would drop the focus to the page): a press then does nothing. */
   private submit(event: SubmitEvent): void {
     event.preventDefault();
+    if (this.lookup.status === 'loading') return;
     const ref = normalizeRef(this.input);
     if (!ref) {
+      // One current message: an earlier "not found" or result does not stay beside the error.
+      this.lookup = { status: 'idle' };
+      this.announcement = '';
       this.inputError = this.ft.refInvalid;
       this.field?.focus();
       return;
@@ -279,9 +293,9 @@ export class OsallistuFeedbackStatus extends OsallistuElement {
     }
   }
 
-  /** Shows `message` at the key field, reads it out and puts focus there. */
+  /** Shows `message` at the key field (its live region reads it out) and puts focus there. */
   private async refuseKey(message: string): Promise<void> {
-    this.keyError = this.announcement = message;
+    this.keyError = message;
     await this.updateComplete;
     this.keyField?.focus();
   }

@@ -17,7 +17,8 @@ const REF = /^[2-9A-HJKMNP-Z]{3}-[2-9A-HJKMNP-Z]{3}$/;
 const REMOVAL_KEY = /^([0-9A-HJKMNP-TV-Z]{4}-){6}[0-9A-HJKMNP-TV-Z]{4}$/;
 
 const submitButton = (el: Element) => root(el).querySelector<HTMLButtonElement>('button[type="submit"]')!;
-const radio = (el: Element, name: string, value: string) => root(el).querySelector<HTMLInputElement>(`input[name="${name}"][value="${value}"]`)!;
+/** A field's radios are named after its key, plus a number that keeps two forms on one page apart. */
+const radio = (el: Element, key: string, value: string) => root(el).querySelector<HTMLInputElement>(`input[name^="${key}"][value="${value}"]`)!;
 
 /** Fills the required fields validly. */
 function fillIn(el: Element, message = 'Katuvalo ei pala Koivutien ja Puistotien kulmassa.') {
@@ -41,8 +42,8 @@ describe('<osallistu-feedback> in every state, fi/sv/en, axe-clean', () => {
     expect(email.getAttribute('type')).toBe('email');
     expect(email.getAttribute('autocomplete')).toBe('email');
     expect(root(el).querySelector(`#${email.getAttribute('aria-describedby')}`)?.textContent).toMatch({ fi: /vastauksen/, sv: /svar/, en: /reply/ }[lang]);
-    expect(root(el).querySelectorAll('input[name="topic"]')).toHaveLength(2);
-    expect(root(el).querySelectorAll('input[name="_category"]')).toHaveLength(2);
+    expect(new Set([...root(el).querySelectorAll<HTMLInputElement>('input[id^="f-topic"]')].map((r) => r.name)).size).toBe(1);
+    expect(root(el).querySelectorAll('input[name^="_category"]')).toHaveLength(2);
     expect(textIn(el)).toMatch({ fi: /Yhteystiedot ovat vapaaehtoisia/, sv: /Kontaktuppgifterna är frivilliga/, en: /Contact details are optional/ }[lang]);
     await expectAccessible(el);
   });
@@ -143,6 +144,57 @@ describe('<osallistu-feedback> in every state, fi/sv/en, axe-clean', () => {
     expect(Object.entries(localStorage).filter(([k]) => k.startsWith('osallistu.feedback-'))).toEqual([[`osallistu.feedback-removal-key:${location.origin}:${SITE}:${ref}`, JSON.stringify(key)]]);
     const [stored] = await submissionsOf(id);
     expect(stored).toMatchObject({ ref, category: 'lights', contact: { email: 'asukas@example.fi' }, answers: { topic: 'streets', place: { address: 'Koivutie 3' } } });
+    await expectAccessible(el);
+  });
+});
+
+describe('names and states, fi/sv/en (issue 15)', () => {
+  const FOLLOW = { fi: 'Seuraa palautettasi', sv: 'Följ', en: 'Follow' };
+  const REF_LABEL = { fi: 'Viitetunnus', sv: 'Referensnummer', en: 'Reference code' };
+
+  it.each(LANGS)('the fields (%s): the group is named by the form\'s title; the place asks for no autocomplete; a required choice is required; two forms never share radio names', async (lang) => {
+    const id = await createForm();
+    const el = await mountFeedback(id, { lang });
+    const other = await mountFeedback(id, { lang });
+    const main = document.createElement('main');
+    main.append(...document.querySelectorAll('section'));
+    document.body.append(main);
+    await ready(el);
+    await ready(other);
+    const fields = root(el).querySelector('fieldset.fields')!;
+    expect(root(el).getElementById(fields.getAttribute('aria-labelledby')!)?.textContent).toBe(TITLE[lang]);
+    expect(root(el).querySelector('#f-place')!.hasAttribute('autocomplete')).toBe(false);
+    const topics = [...root(el).querySelectorAll<HTMLInputElement>('input[id^="f-topic"]')];
+    expect(topics.map((r) => r.required)).toEqual([true, true]);
+    expect(root(el).querySelector<HTMLInputElement>('input[id="f-_category"]')!.required).toBe(false); // optional: not required
+    expect(topics[0]!.name).not.toBe(root(other).querySelector<HTMLInputElement>('#f-topic')!.name);
+    await expectAccessible(main);
+  });
+
+  it.each(LANGS)('the status lookup in its <details> (%s): its code field is named when open and when closed again', async (lang) => {
+    const id = await createForm();
+    const el = await mountFeedback(id, { lang });
+    await ready(el);
+    const details = root(el).querySelector<HTMLDetailsElement>('details.follow')!;
+    const summary = details.querySelector<HTMLElement>('summary')!;
+    expect(summary.textContent).toContain(FOLLOW[lang]);
+    await userEvent.click(summary);
+    const field = () => details.querySelector('osallistu-feedback-status')?.shadowRoot?.querySelector('#ref');
+    await expect.poll(() => field()?.getAttribute('aria-labelledby')).toBe('ref-label');
+    expect(field()!.getRootNode() instanceof ShadowRoot && (field()!.getRootNode() as ShadowRoot).getElementById('ref-label')?.textContent).toBe(REF_LABEL[lang]);
+    await expectAccessible(el);
+    await userEvent.click(summary); // closed again: the lookup stays in the page, not rendered
+    await expect.poll(() => details.open).toBe(false);
+    await expectAccessible(el);
+  });
+
+  it.each(LANGS)('a subject in another language than the page (%s) carries its own lang', async (lang) => {
+    const subjectLang = lang === 'fi' ? 'sv' : 'fi';
+    const id = await createForm();
+    const el = await mountFeedback(id, { lang, attrs: { subject: subjectLang === 'fi' ? 'Koivutien valaistus' : 'Björkvägens belysning', 'subject-lang': subjectLang, 'case-id': 'HEL 2026-000123' } });
+    await ready(el);
+    const strong = [...root(el).querySelectorAll('strong')].find((s) => s.textContent?.includes('HEL 2026-000123'))!;
+    expect(strong.getAttribute('lang')).toBe(subjectLang);
     await expectAccessible(el);
   });
 });

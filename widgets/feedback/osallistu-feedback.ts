@@ -34,10 +34,13 @@ const feedbackMessages = new Catalog<FeedbackMessages>({
   en: () => import('./locales/en.ts').then((m) => m.en),
 });
 
+/** Radios of two forms on one page (the console's side-by-side previews) never share a name. */
+let instances = 0;
+
 /** Where the chosen category is kept among the answers: not a valid field key, so never a field's. */
 const CATEGORY = '_category';
-/** The input type and autocomplete token of contact fields; other short text is plain. */
-const INPUT_TYPES: Partial<Record<FormField['type'], [string, string]>> = { email: ['email', 'email'], phone: ['tel', 'tel'] };
+/** The input type of contact fields, which is also their autocomplete token; other short text is plain. */
+const INPUT_TYPES: Partial<Record<FormField['type'], string>> = { email: 'email', phone: 'tel' };
 
 /**
  * A feedback form, inline in the host page. What the resident types is kept on their device as
@@ -48,6 +51,7 @@ const INPUT_TYPES: Partial<Record<FormField['type'], [string, string]>> = { emai
  * @attr heading-level - the level of the form's title (default 2); sub-headings go one below.
  * @attr case-id - what the feedback is about, when another widget opens the form: a decision's case id, shown and sent with it.
  * @attr subject - the title of what the feedback is about (a decision, a video), shown above the form and sent with it.
+ * @attr subject-lang - the language of `subject` when it is not the page's (a title shown in a fallback language).
  * @attr decision - the id of the decision the feedback is about, sent with it.
  * @attr video - the id of the video the feedback is about, sent with it.
  * @fires osallistu-feedback-sent - the server confirmed a submission (`detail`: site, form, ref).
@@ -89,6 +93,7 @@ export class OsallistuFeedback extends OsallistuElement {
   @query('.sent [role="heading"]') private sentHeading?: HTMLElement;
 
   #honeypot = '';
+  readonly #n = ++instances;
   /** The removal key sent with the reference code: the status element below shows it once and keeps it. */
   #key?: string;
   /** The submission the resident stopped sending, whose key a resend of the same feedback reuses. */
@@ -189,17 +194,17 @@ export class OsallistuFeedback extends OsallistuElement {
     const t = this.ft;
     const title = this.text(form.title, form);
     const intro = form.intro ? this.text(form.intro, form) : null;
-    const heading = html`<p class="title" role="heading" aria-level=${this.headingLevel} lang=${title.lang}>${title.text}</p>`;
+    const heading = html`<p class="title" id="title" role="heading" aria-level=${this.headingLevel} lang=${title.lang}>${title.text}</p>`;
     if (this.phase === 'sent') return html`${heading}${this.renderSent()}`;
     if (form.status === 'closed' || form.challenge) return html`${heading}<p class="notice">${form.challenge ? this.t.errors.challenge : t.closed}</p>${this.renderFollow()}`;
     const locked = this.phase === 'sending' || this.phase === 'queued';
     return html`${heading}
       ${intro ? html`<p class="intro" lang=${intro.lang}>${intro.text}</p>` : nothing}
-      ${this.subject || this.caseId ? html`<p>${t.about} <strong>${[this.subject, this.caseId].filter(Boolean).join(' — ')}</strong></p>` : nothing}
+      ${this.subject || this.caseId ? html`<p>${t.about} <strong lang=${this.getAttribute('subject-lang') || nothing}>${[this.subject, this.caseId].filter(Boolean).join(' — ')}</strong></p>` : nothing}
       ${this.renderNotice()}
       ${this.showSummary ? this.renderSummary(form) : nothing}
       <form novalidate @submit=${this.submit}>
-        <fieldset class="fields" ?disabled=${locked}>
+        <fieldset class="fields" aria-labelledby="title" ?disabled=${locked}>
           ${form.fields.map((field) => this.renderField(field, form))}
           ${form.categories?.length ? this.renderChoices(this.categoryField(form), form, Boolean(this.errors[CATEGORY])) : nothing}
           <input name="website" hidden tabindex="-1" autocomplete="off" @input=${(e: Event) => (this.#honeypot = (e.target as HTMLInputElement).value)} />
@@ -312,11 +317,11 @@ export class OsallistuFeedback extends OsallistuElement {
     const left = max - value.trim().length;
     const describedBy = this.describedBy(field, counted ? [`${id}-count`] : []) || nothing;
     const onInput = (e: Event) => this.setValue(field.key, (e.target as HTMLInputElement | HTMLTextAreaElement).value);
-    const [type, autocomplete] = INPUT_TYPES[field.type] ?? ['text', 'off'];
+    const type = INPUT_TYPES[field.type];
     const control =
       field.type === 'longText'
         ? html`<textarea id=${id} part="input" rows="6" .value=${value} aria-invalid=${invalid} aria-describedby=${describedBy} ?required=${field.required} @input=${onInput}></textarea>`
-        : html`<input id=${id} part="input" type=${type} autocomplete=${autocomplete} .value=${value} aria-invalid=${invalid} aria-describedby=${describedBy} ?required=${field.required} @input=${onInput} />`;
+        : html`<input id=${id} part="input" type=${type ?? 'text'} autocomplete=${type ?? 'off'} .value=${value} aria-invalid=${invalid} aria-describedby=${describedBy} ?required=${field.required} @input=${onInput} />`;
     return html`<div class=${`field${invalid ? ' invalid' : ''}`}>
       <label for=${id}>${this.renderLabelText(field, form)}</label>
       ${this.renderHelpAndError(field, form)} ${control}
@@ -343,7 +348,8 @@ export class OsallistuFeedback extends OsallistuElement {
             <input
               type=${multiple ? 'checkbox' : 'radio'}
               id=${i ? `f-${field.key}-${i}` : `f-${field.key}`}
-              name=${field.key}
+              name=${field.key + this.#n}
+              ?required=${field.required && !multiple}
               .value=${option.id}
               .checked=${checked}
               aria-invalid=${invalid}
@@ -367,7 +373,6 @@ export class OsallistuFeedback extends OsallistuElement {
       <input
         id=${id}
         part="input"
-        autocomplete="street-address"
         .value=${place.address ?? ''}
         aria-invalid=${invalid}
         @input=${(e: Event) => this.setValue(field.key, { ...place, address: (e.target as HTMLInputElement).value })}

@@ -38,6 +38,10 @@ export const statusStyles = css`
   .result {
     margin-block-start: 1rem;
   }
+  button[aria-disabled='true'] {
+    opacity: 0.7;
+    cursor: progress;
+  }
   .result .title:focus {
     outline: none;
   }
