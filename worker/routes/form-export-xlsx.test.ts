@@ -13,7 +13,7 @@ const FORM = {
     { key: 'name', type: 'shortText', label: { fi: 'Nimimerkki', sv: 'Signatur', en: 'Nickname' } },
     { key: 'message', type: 'longText', label: { fi: 'Viesti', sv: 'Meddelande', en: 'Message' }, required: true },
     { key: 'email', type: 'email', label: { fi: 'Sähköposti', sv: 'E-post', en: 'Email' } },
-    { key: 'topic', type: 'choice', label: { fi: 'Aihe', sv: 'Ämne' }, options: [{ id: 'streets', label: { fi: 'Kadut', sv: 'Gator' } }, { id: 'parks', label: { fi: 'Puistot', sv: 'Parker' } }] },
+    { key: 'topic', type: 'choice', label: { fi: 'Kohde', sv: 'Objekt' }, options: [{ id: 'streets', label: { fi: 'Kadut', sv: 'Gator' } }, { id: 'parks', label: { fi: 'Puistot', sv: 'Parker' } }] },
     { key: 'phone', type: 'phone', label: { fi: 'Puhelin', sv: 'Telefon' } },
     { key: 'place', type: 'location', label: { fi: 'Paikka', sv: 'Plats' } },
     { key: 'publish', type: 'consent', label: { fi: 'Saa julkaista', sv: 'Får publiceras' } },
@@ -22,8 +22,8 @@ const FORM = {
   status: 'open',
 };
 
-const HEADINGS_FI = ['Viitetunnus', 'Vastaanotettu (Suomen aikaa)', 'Päivitetty (Suomen aikaa)', 'Tila', 'Luokka', 'Koskee', 'Nimimerkki', 'Viesti', 'Aihe', 'Paikka', 'Saa julkaista'];
-const HEADINGS_SV = ['Referenskod', 'Mottagen (finsk tid)', 'Uppdaterad (finsk tid)', 'Status', 'Kategori', 'Gäller', 'Signatur', 'Meddelande', 'Ämne', 'Plats', 'Får publiceras'];
+const HEADINGS_FI = ['Viitetunnus', 'Vastaanotettu (Suomen aikaa)', 'Päivitetty (Suomen aikaa)', 'Tila', 'Aihe', 'Koskee', 'Nimimerkki', 'Viesti', 'Kohde', 'Paikka', 'Saa julkaista'];
+const HEADINGS_SV = ['Referenskod', 'Mottagen (finsk tid)', 'Uppdaterad (finsk tid)', 'Status', 'Ämne', 'Gäller', 'Signatur', 'Meddelande', 'Objekt', 'Plats', 'Får publiceras'];
 const HYPERLINK = '=HYPERLINK("http://evil.example","klikkaa")';
 
 const ip = () => `198.51.100.${Math.floor(Math.random() * 250)}`;
@@ -156,7 +156,7 @@ describe('form export: XLSX', () => {
     expect(values(about.rows[0])).toEqual(['Kohta', 'Selitys']);
     expect(item(about, 'Lomake')!.value).toBe('palaute');
     expect(item(about, 'Otsikko')!.value).toBe('Anna palautetta');
-    expect(item(about, 'Kenttä: Aihe')!.value).toBe('yksi valinta: Kadut | Puistot');
+    expect(item(about, 'Kenttä: Kohde')!.value).toBe('yksi valinta: Kadut | Puistot');
     expect(item(about, 'Kenttä: Sähköposti')!.value).toBe('sähköposti (yhteystieto)');
     expect(item(about, 'Kenttä: Paikka')!.value).toBe('sijainti (osoite ja/tai koordinaatit)');
     expect(item(about, 'Luokat')!.value).toBe('Katuvalot');

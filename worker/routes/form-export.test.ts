@@ -11,7 +11,7 @@ const FORM = {
     { key: 'name', type: 'shortText', label: { fi: 'Nimimerkki', sv: 'Signatur', en: 'Nickname' } },
     { key: 'message', type: 'longText', label: { fi: 'Viesti', sv: 'Meddelande', en: 'Message' }, required: true },
     { key: 'email', type: 'email', label: { fi: 'Sähköposti', sv: 'E-post', en: 'Email' } },
-    { key: 'topic', type: 'choice', label: { fi: 'Aihe', sv: 'Ämne' }, options: [{ id: 'streets', label: { fi: 'Kadut', sv: 'Gator' } }, { id: 'parks', label: { fi: 'Puistot', sv: 'Parker' } }] },
+    { key: 'topic', type: 'choice', label: { fi: 'Kohde', sv: 'Objekt' }, options: [{ id: 'streets', label: { fi: 'Kadut', sv: 'Gator' } }, { id: 'parks', label: { fi: 'Puistot', sv: 'Parker' } }] },
     { key: 'days', type: 'multiChoice', label: { fi: 'Päivät', sv: 'Dagar' }, options: [{ id: 'mon', label: { fi: 'ma', sv: 'må' } }, { id: 'tue', label: { fi: 'ti', sv: 'ti' } }] },
     { key: 'phone', type: 'phone', label: { fi: 'Puhelin', sv: 'Telefon' } },
     { key: 'place', type: 'location', label: { fi: 'Paikka', sv: 'Plats' } },
@@ -21,7 +21,7 @@ const FORM = {
   status: 'open',
 };
 
-const HEADINGS_FI = ['Viitetunnus', 'Vastaanotettu (Suomen aikaa)', 'Päivitetty (Suomen aikaa)', 'Tila', 'Luokka', 'Koskee', 'Nimimerkki', 'Viesti', 'Aihe', 'Päivät', 'Paikka', 'Saa julkaista'];
+const HEADINGS_FI = ['Viitetunnus', 'Vastaanotettu (Suomen aikaa)', 'Päivitetty (Suomen aikaa)', 'Tila', 'Aihe', 'Koskee', 'Nimimerkki', 'Viesti', 'Kohde', 'Päivät', 'Paikka', 'Saa julkaista'];
 const CONTACT_FI = ['Sähköposti', 'Puhelin'];
 
 const ip = () => `198.51.100.${Math.floor(Math.random() * 250)}`;
@@ -128,10 +128,10 @@ describe('form export: CSV', () => {
     const full = byRef.get(refs.full)!;
     const cell = (row: string[], heading: string) => row[headings.indexOf(heading)];
     expect(cell(full, 'Tila')).toBe('vastattu');
-    expect(cell(full, 'Luokka')).toBe('Katuvalot');
+    expect(cell(full, 'Aihe')).toBe('Katuvalot');
     expect(cell(full, 'Nimimerkki')).toBe('\'=HYPERLINK("http://evil.example","klikkaa")');
     expect(cell(full, 'Viesti')).toBe('Lamppu; "rikki"\nKoivutien päässä');
-    expect(cell(full, 'Aihe')).toBe('Kadut');
+    expect(cell(full, 'Kohde')).toBe('Kadut');
     expect(cell(full, 'Päivät')).toBe('ma | ti');
     expect(cell(full, 'Paikka')).toBe('Koivutie 3 (60.2, 24.9)');
     expect(cell(full, 'Saa julkaista')).toBe('kyllä');
@@ -144,9 +144,9 @@ describe('form export: CSV', () => {
     expect(raw).toContain(`;"'=HYPERLINK(""http://evil.example"",""klikkaa"")";`);
 
     const plus = byRef.get(refs.plus)!;
-    expect([cell(plus, 'Nimimerkki'), cell(plus, 'Viesti'), cell(plus, 'Paikka'), cell(plus, 'Saa julkaista'), cell(plus, 'Aihe'), cell(plus, 'Luokka')]).toEqual(["'+1", "'-2", '60.17, 24.94', 'ei', '', '']);
+    expect([cell(plus, 'Nimimerkki'), cell(plus, 'Viesti'), cell(plus, 'Paikka'), cell(plus, 'Saa julkaista'), cell(plus, 'Kohde'), cell(plus, 'Aihe')]).toEqual(["'+1", "'-2", '60.17, 24.94', 'ei', '', '']);
     const at = byRef.get(refs.at)!;
-    expect([cell(at, 'Nimimerkki'), cell(at, 'Paikka'), cell(at, 'Aihe'), cell(at, 'Tila')]).toEqual(["'@x", 'Torikatu 1', 'Puistot', 'vastaanotettu']);
+    expect([cell(at, 'Nimimerkki'), cell(at, 'Paikka'), cell(at, 'Kohde'), cell(at, 'Tila')]).toEqual(["'@x", 'Torikatu 1', 'Puistot', 'vastaanotettu']);
     expect(cell(at, 'Julkiset vastaukset')).toBe('');
 
     // Contact details removed on the resident's request: empty cells, the feedback kept.
@@ -199,12 +199,12 @@ describe('form export: CSV', () => {
   it('writes Swedish or English headings and labels, and "," on request', async () => {
     const { site, moderator, refs } = await feedbackSite();
     const sv = await csvOf(await exportOf(site, moderator, '?lang=sv'));
-    expect(sv.headings).toEqual(['Referenskod', 'Mottagen (finsk tid)', 'Uppdaterad (finsk tid)', 'Status', 'Kategori', 'Gäller', 'Signatur', 'Meddelande', 'Ämne', 'Dagar', 'Plats', 'Får publiceras', 'E-post', 'Telefon', 'Offentliga svar', 'Interna svar']);
+    expect(sv.headings).toEqual(['Referenskod', 'Mottagen (finsk tid)', 'Uppdaterad (finsk tid)', 'Status', 'Ämne', 'Gäller', 'Signatur', 'Meddelande', 'Objekt', 'Dagar', 'Plats', 'Får publiceras', 'E-post', 'Telefon', 'Offentliga svar', 'Interna svar']);
     expect(sv.byRef.get(refs.full)!.slice(3, 5)).toEqual(['besvarad', 'Gatubelysning']);
     expect(sv.byRef.get(refs.full)!.slice(8, 12)).toEqual(['Gator', 'må | ti', 'Koivutie 3 (60.2, 24.9)', 'ja']);
     expect(sv.byRef.get(refs.at)![3]).toBe('mottagen');
     const en = await csvOf(await exportOf(site, moderator, '?lang=en&delimiter=,'), ',');
-    expect(en.headings.slice(0, 8)).toEqual(['Reference', 'Received (Finnish time)', 'Updated (Finnish time)', 'Status', 'Category', 'About', 'Nickname', 'Message']);
+    expect(en.headings.slice(0, 8)).toEqual(['Reference', 'Received (Finnish time)', 'Updated (Finnish time)', 'Status', 'Topic', 'About', 'Nickname', 'Message']);
     expect(en.headings.at(-1)).toBe('Private replies');
     expect(en.raw).toContain(',"Koivutie 3 (60.2, 24.9)",'); // the comma delimiter now needs quoting
     expect(en.byRef.get(refs.full)![3]).toBe('answered');
@@ -217,7 +217,7 @@ describe('form export: CSV', () => {
     expect((await call(`/api/v1/sites/${site.id}/forms`, { method: 'POST', token: owner, json: form })).status).toBe(201);
     await submit(site.id, { answers: { message: 'Hello' } });
     const { headings, rows } = await csvOf(await exportOf(site.id, owner), ',');
-    expect(headings).toEqual(['Reference', 'Received (Finnish time)', 'Updated (Finnish time)', 'Status', 'Category', 'About', 'Message', 'Public replies', 'Private replies']);
+    expect(headings).toEqual(['Reference', 'Received (Finnish time)', 'Updated (Finnish time)', 'Status', 'Topic', 'About', 'Message', 'Public replies', 'Private replies']);
     expect(rows[0]!.slice(3)).toEqual(['received', '', '', 'Hello', '', '']);
   });
 });

@@ -9,6 +9,7 @@ import { ExportQuery, exportFile, exportFileResponse, xlsxTooLargeResponse } fro
 import { ballots, choicesText, optionLabels, share } from '../export/poll-data.ts';
 import type { NumberedBallot, PollExportContext as Context } from '../export/poll-data.ts';
 import { pollWorkbook } from '../export/poll-xlsx.ts';
+import { XLSX_LABELS } from '../export/xlsx-labels.ts';
 import { localizedText } from '../localize.ts';
 import { pollNotFound, pollState } from '../poll-rules.ts';
 import { errorResponses } from '../schema/common.ts';
@@ -26,7 +27,7 @@ async function* csv(db: D1Database, ctx: Context, delimiter: Delimiter) {
   yield BOM;
   yield row(t.poll, poll.id);
   yield row(t.question, localizedText(poll.question, lang, ctx.site));
-  yield row(t.status, pollState(poll));
+  yield row(t.status, XLSX_LABELS[lang].states[pollState(poll)]);
   if (poll.caseId) yield row(t.caseId, poll.caseId);
   yield row(t.ballots, results.total);
   yield row(t.exportedAt, helsinkiTime(new Date().toISOString()));
