@@ -1,4 +1,4 @@
-import { LitElement } from 'lit';
+import { LitElement, html } from 'lit';
 import type { PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { PublicSite } from './site.ts';
@@ -123,14 +123,21 @@ export class OsallistuElement extends LitElement {
 
   /**
    * Renders the widget's own view, or in its place the notice for web editors when the API
-   * refused this page's origin, and under it the line about storage where the browser refuses it.
+   * refused this page's origin, and under it the line about storage where the browser refuses it;
+   * all of it inside one element that carries the language it speaks, since that may not be the
+   * page's (a page in German, or with no `lang`, gets the site's default language, else Finnish).
    * Done here once, so that no widget's chunk carries it.
    */
   protected override update(changed: PropertyValues): void {
     const view = this.render;
-    // Always the same outer template for a widget that remembers, so its view is not rebuilt when storage first refuses.
-    if (this.originRefused) this.render = () => originNotice(this.t, location.origin, this.siteId);
-    else if ((this.constructor as typeof OsallistuElement).remembers) this.render = () => withStorageNotice(this.t, view.call(this), storageRefused());
+    const lang = this.language;
+    // Always the same outer template, so the view is not rebuilt when storage first refuses.
+    const inner = this.originRefused
+      ? () => originNotice(this.t, location.origin, this.siteId)
+      : (this.constructor as typeof OsallistuElement).remembers
+        ? () => withStorageNotice(this.t, view.call(this), storageRefused())
+        : () => view.call(this);
+    this.render = () => html`<div lang=${lang}>${inner()}</div>`;
     try {
       super.update(changed);
     } finally {

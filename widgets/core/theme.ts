@@ -8,6 +8,11 @@ import { css } from 'lit';
  * accent and error colours are light ones. Each can be set on the element or any ancestor, e.g.
  * `osallistu-poll { --osallistu-accent: #005a9c; --osallistu-on-accent: #ffffff }`.
  * The default accents keep 7:1 contrast with their text on buttons.
+ *
+ * The focus ring has two bands, so that it shows on any control and any page: the inner one, next
+ * to the control, is the control's own text colour (which contrasts with its background, white on
+ * a filled button), and the outer one, next to the page, is `--osallistu-focus`: near-black on a
+ * light page, white on a dark one (each 3:1 or more against any page of that kind).
  */
 export const themeStyles = css`
   :host {
@@ -23,7 +28,7 @@ export const themeStyles = css`
     --_muted: var(--osallistu-muted, color-mix(in srgb, currentColor 78%, transparent));
     --_error: var(--osallistu-error, #b00020);
     --_on-error: #ffffff;
-    --_focus: var(--osallistu-focus, #ffbf47);
+    --_focus: var(--osallistu-focus, #0b0c0c);
     --_radius: var(--osallistu-radius, 6px);
     --_space: var(--osallistu-space, 1rem);
     box-sizing: border-box;
@@ -33,6 +38,7 @@ export const themeStyles = css`
     --_on-accent: var(--osallistu-on-accent, #0b1b2b);
     --_error: var(--osallistu-error, #ff9e94);
     --_on-error: #1b0b0b;
+    --_focus: var(--osallistu-focus, #ffffff);
   }
   :host([hidden]) {
     display: none;
@@ -45,7 +51,7 @@ export const themeStyles = css`
   :focus-visible {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
-    box-shadow: 0 0 0 5px currentColor;
+    box-shadow: 0 0 0 2px currentColor;
   }
   button {
     font: inherit;

@@ -2,6 +2,7 @@ import { page, userEvent } from 'vitest/browser';
 import { afterEach, describe, expect, it } from 'vitest';
 import { expectAccessible } from '../../test/support/a11y.ts';
 import { SITE, mountDecisions, officialFetch, publishDecisions, ready, root, textIn } from '../../test/support/decisions.ts';
+import axe from 'axe-core';
 import { safeFragment } from './safe-html.ts';
 
 afterEach(() => document.body.replaceChildren());
@@ -20,7 +21,7 @@ describe('<osallistu-decisions> in every state, fi/sv/en, axe-clean', () => {
     expect(root(el).querySelector('ul.list > li.item')).toBeTruthy();
     const first = items(el)[0]!;
     expect(first.querySelector('[role="heading"]')?.textContent).toBe({ fi: 'Koulukuljetusten periaatteet 0', sv: 'Principer för skolskjutsar 0', en: 'School transport principles 0' }[lang]);
-    expect(first.querySelector('[role="heading"]')?.getAttribute('aria-level')).toBe('3');
+    expect(first.querySelector('[role="heading"]')?.getAttribute('aria-level')).toBe('2');
     expect(first.querySelector('time')?.getAttribute('datetime')).toBe('2026-10-28');
     expect(first.textContent).toContain('§ 10');
     expect(first.textContent).toContain(organ.name[lang]);
@@ -72,7 +73,7 @@ describe('<osallistu-decisions> in every state, fi/sv/en, axe-clean', () => {
     expect(region.hasAttribute('hidden')).toBe(false);
     expect(region.querySelector('.body')?.textContent).toMatch({ fi: /Esittelijän esitys 0/, sv: /Föredragandens förslag 0/, en: /Esittelijän esitys 0/ }[lang]);
     expect(region.querySelector('.body')?.getAttribute('lang')).toBe({ fi: 'fi', sv: 'sv', en: 'fi' }[lang]);
-    expect([...region.querySelectorAll('.body [role="heading"]')].map((h) => h.getAttribute('aria-level'))).toContain('4');
+    expect([...region.querySelectorAll('.body [role="heading"]')].map((h) => h.getAttribute('aria-level'))).toContain('3');
     expect(region.querySelector('a[href="https://paatokset.koivulahti.example/liite.pdf"]')).toBeTruthy();
     await expectAccessible(el);
   });
@@ -87,11 +88,50 @@ describe('using the feed', () => {
     await userEvent.keyboard('{Enter}');
     await expect.poll(() => items(el).length).toBe(4);
     expect(root(el).activeElement).toBe(moreButton(el));
-    expect(root(el).querySelector('[role="status"]')?.textContent).toBe('2 more decisions shown.');
+    expect(root(el).querySelector('[role="status"]')?.textContent).toBe('Showing 4 decisions, 2 more.');
     await userEvent.keyboard('{Enter}');
     await expect.poll(() => items(el).length).toBe(5);
     expect(moreButton(el)).toBeNull();
     expect(root(el).activeElement).toBe(items(el)[4]!.querySelector('.title'));
+  });
+
+  it.each(LANGS)('"show more" (%s) says something new in the live region on every press, not the same sentence again', async (lang) => {
+    const organ = await publishDecisions(7);
+    const el = await mountDecisions({ organ: organ.id, limit: '2' }, lang);
+    await ready(el);
+    const status = () => root(el).querySelector('[role="status"]')!.textContent!;
+    const said = [status()];
+    for (const shown of [4, 6, 7]) {
+      moreButton(el)!.click();
+      await expect.poll(() => items(el).length).toBe(shown);
+      await expect.poll(status).not.toBe(said.at(-1));
+      said.push(status());
+      expect(status()).toContain(String(shown));
+    }
+    expect(new Set(said).size).toBe(said.length);
+    expect(said.slice(1)).toEqual(
+      {
+        fi: ['Näytetään 4 päätöstä, 2 lisää.', 'Näytetään 6 päätöstä, 2 lisää.', 'Näytetään 7 päätöstä, 1 lisää.'],
+        sv: ['4 beslut visas, 2 till.', '6 beslut visas, 2 till.', '7 beslut visas, 1 till.'],
+        en: ['Showing 4 decisions, 2 more.', 'Showing 6 decisions, 2 more.', 'Showing 7 decisions, 1 more.'],
+      }[lang],
+    );
+    await expectAccessible(el);
+  });
+
+  it('on a page whose only heading is its h1, the titles are h2 (axe heading-order), and heading-level still overrides', async () => {
+    const organ = await publishDecisions(1);
+    const h1 = document.createElement('h1');
+    h1.textContent = 'Päätökset';
+    document.body.append(h1);
+    const el = await mountDecisions({ organ: organ.id }, 'fi');
+    await ready(el);
+    expect(root(el).querySelector('.item [role="heading"]')?.getAttribute('aria-level')).toBe('2');
+    const results = await axe.run(document, { runOnly: ['heading-order'] });
+    expect(results.violations).toEqual([]);
+    const deeper = await mountDecisions({ organ: organ.id, 'heading-level': '4' }, 'fi');
+    await ready(deeper);
+    expect(root(deeper).querySelector('.item [role="heading"]')?.getAttribute('aria-level')).toBe('4');
   });
 
   it('searches in Finnish and Swedish by word beginnings, and says when nothing matches', async () => {
@@ -119,6 +159,29 @@ describe('using the feed', () => {
     chip.click();
     await expect.poll(() => items(el).length).toBe(1);
     expect(chip.getAttribute('aria-pressed')).toBe('true');
+    await expectAccessible(el);
+  });
+
+  it.each(LANGS)('topic chips (%s) show the officials\' label in the page\'s language, else another label or the slug, each marked with its language', async (lang) => {
+    const n = Date.now().toString(36);
+    const [labelled, finnishOnly, bare] = [`uimahallit ${n}`, `kirjastot ${n}`, `satama ${n}`];
+    const organ = await publishDecisions(3, (i) => ({ topics: [[labelled, finnishOnly, bare][i]] }));
+    for (const [value, label] of [[labelled, { fi: 'Uimahallit', sv: 'Simhallar', en: 'Swimming halls' }], [finnishOnly, { fi: 'Kirjastot' }]] as const) {
+      const put = await officialFetch(`/decision-terms/topic/${encodeURIComponent(value)}`, { method: 'PUT', body: JSON.stringify({ label }) });
+      expect(put.status).toBe(200);
+    }
+    const el = await mountDecisions({ organ: organ.id, filters: '' }, lang);
+    await ready(el);
+    await expect.poll(() => root(el).querySelectorAll('button.chip').length).toBe(4);
+    const chips = [...root(el).querySelectorAll<HTMLButtonElement>('button.chip')].map((b) => [b.textContent, b.getAttribute('lang')]);
+    expect(chips).toEqual(
+      expect.arrayContaining([
+        [{ fi: 'Kaikki', sv: 'Alla', en: 'All' }[lang], lang],
+        [{ fi: 'Uimahallit', sv: 'Simhallar', en: 'Swimming halls' }[lang], lang],
+        ['Kirjastot', 'fi'],
+        [`Satama ${n}`, 'fi'],
+      ]),
+    );
     await expectAccessible(el);
   });
 

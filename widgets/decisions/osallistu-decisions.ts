@@ -5,7 +5,10 @@ import type { z } from '@hono/zod-openapi';
 import type { DecisionPage, DecisionView, Facets } from '../../worker/schema/decisions.ts';
 import { OsallistuElement } from '../core/base-element.ts';
 import { defineElement } from '../core/define.ts';
+import { formatDate } from '../core/format.ts';
 import { Catalog, localized } from '../core/i18n.ts';
+import type { LocalizedValue } from '../core/i18n.ts';
+import { loadSite } from '../core/site.ts';
 import type { DecisionMessages } from './locales/messages.ts';
 import { safeFragment } from './safe-html.ts';
 import { decisionStyles } from './styles.ts';
@@ -32,7 +35,7 @@ const decisionMessages = new Catalog<DecisionMessages>({
  * @attr search - show a search box.
  * @attr filters - show topic chips to filter by.
  * @attr feedback-form - a feedback form's id: each decision gets "give feedback on this decision".
- * @attr heading-level - the level of each decision's title (default 3).
+ * @attr heading-level - the level of each decision's title (default 2, below the page's h1).
  * @csspart button - the buttons.
  * @csspart item - one decision.
  */
@@ -50,7 +53,7 @@ export class OsallistuDecisions extends OsallistuElement {
   @property({ type: Boolean }) search = false;
   @property({ type: Boolean }) filters = false;
   @property({ attribute: 'feedback-form' }) feedbackForm = '';
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 3;
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
   @state() private load: Load = { status: 'loading' };
   @state() private items: Summary[] = [];
@@ -91,7 +94,10 @@ export class OsallistuDecisions extends OsallistuElement {
   private async fetchTopics(): Promise<void> {
     try {
       const organ = this.organ ? `?organ=${encodeURIComponent(this.organ)}` : '';
-      this.topics = (await this.client.get<z.infer<typeof Facets>>(`decision-facets${organ}`)).topics.slice(0, 8);
+      // The site's default language names a topic that has no label: its slug is in that language.
+      const [facets, site] = await Promise.all([this.client.get<z.infer<typeof Facets>>(`decision-facets${organ}`), loadSite(this.client).catch(() => undefined)]);
+      this.siteInfo ??= site;
+      this.topics = facets.topics.slice(0, 8);
     } catch {
       // no chips then: the list still works
     }
@@ -112,7 +118,7 @@ export class OsallistuDecisions extends OsallistuElement {
       this.load = { status: 'ready' };
       const t = this.dt;
       this.status = more
-        ? t.loadedMore(page.items.length)
+        ? t.loadedMore(page.items.length, this.items.length)
         : this.items.length === 0
           ? this.query ? t.emptyFor(this.query) : t.empty
           : this.query ? t.foundFor(this.items.length, Boolean(this.next), this.query) : t.found(this.items.length, Boolean(this.next));
@@ -162,12 +168,17 @@ export class OsallistuDecisions extends OsallistuElement {
   }
 
   private renderChips() {
-    const chip = (value: string, label: string) =>
-      html`<li><button part="button" class="chip" aria-pressed=${this.chosenTopic === value} @click=${() => this.chooseTopic(value)}>${label}</button></li>`;
+    const chip = (value: string, label: LocalizedValue) =>
+      html`<li><button part="button" class="chip" lang=${label.lang} aria-pressed=${this.chosenTopic === value} @click=${() => this.chooseTopic(value)}>${label.text}</button></li>`;
+    // A topic's name in this language, else in another the officials gave, else its slug (in the site's default language).
+    const name = (topic: (typeof this.topics)[number]): LocalizedValue => {
+      const label = localized(topic.label, this.language);
+      return label.text ? label : { text: capitalize(topic.value), lang: this.siteInfo?.defaultLang ?? 'fi' };
+    };
     return html`<div class="chips" role="group" aria-labelledby="chips-label">
       <p id="chips-label" class="visually-hidden">${this.dt.filtersLabel}</p>
       <ul>
-        ${chip('', this.dt.all)} ${this.topics.map((topic) => chip(topic.value, capitalize(topic.value)))}
+        ${chip('', { text: this.dt.all, lang: this.language })} ${this.topics.map((topic) => chip(topic.value, name(topic)))}
       </ul>
     </div>`;
   }
@@ -182,7 +193,7 @@ export class OsallistuDecisions extends OsallistuElement {
     const summary = item.summary ? this.text(item.summary, item.languages) : null;
     const organ = this.text(item.organ.name, item.languages);
     const expanded = this.open.has(item.id);
-    const date = new Intl.DateTimeFormat(this.language, { dateStyle: 'medium', timeZone: 'Europe/Helsinki' }).format(new Date(`${item.meeting.date}T12:00:00Z`));
+    const date = formatDate(`${item.meeting.date}T12:00:00Z`, this.language, 'medium');
     return html`<li class="item" part="item">
       <p class="meta">
         <time datetime=${item.meeting.date}>${date}</time> · <span lang=${organ.lang}>${organ.text}</span>${item.section ? html` · ${t.section(item.section)}` : nothing}
@@ -227,7 +238,7 @@ export class OsallistuDecisions extends OsallistuElement {
     if (this.feedbackFor !== full.id) {
       return html`<button part="button" class="secondary" @click=${() => void this.openFeedback(full)}>${this.dt.giveFeedback}</button>`;
     }
-    const title = this.text(full.title, full.languages).text;
+    const title = this.text(full.title, full.languages);
     // Attributes, not properties: the element may not be defined yet, and an upgrade reads
     // attributes before it connects, so its first request already goes to the right site.
     return html`<osallistu-feedback
@@ -236,7 +247,8 @@ export class OsallistuDecisions extends OsallistuElement {
       api=${this.client.apiBase}
       form=${this.feedbackForm}
       case-id=${full.caseId ?? ''}
-      subject=${full.section ? `${this.dt.section(full.section)} ${title}` : title}
+      subject=${full.section ? `${this.dt.section(full.section)} ${title.text}` : title.text}
+      subject-lang=${title.lang}
       decision=${full.id}
       heading-level=${this.headingLevel + 1}
     ></osallistu-feedback>`;

@@ -1,5 +1,6 @@
 import { commands, userEvent } from 'vitest/browser';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import axe from 'axe-core';
 import { expectAccessible } from '../../test/support/a11y.ts';
 import { API_ORIGIN, addChannel, blogReady, mountBlog, officialFetch, registerThisOrigin, root, textIn, thirdParty } from '../../test/support/videos.ts';
 
@@ -21,7 +22,7 @@ describe('<osallistu-video-blog> in every state, fi/sv/en, axe-clean', () => {
     expect(titles(el)).toEqual([0, 1, 2].map((i) => `${{ fi: 'Jakso', sv: 'Avsnitt', en: 'Episode' }[lang]} ${i}`));
     expect(root(el).querySelector('ul.episodes')?.getAttribute('aria-label')).toBe({ fi: 'Jaksot', sv: 'Avsnitt', en: 'Episodes' }[lang]);
     const first = episodes(el)[0]!;
-    expect(first.querySelector('[role="heading"]')!.getAttribute('aria-level')).toBe('3');
+    expect(first.querySelector('[role="heading"]')!.getAttribute('aria-level')).toBe('2');
     expect(first.querySelector('time')!.getAttribute('datetime')).toBe('2026-10-28T10:00:00.000Z');
     expect(first.textContent).toContain('0:12');
     expect(first.querySelector('button')!.getAttribute('aria-expanded')).toBe('false');
@@ -79,12 +80,43 @@ describe('<osallistu-video-blog>: more episodes', () => {
     await userEvent.keyboard('{Enter}');
     await expect.poll(() => episodes(el).length).toBe(4);
     expect(root(el).activeElement).toBe(more);
-    expect(root(el).querySelector('[role="status"]')?.textContent).toBe('Näytetään 2 jaksoa lisää.');
+    expect(root(el).querySelector('[role="status"]')?.textContent).toBe('Näytetään 4 jaksoa, 2 lisää.');
     await userEvent.keyboard('{Enter}');
     await expect.poll(() => episodes(el).length).toBe(5);
+    // The live region changes on the second press too: the same sentence again would go unannounced.
+    expect(root(el).querySelector('[role="status"]')?.textContent).toBe('Näytetään 5 jaksoa, 1 lisää.');
     expect(titles(el)).toEqual(['Jakso 0', 'Jakso 1', 'Jakso 2', 'Jakso 3', 'Jakso 4']);
     await expect.poll(() => root(el).activeElement?.textContent).toBe('Jakso 4');
     expect(buttonNamed(el, 'Näytä lisää jaksoja')).toBeUndefined();
+    await expectAccessible(el);
+  });
+});
+
+describe('<osallistu-video-blog>: headings and names', () => {
+  it('on a page whose only heading is its h1, the episodes\' titles are h2 (axe heading-order); heading-level overrides', async () => {
+    const channel = await addChannel(1);
+    const h1 = document.createElement('h1');
+    h1.textContent = 'Pormestarin videoblogi';
+    document.body.append(h1);
+    const el = await mountBlog({ channel });
+    await blogReady(el);
+    expect(episodes(el)[0]!.querySelector('[role="heading"]')!.getAttribute('aria-level')).toBe('2');
+    expect((await axe.run(document, { runOnly: ['heading-order'] })).violations).toEqual([]);
+    const deeper = await mountBlog({ channel, 'heading-level': '4' });
+    await blogReady(deeper);
+    expect(episodes(deeper)[0]!.querySelector('[role="heading"]')!.getAttribute('aria-level')).toBe('4');
+  });
+
+  it('a Finnish-only title on an English page: "Watch" in English and the title in Finnish, each marked, never one mixed string', async () => {
+    const channel = await addChannel(1, () => ({ title: { fi: 'Syyskuun videoblogi' }, description: { fi: 'Syksyn asioita.' } }));
+    const el = await mountBlog({ channel }, 'en');
+    await blogReady(el);
+    const watch = episodes(el)[0]!.querySelector('button')!;
+    expect(watch.hasAttribute('aria-label')).toBe(false);
+    expect(watch.getAttribute('aria-labelledby')!.split(' ').map((id) => [root(el).getElementById(id)!.textContent!.trim(), root(el).getElementById(id)!.closest('[lang]')!.getAttribute('lang')])).toEqual([
+      ['Watch', 'en'],
+      ['Syyskuun videoblogi', 'fi'],
+    ]);
     await expectAccessible(el);
   });
 });
@@ -96,7 +128,11 @@ describe('<osallistu-video-blog>: an episode opens in place', () => {
     const el = await mountBlog({ channel, 'feedback-form': 'palaute' });
     await blogReady(el);
     const watch = episodes(el)[1]!.querySelector('button')!;
-    expect(watch.getAttribute('aria-label')).toBe('Katso: Jakso 1');
+    // Named by its own word and the episode's title, each element carrying its language.
+    expect(watch.getAttribute('aria-labelledby')!.split(' ').map((id) => [root(el).getElementById(id)!.textContent!.trim(), root(el).getElementById(id)!.closest('[lang]')!.getAttribute('lang')])).toEqual([
+      ['Katso', 'fi'],
+      ['Jakso 1', 'fi'],
+    ]);
     watch.click();
     await expect.poll(() => episodes(el)[1]!.querySelector('osallistu-video')?.shadowRoot?.querySelector('video')).toBeTruthy();
     const video = episodes(el)[1]!.querySelector('osallistu-video')!;

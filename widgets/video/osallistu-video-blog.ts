@@ -28,7 +28,7 @@ type Load = { status: 'loading' } | { status: 'ready' } | { status: 'failed'; me
  * @attr channel - the channel's id (required).
  * @attr limit - episodes per page (default 6).
  * @attr feedback-form - a feedback form's id: each episode gets "ask a question".
- * @attr heading-level - the level of each episode's title (default 3).
+ * @attr heading-level - the level of each episode's title (default 2, below the page's h1).
  * @csspart button - the buttons.
  * @csspart item - one episode.
  */
@@ -83,7 +83,7 @@ export class OsallistuVideoBlog extends OsallistuElement {
   @property() channel = '';
   @property({ type: Number }) limit = 6;
   @property({ attribute: 'feedback-form' }) feedbackForm = '';
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 3;
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
   @state() private load: Load = { status: 'loading' };
   @state() private items: Episode[] = [];
@@ -124,7 +124,7 @@ export class OsallistuVideoBlog extends OsallistuElement {
       this.items = more ? [...this.items, ...page.items] : page.items;
       this.next = page.nextCursor;
       this.load = { status: 'ready' };
-      this.status = more ? this.bt.loadedMore(page.items.length) : this.items.length ? '' : this.bt.empty;
+      this.status = more ? this.bt.loadedMore(page.items.length, this.items.length) : this.items.length ? '' : this.bt.empty;
       // "Show more" keeps focus while it stays; when it goes (the last page), focus moves to the first new episode.
       if (more && !this.next) {
         await this.updateComplete;
@@ -177,7 +177,7 @@ export class OsallistuVideoBlog extends OsallistuElement {
         ${item.duration ? html`<span class="badge">${clock(item.duration)}</span>` : nothing}
       </div>
       <div>
-        <p class="title" role="heading" aria-level=${this.headingLevel} lang=${title.lang} tabindex="-1">${title.text}</p>
+        <p class="title" role="heading" aria-level=${this.headingLevel} lang=${title.lang} tabindex="-1" id=${`title-${item.id}`}>${title.text}</p>
         <p class="meta">
           <time datetime=${item.publishedAt}>${day(item.publishedAt, lang)}</time>${item.duration
             ? html` · ${t.duration} <time datetime=${`PT${item.duration}S`}>${clock(item.duration)}</time>`
@@ -187,7 +187,8 @@ export class OsallistuVideoBlog extends OsallistuElement {
         <button
           part="button"
           class="secondary"
-          aria-label=${`${open ? b.close : b.watch}: ${title.text}`}
+          id=${`watch-${item.id}`}
+          aria-labelledby=${`watch-${item.id} title-${item.id}`}
           aria-expanded=${open}
           aria-controls=${`player-${item.id}`}
           @click=${() => this.toggle(item.id)}

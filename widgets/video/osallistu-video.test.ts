@@ -1,5 +1,6 @@
 import { commands, userEvent } from 'vitest/browser';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import axe from 'axe-core';
 import { expectAccessible } from '../../test/support/a11y.ts';
 import { API_ORIGIN, CAPTIONS, addVideo, mountVideo, officialFetch, registerThisOrigin, root, textIn, thirdParty, videoReady } from '../../test/support/videos.ts';
 
@@ -23,8 +24,10 @@ describe('<osallistu-video> in every state, fi/sv/en, axe-clean', () => {
     await videoReady(el);
     const title = { fi: 'Marraskuun videoblogi', sv: 'Novemberbloggen', en: 'The November video blog' }[lang];
     expect(root(el).querySelector('[role="heading"]')?.textContent).toBe(title);
-    expect(root(el).querySelector('[role="heading"]')?.getAttribute('aria-level')).toBe('3');
-    expect(play(el).getAttribute('aria-label')).toBe(`${{ fi: 'Toista video', sv: 'Spela upp video', en: 'Play video' }[lang]}: ${title}, 0:12`);
+    expect(root(el).querySelector('[role="heading"]')?.getAttribute('aria-level')).toBe('2');
+    // Named by its content: the UI's words in the page's language, the title in its own.
+    expect(play(el).querySelector('.visually-hidden')!.textContent).toBe(`${{ fi: 'Toista video', sv: 'Spela upp video', en: 'Play video' }[lang]}: ${title}, 0:12`);
+    expect(play(el).querySelector('.visually-hidden [lang]')!.getAttribute('lang')).toBe(lang);
     expect(root(el).querySelector('time[datetime="PT12S"]')?.textContent).toBe('0:12');
     expect([...root(el).querySelectorAll('.chapters button')].map((b) => b.textContent!.replace(/\s+/g, ' ').trim())).toEqual([
       `0:00 ${{ fi: 'Alku', sv: 'Början', en: 'Start' }[lang]}`,
@@ -263,6 +266,91 @@ describe('<osallistu-video> by keyboard alone', () => {
     await expect.poll(() => iframe(el)).toBeTruthy();
     expect(root(el).activeElement).toBe(iframe(el));
     expect(localStorage.getItem('osallistu:consent:www.youtube-nocookie.com')).toBe('true');
+  });
+});
+
+/**
+ * The rings drawn for the focused element (on it or on an ancestor that shows focus within), each
+ * with whether an ancestor's `overflow` cuts it off: the stage clips what lies outside it.
+ */
+function focusRings(focused: Element) {
+  const rings: { on: string; clipped: boolean }[] = [];
+  for (let el: Element | null = focused; el; el = el.parentElement) {
+    const style = getComputedStyle(el);
+    if (style.outlineStyle === 'none' || parseFloat(style.outlineWidth) === 0) continue;
+    const reach = parseFloat(style.outlineOffset) + parseFloat(style.outlineWidth);
+    const r = el.getBoundingClientRect();
+    const clipped = (function cut(a: Element | null): boolean {
+      if (!a) return false;
+      const box = a.getBoundingClientRect();
+      const clips = getComputedStyle(a).overflow !== 'visible';
+      return (clips && (r.left - reach < box.left || r.top - reach < box.top || r.right + reach > box.right || r.bottom + reach > box.bottom)) || cut(a.parentElement);
+    })(el.parentElement);
+    rings.push({ on: el.localName + (el.className ? `.${String(el.className).split(' ')[0]}` : ''), clipped });
+  }
+  return rings;
+}
+
+describe('<osallistu-video>: headings and names', () => {
+  it('on a page whose only heading is its h1, the title is an h2 (axe heading-order); heading-level overrides', async () => {
+    const id = await addVideo();
+    const h1 = document.createElement('h1');
+    h1.textContent = 'Pormestarin videoblogi';
+    document.body.append(h1);
+    const el = await mountVideo({ video: id });
+    await videoReady(el);
+    expect(root(el).querySelector('[role="heading"]')?.getAttribute('aria-level')).toBe('2');
+    expect((await axe.run(document, { runOnly: ['heading-order'] })).violations).toEqual([]);
+    const deeper = await mountVideo({ video: id, 'heading-level': '4' });
+    await videoReady(deeper);
+    expect(root(deeper).querySelector('[role="heading"]')?.getAttribute('aria-level')).toBe('4');
+  });
+
+  it('a Finnish-only title on a Swedish page: the play button\'s words in Swedish, the title in Finnish, the player marked Finnish', async () => {
+    const el = await mountVideo({ video: await addVideo({ title: { fi: 'Syyskuun videoblogi' } }) }, 'sv');
+    await videoReady(el);
+    expect(play(el).hasAttribute('aria-label')).toBe(false);
+    expect(play(el).textContent!.replace(/\s+/g, ' ').trim()).toMatch(/^Spela upp video: Syyskuun videoblogi, 0:12/);
+    expect(play(el).closest('[lang]')!.getAttribute('lang')).toBe('sv');
+    expect(play(el).querySelector('.visually-hidden [lang]')!.getAttribute('lang')).toBe('fi');
+    play(el).click();
+    await expect.poll(() => root(el).querySelector('video')).toBeTruthy();
+    expect(root(el).querySelector('video')!.getAttribute('lang')).toBe('fi');
+    await expectAccessible(el);
+  });
+});
+
+describe('<osallistu-video>: focus stays visible (WCAG 2.4.7)', () => {
+  it('on the play button: the ring lies inside the stage', async () => {
+    const el = await mountVideo({ video: await addVideo() });
+    await videoReady(el);
+    play(el).focus();
+    const rings = focusRings(play(el));
+    expect(rings.length).toBeGreaterThan(0);
+    expect(rings.filter((r) => r.clipped)).toEqual([]);
+  });
+
+  it('on a playing video: a ring the stage does not clip', async () => {
+    const el = await mountVideo({ video: await addVideo() });
+    await videoReady(el);
+    play(el).click();
+    await expect.poll(() => root(el).activeElement?.localName).toBe('video');
+    const rings = focusRings(root(el).activeElement!);
+    expect(rings.length).toBeGreaterThan(0);
+    expect(rings.filter((r) => r.clipped)).toEqual([]);
+    await expectAccessible(el);
+  });
+
+  it('on a provider\'s player: a ring around the stage, not clipped', async () => {
+    const el = await mountVideo({ video: await addVideo(YOUTUBE) });
+    await videoReady(el);
+    play(el).click();
+    await expect.poll(() => root(el).querySelector('.consent')).toBeTruthy();
+    consentButton(el).click();
+    await expect.poll(() => root(el).activeElement?.localName).toBe('iframe');
+    const rings = focusRings(iframe(el)!);
+    expect(rings.length).toBeGreaterThan(0);
+    expect(rings.filter((r) => r.clipped)).toEqual([]);
   });
 });
 

@@ -5,8 +5,9 @@ import type { VideoView } from '../../worker/schema/videos.ts';
 import { ApiRequestError } from '../core/api-client.ts';
 import { OsallistuElement } from '../core/base-element.ts';
 import { defineElement } from '../core/define.ts';
-import { clock } from '../core/format.ts';
+import { clock, formatDate } from '../core/format.ts';
 import { Catalog, localized } from '../core/i18n.ts';
+import type { LocalizedValue } from '../core/i18n.ts';
 import { StoredValue } from '../core/storage.ts';
 import type { Lang } from '../locales/messages.ts';
 import type { VideoMessages } from './locales/messages.ts';
@@ -27,8 +28,7 @@ const LANGUAGE_NAMES: Record<Lang, string> = { fi: 'suomi', sv: 'svenska', en: '
 
 
 /** "22. marraskuuta 2026": a publication day as residents read it. */
-export const day = (iso: string, lang: Lang): string =>
-  new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'Europe/Helsinki' }).format(new Date(iso));
+export const day = (iso: string, lang: Lang): string => formatDate(iso, lang);
 
 /**
  * One video, privacy first: until the resident presses play, the page asks nothing of the
@@ -38,7 +38,7 @@ export const day = (iso: string, lang: Lang): string =>
  *
  * @attr video - the video's id (required).
  * @attr feedback-form - a feedback form's id: adds "ask a question" with the video named in it.
- * @attr heading-level - the level of the title (default 3); with `compact`, of the headings inside (the form's title).
+ * @attr heading-level - the level of the title (default 2, below the page's h1); with `compact`, of the headings inside (the form's title).
  * @attr compact - no title, date or description (when the page around shows them).
  * @attr autoplay - press play as soon as the video has loaded (the blog uses it).
  * @csspart button - the buttons.
@@ -50,7 +50,7 @@ export class OsallistuVideo extends OsallistuElement {
 
   @property() video = '';
   @property({ attribute: 'feedback-form' }) feedbackForm = '';
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 3;
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
   @property({ type: Boolean }) compact = false;
   @property({ type: Boolean }) autoplay = false;
 
@@ -203,7 +203,7 @@ export class OsallistuVideo extends OsallistuElement {
     const description = this.compact ? null : text(video.description);
     const transcript = text(video.transcript);
     const provider = this.provider(video);
-    return html`<div class="stage" data-phase=${this.phase}>${this.renderStage(video, title.text, provider)}</div>
+    return html`<div class="stage" data-phase=${this.phase}>${this.renderStage(video, title, provider)}</div>
       ${this.compact
         ? nothing
         : html`<p class="title" role="heading" aria-level=${this.headingLevel} lang=${title.lang}>${title.text}</p>
@@ -237,10 +237,10 @@ export class OsallistuVideo extends OsallistuElement {
         ${this.remembered ? html`<button part="button" class="link" @click=${this.forget}>${t.forget(provider)}</button>` : nothing}
       </p>
       <p class="meta" role="status">${this.note}</p>
-      ${this.feedbackForm ? this.renderAsk(video, title.text) : nothing}`;
+      ${this.feedbackForm ? this.renderAsk(video, title) : nothing}`;
   }
 
-  private renderStage(video: Video, title: string, provider: string) {
+  private renderStage(video: Video, title: LocalizedValue, provider: string) {
     const t = this.vt;
     if (this.phase === 'consent') {
       return html`<div class="consent" role="group" aria-labelledby="consent-title" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.cancel()}>
@@ -258,7 +258,8 @@ export class OsallistuVideo extends OsallistuElement {
       if (kind === 'iframe') {
         return html`<iframe
           src=${src.replaceAll('{lang}', this.language).replaceAll('{t}', String(this.at))}
-          title=${`${title} (${provider})`}
+          title=${`${title.text} (${provider})`}
+          lang=${title.lang}
           allow="autoplay; fullscreen; picture-in-picture; encrypted-media"
           allowfullscreen
           referrerpolicy="strict-origin-when-cross-origin"
@@ -274,7 +275,8 @@ export class OsallistuVideo extends OsallistuElement {
         autoplay
         playsinline
         preload="metadata"
-        aria-label=${title}
+        aria-label=${title.text}
+        lang=${title.lang}
         @timeupdate=${this.onTime}
         @error=${() => (this.note = t.cannotPlay)}
       >
@@ -283,14 +285,16 @@ export class OsallistuVideo extends OsallistuElement {
         )}
       </video>`;
     }
-    return html`<button part="button" class="play" aria-label=${video.duration ? `${t.play(title)}, ${clock(video.duration)}` : t.play(title)} @click=${() => this.play(0)}>
+    // Named by its content: the UI's words and the title each in their own language.
+    return html`<button part="button" class="play" @click=${() => this.play(0)}>
+      <span class="visually-hidden">${t.play}: <span lang=${title.lang}>${title.text}</span>${video.duration ? `, ${clock(video.duration)}` : nothing}</span>
       ${video.poster ? html`<img src=${video.poster} alt="" loading="lazy" decoding="async" />` : nothing}
       <span class="icon" aria-hidden="true"></span>
       ${video.duration ? html`<span class="badge" aria-hidden="true">${clock(video.duration)}</span>` : nothing}
     </button>`;
   }
 
-  private renderAsk(video: Video, title: string) {
+  private renderAsk(video: Video, title: LocalizedValue) {
     if (!this.asking) {
       return html`<button part="button" class="secondary" @click=${() => void this.ask()}>${this.vt.ask}</button>`;
     }
@@ -300,7 +304,8 @@ export class OsallistuVideo extends OsallistuElement {
       site=${this.siteId}
       api=${this.client.apiBase}
       form=${this.feedbackForm}
-      subject=${title}
+      subject=${title.text}
+      subject-lang=${title.lang}
       video=${video.id}
       heading-level=${this.compact ? this.headingLevel : this.headingLevel + 1}
     ></osallistu-feedback>`;

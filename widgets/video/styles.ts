@@ -33,8 +33,20 @@ export const videoStyles = css`
     border-radius: 0;
     background: transparent;
   }
+  /* The stage clips what lies outside it: the play button's ring goes inside, and a playing video's or a player's ring around the stage. */
   .play:focus-visible {
-    outline-offset: -6px;
+    outline-offset: -5px;
+    box-shadow: inset 0 0 0 2px currentColor;
+  }
+  .stage[data-phase='playing']:focus-within {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+    box-shadow: 0 0 0 2px #ffffff;
+  }
+  .stage video:focus-visible,
+  .stage iframe:focus-visible {
+    outline: none;
+    box-shadow: none;
   }
   .stage img,
   iframe,

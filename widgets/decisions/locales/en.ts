@@ -15,7 +15,7 @@ export const en: DecisionMessages = {
   emptyFor: (q) => `No decisions match "${q}". Try a shorter or a different word.`,
   loadMore: 'Show more decisions',
   loadingMore: 'Loading…',
-  loadedMore: (count) => (count === 1 ? '1 more decision shown.' : `${n(count)} more decisions shown.`),
+  loadedMore: (count, shown) => `Showing ${n(shown)} decisions, ${n(count)} more.`,
   section: (section) => `§ ${section}`,
   outcome: {
     passed: 'Passed',

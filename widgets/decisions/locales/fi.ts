@@ -15,7 +15,7 @@ export const fi: DecisionMessages = {
   emptyFor: (q) => `Haulla ”${q}” ei löytynyt päätöksiä. Kokeile lyhyempää tai toista sanaa.`,
   loadMore: 'Näytä lisää päätöksiä',
   loadingMore: 'Ladataan…',
-  loadedMore: (count) => (count === 1 ? '1 päätös lisää näytetään.' : `${n(count)} päätöstä lisää näytetään.`),
+  loadedMore: (count, shown) => `Näytetään ${n(shown)} päätöstä, ${n(count)} lisää.`,
   section: (section) => `§ ${section}`,
   outcome: {
     passed: 'Hyväksytty',

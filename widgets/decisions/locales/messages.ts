@@ -14,7 +14,8 @@ export interface DecisionMessages {
   emptyFor: (q: string) => string;
   loadMore: string;
   loadingMore: string;
-  loadedMore: (count: number) => string;
+  /** After "show more": how many came and how many are shown now, so that every press is announced anew. */
+  loadedMore: (count: number, shown: number) => string;
   section: (section: string) => string;
   outcome: Record<Outcome, string>;
   outcomeLabel: string;

@@ -15,7 +15,7 @@ export const sv: DecisionMessages = {
   emptyFor: (q) => `Sökningen ”${q}” gav inga beslut. Pröva ett kortare eller ett annat ord.`,
   loadMore: 'Visa fler beslut',
   loadingMore: 'Laddas…',
-  loadedMore: (count) => (count === 1 ? '1 beslut till visas.' : `${n(count)} beslut till visas.`),
+  loadedMore: (count, shown) => `${n(shown)} beslut visas, ${n(count)} till.`,
   section: (section) => `§ ${section}`,
   outcome: {
     passed: 'Godkänt',

@@ -4,7 +4,7 @@ export const en: VideoMessages = {
   loading: 'Loading the video…',
   loadFailed: 'The video could not be loaded.',
   notFound: 'The video was not found. It may have been removed.',
-  play: (title) => `Play video: ${title}`,
+  play: 'Play video',
   duration: 'Length',
   published: 'Published',
   consentTitle: (provider) => `This video plays from ${provider}`,

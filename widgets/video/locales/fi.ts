@@ -4,7 +4,7 @@ export const fi: VideoMessages = {
   loading: 'Ladataan videota…',
   loadFailed: 'Videota ei saatu ladattua.',
   notFound: 'Videota ei löytynyt. Se on ehkä poistettu.',
-  play: (title) => `Toista video: ${title}`,
+  play: 'Toista video',
   duration: 'Kesto',
   published: 'Julkaistu',
   consentTitle: (provider) => `Video toistetaan palvelusta ${provider}`,

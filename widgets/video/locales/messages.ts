@@ -3,8 +3,8 @@ export interface VideoMessages {
   loading: string;
   loadFailed: string;
   notFound: string;
-  /** The play button's name: "Play video: Title". */
-  play: (title: string) => string;
+  /** The play button's name before the title (in its own language): "Play video: Title". */
+  play: string;
   duration: string;
   published: string;
   /** Before anything is loaded from a provider: what will happen, said once. */
@@ -31,7 +31,8 @@ export interface BlogMessages {
   empty: string;
   loadMore: string;
   loadingMore: string;
-  loadedMore: (count: number) => string;
+  /** After "show more": how many came and how many are shown now, so that every press is announced anew. */
+  loadedMore: (count: number, shown: number) => string;
   watch: string;
   close: string;
 }

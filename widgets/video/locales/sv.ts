@@ -4,7 +4,7 @@ export const sv: VideoMessages = {
   loading: 'Videon laddas…',
   loadFailed: 'Videon kunde inte laddas.',
   notFound: 'Videon hittades inte. Den kan ha tagits bort.',
-  play: (title) => `Spela upp video: ${title}`,
+  play: 'Spela upp video',
   duration: 'Längd',
   published: 'Publicerad',
   consentTitle: (provider) => `Videon spelas upp från ${provider}`,

@@ -6,7 +6,7 @@ export const en: BlogMessages = {
   empty: 'No episodes have been published yet.',
   loadMore: 'Show more episodes',
   loadingMore: 'Loading…',
-  loadedMore: (count) => (count === 1 ? 'Showing 1 more episode.' : `Showing ${count} more episodes.`),
+  loadedMore: (count, shown) => `Showing ${shown} episodes, ${count} more.`,
   watch: 'Watch',
   close: 'Close the video',
 };

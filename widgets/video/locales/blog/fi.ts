@@ -6,7 +6,7 @@ export const fi: BlogMessages = {
   empty: 'Jaksoja ei ole vielä julkaistu.',
   loadMore: 'Näytä lisää jaksoja',
   loadingMore: 'Ladataan…',
-  loadedMore: (count) => (count === 1 ? 'Näytetään 1 jakso lisää.' : `Näytetään ${count} jaksoa lisää.`),
+  loadedMore: (count, shown) => `Näytetään ${shown} jaksoa, ${count} lisää.`,
   watch: 'Katso',
   close: 'Sulje video',
 };

@@ -6,7 +6,7 @@ export const sv: BlogMessages = {
   empty: 'Inga avsnitt har publicerats ännu.',
   loadMore: 'Visa fler avsnitt',
   loadingMore: 'Laddar…',
-  loadedMore: (count) => `Ytterligare ${count} avsnitt visas.`,
+  loadedMore: (count, shown) => `${shown} avsnitt visas, ${count} till.`,
   watch: 'Titta',
   close: 'Stäng videon',
 };
