@@ -34,10 +34,19 @@ export class ValidationError extends ApiError {
     this.name = 'ValidationError';
   }
 
-  /** From zod's issues, keeping array indexes as numbers in each path. */
-  static fromZod(issues: readonly { path: readonly PropertyKey[]; code: string; message: string }[]): ValidationError {
+  /**
+   * From zod's issues, keeping array indexes as numbers in each path. An object's unknown keys
+   * (zod's one `unrecognized_keys` issue at the object) become one issue each, at the key's own
+   * path, so every issue names the field it is about.
+   */
+  static fromZod(issues: readonly { path: readonly PropertyKey[]; code: string; message: string; keys?: readonly string[] }[]): ValidationError {
+    const pathOf = (path: readonly PropertyKey[]) => path.map((key) => (typeof key === 'number' ? key : String(key)));
     return new ValidationError(
-      issues.map((issue) => ({ path: issue.path.map((key) => (typeof key === 'number' ? key : String(key))), code: issue.code, message: issue.message })),
+      issues.flatMap((issue) =>
+        issue.code === 'unrecognized_keys' && issue.keys?.length
+          ? issue.keys.map((key) => ({ path: [...pathOf(issue.path), key], code: issue.code, message: `Unknown field "${key}": leave it out.` }))
+          : [{ path: pathOf(issue.path), code: issue.code, message: issue.message }],
+      ),
     );
   }
 }

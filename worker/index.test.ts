@@ -76,7 +76,7 @@ describe('bad request bodies get a 4xx envelope and write nothing', () => {
     const { site, owner } = await createSite();
     const response = await call(`/api/v1/sites/${site.id}/tokens`, { method: 'POST', token: owner, json: { label: '', role: 'root', extra: 1 } });
     const error = await errorOf(response);
-    expect(error.issues?.map((issue) => issue.path.join('.') || '(body)')).toEqual(expect.arrayContaining(['label', 'role', '(body)']));
+    expect(error.issues?.map((issue) => issue.path.join('.') || '(body)')).toEqual(expect.arrayContaining(['label', 'role', 'extra'])); // an unknown field is named too
     for (const issue of error.issues ?? []) expect(issue.message.length).toBeGreaterThan(5);
   });
 });

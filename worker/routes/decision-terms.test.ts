@@ -73,9 +73,9 @@ describe('topic and district labels', () => {
     const cases: [string, string, unknown, (string | number)[]][] = [
       ['topic', 'koulut', { label: { fi: '' } }, ['label', 'fi']],
       ['topic', 'koulut', { label: { fi: 'x'.repeat(101) } }, ['label', 'fi']],
-      ['topic', 'koulut', { label: { de: 'Schulen' } }, ['label']],
+      ['topic', 'koulut', { label: { de: 'Schulen' } }, ['label', 'de']],
       ['topic', 'koulut', { label: { fi: 7 } }, ['label', 'fi']],
-      ['topic', 'koulut', { label: { fi: 'Koulut' }, extra: 1 }, []],
+      ['topic', 'koulut', { label: { fi: 'Koulut' }, extra: 1 }, ['extra']],
       ['topic', 'koulut', {}, ['label']],
       ['aihe', 'koulut', { label: { fi: 'Koulut' } }, ['kind']],
       ['topic', 'Koulut!', { label: { fi: 'Koulut' } }, ['value']],

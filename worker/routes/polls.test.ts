@@ -34,7 +34,7 @@ describe('creating polls', () => {
     ['an option label missing the default language', { options: [{ id: 'a', label: { sv: 'A' } }, { id: 'b', label: { fi: 'B' } }] }, 'options'],
     ['a challenge poll on a site without Turnstile', { voterMode: 'challenge' }, 'voterMode'],
     ['a signed poll on a site without voter keys', { voterMode: 'signed' }, 'voterMode'],
-    ['an unknown field', { colour: 'red' }, ''],
+    ['an unknown field', { colour: 'red' }, 'colour'],
   ];
   it.each(invalid)('refuses %s with a 400 naming the field, and stores nothing', async (_, change, field) => {
     const { site, owner } = await createSite();

@@ -108,7 +108,7 @@ describe('adding videos', () => {
     ['a chapter after the end', { duration: 90, chapters: [{ start: 0, title: { fi: 'a' } }, { start: 95, title: { fi: 'b' } }] }, 'chapters.1.start'],
     ['an unknown provider', { provider: 'dailymotion' }, 'provider'],
     ['no title', { title: {} }, 'title'],
-    ['an unknown field', { autoplay: true }, ''],
+    ['an unknown field', { autoplay: true }, 'autoplay'],
     ['a channel that is not a slug', { channel: 'Pormestari!' }, 'channel'],
     ['a publication time without a zone', { publishedAt: '2026-11-20 10:00' }, 'publishedAt'],
   ];
