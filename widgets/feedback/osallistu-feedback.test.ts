@@ -2,6 +2,7 @@ import { commands, page, userEvent } from 'vitest/browser';
 import { afterEach, describe, expect, it } from 'vitest';
 import { expectAccessible } from '../../test/support/a11y.ts';
 import { SITE, createForm, mountFeedback, officialFetch, ready, root, submissionsOf, textIn, type } from '../../test/support/forms.ts';
+import { deepActiveElement, focusIsInside } from '../../test/support/polls.ts';
 import type { FeedbackSentDetail } from './osallistu-feedback.ts';
 
 afterEach(async () => {
@@ -187,6 +188,21 @@ describe('names and states, fi/sv/en (issue 15)', () => {
     await expect.poll(() => details.open).toBe(false);
     await expectAccessible(el);
   });
+
+  it.each(LANGS)('while sending (%s): the send button keeps the focus (aria-disabled, not disabled), never <body>', async (lang) => {
+    const id = await createForm();
+    const el = await mountFeedback(id, { lang });
+    await ready(el);
+    fillIn(el);
+    await commands.setApiReachable(false); // the attempts take seconds: long enough to look at the sending state
+    submitButton(el).focus();
+    await userEvent.keyboard('{Enter}');
+    await expect.poll(() => submitButton(el).textContent?.trim()).toBe({ fi: 'Lähetetään…', sv: 'Skickas…', en: 'Sending…' }[lang]);
+    expect(submitButton(el).getAttribute('aria-disabled')).toBe('true');
+    expect(deepActiveElement()).toBe(submitButton(el));
+    await expect.poll(() => root(el).querySelector('.queued'), { timeout: 20_000 }).toBeTruthy();
+    expect(focusIsInside(el)).toBe(true);
+  }, 30_000);
 
   it.each(LANGS)('a subject in another language than the page (%s) carries its own lang', async (lang) => {
     const subjectLang = lang === 'fi' ? 'sv' : 'fi';

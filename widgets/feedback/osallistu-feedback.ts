@@ -211,7 +211,7 @@ export class OsallistuFeedback extends OsallistuElement {
         </fieldset>
         ${this.renderPrivacy(form)}
         <div class="actions">
-          <button part="button" type="submit" ?disabled=${locked}>${locked ? t.submitting : t.submit}</button>
+          <button part="button" type="submit" aria-disabled=${locked}>${locked ? t.submitting : t.submit}</button>
         </div>
         <p class="hint">${t.draftNote}</p>
       </form>
@@ -221,8 +221,7 @@ export class OsallistuFeedback extends OsallistuElement {
   private renderNotice() {
     const t = this.ft;
     if (this.phase === 'queued') {
-      return html`<div class="queued">
-        <p class="notice" tabindex="-1">${this.notice}</p>
+      return html`<div class="queued"><p class="notice" tabindex="-1">${this.notice}</p>
         <div class="actions">
           <button part="button" class="secondary" @click=${() => void this.sendPending()}>${t.retryNow}</button>
           <button part="button" class="secondary" @click=${this.giveUp}>${t.giveUp}</button>
@@ -246,9 +245,7 @@ export class OsallistuFeedback extends OsallistuElement {
     if (!problems.length) return nothing;
     return html`<div class="error-summary" part="error-summary" role="alert" aria-labelledby="summary-title" tabindex="-1">
       <p class="summary-title" role="heading" aria-level=${this.headingLevel + 1} id="summary-title">${t.errorSummary}</p>
-      <ul>
-        ${problems.map((key) => html`<li><a href=${`#f-${key}`} @click=${(e: Event) => this.focusField(e, key)}>${this.errors[key]}</a></li>`)}
-      </ul>
+      <ul>${problems.map((key) => html`<li><a href=${`#f-${key}`} @click=${(e: Event) => this.focusField(e, key)}>${this.errors[key]}</a></li>`)}</ul>
     </div>`;
   }
 
@@ -292,14 +289,7 @@ export class OsallistuFeedback extends OsallistuElement {
         return html`<div class=${`field${invalid ? ' invalid' : ''}`}>
           ${this.renderHelpAndError(field, form)}
           <label class="option">
-            <input
-              type="checkbox"
-              id=${`f-${field.key}`}
-              .checked=${this.values[field.key] === true}
-              aria-invalid=${invalid}
-              aria-describedby=${this.describedBy(field) || nothing}
-              @change=${(e: Event) => this.setValue(field.key, (e.target as HTMLInputElement).checked)}
-            />
+            <input type="checkbox" id=${`f-${field.key}`} .checked=${this.values[field.key] === true} aria-invalid=${invalid} aria-describedby=${this.describedBy(field) || nothing} @change=${(e: Event) => this.setValue(field.key, (e.target as HTMLInputElement).checked)} />
             <span>${this.renderLabelText(field, form)}</span>
           </label>
         </div>`;
@@ -345,16 +335,7 @@ export class OsallistuFeedback extends OsallistuElement {
           const label = this.text(option.label, form);
           const checked = multiple ? Array.isArray(chosen) && chosen.includes(option.id) : chosen === option.id;
           return html`<label class="option">
-            <input
-              type=${multiple ? 'checkbox' : 'radio'}
-              id=${i ? `f-${field.key}-${i}` : `f-${field.key}`}
-              name=${field.key + this.#n}
-              ?required=${field.required && !multiple}
-              .value=${option.id}
-              .checked=${checked}
-              aria-invalid=${invalid}
-              @change=${(e: Event) => this.choose(field, option.id, (e.target as HTMLInputElement).checked)}
-            />
+            <input type=${multiple ? 'checkbox' : 'radio'} id=${i ? `f-${field.key}-${i}` : `f-${field.key}`} name=${field.key + this.#n} ?required=${field.required && !multiple} .value=${option.id} .checked=${checked} aria-invalid=${invalid} @change=${(e: Event) => this.choose(field, option.id, (e.target as HTMLInputElement).checked)} />
             <span lang=${label.lang}>${label.text}</span>
           </label>`;
         })}
@@ -370,18 +351,10 @@ export class OsallistuFeedback extends OsallistuElement {
       <legend>${this.renderLabelText(field, form)}</legend>
       ${this.renderHelpAndError(field, form)}
       <label for=${id}>${t.address}</label>
-      <input
-        id=${id}
-        part="input"
-        .value=${place.address ?? ''}
-        aria-invalid=${invalid}
-        @input=${(e: Event) => this.setValue(field.key, { ...place, address: (e.target as HTMLInputElement).value })}
-      />
+      <input id=${id} part="input" .value=${place.address ?? ''} aria-invalid=${invalid} @input=${(e: Event) => this.setValue(field.key, { ...place, address: (e.target as HTMLInputElement).value })} />
       ${place.lat !== undefined ? html`<p>${t.locationSet(place.lat.toFixed(5), (place.long ?? 0).toFixed(5))}</p>` : nothing}
       <div class="actions">
-        <button part="button" type="button" class="secondary small" @click=${() => (place.lat !== undefined ? this.setValue(field.key, { address: place.address }) : this.locate(field))}>
-          ${place.lat !== undefined ? t.removeLocation : t.useMyLocation}
-        </button>
+        <button part="button" type="button" class="secondary small" @click=${() => (place.lat !== undefined ? this.setValue(field.key, { address: place.address }) : this.locate(field))}>${place.lat !== undefined ? t.removeLocation : t.useMyLocation}</button>
       </div>
     </fieldset>`;
   }
@@ -411,8 +384,7 @@ export class OsallistuFeedback extends OsallistuElement {
   private renderFollow(ref = '') {
     if (ref) void import('./osallistu-feedback-status.ts');
     const onToggle = (e: Event) => (e.target as HTMLDetailsElement).open && void import('./osallistu-feedback-status.ts');
-    return html`<details class="follow" ?open=${Boolean(ref)} @toggle=${onToggle}>
-      <summary>${this.ft.follow}</summary>
+    return html`<details class="follow" ?open=${Boolean(ref)} @toggle=${onToggle}><summary>${this.ft.follow}</summary>
       <osallistu-feedback-status site=${this.siteId} api=${this.client.apiBase} lang=${this.language} ref=${ref} .removalKey=${this.#key} heading-level=${this.headingLevel + 1}></osallistu-feedback-status>
     </details>`;
   }
