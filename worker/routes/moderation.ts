@@ -14,6 +14,7 @@ import { idempotencyKey, rememberAnswer, replayFor } from '../idempotency.ts';
 import { Lang, SiteParams, errorResponses } from '../schema/common.ts';
 import { RefParams, SubmissionQuery, SubmissionUpdate, SubmissionView } from '../schema/forms.ts';
 import type { AppEnv } from '../types.ts';
+import { IDEMPOTENCY_KEY } from '../schema/headers.ts';
 
 const app = createApp();
 
@@ -45,6 +46,7 @@ app.openapi(
     path: '/sites/{site}/submissions/{ref}',
     tags: ['Feedback'],
     summary: 'Change a submission\'s status, reply to it, or both',
+    parameters: [IDEMPOTENCY_KEY],
     description:
       'A public reply is shown to whoever has the reference code; a private one only to officials. A public reply is also mailed to the email address the resident gave (if any, and not removed; never for spam), in the language the feedback was sent in, with a link to its status. The reply is stored whether or not the mail goes out: `replies[].email` says how it went (`sent`, or `failed` with the reason), and the audit log has `submission.reply_mailed` or `submission.reply_mail_failed`. Send `Idempotency-Key` to retry safely: a retry answers 200 with `Idempotent-Replay: true` and the submission as it is now, and stores and mails nothing more.',
     request: { params: RefParams, body: { required: true, content: { 'application/json': { schema: SubmissionUpdate } } } },

@@ -17,6 +17,7 @@ const READS = {
     'POST /api/v1/sites/{site}/videos',
     'POST /api/v1/sites/{site}/forms/{form}/submissions',
     'POST /api/v1/sites/{site}/polls/{poll}/ballots',
+    'PATCH /api/v1/sites/{site}/submissions/{ref}',
   ],
   'X-Voter-Token': ['GET /api/v1/sites/{site}/polls/{poll}', 'POST /api/v1/sites/{site}/polls/{poll}/ballots'],
 };

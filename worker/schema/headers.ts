@@ -16,7 +16,7 @@ const headerParameter = (name: string, description: string, pattern: RegExp, min
 export const IDEMPOTENCY_KEY = headerParameter(
   'Idempotency-Key',
   'Makes the write safe to retry: 8–100 letters, digits, `_`, `-`, `.` or `:` (a UUID fits); one new key per write. ' +
-    'A retry with the same key and the same request within 24 hours is answered with the first answer (200, header `Idempotent-Replay: true`) and writes nothing more. ' +
+    'A retry with the same key and the same request within 24 hours writes nothing more and is answered 200 with the header `Idempotent-Replay: true`: with the first answer (a submission\'s edit: with the submission as it is now). ' +
     'The same key with a different request is refused with 422 `idempotency_key_reused`; a key of another shape is 400 `validation_failed` with the issue path `["Idempotency-Key"]` (code `invalid_header`). Keys are per site.',
   IDEMPOTENCY_KEY_PATTERN,
   8,
