@@ -1,10 +1,10 @@
-import { userEvent } from 'vitest/browser';
+import { page, userEvent } from 'vitest/browser';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import sample from '../../../demo/decisions/ahjo-sample.json?raw';
 import { ahjoRecords, ahjoToImport } from '../../../scripts/lib/ahjo.ts';
 import type { Role } from '../../../worker/schema/roles.ts';
 import { expectAccessible } from '../../../test/support/a11y.ts';
-import { SITE, officialFetch, publishDecisions, testOrgan } from '../../../test/support/decisions.ts';
+import { SITE, decision, officialFetch, publishDecisions, testOrgan } from '../../../test/support/decisions.ts';
 import { en } from '../locales/decisions/en.ts';
 import { fi } from '../locales/decisions/fi.ts';
 import { sv } from '../locales/decisions/sv.ts';
@@ -28,7 +28,7 @@ async function mount(options: { lang?: string; limit?: number; role?: Role } = {
   el.official = { tokenId: 'x', label: 'Testi', role: options.role ?? 'owner', site: SITE };
   main.append(el);
   document.body.append(main);
-  await expect.poll(() => el.shadowRoot?.querySelector('tbody tr')).toBeTruthy();
+  await expect.poll(() => el.shadowRoot?.querySelector('.list tbody tr')).toBeTruthy();
   return { el, shadow: el.shadowRoot! };
 }
 
@@ -100,7 +100,7 @@ describe('the decisions view of the console', () => {
     const first = rows(shadow)[0]!;
     expect(first.querySelector('time')!.getAttribute('datetime')).toBe('2026-10-28');
     expect([...first.querySelectorAll('td')].slice(0, 4).map((td) => td.textContent!.trim())).toEqual(['28.10.2026', organ.name.fi, '10', 'Hyväksytty']);
-    expect([...shadow.querySelectorAll('.list thead th')].map((th) => th.textContent!.trim())).toEqual(['Kokous', 'Toimielin', '§', 'Otsikko', 'Päätös', 'Toiminnot']);
+    expect([...shadow.querySelectorAll('.list thead th')].map((th) => th.textContent!.trim())).toEqual(['Otsikko', 'Kokous', 'Toimielin', '§', 'Päätös', 'Aiheet ja alueet', 'Toiminnot']);
     expect(shadow.querySelector(`button[data-edit="${organ.id}-0"]`)!.getAttribute('aria-label')).toBe('Muokkaa: Koulukuljetusten periaatteet 0');
     await expectAccessible(el);
 
@@ -275,16 +275,28 @@ describe('the decisions view of the console', () => {
     const [a, b] = [`${organ.id}-0`, `${organ.id}-1`];
     const { el, shadow } = await mount();
     await show(shadow, organ.id);
-    shadow.querySelector<HTMLButtonElement>(`button[data-delete="${a}"]`)!.click();
+    // Delete is not beside Edit but in the row's menu, named for its row.
+    const more = shadow.querySelector<HTMLButtonElement>(`button[data-menu="${a}"]`)!;
+    expect(more.getAttribute('aria-label')).toBe('Lisää: Koulukuljetusten periaatteet 0');
+    expect(more.getAttribute('aria-expanded')).toBe('false');
+    more.focus();
+    await userEvent.keyboard('{Enter}');
+    await expect.poll(() => (shadow.activeElement as HTMLElement | null)?.dataset.action).toBe('delete');
+    expect(more.getAttribute('aria-expanded')).toBe('true');
+    expect(shadow.activeElement!.textContent!.trim()).toBe('Poista');
+    await expectAccessible(el);
+    await userEvent.keyboard('{Enter}');
     await expect.poll(() => shadow.activeElement?.id).toBe('delete-text');
     expect(shadow.querySelector('#delete-text')!.textContent).toBe('Poistetaanko päätös ”Koulukuljetusten periaatteet 0”? Poistoa ei voi perua.');
     await expectAccessible(el);
     await userEvent.keyboard('{Escape}');
-    await expect.poll(() => (shadow.activeElement as HTMLElement | null)?.dataset.delete).toBe(a);
+    await expect.poll(() => (shadow.activeElement as HTMLElement | null)?.dataset.menu).toBe(a);
     expect(shadow.querySelector('#delete-text')).toBeNull();
     expect((await officialFetch(`/decisions/${a}`)).status).toBe(200);
 
-    shadow.querySelector<HTMLButtonElement>(`button[data-delete="${a}"]`)!.click();
+    shadow.querySelector<HTMLButtonElement>(`button[data-menu="${a}"]`)!.click();
+    await expect.poll(() => (shadow.activeElement as HTMLElement | null)?.dataset.action).toBe('delete');
+    (shadow.activeElement as HTMLButtonElement).click();
     await expect.poll(() => shadow.activeElement?.id).toBe('delete-text');
     shadow.querySelector<HTMLButtonElement>('[role="alertdialog"] button.danger')!.click();
     await expect.poll(() => status(shadow)).toBe('Päätös ”Koulukuljetusten periaatteet 0” poistettiin.');
@@ -437,7 +449,7 @@ describe('the decisions view of the console', () => {
     const { shadow: swedish } = await mount({ lang: 'sv' });
     expect(swedish.querySelector('h2')!.textContent).toBe('Beslut');
     expect(swedish.querySelector('#import-heading')!.textContent).toBe('Importera beslut från en fil');
-    expect([...swedish.querySelectorAll('.list thead th')].map((th) => th.textContent!.trim())).toEqual(['Sammanträde', 'Organ', '§', 'Rubrik', 'Beslut', 'Åtgärder']);
+    expect([...swedish.querySelectorAll('.list thead th')].map((th) => th.textContent!.trim())).toEqual(['Rubrik', 'Sammanträde', 'Organ', '§', 'Beslut', 'Ämnen och områden', 'Åtgärder']);
     document.body.replaceChildren();
 
     const { el, shadow } = await mount({ lang: 'en', role: 'moderator' });
@@ -446,9 +458,135 @@ describe('the decisions view of the console', () => {
     expect(shadow.textContent).toContain('Only editors and owners can edit, delete and import decisions.');
     expect(shadow.querySelector('button[data-edit]')).toBeNull();
     expect(shadow.querySelector('#import-file')).toBeNull();
-    expect([...shadow.querySelectorAll('.list thead th')].map((th) => th.textContent!.trim())).toEqual(['Meeting', 'Body', '§', 'Title', 'Outcome']);
+    expect([...shadow.querySelectorAll('.list thead th')].map((th) => th.textContent!.trim())).toEqual(['Title', 'Meeting', 'Body', '§', 'Outcome', 'Topics and districts']);
     await expectAccessible(el);
   });
 });
 
 const NDJSON_TYPE = 'application/x-ndjson';
+const CATALOGS = { fi, sv, en };
+
+/** Inside a visually hidden part (a table's header row on a phone): clipped to nothing, so it cannot widen the page. */
+function clipped(node: HTMLElement): boolean {
+  for (let at: HTMLElement | null = node.parentElement; at; at = at.parentElement) {
+    if (at.getBoundingClientRect().width <= 1 && getComputedStyle(at).overflow !== 'visible') return true;
+  }
+  return false;
+}
+
+/**
+ * Nothing scrolls sideways (WCAG 1.4.10): not the page, not the view, and no element of the view
+ * (menus and hidden parts aside, which have no size) reaches past the view's edges.
+ */
+function expectNoSidewaysScroll(el: HTMLElement) {
+  const view = el.getBoundingClientRect();
+  const wide = [...el.shadowRoot!.querySelectorAll<HTMLElement>('*')]
+    .filter((node) => {
+      const box = node.getBoundingClientRect();
+      if (box.width <= 1 || box.height <= 1 || clipped(node)) return false;
+      return box.left < view.left - 0.5 || box.right > view.right + 0.5 || (!['input', 'textarea', 'select'].includes(node.localName) && node.scrollWidth > node.clientWidth + 1 && getComputedStyle(node).overflowX !== 'visible');
+    })
+    .map((node) => `${node.localName}${node.id ? `#${node.id}` : ''}.${node.className}: ${Math.round(node.getBoundingClientRect().width)} px`);
+  expect(wide, `wider than the ${Math.round(view.width)} px view`).toEqual([]);
+  const root = document.documentElement;
+  expect(root.scrollWidth, 'the page scrolls sideways').toBeLessThanOrEqual(root.clientWidth);
+  expect(el.scrollWidth, 'the view scrolls sideways').toBeLessThanOrEqual(el.clientWidth);
+}
+
+describe('the decisions view on a phone and the names of topics and districts', () => {
+  it.each(['fi', 'sv', 'en'] as const)('fits 320 px in %s: the list as cards, its menu, the editor and an import report, nothing sideways; IBM- and axe-clean', async (lang) => {
+    const t = CATALOGS[lang];
+    const long = 'Liikenneturvallisuussuunnitelmanvalmisteluryhmänkokoonpano';
+    const organ = await publishDecisions(2, (i) => (i === 0 ? { title: { fi: `${long} ja ${long}`, sv: `Trafiksäkerhetsplan ${long}`, en: `Road safety plan ${long}` } } : {}));
+    const id = `${organ.id}-0`;
+    await page.viewport(320, 640);
+    try {
+      const { el, shadow } = await mount({ lang });
+      await show(shadow, organ.id);
+      // A card per decision: the column's name above each value, shown and not read twice.
+      const first = rows(shadow)[0]!;
+      expect(getComputedStyle(first).display).toBe('block');
+      expect(first.querySelector('td')!.dataset.label).toBe(t.date);
+      expect(first.querySelector('.badge')!.textContent).toBe(t.outcomes.passed);
+      expect(getComputedStyle(first.querySelector('time')!).whiteSpace).toBe('nowrap');
+      expectNoSidewaysScroll(el);
+      await expectAccessible(el);
+
+      shadow.querySelector<HTMLButtonElement>(`button[data-menu="${id}"]`)!.click();
+      await expect.poll(() => (shadow.activeElement as HTMLElement | null)?.dataset.action).toBe('delete');
+      expectNoSidewaysScroll(el);
+      await userEvent.keyboard('{Escape}');
+      await expect.poll(() => (shadow.activeElement as HTMLElement | null)?.dataset.menu).toBe(id);
+
+      await openEditor(shadow, id);
+      expectNoSidewaysScroll(el);
+      await expectAccessible(el);
+      shadow.querySelector<HTMLButtonElement>('button.cancel')!.click();
+      await expect.poll(() => shadow.querySelector('#edit-heading')).toBeNull();
+
+      const bad = { ...decision(organ, 5), id: `${organ.id}-5`, outcome: 'maybe' };
+      const input = shadow.querySelector<HTMLInputElement>('#import-file')!;
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([`${JSON.stringify(bad)}\n`], 'paatos.ndjson', { type: NDJSON_TYPE }));
+      input.files = transfer.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      button(shadow, t.import)!.click();
+      await expect.poll(() => shadow.activeElement?.id, { timeout: 30_000 }).toBe('report-heading');
+      expect(shadow.querySelector('.rejections tbody th')!.getAttribute('data-label')).toBe(t.line);
+      expectNoSidewaysScroll(el);
+      await expectAccessible(el);
+    } finally {
+      await page.viewport(1024, 768);
+    }
+  });
+
+  it.each(['fi', 'sv', 'en'] as const)('names a topic and a district in three languages, each term saved by itself (%s); the list shows the names in the official\'s language', async (lang) => {
+    const t = CATALOGS[lang];
+    const stamp = Date.now().toString(36);
+    const topic = `aihe ${stamp} ${lang}`;
+    const district = `alue-${stamp}-${lang}`;
+    const organ = await publishDecisions(1, () => ({ topics: [topic], districts: [district] }));
+    const { el, shadow } = await mount({ lang });
+    await show(shadow, organ.id);
+    // Before any name: the slug, marked as the site's language.
+    const names = () => [...rows(shadow)[0]!.querySelectorAll('.terms-inline li')].map((li) => `${li.textContent}|${li.getAttribute('lang') ?? ''}`);
+    expect(names()).toEqual([`${topic}|fi`, `${district}|fi`]);
+
+    const row = () => shadow.querySelector<HTMLTableRowElement>(`tr[data-term="topic:${topic}"]`);
+    await expect.poll(row).toBeTruthy();
+    expect(shadow.querySelector('#terms-heading')!.textContent).toBe(t.termsHeading);
+    const field = (l: 'fi' | 'sv' | 'en') => row()!.querySelector<HTMLInputElement>(`input[lang="${l}"]`)!;
+    expect(field('sv').getAttribute('aria-label')).toBe(t.termField(t.termKinds.topic, topic, t.langNames.sv));
+    expect(row()!.querySelector('td')!.dataset.label).toBe(t.inLang.fi);
+    expect([...row()!.querySelectorAll('td')].at(-2)!.textContent!.trim()).toBe('1');
+    await expectAccessible(el);
+
+    setValue(field('fi'), 'Liikenne');
+    setValue(field('sv'), 'Trafik');
+    setValue(field('en'), 'Transport');
+    expect(el.hasUnsavedChanges).toBe(true);
+    const save = row()!.querySelector<HTMLButtonElement>('button[data-save-term]')!;
+    expect(save.getAttribute('aria-label')).toBe(t.saveTermNamed(t.termKinds.topic.toLowerCase(), topic));
+    save.click();
+    await expect.poll(() => row()!.querySelector('[aria-live]')!.textContent).toBe(t.termSaved(topic));
+    expect(el.hasUnsavedChanges).toBe(false);
+    const stored = ((await (await officialFetch('/decision-terms', { cache: 'no-store' })).json()) as { items: { kind: string; value: string; label: object }[] }).items;
+    expect(stored.find((term) => term.kind === 'topic' && term.value === topic)!.label).toEqual({ fi: 'Liikenne', sv: 'Trafik', en: 'Transport' });
+    const own = { fi: 'Liikenne', sv: 'Trafik', en: 'Transport' }[lang];
+    await expect.poll(names).toEqual([`${own}|`, `${district}|fi`]);
+    await expectAccessible(el);
+
+    // The district: a name too long for the API is refused at its field, in the console's language, and nothing is stored.
+    const districtRow = shadow.querySelector<HTMLTableRowElement>(`tr[data-term="district:${district}"]`)!;
+    const swedish = districtRow.querySelector<HTMLInputElement>('input[lang="sv"]')!;
+    setValue(swedish, 'x'.repeat(101));
+    swedish.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+    await expect.poll(() => swedish.getAttribute('aria-invalid')).toBe('true');
+    expect(shadow.querySelector(`#${swedish.getAttribute('aria-describedby')}`)!.textContent).toBe(t.labelTooLong);
+    expect(districtRow.querySelector('[aria-live]')!.textContent).toContain(t.termNotSaved);
+    expect(shadow.activeElement).toBe(swedish);
+    await expectAccessible(el);
+    const after = ((await (await officialFetch('/decision-terms', { cache: 'no-store' })).json()) as { items: { kind: string; value: string; label: object }[] }).items;
+    expect(after.find((term) => term.kind === 'district' && term.value === district)!.label).toEqual({});
+  });
+});

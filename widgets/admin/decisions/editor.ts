@@ -70,22 +70,19 @@ export abstract class DecisionEditor extends DecisionImport {
     return LANGS.filter((lang) => (this.siteLanguages ?? LANGS).includes(lang) || used(lang));
   }
 
+  /** The editor of the decision being edited, a panel above the list (its Edit button says it is open). */
   protected renderEditor(editing: Editing) {
     const d = this.d;
     const draft = editing.draft;
-    return html`<tr>
-      <td class="inline" colspan="6">
-        <section class="editor" aria-labelledby="edit-heading" @keydown=${this.onEditorKey}>
-          <h4 id="edit-heading" tabindex="-1">${d.editHeading(this.titleOf(editing.row).text)}</h4>
-          ${!draft
-            ? editing.failed
-              ? html`<p class="notice" role="alert">${editing.failed}</p>
-                  <button part="button" class="secondary" @click=${() => void this.close()}>${this.at.cancel}</button>`
-              : html`<p class="meta">${this.at.loading}</p>`
-            : this.renderForm(draft)}
-        </section>
-      </td>
-    </tr>`;
+    return html`<section class="panel editor" id="edit-panel" aria-labelledby="edit-heading" @keydown=${this.onEditorKey}>
+      <h4 id="edit-heading" tabindex="-1">${d.editHeading(this.titleOf(editing.row).text)}</h4>
+      ${!draft
+        ? editing.failed
+          ? html`<p class="notice" role="alert">${editing.failed}</p>
+              <button part="button" class="secondary" @click=${() => void this.close()}>${this.at.cancel}</button>`
+          : html`<p class="meta">${this.at.loading}</p>`
+        : this.renderForm(draft)}
+    </section>`;
   }
 
   protected renderForm(draft: Draft) {
@@ -93,7 +90,7 @@ export abstract class DecisionEditor extends DecisionImport {
     const languages = this.formLanguages(draft);
     const dirty = this.dirty;
     return html`${this.asking ? this.renderAsk() : nothing}
-      <form novalidate @submit=${this.save}>
+      <form novalidate aria-labelledby="edit-heading" @submit=${this.save}>
         ${languages.map(
           (lang, i) => html`<fieldset class="lang">
             <legend>${d.inLang[lang]}</legend>

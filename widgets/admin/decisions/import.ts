@@ -63,7 +63,7 @@ export abstract class DecisionImport extends DecisionsBase {
       <h3 id="import-heading">${d.importHeading}</h3>
       <p class="hint" id="import-help">${d.importHelp}</p>
       <p class="hint" id="import-format">${d.importFormat} <code>${DOCS}</code>.</p>
-      <form @submit=${this.startImport}>
+      <form aria-labelledby="import-heading" @submit=${this.startImport}>
         <div class="field">
           <label for="import-file">${d.file}</label>
           <input
@@ -108,8 +108,8 @@ export abstract class DecisionImport extends DecisionsBase {
             </dl>
             ${run.errors.length
               ? html`${run.ahjo ? html`<p class="hint">${d.ahjoLines}</p>` : nothing}
-                  <div class="scroll" tabindex="0" role="region" aria-label=${d.rejectedCaption}>
-                    <table class="rejections">
+                  <div class="table-wrap">
+                    <table class="responsive rejections">
                       <caption>${d.rejectedCaption}</caption>
                       <thead>
                         <tr><th scope="col">${d.line}</th><th scope="col">${d.sourceId}</th><th scope="col">${d.reasons}</th></tr>
@@ -117,9 +117,9 @@ export abstract class DecisionImport extends DecisionsBase {
                       <tbody>
                         ${run.errors.map(
                           (e) => html`<tr>
-                            <th scope="row">${e.line}</th>
-                            <td>${e.sourceId ? html`<code>${e.sourceId}</code>` : '–'}</td>
-                            <td>${e.issues.map((issue) => `${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}`).join(' · ')}</td>
+                            <th scope="row" data-label=${d.line}>${e.line}</th>
+                            <td data-label=${d.sourceId}>${e.sourceId ? html`<code>${e.sourceId}</code>` : '–'}</td>
+                            <td data-label=${d.reasons}>${e.issues.map((issue) => `${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}`).join(' · ')}</td>
                           </tr>`,
                         )}
                       </tbody>

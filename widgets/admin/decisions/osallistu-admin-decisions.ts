@@ -2,15 +2,22 @@ import { css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { z } from '@hono/zod-openapi';
-import type { Facets } from '../../../worker/schema/decisions.ts';
+import type { Facets, Outcome, TermLabel } from '../../../worker/schema/decisions.ts';
 import { ApiRequestError } from '../../core/api-client.ts';
 import { defineElement } from '../../core/define.ts';
+import { formatDate } from '../../core/format.ts';
 import { loadSite } from '../../core/site.ts';
 import { AdminView } from '../admin-view.ts';
+import { menuToggle, RowMenus } from '../ui/row-menu.ts';
+import { statusBadge } from '../ui/status-badge.ts';
+import type { Tone } from '../ui/status-badge.ts';
 import type { Summary } from './base.ts';
-import { DecisionEditor } from './editor.ts';
+import { DecisionTerms } from './terms.ts';
 
 type Organs = z.infer<typeof Facets>['organs'];
+
+/** An outcome's badge: passed ones as done, the rest as they read. */
+const OUTCOME_TONES: Record<Outcome, Tone> = { passed: 'open', passed_amended: 'open', rejected: 'closed', tabled: 'draft', returned: 'draft', voted: 'neutral' };
 
 /**
  * The site's decisions for editors: the list newest first with search and a body filter; a
@@ -22,7 +29,7 @@ type Organs = z.infer<typeof Facets>['organs'];
  * @attr limit - decisions per page (default 25, at most 50).
  */
 @defineElement('osallistu-admin-decisions')
-export class OsallistuAdminDecisions extends DecisionEditor {
+export class OsallistuAdminDecisions extends DecisionTerms {
   static override styles = [
     ...AdminView.styles,
     css`
@@ -33,24 +40,37 @@ export class OsallistuAdminDecisions extends DecisionEditor {
         margin: 0 0 0.35rem;
       }
       section.import,
+      section.terms,
       .list {
         margin: 0 0 2rem;
       }
       .import .hint {
         margin: 0 0 0.5rem;
       }
-      .scroll {
-        container-type: inline-size;
+      /* The editor and the delete question open above the list, focus moving to them. */
+      .editor,
+      .list > .confirm {
+        max-inline-size: 48rem;
       }
-      td.inline {
-        padding: 0.75rem 0.5rem 1.25rem;
+      ul.terms-inline {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25rem 0.75rem;
       }
-      /* The form and the question stay within the visible width of a table wider than the screen. */
-      td.inline > * {
-        position: sticky;
-        inset-inline-start: 0.5rem;
-        max-inline-size: min(48rem, calc(100cqi - 1rem));
+      .terms-table input {
+        inline-size: 100%;
+        min-inline-size: 8rem;
         box-sizing: border-box;
+        margin: 0;
+      }
+      .terms-table p[aria-live] {
+        margin: 0.25rem 0 0;
+      }
+      .terms-table p[aria-live]:empty {
+        margin: 0;
       }
       .editor h4 {
         margin: 0 0 0.75rem;
@@ -59,6 +79,7 @@ export class OsallistuAdminDecisions extends DecisionEditor {
         outline-offset: 4px;
       }
       fieldset.lang {
+        min-inline-size: 0;
         margin: 0 0 1rem;
         padding: 0 0 0.25rem;
         border-block-end: 1px solid var(--_border);
@@ -86,6 +107,19 @@ export class OsallistuAdminDecisions extends DecisionEditor {
         white-space: normal;
         overflow-wrap: anywhere;
       }
+      /* Long Finnish compounds break rather than widen the page. */
+      h4,
+      th[scope='row'] {
+        overflow-wrap: anywhere;
+      }
+      .editor input,
+      .editor textarea,
+      .editor select,
+      .filters input,
+      .filters select {
+        max-inline-size: 100%;
+        box-sizing: border-box;
+      }
     `,
   ];
   @property({ type: Number }) limit = 25;
@@ -97,10 +131,11 @@ export class OsallistuAdminDecisions extends DecisionEditor {
   @state() private deleting?: Summary;
 
   #listRequest = 0;
+  private readonly menus = new RowMenus(this);
 
   /** True while the form has changes not saved, or an import is running: the console should ask before leaving. */
   override get hasUnsavedChanges(): boolean {
-    return this.dirty || this.importing;
+    return this.dirty || this.importing || this.termsChanged;
   }
 
   protected override resourceId(): string {
@@ -113,6 +148,7 @@ export class OsallistuAdminDecisions extends DecisionEditor {
       () => undefined, // the form then offers every language
     );
     void this.fetchOrgans();
+    void this.fetchTerms();
     await this.fetchPage(false);
   }
 
@@ -131,8 +167,9 @@ export class OsallistuAdminDecisions extends DecisionEditor {
     if (this.filter.organ) query.set('organ', this.filter.organ);
     if (more && this.next) query.set('cursor', this.next);
     try {
-      const page = await this.call<{ items: Summary[]; nextCursor: string | null }>('GET', `decisions?${query}`);
+      const page = await this.call<{ items: Summary[]; nextCursor: string | null; labels?: Record<string, z.infer<typeof TermLabel>> }>('GET', `decisions?${query}`);
       if (request !== this.#listRequest) return;
+      this.labels = { ...this.labels, ...page.labels };
       const shown = more ? (this.items ?? []) : [];
       this.items = [...shown, ...page.items];
       this.next = page.nextCursor;
@@ -157,6 +194,7 @@ export class OsallistuAdminDecisions extends DecisionEditor {
 
   protected override reload(): void {
     void this.fetchOrgans();
+    void this.fetchTerms();
     void this.fetchPage(false);
   }
 
@@ -171,7 +209,8 @@ export class OsallistuAdminDecisions extends DecisionEditor {
       <div class="list">
         <h3 id="list-heading" tabindex="-1">${d.listHeading}</h3>
         ${this.renderFilters()} ${this.renderList()}
-      </div>`;
+      </div>
+      ${this.canEdit ? this.renderTerms() : nothing}`;
   }
 
   private renderFilters() {
@@ -195,23 +234,43 @@ export class OsallistuAdminDecisions extends DecisionEditor {
   }
 
 
+  /** The row's name for its buttons, in the console's language: the title when it is in it, else the meeting's date and the section. */
+  private rowName(item: Summary): string {
+    const title = this.titleOf(item);
+    if (!title.lang || title.lang === this.language) return title.text;
+    return [formatDate(item.meeting.date, this.language, 'medium'), item.section ? `§ ${item.section}` : ''].filter(Boolean).join(' ');
+  }
+
+  private renderTermNames(item: Summary) {
+    const values = [...item.topics, ...item.districts];
+    if (!values.length) return '–';
+    return html`<ul class="terms-inline">
+      ${values.map((value) => {
+        const name = this.termName(value);
+        return html`<li lang=${name.lang ?? nothing}>${name.text}</li>`;
+      })}
+    </ul>`;
+  }
+
   private renderList() {
     const d = this.d;
     if (this.failed) return html`<p class="notice" role="alert">${this.failed}</p><button part="button" @click=${() => void this.fetchPage(false)}>${this.t.retry}</button>`;
     if (!this.items) return html`<p class="meta">${this.at.loading}</p>`;
     if (this.items.length === 0) return html`<p>${this.filter.q ? d.emptyFor(this.filter.q) : d.empty}</p>`;
     const edit = this.canEdit;
-    const date = new Intl.DateTimeFormat(this.language, { dateStyle: 'medium', timeZone: 'UTC' });
-    return html`<div class="scroll" tabindex="0" role="region" aria-label=${d.listHeading}>
-        <table>
+    const deleting = this.deleting;
+    return html`${deleting ? this.renderDeleteConfirm(deleting) : nothing} ${this.editing ? this.renderEditor(this.editing) : nothing}
+      <div class="table-wrap">
+        <table class="responsive decisions">
           <caption class="visually-hidden">${d.listHeading}</caption>
           <thead>
             <tr>
+              <th scope="col">${d.title}</th>
               <th scope="col">${d.date}</th>
               <th scope="col">${d.organ}</th>
               <th scope="col">${d.section}</th>
-              <th scope="col">${d.title}</th>
               <th scope="col">${d.outcome}</th>
+              <th scope="col">${d.termsColumn}</th>
               ${edit ? html`<th scope="col"><span class="visually-hidden">${d.actions}</span></th>` : nothing}
             </tr>
           </thead>
@@ -222,24 +281,25 @@ export class OsallistuAdminDecisions extends DecisionEditor {
               (item) => {
                 const title = this.titleOf(item);
                 const organ = this.organName(item.organ.name);
-                return html`<tr>
-                    <td><time datetime=${item.meeting.date}>${date.format(new Date(`${item.meeting.date}T00:00:00Z`))}</time></td>
-                    <td lang=${organ.lang}>${organ.text}</td>
-                    <td>${item.section ?? '–'}</td>
+                const name = this.rowName(item);
+                return html`<tr data-decision=${item.id}>
                     <th scope="row" lang=${title.lang}>${title.text}</th>
-                    <td>${d.outcomes[item.outcome]}</td>
+                    <td data-label=${d.date}><time class="nowrap" datetime=${item.meeting.date}>${formatDate(item.meeting.date, this.language, 'medium')}</time></td>
+                    <td data-label=${d.organ} lang=${organ.lang}>${organ.text}</td>
+                    <td data-label=${d.section} class="nowrap">${item.section ?? '–'}</td>
+                    <td data-label=${d.outcome}>${statusBadge(d.outcomes[item.outcome], OUTCOME_TONES[item.outcome])}</td>
+                    <td data-label=${d.termsColumn}>${this.renderTermNames(item)}</td>
                     ${edit
                       ? html`<td>
                           <div class="row-actions">
-                            <button part="button" class="secondary" data-edit=${item.id} aria-label=${`${d.edit}: ${title.text}`} aria-expanded=${this.editing?.id === item.id ? 'true' : 'false'} @click=${() => void this.openEdit(item)}>
+                            <button part="button" data-edit=${item.id} aria-label=${`${d.edit}: ${name}`} aria-expanded=${this.editing?.id === item.id ? 'true' : 'false'} aria-controls=${this.editing?.id === item.id ? 'edit-panel' : nothing} @click=${() => void this.openEdit(item)}>
                               ${d.edit}
                             </button>
-                            <button part="button" class="secondary" data-delete=${item.id} aria-label=${`${d.delete}: ${title.text}`} @click=${() => void this.askDelete(item)}>${d.delete}</button>
+                            ${this.menus.render(item.id, this.at.ui.more, name, [{ label: d.delete, key: 'delete', danger: true, run: () => this.askDelete(item) }])}
                           </div>
                         </td>`
                       : nothing}
-                  </tr>
-                  ${this.deleting?.id === item.id ? this.renderDeleteConfirm(item) : nothing} ${this.editing?.id === item.id ? this.renderEditor(this.editing) : nothing}`;
+                  </tr>`;
               },
             )}
           </tbody>
@@ -250,19 +310,14 @@ export class OsallistuAdminDecisions extends DecisionEditor {
 
   private renderDeleteConfirm(item: Summary) {
     const d = this.d;
-    return html`<tr>
-      <td class="inline" colspan="6">
-        <div class="confirm" role="alertdialog" aria-labelledby="delete-text" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && void this.cancelDelete()}>
-          <p id="delete-text" tabindex="-1">${d.confirmDelete(this.titleOf(item).text)}</p>
-          <div class="actions">
-            <button part="button" class="danger" @click=${() => void this.deleteDecision(item)}>${d.delete}</button>
-            <button part="button" class="secondary" @click=${() => void this.cancelDelete()}>${this.at.cancel}</button>
-          </div>
-        </div>
-      </td>
-    </tr>`;
+    return html`<div class="confirm" role="alertdialog" aria-labelledby="delete-text" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && void this.cancelDelete()}>
+      <p id="delete-text" tabindex="-1">${d.confirmDelete(this.titleOf(item).text)}</p>
+      <div class="actions">
+        <button part="button" class="danger" @click=${() => void this.deleteDecision(item)}>${d.delete}</button>
+        <button part="button" class="secondary" @click=${() => void this.cancelDelete()}>${this.at.cancel}</button>
+      </div>
+    </div>`;
   }
-
 
   // ---------------------------------------------------------------------------------------------
   // List and search
@@ -295,7 +350,7 @@ export class OsallistuAdminDecisions extends DecisionEditor {
     const id = this.deleting?.id;
     this.deleting = undefined;
     await this.updateComplete;
-    if (id) this.renderRoot.querySelector<HTMLElement>(`button[data-delete="${CSS.escape(id)}"]`)?.focus();
+    if (id) this.renderRoot.querySelector<HTMLElement>(menuToggle(id))?.focus();
   }
 
   private async deleteDecision(item: Summary): Promise<void> {

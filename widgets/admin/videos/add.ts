@@ -34,7 +34,7 @@ export abstract class VideoAdd extends VideosBase {
     const providerError = this.errors.add.provider;
     return html`<section class="panel adding" aria-labelledby="add-heading">
       <h3 id="add-heading" tabindex="-1">${t.addHeading}</h3>
-      <form novalidate @submit=${(e: SubmitEvent) => void this.create(e)}>
+      <form novalidate aria-labelledby="add-heading" @submit=${(e: SubmitEvent) => void this.create(e)}>
         ${this.field('add', 'channel', t.channel, a.channel, (channel) => set({ channel }), { hint: t.channelHelp, required: true, list: 'channels', maxlength: 64 })}
         ${this.field('add', 'ref', t.address, a.ref, (ref) => this.typeAddress(ref), { hint: t.addressHelp, required: true, type: 'url', maxlength: 2000 })}
         <div class="field">

@@ -58,7 +58,7 @@ export abstract class VideoEditor extends VideoMedia {
         <dt>${t.source}</dt>
         <dd><a href=${video.sourceUrl} rel="noopener noreferrer" target="_blank">${video.sourceUrl}</a></dd>
       </dl>
-      <form novalidate @submit=${(e: SubmitEvent) => void this.save(e)}>
+      <form novalidate aria-labelledby="edit-heading" @submit=${(e: SubmitEvent) => void this.save(e)}>
         <div class="grid">
           ${this.field('edit', 'channel', t.channel, d.channel, (channel) => set({ channel }), { required: true, list: 'channels', maxlength: 64 })}
           <div class="field">

@@ -37,7 +37,7 @@ export abstract class VideoMedia extends VideoAdd {
           ? html`<img class="poster" src=${this.posterSrc} alt=${t.posterCurrent} />`
           : html`<p class="meta">${this.at.loading}</p>`
         : html`<p>${t.posterNone}</p>`}
-      <form novalidate @submit=${(e: SubmitEvent) => void this.uploadPoster(e)}>
+      <form novalidate aria-labelledby="poster-heading" @submit=${(e: SubmitEvent) => void this.uploadPoster(e)}>
         <div class="field">
           <label for="poster-file">${t.posterFile}</label>
           <p class="hint" id="poster-file-hint">${t.posterHelp}</p>
@@ -76,7 +76,7 @@ export abstract class VideoMedia extends VideoAdd {
               )}
             </ul>`
         : html`<p>${t.captionsNone}</p>`}
-      <form novalidate @submit=${(e: SubmitEvent) => void this.uploadCaptions(e)}>
+      <form novalidate aria-labelledby="captions-heading" @submit=${(e: SubmitEvent) => void this.uploadCaptions(e)}>
         <p class="hint" id="captions-hint">${t.captionsHelp}</p>
         <div class="grid">
           <div class="field">

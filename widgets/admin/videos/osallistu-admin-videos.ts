@@ -5,6 +5,7 @@ import { formatDateTime } from '../../core/format.ts';
 import { LANGS } from '../../core/i18n.ts';
 import { loadSite } from '../../core/site.ts';
 import { AdminView } from '../admin-view.ts';
+import { statusBadge, toneOf } from '../ui/status-badge.ts';
 import { same } from './base.ts';
 import type { Summary } from './base.ts';
 import { VideoEditor } from './editor.ts';
@@ -22,6 +23,27 @@ export class OsallistuAdminVideos extends VideoEditor {
   static override styles = [
     ...AdminView.styles,
     css`
+      /* Long Finnish compounds break rather than widen the page. */
+      h3,
+      th[scope='row'] {
+        overflow-wrap: anywhere;
+      }
+      input,
+      textarea,
+      select {
+        max-inline-size: 100%;
+        box-sizing: border-box;
+      }
+      /* The video's id, service and address: a long address breaks anywhere, the id never. */
+      .editor dl {
+        grid-template-columns: max-content minmax(0, 1fr);
+      }
+      .editor dd a {
+        overflow-wrap: anywhere;
+      }
+      .editor dd code {
+        white-space: nowrap;
+      }
       fieldset.group {
         border: 1px solid var(--_border);
         border-radius: var(--_radius);
@@ -151,7 +173,7 @@ export class OsallistuAdminVideos extends VideoEditor {
   private renderFilters() {
     const t = this.vt;
     const channels = [...new Set([...(this.items ?? []).map((i) => i.channel), this.filter.channel].filter(Boolean))].sort();
-    return html`<form class="filters actions" novalidate @submit=${this.applyFilter}>
+    return html`<form class="filters actions" role="search" aria-label=${t.filter} novalidate @submit=${this.applyFilter}>
       <datalist id="channels">${channels.map((c) => html`<option value=${c}></option>`)}</datalist>
       <div class="field">
         <label for="filter-channel">${t.channel}</label>
@@ -174,8 +196,8 @@ export class OsallistuAdminVideos extends VideoEditor {
     if (this.failed) return html`<p class="notice" role="alert">${this.failed}</p><button part="button" @click=${() => void this.fetchPage(false)}>${this.t.retry}</button>`;
     if (!this.items) return html`<p class="meta">${this.at.loading}</p>`;
     if (this.items.length === 0) return html`<p class="empty">${this.filter.channel ? t.emptyChannel(this.filter.channel) : t.empty}</p>`;
-    return html`<div class="scroll" tabindex="0" role="region" aria-label=${t.list}>
-        <table>
+    return html`<div class="table-wrap">
+        <table class="responsive">
           <caption class="visually-hidden">${t.list}</caption>
           <thead>
             <tr>
@@ -184,23 +206,26 @@ export class OsallistuAdminVideos extends VideoEditor {
               <th scope="col">${t.provider}</th>
               <th scope="col">${t.status}</th>
               <th scope="col">${t.published}</th>
-              ${this.canEdit ? html`<td></td>` : nothing}
+              ${this.canEdit ? html`<th scope="col"><span class="visually-hidden">${this.at.ui.actions}</span></th>` : nothing}
             </tr>
           </thead>
           <tbody>
             ${this.items.map((item) => {
               const title = this.titleOf(item);
+              const status = this.statusOf(item);
+              // The button's name in the console's language: the title when it is in it, else the channel and the time.
+              const name = !title.lang || title.lang === this.language ? title.text : `${item.channel}, ${formatDateTime(item.publishedAt, this.language)}`;
               return html`<tr data-video=${item.id} aria-current=${this.video?.id === item.id ? 'true' : nothing}>
                 <th scope="row" lang=${title.lang}>${title.text}</th>
-                <td>${item.channel}</td>
-                <td>${t.providers[item.provider]}</td>
-                <td>${t.statuses[this.statusOf(item)]}</td>
-                <td>${formatDateTime(item.publishedAt, this.language)}</td>
+                <td data-label=${t.channel}><code>${item.channel}</code></td>
+                <td data-label=${t.provider}>${t.providers[item.provider]}</td>
+                <td data-label=${t.status}>${statusBadge(t.statuses[status], toneOf(status))}</td>
+                <td data-label=${t.published}><time class="nowrap" datetime=${item.publishedAt}>${formatDateTime(item.publishedAt, this.language)}</time></td>
                 ${this.canEdit
                   ? html`<td>
-                      <button part="button" class="secondary" data-video=${item.id} aria-label=${`${t.edit}: ${title.text}`} @click=${() => this.leave(() => this.openVideo(item.id), `button[data-video="${item.id}"]`)}>
-                        ${t.edit}
-                      </button>
+                      <div class="row-actions">
+                        <button part="button" data-video=${item.id} aria-label=${`${t.edit}: ${name}`} @click=${() => this.leave(() => this.openVideo(item.id), `button[data-video="${item.id}"]`)}>${t.edit}</button>
+                      </div>
                     </td>`
                   : nothing}
               </tr>`;

@@ -1,4 +1,4 @@
-import { userEvent } from 'vitest/browser';
+import { page, userEvent } from 'vitest/browser';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { expectAccessible } from '../../../test/support/a11y.ts';
 import { CAPTIONS, SITE, addVideo, officialFetch } from '../../../test/support/videos.ts';
@@ -99,7 +99,9 @@ describe('the video list', () => {
       ['Tuleva jakso', channel, 'Oma videotiedosto', 'Ajastettu', '15. tammikuuta 2027 klo 11.00'],
       ['Keskeneräinen', channel, 'YouTube', 'Luonnos', '10. lokakuuta 2026 klo 12.00'],
     ]);
-    expect($(shadow, '.scroll').getAttribute('aria-label')).toBe('Sivuston videot, uusin ensin');
+    expect(text(shadow.querySelector('table caption'))).toBe('Sivuston videot, uusin ensin');
+    expect(text(shadow.querySelector('thead th:last-child'))).toBe('Toiminnot');
+    expect(text(shadow.querySelector('tbody tr .badge'))).toBe('Ajastettu');
     await expectAccessible(el);
 
     $(shadow, '#more').click();
@@ -434,9 +436,9 @@ describe('preview and deleting', () => {
 
 describe('in Finnish, Swedish and English', () => {
   const WORDS = {
-    fi: { heading: 'Videot', add: 'Lisää video', columns: ['Otsikko', 'Kanava', 'Palvelu', 'Tila', 'Julkaisuaika'], draft: 'Luonnos', address: 'Videon osoite', title: 'Otsikko (ruotsi)', edit: 'Muokkaa', poster: 'Kansikuva', captions: 'Tekstitykset' },
-    sv: { heading: 'Videor', add: 'Lägg till video', columns: ['Rubrik', 'Kanal', 'Tjänst', 'Status', 'Publiceringstid'], draft: 'Utkast', address: 'Videons adress', title: 'Rubrik (svenska)', edit: 'Redigera', poster: 'Omslagsbild', captions: 'Textning' },
-    en: { heading: 'Videos', add: 'Add a video', columns: ['Title', 'Channel', 'Service', 'Status', 'Publication time'], draft: 'Draft', address: "The video's address", title: 'Title (Swedish)', edit: 'Edit', poster: 'Poster', captions: 'Captions' },
+    fi: { heading: 'Videot', add: 'Lisää video', columns: ['Otsikko', 'Kanava', 'Palvelu', 'Tila', 'Julkaisuaika', 'Toiminnot'], draft: 'Luonnos', address: 'Videon osoite', title: 'Otsikko (ruotsi)', edit: 'Muokkaa', poster: 'Kansikuva', captions: 'Tekstitykset' },
+    sv: { heading: 'Videor', add: 'Lägg till video', columns: ['Rubrik', 'Kanal', 'Tjänst', 'Status', 'Publiceringstid', 'Åtgärder'], draft: 'Utkast', address: 'Videons adress', title: 'Rubrik (svenska)', edit: 'Redigera', poster: 'Omslagsbild', captions: 'Textning' },
+    en: { heading: 'Videos', add: 'Add a video', columns: ['Title', 'Channel', 'Service', 'Status', 'Publication time', 'Actions'], draft: 'Draft', address: "The video's address", title: 'Title (Swedish)', edit: 'Edit', poster: 'Poster', captions: 'Captions' },
   } as const;
 
   it.each(['fi', 'sv', 'en'] as const)('speaks %s in the list, the add form and the editor; axe-clean', async (lang) => {
@@ -460,5 +462,67 @@ describe('in Finnish, Swedish and English', () => {
     expect(text(shadow.querySelector('#poster-heading'))).toBe(words.poster);
     expect(text(shadow.querySelector('#captions-heading'))).toBe(words.captions);
     await expectAccessible(el);
+  });
+});
+
+/** Inside a visually hidden part (a table's header row on a phone): clipped to nothing, so it cannot widen the page. */
+function clipped(node: HTMLElement): boolean {
+  for (let at: HTMLElement | null = node.parentElement; at; at = at.parentElement) {
+    if (at.getBoundingClientRect().width <= 1 && getComputedStyle(at).overflow !== 'visible') return true;
+  }
+  return false;
+}
+
+/**
+ * Nothing scrolls sideways (WCAG 1.4.10): not the page, not the view, and no element of the view
+ * (hidden parts aside, which have no size) reaches past the view's edges.
+ */
+function expectNoSidewaysScroll(el: HTMLElement) {
+  const view = el.getBoundingClientRect();
+  const wide = [...el.shadowRoot!.querySelectorAll<HTMLElement>('*')]
+    .filter((node) => {
+      const box = node.getBoundingClientRect();
+      if (box.width <= 1 || box.height <= 1 || clipped(node)) return false;
+      return box.left < view.left - 0.5 || box.right > view.right + 0.5 || (!['input', 'textarea', 'select'].includes(node.localName) && node.scrollWidth > node.clientWidth + 1 && getComputedStyle(node).overflowX !== 'visible');
+    })
+    .map((node) => `${node.localName}${node.id ? `#${node.id}` : ''}.${node.className}: ${Math.round(node.getBoundingClientRect().width)} px`);
+  expect(wide, `wider than the ${Math.round(view.width)} px view`).toEqual([]);
+  const root = document.documentElement;
+  expect(root.scrollWidth, 'the page scrolls sideways').toBeLessThanOrEqual(root.clientWidth);
+  expect(el.scrollWidth, 'the view scrolls sideways').toBeLessThanOrEqual(el.clientWidth);
+}
+
+describe('on a 320 px phone', () => {
+  it.each(['fi', 'sv', 'en'] as const)('the list is cards, and adding and editing a video (%s) fit without sideways scrolling; IBM- and axe-clean', async (lang) => {
+    const channel = newChannel();
+    const id = await addVideo({
+      channel,
+      title: { fi: 'Kaupunginvaltuustonkokouksenjälkeinenkeskustelutilaisuus', sv: 'Diskussionsmöte efter stadsfullmäktiges sammanträde', en: 'Discussion after the city council meeting' },
+      chapters: [{ start: 0, title: { fi: 'Alku', sv: 'Början', en: 'Start' } }],
+      status: 'draft',
+    });
+    await page.viewport(320, 640);
+    try {
+      const { el, shadow } = await mount({ lang, channel });
+      const row = shadow.querySelector<HTMLTableRowElement>(`tbody tr[data-video="${id}"]`)!;
+      expect(getComputedStyle(row).display).toBe('block');
+      expect(row.querySelector('.badge')).toBeTruthy();
+      expect(getComputedStyle(row.querySelector('time')!).whiteSpace).toBe('nowrap');
+      expectNoSidewaysScroll(el);
+      await expectAccessible(el);
+
+      $(shadow, '#add-open').click();
+      await expect.poll(() => active(shadow)).toBe('add-heading');
+      expectNoSidewaysScroll(el);
+      await expectAccessible(el);
+      $(shadow, '#add-cancel').click();
+
+      await open(shadow, id);
+      await expect.poll(() => shadow.querySelector('#captions-heading')).toBeTruthy();
+      expectNoSidewaysScroll(el);
+      await expectAccessible(el);
+    } finally {
+      await page.viewport(1024, 768);
+    }
   });
 });

@@ -89,4 +89,20 @@ export const en: DecisionAdminMessages = {
   emptyFile: 'The file has no decisions.',
   batchFailed: (from, to, reason) =>
     `The import stopped at lines ${from}–${to}: ${reason} The decisions before them were saved. You can import the same file again: decisions already imported are updated, not duplicated.`,
+
+  termsColumn: 'Topics and districts',
+  termsHeading: 'Names of topics and districts',
+  termsHelp:
+    'In decisions, topics and districts are codes such as “koulut”. Give each a name in Finnish, Swedish and English: residents see the name in their own language. Where a field is left empty, that language shows the code.',
+  termsEmpty: 'The decisions have no topics or districts yet.',
+  termKinds: { topic: 'Topic', district: 'District' },
+  term: 'Code',
+  termCount: 'Decisions',
+  termField: (kind, value, lang) => `${kind} ${value}, ${lang}`,
+  langNames: { fi: 'in Finnish', sv: 'in Swedish', en: 'in English' },
+  saveTerm: 'Save',
+  saveTermNamed: (kind, value) => `Save the names: ${kind} ${value}`,
+  termSaved: (value) => `The names of “${value}” were saved.`,
+  termNotSaved: 'The names were not saved.',
+  labelTooLong: 'A name has at most 100 characters.',
 };

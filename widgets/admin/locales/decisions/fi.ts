@@ -89,4 +89,20 @@ export const fi: DecisionAdminMessages = {
   emptyFile: 'Tiedostossa ei ole yhtään päätöstä.',
   batchFailed: (from, to, reason) =>
     `Tuonti keskeytyi rivien ${from}–${to} kohdalla: ${reason} Sitä ennen tuodut päätökset on tallennettu. Voit tuoda saman tiedoston uudelleen: jo tuodut päätökset päivitetään eikä niistä tule kaksoiskappaleita.`,
+
+  termsColumn: 'Aiheet ja alueet',
+  termsHeading: 'Aiheiden ja alueiden nimet',
+  termsHelp:
+    'Päätöksissä aiheet ja alueet ovat tunnuksia, kuten ”koulut”. Anna kullekin nimi suomeksi, ruotsiksi ja englanniksi: asukkaat näkevät nimen omalla kielellään. Jos kenttä jää tyhjäksi, sillä kielellä näytetään tunnus.',
+  termsEmpty: 'Päätöksissä ei vielä ole aiheita eikä alueita.',
+  termKinds: { topic: 'Aihe', district: 'Alue' },
+  term: 'Tunnus',
+  termCount: 'Päätöksiä',
+  termField: (kind, value, lang) => `${kind} ${value}, ${lang}`,
+  langNames: { fi: 'suomeksi', sv: 'ruotsiksi', en: 'englanniksi' },
+  saveTerm: 'Tallenna',
+  saveTermNamed: (kind, value) => `Tallenna nimet: ${kind} ${value}`,
+  termSaved: (value) => `Tunnuksen ”${value}” nimet tallennettiin.`,
+  termNotSaved: 'Nimiä ei tallennettu.',
+  labelTooLong: 'Nimessä voi olla enintään 100 merkkiä.',
 };

@@ -80,4 +80,23 @@ export interface DecisionAdminMessages {
   ahjoFailed: (detail: string) => string;
   emptyFile: string;
   batchFailed: (from: number, to: number, reason: string) => string;
+
+  /** The list's column of topics and districts, by their names in the official's language. */
+  termsColumn: string;
+  termsHeading: string;
+  termsHelp: string;
+  termsEmpty: string;
+  termKinds: Record<'topic' | 'district', string>;
+  term: string;
+  termCount: string;
+  /** The name of a term's field: "Aihe koulut, suomeksi". */
+  termField: (kind: string, value: string, lang: string) => string;
+  /** A language inside a sentence: "suomeksi". */
+  langNames: Record<Lang, string>;
+  saveTerm: string;
+  /** The save button's name: "Tallenna nimet: aihe koulut" (`kind` in lower case). */
+  saveTermNamed: (kind: string, value: string) => string;
+  termSaved: (value: string) => string;
+  termNotSaved: string;
+  labelTooLong: string;
 }

@@ -89,4 +89,20 @@ export const sv: DecisionAdminMessages = {
   emptyFile: 'Filen innehåller inga beslut.',
   batchFailed: (from, to, reason) =>
     `Importen avbröts vid raderna ${from}–${to}: ${reason} Besluten före dem har sparats. Du kan importera samma fil på nytt: de redan importerade besluten uppdateras och blir inte dubbla.`,
+
+  termsColumn: 'Ämnen och områden',
+  termsHeading: 'Namn på ämnen och områden',
+  termsHelp:
+    'I besluten är ämnen och områden koder, till exempel ”koulut”. Ge var och en ett namn på finska, svenska och engelska: invånarna ser namnet på sitt eget språk. Lämnas ett fält tomt visas koden på det språket.',
+  termsEmpty: 'Besluten har ännu inga ämnen eller områden.',
+  termKinds: { topic: 'Ämne', district: 'Område' },
+  term: 'Kod',
+  termCount: 'Beslut',
+  termField: (kind, value, lang) => `${kind} ${value}, ${lang}`,
+  langNames: { fi: 'på finska', sv: 'på svenska', en: 'på engelska' },
+  saveTerm: 'Spara',
+  saveTermNamed: (kind, value) => `Spara namnen: ${kind} ${value}`,
+  termSaved: (value) => `Namnen på ”${value}” sparades.`,
+  termNotSaved: 'Namnen sparades inte.',
+  labelTooLong: 'Ett namn får ha högst 100 tecken.',
 };

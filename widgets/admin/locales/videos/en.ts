@@ -13,6 +13,7 @@ export const en: AdminVideoMessages = {
   status: 'Status',
   all: 'All',
   apply: 'Show',
+  filter: 'Filter the videos',
   list: "The site's videos, newest first",
   empty: 'The site has no videos yet.',
   emptyChannel: (channel) => `The channel ${channel} has no videos matching these filters.`,

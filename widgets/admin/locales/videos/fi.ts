@@ -13,6 +13,7 @@ export const fi: AdminVideoMessages = {
   status: 'Tila',
   all: 'Kaikki',
   apply: 'Näytä',
+  filter: 'Rajaa videoita',
   list: 'Sivuston videot, uusin ensin',
   empty: 'Sivustolla ei ole vielä videoita.',
   emptyChannel: (channel) => `Kanavalla ${channel} ei ole videoita näillä ehdoilla.`,

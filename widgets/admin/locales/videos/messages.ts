@@ -18,6 +18,8 @@ export interface AdminVideoMessages {
   status: string;
   all: string;
   apply: string;
+  /** The filter form's name. */
+  filter: string;
   list: string;
   empty: string;
   emptyChannel: (channel: string) => string;

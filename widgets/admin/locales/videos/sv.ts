@@ -13,6 +13,7 @@ export const sv: AdminVideoMessages = {
   status: 'Status',
   all: 'Alla',
   apply: 'Visa',
+  filter: 'Filtrera videorna',
   list: 'Webbplatsens videor, nyaste först',
   empty: 'Webbplatsen har inga videor ännu.',
   emptyChannel: (channel) => `Kanalen ${channel} har inga videor med de här villkoren.`,
