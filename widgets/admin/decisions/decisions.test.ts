@@ -363,6 +363,7 @@ describe('the decisions view of the console', () => {
     expect(rejected[0]!.querySelector('th')!.textContent).toBe(String(badLine)); // as an editor's "go to line" takes it
     expect(rejected[0]!.querySelector('code')!.textContent).toBe(`${organ.id}-s1733`);
     expect(rejected[0]!.querySelectorAll('td')[1]!.textContent).toMatch(/^outcome: /);
+    expect(rejected[0]!.querySelectorAll('td')[1]!.lang).toBe('en'); // the server's words, marked as English
     await expectAccessible(el);
 
     expect(await organCount(organ.id)).toBe(2499);

@@ -119,7 +119,7 @@ export abstract class DecisionImport extends DecisionsBase {
                           (e) => html`<tr>
                             <th scope="row" data-label=${d.line}>${e.line}</th>
                             <td data-label=${d.sourceId}>${e.sourceId ? html`<code>${e.sourceId}</code>` : '–'}</td>
-                            <td data-label=${d.reasons}>${e.issues.map((issue) => `${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}`).join(' · ')}</td>
+                            <td data-label=${d.reasons} lang="en">${e.issues.map((issue) => `${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}`).join(' · ')}</td>
                           </tr>`,
                         )}
                       </tbody>

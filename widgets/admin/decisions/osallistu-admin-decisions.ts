@@ -107,6 +107,11 @@ export class OsallistuAdminDecisions extends DecisionTerms {
         white-space: normal;
         overflow-wrap: anywhere;
       }
+      @container (max-width: 40rem) {
+        .rejections caption {
+          display: block;
+        }
+      }
       /* Long Finnish compounds break rather than widen the page. */
       h4,
       th[scope='row'] {
