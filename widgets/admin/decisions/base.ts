@@ -6,6 +6,7 @@ import { Catalog, localized } from '../../core/i18n.ts';
 import type { Lang } from '../../locales/messages.ts';
 import { AdminView } from '../admin-view.ts';
 import type { DecisionAdminMessages } from '../locales/decisions/messages.ts';
+import type { Said } from '../ui/errors.ts';
 
 /** The view's own strings, one chunk per language, loaded only with the view. */
 export const decisionAdminMessages = new Catalog<DecisionAdminMessages>({
@@ -25,7 +26,8 @@ export abstract class DecisionsBase extends AdminView {
   static override catalogs = [...AdminView.catalogs, decisionAdminMessages];
 
   @state() protected items?: Summary[];
-  @state() protected status = '';
+  /** The view's status line: its own words, or the server's (marked English) when it has none for an error. */
+  @state() protected status: Said | string = '';
   @state() protected siteLanguages?: Lang[];
 
   protected get d(): DecisionAdminMessages {

@@ -7,6 +7,8 @@ import { LANGS } from '../../core/i18n.ts';
 import type { Lang } from '../../locales/messages.ts';
 import type { Decision, Summary } from './base.ts';
 import { DecisionImport } from './import.ts';
+import { explainError, said } from '../ui/errors.ts';
+import type { Said } from '../ui/errors.ts';
 
 export const OUTCOMES: Outcome[] = ['passed', 'passed_amended', 'rejected', 'tabled', 'returned', 'voted'];
 const TEXT_FIELDS = ['title', 'summary', 'plainSummary'] as const;
@@ -29,7 +31,7 @@ interface Editing {
   row: Summary;
   original?: Draft;
   draft?: Draft;
-  failed?: string;
+  failed?: Said | string;
 }
 
 /** What the inline "discard your changes?" question will do when answered yes. */
@@ -62,7 +64,8 @@ export abstract class DecisionEditor extends DecisionImport {
   @state() protected saving = false;
   /** Server validation messages by field: "title.fi", "title", "topics", "outcome", or "" for the form. */
   @state() protected errors: Record<string, string> = {};
-  @state() protected formError = '';
+  /** A sentence of the console's own, or the server's reason (said after "not saved"). */
+  @state() protected formError: Said | string = '';
 
   /** The languages to edit: the site's, and any other the decision already has text in. */
   protected formLanguages(draft: Draft): Lang[] {
@@ -78,7 +81,7 @@ export abstract class DecisionEditor extends DecisionImport {
       <h4 id="edit-heading" tabindex="-1">${d.editHeading(this.titleOf(editing.row).text)}</h4>
       ${!draft
         ? editing.failed
-          ? html`<p class="notice" role="alert">${editing.failed}</p>
+          ? html`<p class="notice" role="alert">${said(editing.failed)}</p>
               <button part="button" class="secondary" @click=${() => void this.close()}>${this.at.cancel}</button>`
           : html`<p class="meta">${this.at.loading}</p>`
         : this.renderForm(draft)}
@@ -124,7 +127,7 @@ export abstract class DecisionEditor extends DecisionImport {
           />
           ${this.errors.topics ? html`<p class="error" id="error-topics">${this.errors.topics}</p>` : nothing}
         </div>
-        ${this.formError ? html`<p class="error" role="alert">${this.formError}</p>` : nothing}
+        ${this.formError ? html`<p class="error" role="alert">${typeof this.formError === 'string' ? this.formError : html`${this.d.saveFailed} ${said(this.formError)}`}</p>` : nothing}
         ${dirty ? html`<p class="hint unsaved">${d.unsaved}</p>` : nothing}
         <div class="actions">
           <button part="button" aria-disabled=${this.saving ? 'true' : 'false'}>${this.saving ? d.saving : d.save}</button>
@@ -220,7 +223,7 @@ export abstract class DecisionEditor extends DecisionImport {
       this.editing = { id: item.id, row: decision, original, draft: structuredClone(original) };
     } catch (error) {
       if (this.editing?.id !== item.id) return;
-      this.editing = { ...this.editing, failed: error instanceof ApiRequestError && error.status !== 429 ? error.message : this.errorMessage(error, this.at.loadFailed) };
+      this.editing = { ...this.editing, failed: explainError(error, this.at.ui.errors, this.errorMessage(error, this.at.loadFailed)) };
     }
   }
 
@@ -319,7 +322,9 @@ export abstract class DecisionEditor extends DecisionImport {
         await this.updateComplete;
         this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
       } else {
-        this.formError = error instanceof ApiRequestError && error.status !== 429 ? `${this.d.saveFailed} ${error.message}` : this.errorMessage(error, this.d.saveFailed);
+        const why = explainError(error, this.at.ui.errors, '');
+        // Said after "not saved"; a failure that is not the server's answer (network, time-out) is said whole.
+        this.formError = why.text ? why : this.errorMessage(error, this.d.saveFailed);
       }
     } finally {
       this.saving = false;

@@ -3,7 +3,6 @@ import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { z } from '@hono/zod-openapi';
 import type { Facets, Outcome, TermLabel } from '../../../worker/schema/decisions.ts';
-import { ApiRequestError } from '../../core/api-client.ts';
 import { defineElement } from '../../core/define.ts';
 import { formatDate } from '../../core/format.ts';
 import { loadSite } from '../../core/site.ts';
@@ -13,6 +12,7 @@ import { statusBadge } from '../ui/status-badge.ts';
 import type { Tone } from '../ui/status-badge.ts';
 import type { Summary } from './base.ts';
 import { DecisionTerms } from './terms.ts';
+import { explainError, said } from '../ui/errors.ts';
 
 type Organs = z.infer<typeof Facets>['organs'];
 
@@ -209,7 +209,7 @@ export class OsallistuAdminDecisions extends DecisionTerms {
   override render() {
     const d = this.d;
     return html`<h2>${d.heading}</h2>
-      <p class="meta" role="status">${this.status}</p>
+      <p class="meta" role="status">${said(this.status)}</p>
       ${this.canEdit ? this.renderImport() : html`<p>${d.editorsOnly}</p>`}
       <div class="list">
         <h3 id="list-heading" tabindex="-1">${d.listHeading}</h3>
@@ -363,7 +363,7 @@ export class OsallistuAdminDecisions extends DecisionTerms {
     try {
       await this.call('DELETE', `decisions/${encodeURIComponent(item.id)}`);
     } catch (error) {
-      this.status = error instanceof ApiRequestError && error.status !== 429 ? error.message : this.errorMessage(error, this.at.loadFailed);
+      this.status = explainError(error, this.at.ui.errors, this.errorMessage(error, this.at.loadFailed));
       await this.cancelDelete();
       return;
     }

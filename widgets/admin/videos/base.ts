@@ -9,6 +9,8 @@ import { Catalog, LANGS, localized } from '../../core/i18n.ts';
 import type { Lang } from '../../locales/messages.ts';
 import { AdminView } from '../admin-view.ts';
 import type { AdminVideoMessages } from '../locales/videos/messages.ts';
+import type { Said } from '../ui/errors.ts';
+import { explainError } from '../ui/errors.ts';
 
 export type Summary = z.infer<typeof VideoSummaryView>;
 export type Video = z.infer<typeof VideoView>;
@@ -44,11 +46,11 @@ export abstract class VideosBase extends AdminView {
   @state() protected langs: Lang[] = [...LANGS];
   @state() protected items?: Summary[];
   @state() protected filter = { channel: '', status: '' };
-  @state() protected status = '';
+  @state() protected status: Said | string = '';
   @state() protected busy = false;
   @state() protected video?: Video;
   /** Saves and uploads in the editor are said here, next to them. */
-  @state() protected note = '';
+  @state() protected note: Said | string = '';
   @state() protected errors: Record<Scope, Errors> = { add: {}, edit: {} };
   @state() protected general: Record<Scope, Message | undefined> = { add: undefined, edit: undefined };
   /** Asking before unsaved changes are dropped: what to do then, and where focus goes back otherwise. */
@@ -233,7 +235,7 @@ export abstract class VideosBase extends AdminView {
     } else if (error instanceof ApiRequestError && error.code === 'video_exists') {
       general = { text: this.vt.exists };
     } else if (error instanceof ApiRequestError && error.status !== 429) {
-      general = { text: error.message, lang: 'en' };
+      general = explainError(error, this.at.ui.errors, this.errorMessage(error, this.at.loadFailed));
     } else {
       general = { text: this.errorMessage(error, this.at.loadFailed) };
     }

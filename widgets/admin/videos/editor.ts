@@ -10,6 +10,7 @@ import { SLUG, same } from './base.ts';
 import type { Errors, Texts, Video } from './base.ts';
 import { VideoMedia } from './media.ts';
 import { localInput, parseClock } from './parse.ts';
+import { explainError, said } from '../ui/errors.ts';
 
 interface ChapterDraft {
   key: number;
@@ -111,7 +112,7 @@ export abstract class VideoEditor extends VideoMedia {
           <button part="button" id="save" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? t.saving : t.save}</button>
           <button part="button" type="button" class="secondary" id="edit-close" @click=${() => this.leave(() => this.closeEditor(), '#edit-close')}>${t.close}</button>
         </div>
-        <p class="meta" role="status" id="edit-note">${this.note}</p>
+        <p class="meta" role="status" id="edit-note">${said(this.note)}</p>
       </form>
       ${this.renderPoster(video)} ${this.renderCaptions(video)} ${this.renderPreview(video)}
       <div class="part delete">
@@ -161,7 +162,7 @@ export abstract class VideoEditor extends VideoMedia {
       const video = await this.call<Video>('GET', `videos/${encodeURIComponent(id)}`);
       await this.showVideo(video);
     } catch (error) {
-      this.status = error instanceof ApiRequestError && error.status === 404 ? error.message : this.errorMessage(error, this.at.loadFailed);
+      this.status = explainError(error, this.at.ui.errors, this.errorMessage(error, this.at.loadFailed));
     }
   }
 
@@ -320,7 +321,7 @@ export abstract class VideoEditor extends VideoMedia {
       await this.focusOn('#videos-heading');
     } catch (error) {
       this.deleting = false;
-      this.note = error instanceof ApiRequestError ? error.message : this.errorMessage(error, this.at.loadFailed);
+      this.note = explainError(error, this.at.ui.errors, this.errorMessage(error, this.at.loadFailed));
       await this.focusOn('#delete-open');
     }
   }

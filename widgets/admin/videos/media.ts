@@ -7,6 +7,8 @@ import { formatDateTime } from '../../core/format.ts';
 import type { Lang } from '../../locales/messages.ts';
 import { VideoAdd } from './add.ts';
 import type { Video } from './base.ts';
+import { explainError, said } from '../ui/errors.ts';
+import type { Said } from '../ui/errors.ts';
 
 const POSTER_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
 const POSTER_MAX_BYTES = 2 * 1024 * 1024;
@@ -16,8 +18,8 @@ export const isPublic = (video: Pick<Video, 'status' | 'publishedAt'>) => video.
 /** A video's poster and captions, uploaded and removed, and its preview as residents see it. */
 export abstract class VideoMedia extends VideoAdd {
   @state() protected posterSrc = '';
-  @state() protected posterError = '';
-  @state() protected captionsError?: { text: string; lines: { line: number; text: string }[] };
+  @state() protected posterError: Said | string = '';
+  @state() protected captionsError?: { text: Said | string; lines: { line: number; text: string }[] };
   @state() protected previewKey = 0;
 
   /** Puts a video into the editor as the server has it now. */
@@ -49,7 +51,7 @@ export abstract class VideoMedia extends VideoAdd {
             aria-describedby=${this.posterError ? 'poster-file-hint poster-file-error' : 'poster-file-hint'}
             @change=${() => (this.posterError = '')}
           />
-          ${this.posterError ? html`<p class="error" id="poster-file-error">${this.posterError}</p>` : nothing}
+          ${this.posterError ? html`<p class="error" id="poster-file-error">${said(this.posterError)}</p>` : nothing}
         </div>
         <div class="actions">
           <button part="button" class="secondary" id="poster-upload">${t.upload}</button>
@@ -99,7 +101,7 @@ export abstract class VideoMedia extends VideoAdd {
         </div>
         ${error
           ? html`<div class="error" id="captions-error">
-              ${error.text}
+              ${said(error.text)}
               ${error.lines.length
                 ? html`<ul>
                     ${error.lines.map((l) => html`<li>${t.line(l.line)}: <span lang="en">${l.text}</span></li>`)}
@@ -171,7 +173,7 @@ export abstract class VideoMedia extends VideoAdd {
     }
   }
 
-  protected async posterFailed(message: string): Promise<void> {
+  protected async posterFailed(message: Said | string): Promise<void> {
     this.posterError = message;
     await this.focusOn('#poster-file');
   }
@@ -206,9 +208,7 @@ export abstract class VideoMedia extends VideoAdd {
             ? t.posterType
             : error instanceof ApiRequestError && error.status === 413
               ? t.posterTooBig
-              : error instanceof ApiRequestError
-                ? error.message
-                : this.errorMessage(error, this.at.loadFailed);
+              : explainError(error, this.at.ui.errors, this.errorMessage(error, this.at.loadFailed));
       await this.posterFailed(message);
     } finally {
       this.busy = false;
@@ -225,7 +225,7 @@ export abstract class VideoMedia extends VideoAdd {
       this.note = this.vt.posterRemoved;
       await this.focusOn('#poster-file');
     } catch (error) {
-      this.note = error instanceof ApiRequestError ? error.message : this.errorMessage(error, this.at.loadFailed);
+      this.note = explainError(error, this.at.ui.errors, this.errorMessage(error, this.at.loadFailed));
     }
   }
 
@@ -250,7 +250,7 @@ export abstract class VideoMedia extends VideoAdd {
     const lang = this.renderRoot.querySelector<HTMLSelectElement>('#captions-lang')!.value as Lang;
     const file = input?.files?.[0];
     if (!video || this.busy) return;
-    const failed = async (text: string, lines: { line: number; text: string }[] = []) => {
+    const failed = async (text: Said | string, lines: { line: number; text: string }[] = []) => {
       this.captionsError = { text, lines };
       await this.focusOn('#captions-file');
     };
@@ -270,7 +270,7 @@ export abstract class VideoMedia extends VideoAdd {
         const lines = error.issues.map((issue) => ({ line: Number(issue.path[1]), text: issue.message.replace(/^Line \d+:\s*/, '') }));
         await failed(t.captionsInvalid, lines.length ? lines : [{ line: 1, text: error.message }]);
       } else if (error instanceof ApiRequestError && error.status === 413) await failed(t.captionsTooBig);
-      else await failed(error instanceof ApiRequestError ? error.message : this.errorMessage(error, this.at.loadFailed));
+      else await failed(explainError(error, this.at.ui.errors, this.errorMessage(error, this.at.loadFailed)));
     } finally {
       this.busy = false;
     }
@@ -283,7 +283,7 @@ export abstract class VideoMedia extends VideoAdd {
       this.note = this.vt.captionsRemoved(this.vt.languages[lang]);
       await this.focusOn('#captions-lang');
     } catch (error) {
-      this.note = error instanceof ApiRequestError ? error.message : this.errorMessage(error, this.at.loadFailed);
+      this.note = explainError(error, this.at.ui.errors, this.errorMessage(error, this.at.loadFailed));
     }
   }
 }

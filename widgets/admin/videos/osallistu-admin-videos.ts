@@ -9,6 +9,7 @@ import { statusBadge, toneOf } from '../ui/status-badge.ts';
 import { same } from './base.ts';
 import type { Summary } from './base.ts';
 import { VideoEditor } from './editor.ts';
+import { said } from '../ui/errors.ts';
 
 
 /**
@@ -160,7 +161,7 @@ export class OsallistuAdminVideos extends VideoEditor {
     const t = this.vt;
     return html`<h2 id="videos-heading" tabindex="-1">${t.heading}</h2>
       <p>${t.intro}</p>
-      <p class="meta" role="status">${this.status}</p>
+      <p class="meta" role="status">${said(this.status)}</p>
       ${this.leaving ? this.renderLeaving() : nothing}
       ${this.canEdit && !this.adding ? html`<div class="actions"><button part="button" id="add-open" @click=${() => this.leave(() => this.openAdd(), '#add-open')}>${t.add}</button></div>` : nothing}
       ${this.adding ? this.renderAdd() : nothing} ${this.video && this.draft ? this.renderEditor(this.video, this.draft) : nothing}
