@@ -401,16 +401,17 @@ describe('the decisions view of the console', () => {
     expect(await organCount(organ.id)).toBe(1500);
   }, 120_000);
 
-  it('converts the demo\'s Ahjo export in the browser and imports it; a file of another shape is refused with the format\'s guide named', async () => {
+  it('converts the demo\'s Ahjo export in the browser and imports it; a file of another shape is refused, the help naming the fields a record needs', async () => {
     const { el, shadow } = await mount();
     const requests = recordFetches();
     choose(shadow, new File(['id;otsikko\n1;Testi\n'], 'paatokset.csv', { type: 'text/csv' }));
-    await expect.poll(() => shadow.querySelector('#import-error')?.textContent).toBe(fi.unknownShape('docs/importing-decisions.md'));
+    await expect.poll(() => shadow.querySelector('#import-error')?.textContent).toBe(fi.unknownShape);
     requests.restore();
     expect(requests.log.filter((r) => r.url.endsWith('/decisions/import'))).toEqual([]);
     expect(shadow.querySelector('#import-file')!.getAttribute('aria-invalid')).toBe('true');
     await expect.poll(() => shadow.activeElement?.id).toBe('import-file');
-    expect(shadow.querySelector('#import-format')!.textContent).toContain('docs/importing-decisions.md');
+    // The help names the fields a record needs, not a file in the repository.
+    expect(shadow.querySelector('#import-format')!.textContent!.replace(/\s+/g, ' ').trim()).toBe(`${fi.importFormat} sourceId, organ, meeting.date, title, outcome.`);
 
     const expected = ahjoToImport(ahjoRecords(JSON.parse(sample)));
     expect(expected).toHaveLength(7);

@@ -1,8 +1,8 @@
 import type { AhjoDecision } from '../../../scripts/lib/ahjo.ts';
 import type { DecisionAdminMessages } from '../locales/decisions/messages.ts';
 
-/** Where the import format is described. */
-export const DOCS = 'docs/importing-decisions.md';
+/** The fields every record needs (docs/importing-decisions.md describes the rest). */
+export const REQUIRED_FIELDS = ['sourceId', 'organ', 'meeting.date', 'title', 'outcome'];
 
 /** One record of the file to import, with its line in the file (or its place in the array). */
 export interface SourceRecord {
@@ -48,7 +48,7 @@ export async function readSource(file: File, d: DecisionAdminMessages, phase: (p
   const start = text.search(/\S/);
   if (start < 0) throw new FileProblem(d.emptyFile);
   const first = text[start];
-  if (first !== '[' && first !== '{') throw new FileProblem(d.unknownShape(DOCS));
+  if (first !== '[' && first !== '{') throw new FileProblem(d.unknownShape);
 
   let whole: unknown;
   let parsed = false;
@@ -70,7 +70,7 @@ export async function readSource(file: File, d: DecisionAdminMessages, phase: (p
       const list = (whole as { decisions: unknown }).decisions;
       if (Array.isArray(list) && list.length === 0) throw new FileProblem(d.emptyFile);
       if (Array.isArray(list) && isAhjoRecord(list[0])) return convertAhjo(whole, d, phase);
-      throw new FileProblem(d.unknownShape(DOCS));
+      throw new FileProblem(d.unknownShape);
     }
     return arraySource([whole]); // one decision on its own
   }

@@ -5,7 +5,7 @@ import type { ImportResult } from '../../../worker/schema/decisions.ts';
 import { ApiRequestError, NetworkError } from '../../core/api-client.ts';
 import type { ErrorEnvelope } from '../../../worker/errors.ts';
 import { DecisionsBase } from './base.ts';
-import { DOCS, FileProblem, readSource, sourceIdOf } from './import-file.ts';
+import { FileProblem, REQUIRED_FIELDS, readSource, sourceIdOf } from './import-file.ts';
 import type { Source } from './import-file.ts';
 
 type Report = z.infer<typeof ImportResult>;
@@ -62,7 +62,7 @@ export abstract class DecisionImport extends DecisionsBase {
     return html`<section class="import" aria-labelledby="import-heading">
       <h3 id="import-heading">${d.importHeading}</h3>
       <p class="hint" id="import-help">${d.importHelp}</p>
-      <p class="hint" id="import-format">${d.importFormat} <code>${DOCS}</code>.</p>
+      <p class="hint" id="import-format">${d.importFormat} ${REQUIRED_FIELDS.map((field, i) => html`${i ? ', ' : ''}<code>${field}</code>`)}.</p>
       <form aria-labelledby="import-heading" @submit=${this.startImport}>
         <div class="field">
           <label for="import-file">${d.file}</label>

@@ -62,7 +62,7 @@ export const en: DecisionAdminMessages = {
   importHeading: 'Import decisions from a file',
   importHelp:
     'Choose a JSON or NDJSON file in Osallistu\'s import format, or an Ahjo decision export (JSON), which is first converted here in the browser. A decision imported before is updated, not duplicated.',
-  importFormat: 'The file format is described in',
+  importFormat: 'Each decision needs at least the fields',
   file: 'File',
   import: 'Import',
   chooseFile: 'Choose a file first.',
@@ -84,7 +84,7 @@ export const en: DecisionAdminMessages = {
   ahjoLines: 'The line number is the converted decision\'s number in order, and the source id is Ahjo\'s NativeId.',
   notReadable: 'The file could not be read.',
   notJson: (detail) => `The file is not valid JSON: ${detail}`,
-  unknownShape: (docs) => `The file is neither in Osallistu's import format nor an Ahjo decision export. Save the decisions as a JSON array, or as NDJSON with one decision per line. The file format is described in ${docs}.`,
+  unknownShape: `The file is neither in Osallistu's import format nor an Ahjo decision export. Save the decisions as a JSON array, or as NDJSON with one decision per line.`,
   ahjoFailed: (detail) => `The Ahjo export could not be converted: ${detail}`,
   emptyFile: 'The file has no decisions.',
   batchFailed: (from, to, reason) =>

@@ -62,7 +62,7 @@ export const fi: DecisionAdminMessages = {
   importHeading: 'Tuo päätöksiä tiedostosta',
   importHelp:
     'Valitse JSON- tai NDJSON-tiedosto Osallistun tuontimuodossa tai Ahjon päätösvienti (JSON), joka muunnetaan ensin tässä selaimessa. Jos sama päätös on tuotu aiemmin, se päivitetään eikä siitä tule kaksoiskappaletta.',
-  importFormat: 'Tiedostomuoto on kuvattu ohjeessa',
+  importFormat: 'Jokaisella päätöksellä on oltava ainakin kentät',
   file: 'Tiedosto',
   import: 'Tuo',
   chooseFile: 'Valitse ensin tiedosto.',
@@ -84,7 +84,7 @@ export const fi: DecisionAdminMessages = {
   ahjoLines: 'Rivinumero on muunnetun päätöksen järjestysnumero, ja lähdetunnus on Ahjon NativeId.',
   notReadable: 'Tiedostoa ei voitu lukea.',
   notJson: (detail) => `Tiedosto ei ole kelvollista JSONia: ${detail}`,
-  unknownShape: (docs) => `Tiedosto ei ole Osallistun tuontimuodossa eikä Ahjon päätösvienti. Tallenna päätökset JSON-taulukkona tai NDJSON-tiedostona, yksi päätös riviä kohden. Tiedostomuoto on kuvattu ohjeessa ${docs}.`,
+  unknownShape: `Tiedosto ei ole Osallistun tuontimuodossa eikä Ahjon päätösvienti. Tallenna päätökset JSON-taulukkona tai NDJSON-tiedostona, yksi päätös riviä kohden.`,
   ahjoFailed: (detail) => `Ahjon vientiä ei voitu muuntaa: ${detail}`,
   emptyFile: 'Tiedostossa ei ole yhtään päätöstä.',
   batchFailed: (from, to, reason) =>

@@ -54,6 +54,7 @@ export interface DecisionAdminMessages {
 
   importHeading: string;
   importHelp: string;
+  /** Before the required fields' names: "Jokaisella päätöksellä on oltava ainakin kentät". */
   importFormat: string;
   file: string;
   import: string;
@@ -76,7 +77,7 @@ export interface DecisionAdminMessages {
   ahjoLines: string;
   notReadable: string;
   notJson: (detail: string) => string;
-  unknownShape: (docs: string) => string;
+  unknownShape: string;
   ahjoFailed: (detail: string) => string;
   emptyFile: string;
   batchFailed: (from: number, to: number, reason: string) => string;

@@ -62,7 +62,7 @@ export const sv: DecisionAdminMessages = {
   importHeading: 'Importera beslut från en fil',
   importHelp:
     'Välj en JSON- eller NDJSON-fil i Osallistus importformat, eller en beslutsexport från Ahjo (JSON) som först konverteras här i webbläsaren. Ett beslut som har importerats tidigare uppdateras och blir inte dubbelt.',
-  importFormat: 'Filformatet beskrivs i anvisningen',
+  importFormat: 'Varje beslut ska ha åtminstone fälten',
   file: 'Fil',
   import: 'Importera',
   chooseFile: 'Välj först en fil.',
@@ -84,7 +84,7 @@ export const sv: DecisionAdminMessages = {
   ahjoLines: 'Radnumret är det konverterade beslutets ordningsnummer, och käll-id:t är Ahjos NativeId.',
   notReadable: 'Filen kunde inte läsas.',
   notJson: (detail) => `Filen är inte giltig JSON: ${detail}`,
-  unknownShape: (docs) => `Filen är varken i Osallistus importformat eller en beslutsexport från Ahjo. Spara besluten som en JSON-tabell eller som NDJSON, ett beslut per rad. Filformatet beskrivs i anvisningen ${docs}.`,
+  unknownShape: `Filen är varken i Osallistus importformat eller en beslutsexport från Ahjo. Spara besluten som en JSON-tabell eller som NDJSON, ett beslut per rad.`,
   ahjoFailed: (detail) => `Ahjo-exporten kunde inte konverteras: ${detail}`,
   emptyFile: 'Filen innehåller inga beslut.',
   batchFailed: (from, to, reason) =>
