@@ -3,10 +3,17 @@ import { state } from 'lit/decorators.js';
 import { BOM, csvRow } from '../../worker/export/csv.ts';
 import type { AuditEntry } from '../../worker/schema/sites.ts';
 import { defineElement } from '../core/define.ts';
-import { formatDateTime } from '../core/format.ts';
+import { formatDate } from '../core/format.ts';
+import { localized } from '../core/i18n.ts';
+import type { Lang } from '../locales/messages.ts';
 import { AdminView } from './admin-view.ts';
+import { explainError, said } from './ui/errors.ts';
+import type { Said } from './ui/errors.ts';
 
 type Page = { items: AuditEntry[]; nextCursor: string | null };
+/** The filter's choices: the actions' prefixes, which the API filters by. */
+const GROUPS = ['', 'poll', 'form', 'submission', 'decision', 'video', 'token', 'site'] as const;
+type Named = { id: string; languages?: Lang[] } & Record<string, unknown>;
 
 /** Excel-ready CSV (BOM, semicolons, formulas neutralised), as the API's own exports are. */
 export function auditCsv(entries: AuditEntry[], headers: string[]): string {
@@ -14,13 +21,19 @@ export function auditCsv(entries: AuditEntry[], headers: string[]): string {
   return BOM + [headers, ...rows].map((row) => csvRow(row, ';')).join('');
 }
 
-/** Who did what and when on the site, newest first, filterable by action, downloadable. */
+/**
+ * Who did what and when on the site, newest first, as sentences in the console's language
+ * ("Maija M. sulki kyselyn ”Puistot” 4.12.2026 klo 10.02"), filtered by area (polls, forms, …),
+ * downloadable as CSV with the raw codes and details.
+ */
 @defineElement('osallistu-admin-audit')
 export class OsallistuAdminAudit extends AdminView {
   @state() private items?: AuditEntry[];
   @state() private next: string | null = null;
   @state() private action = '';
-  @state() private failed = '';
+  @state() private failed: Said | string = '';
+  /** Names of the polls and forms the log names, by "poll:ID" and "form:ID". */
+  @state() private names = new Map<string, string>();
   @state() private loadingMore = false;
 
   protected override resourceId(): string {
@@ -28,7 +41,21 @@ export class OsallistuAdminAudit extends AdminView {
   }
 
   protected override async fetchResource(): Promise<void> {
+    void this.fetchNames();
     await this.fetchPage(false);
+  }
+
+  /** Polls and forms by name rather than id (the log keeps ids); the log reads without them too. */
+  private async fetchNames(): Promise<void> {
+    const names = new Map<string, string>();
+    const text = (map: unknown, languages?: Lang[]) => localized(map as Partial<Record<Lang, string>>, this.language, languages).text;
+    const [polls, forms] = await Promise.all([
+      this.call<{ items: Named[] }>('GET', 'polls').catch(() => ({ items: [] as Named[] })),
+      this.call<{ items: Named[] }>('GET', 'forms').catch(() => ({ items: [] as Named[] })),
+    ]);
+    for (const p of polls.items) names.set(`poll:${p.id}`, text(p.question, p.languages));
+    for (const f of forms.items) names.set(`form:${f.id}`, text(f.title, f.languages));
+    this.names = names;
   }
 
   private async fetchPage(more: boolean): Promise<void> {
@@ -43,7 +70,7 @@ export class OsallistuAdminAudit extends AdminView {
       this.failed = '';
     } catch (error) {
       await this.stringsReady();
-      this.failed = this.errorMessage(error, this.at.loadFailed);
+      this.failed = explainError(error, this.at.ui.errors, this.errorMessage(error, this.at.loadFailed));
     } finally {
       this.loadingMore = false;
     }
@@ -52,50 +79,67 @@ export class OsallistuAdminAudit extends AdminView {
   override render() {
     const t = this.at.audit;
     return html`<h2>${t.heading}</h2>
-      <form class="field" role="search" @submit=${this.filter}>
-        <label for="action">${t.filter}</label>
-        <p class="hint" id="action-help">${t.filterHelp}</p>
-        <div class="actions">
-          <input id="action" name="action" .value=${this.action} pattern="[a-z_.]{1,60}" aria-describedby="action-help" autocomplete="off" />
-          <button part="button">${t.apply}</button>
+      <form class="filters actions" role="search" aria-label=${t.heading} @submit=${this.filter}>
+        <div class="field">
+          <label for="action">${t.filter}</label>
+          <p class="hint" id="action-help">${t.filterHelp}</p>
+          <select id="action" name="action" aria-describedby="action-help">
+            ${GROUPS.map((group) => html`<option value=${group} ?selected=${group === this.action}>${t.log.groups[group]}</option>`)}
+          </select>
         </div>
+        <button part="button">${t.apply}</button>
       </form>
       ${this.failed
-        ? html`<p class="notice" role="alert">${this.failed}</p><button part="button" @click=${() => void this.fetchPage(false)}>${this.t.retry}</button>`
+        ? html`<p class="notice" role="alert">${said(this.failed)}</p><button part="button" @click=${() => void this.fetchPage(false)}>${this.t.retry}</button>`
         : !this.items
           ? html`<p class="meta" role="status">${this.at.loading}</p>`
           : this.items.length === 0
             ? html`<p role="status">${t.empty}</p>`
-            : html`<div class="scroll" tabindex="0" role="region" aria-label=${t.heading}>
-                  <table>
-                    <caption class="visually-hidden">${t.heading}</caption>
-                    <thead>
-                      <tr><th scope="col">${t.when}</th><th scope="col">${t.who}</th><th scope="col">${t.action}</th><th scope="col">${t.target}</th><th scope="col">${t.detail}</th></tr>
-                    </thead>
-                    <tbody>
-                      ${this.items.map(
-                        (e) => html`<tr>
-                          <td><time datetime=${e.createdAt}>${formatDateTime(e.createdAt, this.language)}</time></td>
-                          <td>${e.actor}</td>
-                          <td><code>${e.action}</code></td>
-                          <td>${e.target ?? ''}</td>
-                          <td><code>${Object.keys(e.detail).length ? JSON.stringify(e.detail) : ''}</code></td>
-                        </tr>`,
-                      )}
-                    </tbody>
-                  </table>
-                </div>
+            : html`<ol class="audit" aria-label=${t.heading}>
+                  ${this.items.map((e) => html`<li>${this.sentence(e)}</li>`)}
+                </ol>
                 <div class="actions">
                   ${this.next ? html`<button part="button" class="secondary" aria-disabled=${this.loadingMore} @click=${() => this.loadingMore || void this.fetchPage(true)}>${this.at.loadMore}</button>` : nothing}
                   <button part="button" class="secondary" @click=${this.downloadCsv}>${t.download}</button>
                 </div>`}`;
   }
 
+  /** "Maija M. sulki kyselyn ”Puistot” 4.12.2026 klo 10.02", with the time as a `<time>`. */
+  private sentence(e: AuditEntry) {
+    const log = this.at.audit.log;
+    const name = (e.target && this.names.get(`${e.action.split('.')[0]}:${e.target}`)) || e.target || '';
+    const did = log.did(
+      { action: e.action, name, detail: e.detail },
+      {
+        status: (s) => (this.at.feedback.statuses as Record<string, string>)[s] ?? s,
+        role: (r) => (this.at.roles as Record<string, string>)[r] ?? r,
+        settings: (detail) => this.settingsNamed(detail),
+      },
+    );
+    const when = formatDate(e.createdAt, this.language, 'medium', true);
+    const marker = '\u0000';
+    const [before, after] = log.sentence(e.actor, did, marker).split(marker);
+    return html`${before}<time class="nowrap" datetime=${e.createdAt}>${when}</time>${after}`;
+  }
+
+  /** The parts of the settings a `site.update` changed, by their headings in the Settings view. */
+  private settingsNamed(detail: Record<string, unknown>): string {
+    const t = this.at.settings;
+    const parts: Record<string, string> = {
+      origins: t.origins.heading,
+      languages: t.languages.heading,
+      defaultLang: t.languages.heading,
+      contactRetentionDays: t.retention.heading,
+      voterKeys: t.voterKeys.heading,
+      challengeSiteKey: t.challenge.heading,
+      challengeSecret: t.challenge.heading,
+    };
+    return [...new Set(Object.keys(detail).map((key) => parts[key]).filter(Boolean))].join(', ');
+  }
+
   private filter(event: SubmitEvent): void {
     event.preventDefault();
-    const input = this.renderRoot.querySelector<HTMLInputElement>('#action')!;
-    if (!input.checkValidity()) return input.reportValidity() as unknown as void;
-    this.action = input.value.trim();
+    this.action = String(new FormData(event.target as HTMLFormElement).get('action') ?? '');
     this.items = undefined;
     void this.fetchPage(false);
   }

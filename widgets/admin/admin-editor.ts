@@ -4,6 +4,9 @@ import { property, state } from 'lit/decorators.js';
 import { ApiRequestError } from '../core/api-client.ts';
 import type { Lang } from '../locales/messages.ts';
 import { AdminView } from './admin-view.ts';
+import { explainError, explainIssue, said } from './ui/errors.ts';
+import type { Said } from './ui/errors.ts';
+import type { ErrorIssue } from '../../worker/errors.ts';
 
 export type Texts = Partial<Record<Lang, string>>;
 /** An option or topic: an id kept for good, a label per language. */
@@ -40,8 +43,9 @@ export abstract class AdminEditor<Saved> extends AdminView {
   @property({ attribute: false }) languages: Lang[] = ['fi'];
 
   @state() protected dirty = false;
-  @state() protected error = '';
-  @state() protected issues: { path: string; message: string }[] = [];
+  @state() protected error: Said | string = '';
+  /** The server's refusals by field path (`options.1.label.sv`), each with the API's issue for its words. */
+  @state() protected issues: { path: string; issue: ErrorIssue }[] = [];
   @state() protected confirming: 'publish' | 'discard' | null = null;
   @state() private saving = false;
   /** What the preview says it did (it sends nothing), read out. */
@@ -69,7 +73,14 @@ export abstract class AdminEditor<Saved> extends AdminView {
   protected issueFor(path: string) {
     const found = this.issues.filter((i) => i.path === path || (i.path.startsWith(`${path}.`) && this.languages.includes(i.path.slice(path.length + 1) as Lang)));
     found.forEach((i) => this.#placed.add(i.path));
-    return found.length ? html`<p class="error" id=${`${path}-error`}>${found.map((i) => i.message).join(' ')}</p>` : nothing;
+    return found.length
+      ? html`<p class="error" id=${`${path}-error`}>${found.map((i, n) => html`${n ? ' ' : ''}${said(this.explain(i.issue, false))}`)}</p>`
+      : nothing;
+  }
+
+  /** An issue in the console's language; `named` puts its field's name first (for the list of issues not shown at a field). */
+  protected explain(issue: ErrorIssue, named: boolean): Said {
+    return explainIssue(issue, this.at.ui.errors, (lang) => this.languageName(lang as Lang), named);
   }
 
   /** The id of the message about `path` (or about its `lang`), when there is one. */
@@ -177,7 +188,8 @@ export abstract class AdminEditor<Saved> extends AdminView {
   protected renderFooter(): TemplateResult {
     const t = this.at.editor;
     const missing = this.missing();
-    return html`${missing.length
+    // Only once the official has started: a new item is not greeted by a list of what it lacks.
+    return html`${missing.length && this.dirty
         ? html`<div class="notice-box" role="group" aria-labelledby="missing-heading">
             <p id="missing-heading"><strong>${t.missingHeading}</strong></p>
             <ul>
@@ -187,7 +199,7 @@ export abstract class AdminEditor<Saved> extends AdminView {
         : nothing}
       ${this.error
         ? html`<div role="alert" tabindex="-1">
-            <p class="error">${this.error}</p>
+            <p class="error">${said(this.error)}</p>
             ${this.renderUnplaced()}
           </div>`
         : nothing}
@@ -212,7 +224,7 @@ export abstract class AdminEditor<Saved> extends AdminView {
   /** Issues about no field shown above (e.g. the form's status): listed, never dropped. Called last in the form. */
   private renderUnplaced() {
     const rest = this.issues.filter((i) => !this.#placed.has(i.path));
-    return rest.length ? html`<ul>${rest.map((i) => html`<li>${i.path ? `${i.path}: ` : ''}${i.message}</li>`)}</ul>` : nothing;
+    return rest.length ? html`<ul>${rest.map((i) => html`<li>${said(this.explain(i.issue, true))}</li>`)}</ul>` : nothing;
   }
 
   private renderConfirm() {
@@ -265,12 +277,12 @@ export abstract class AdminEditor<Saved> extends AdminView {
     try {
       this.close(await this.persist());
     } catch (error) {
+      this.error = explainError(error, this.at.ui.errors, this.errorMessage(error, this.at.loadFailed));
       if (error instanceof ApiRequestError) {
-        this.error = error.message;
-        this.issues = error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+        this.issues = error.issues.map((issue) => ({ path: issue.path.join('.'), issue }));
         // "That id is taken" (409 form_exists, poll_exists) belongs at the id.
-        if (error.status === 409 && /_exists$/.test(error.code)) this.issues = [{ path: 'id', message: error.message }];
-      } else this.error = this.errorMessage(error, this.at.loadFailed);
+        if (error.status === 409 && /_exists$/.test(error.code)) this.issues = [{ path: 'id', issue: { path: ['id'], code: error.code, message: error.message } }];
+      }
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[role="alert"]')?.focus();
     } finally {

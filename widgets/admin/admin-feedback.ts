@@ -2,11 +2,13 @@ import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { z } from '@hono/zod-openapi';
 import type { FormView, SubmissionStatus, SubmissionView } from '../../worker/schema/forms.ts';
-import { ApiRequestError } from '../core/api-client.ts';
 import { defineElement } from '../core/define.ts';
-import { formatDateTime } from '../core/format.ts';
+import { formatDate, formatDateTime } from '../core/format.ts';
 import { localized } from '../core/i18n.ts';
 import { AdminView } from './admin-view.ts';
+import { explainError, said } from './ui/errors.ts';
+import type { Said } from './ui/errors.ts';
+import { statusBadge, toneOf } from './ui/status-badge.ts';
 
 type Form = z.infer<typeof FormView>;
 type Submission = z.infer<typeof SubmissionView>;
@@ -40,11 +42,11 @@ export class OsallistuAdminFeedback extends AdminView {
   @state() private filter = { form: '', status: 'received', category: '' };
   /** The form chosen in the filter, before it is applied: its topics are offered. */
   @state() private picked = '';
-  @state() private failed = '';
+  @state() private failed: Said | string = '';
   @state() private open?: Submission;
   @state() private replies?: Reply[];
   @state() private selected = new Set<string>();
-  @state() private status = '';
+  @state() private status: Said | string = '';
   @state() private draft = '';
   /** Whether the reply being written goes to the resident; off again after each save and for each submission opened. */
   @state() private replyPublic = false;
@@ -84,7 +86,7 @@ export class OsallistuAdminFeedback extends AdminView {
       this.failed = '';
     } catch (error) {
       await this.stringsReady();
-      this.failed = this.errorMessage(error, this.at.loadFailed);
+      this.failed = explainError(error, this.at.ui.errors, this.errorMessage(error, this.at.loadFailed));
     }
   }
 
@@ -105,7 +107,7 @@ export class OsallistuAdminFeedback extends AdminView {
   override render() {
     const t = this.at.feedback;
     return html`<h2>${t.heading}</h2>
-      <form class="filters actions" @submit=${this.applyFilter}>
+      <form class="filters actions" aria-label=${t.filterLabel} @submit=${this.applyFilter}>
         <div class="field">
           <label for="form">${t.form}</label>
           <select id="form" name="form" @change=${(e: Event) => (this.picked = (e.target as HTMLSelectElement).value)}>
@@ -124,7 +126,7 @@ export class OsallistuAdminFeedback extends AdminView {
         <button part="button">${t.apply}</button>
       </form>
       ${this.filter.form ? this.renderExport(this.filter.form) : nothing}
-      <p class="meta" role="status">${this.status}</p>
+      <p class="meta" role="status">${said(this.status)}</p>
       ${this.progress ? html`<p class="meta">${this.progress}</p>` : nothing}
       ${this.open ? this.renderOpen(this.open) : nothing} ${this.renderQueue()}`;
   }
@@ -167,7 +169,7 @@ export class OsallistuAdminFeedback extends AdminView {
       });
       this.status = this.at.feedback.exported(file);
     } catch (error) {
-      this.status = this.errorMessage(error, this.at.loadFailed);
+      this.status = explainError(error, this.at.ui.errors, this.errorMessage(error, this.at.loadFailed));
     } finally {
       this.progress = '';
     }
@@ -175,14 +177,18 @@ export class OsallistuAdminFeedback extends AdminView {
 
   private renderQueue() {
     const t = this.at.feedback;
-    if (this.failed) return html`<p class="notice" role="alert">${this.failed}</p><button part="button" @click=${() => void this.fetchPage(false)}>${this.t.retry}</button>`;
+    if (this.failed) return html`<p class="notice" role="alert">${said(this.failed)}</p><button part="button" @click=${() => void this.fetchPage(false)}>${this.t.retry}</button>`;
     if (!this.items) return html`<p class="meta">${this.at.loading}</p>`;
     if (this.items.length === 0) return html`<p>${t.empty}</p>`;
-    return html`<div class="scroll" tabindex="0" role="region" aria-label=${t.heading}>
-        <table>
+    const when = (iso: string) => formatDate(iso, this.language, 'medium', true);
+    return html`<div class="table-wrap">
+        <table class="responsive queue">
           <caption class="visually-hidden">${t.heading}</caption>
           <thead>
-            <tr><td></td><th scope="col">${t.ref}</th><th scope="col">${t.received}</th><th scope="col">${t.status}</th><th scope="col">${t.excerpt}</th><td></td></tr>
+            <tr>
+              <th scope="col">${t.ref}</th><th scope="col">${t.received}</th><th scope="col">${t.status}</th><th scope="col">${t.excerpt}</th>
+              <th scope="col"><span class="visually-hidden">${this.at.ui.actions}</span></th>
+            </tr>
           </thead>
           <tbody>
             ${this.items.map((s) => {
@@ -190,12 +196,16 @@ export class OsallistuAdminFeedback extends AdminView {
               const first = form?.fields.find((f) => f.type === 'longText' || f.type === 'shortText');
               const excerpt = first && Object.hasOwn(s.answers, first.key) ? answerText(form, first.key, s.answers[first.key], this.language) : '';
               return html`<tr>
-                <td><input type="checkbox" aria-label=${t.select(s.ref)} .checked=${this.selected.has(s.ref)} @change=${(e: Event) => this.select(s.ref, (e.target as HTMLInputElement).checked)} /></td>
-                <th scope="row"><code>${s.ref}</code></th>
-                <td>${formatDateTime(s.createdAt, this.language)}</td>
-                <td>${t.statuses[s.status]}</td>
-                <td>${excerpt.length > 120 ? `${excerpt.slice(0, 120)}…` : excerpt}</td>
-                <td><button part="button" class="secondary" data-ref=${s.ref} aria-label=${`${t.read}: ${s.ref}`} @click=${() => void this.read(s)}>${t.read}</button></td>
+                <th scope="row">
+                  <span class="nowrap">
+                    <input type="checkbox" aria-label=${t.select(s.ref)} .checked=${this.selected.has(s.ref)} @change=${(e: Event) => this.select(s.ref, (e.target as HTMLInputElement).checked)} />
+                    <code>${s.ref}</code>
+                  </span>
+                </th>
+                <td data-label=${t.received}><time class="nowrap" datetime=${s.createdAt}>${when(s.createdAt)}</time></td>
+                <td data-label=${t.status}>${statusBadge(t.statuses[s.status], toneOf(s.status))}</td>
+                <td data-label=${t.excerpt}>${excerpt.length > 120 ? `${excerpt.slice(0, 120)}…` : excerpt}</td>
+                <td><button part="button" data-ref=${s.ref} aria-label=${`${t.read}: ${s.ref}`} @click=${() => void this.read(s)}>${t.read}</button></td>
               </tr>`;
             })}
           </tbody>
@@ -204,7 +214,7 @@ export class OsallistuAdminFeedback extends AdminView {
       <div class="actions">
         ${this.next ? html`<button part="button" class="secondary" @click=${() => void this.fetchPage(true)}>${this.at.loadMore}</button>` : nothing}
         ${this.selected.size
-          ? html`<form class="actions" @submit=${this.bulk}>
+          ? html`<form class="actions" aria-label=${t.bulkStatus} @submit=${this.bulk}>
               <label for="bulk-status">${t.bulkStatus}</label>
               <select id="bulk-status" name="status">
                 ${STATUSES.map((s) => html`<option value=${s}>${t.statuses[s]}</option>`)}
@@ -223,7 +233,7 @@ export class OsallistuAdminFeedback extends AdminView {
       return field ? localized(field.label, this.language, form!.languages).text : key;
     };
     return html`<section class="panel submission" aria-labelledby="open-heading">
-      <h3 id="open-heading" tabindex="-1">${s.ref} · ${t.statuses[s.status]}</h3>
+      <h3 id="open-heading" tabindex="-1"><span class="nowrap">${s.ref}</span> ${statusBadge(t.statuses[s.status], toneOf(s.status))}</h3>
       <p class="meta">${formatDateTime(s.createdAt, this.language)}${form ? html` · ${localized(form.title, this.language, form.languages).text}` : nothing}</p>
       ${s.context ? html`<p><strong>${t.about}:</strong> ${[s.context.subject, s.context.caseId, s.context.decision, s.context.video].filter(Boolean).join(' · ')}</p>` : nothing}
       <dl>
@@ -240,7 +250,7 @@ export class OsallistuAdminFeedback extends AdminView {
           : html`<ul>
               ${this.replies.map((r) => html`<li><strong>${r.public ? t.publicReply : t.privateReply}</strong> · ${r.author} · ${formatDateTime(r.createdAt, this.language)}<br />${r.body}</li>`)}
             </ul>`}
-      <form @submit=${(e: SubmitEvent) => void this.save(e, s)}>
+      <form aria-label=${t.replyForm(s.ref)} @submit=${(e: SubmitEvent) => void this.save(e, s)}>
         <div class="field">
           <label for="reply">${t.reply}</label>
           <p class="hint" id="reply-help">${t.replyHelp}</p>
@@ -342,7 +352,7 @@ export class OsallistuAdminFeedback extends AdminView {
       this.items = this.items?.map((item) => (item.ref === saved.ref ? { ...item, status: saved.status } : item));
       this.status = !body ? t.saved(s.ref) : isPublic ? t.savedPublic(s.ref) : t.savedNote(s.ref);
     } catch (error) {
-      this.status = error instanceof ApiRequestError ? error.message : this.errorMessage(error, this.at.loadFailed);
+      this.status = explainError(error, this.at.ui.errors, this.errorMessage(error, this.at.loadFailed));
     }
   }
 
@@ -353,7 +363,7 @@ export class OsallistuAdminFeedback extends AdminView {
       this.status = this.at.feedback.markedSpam(s.ref);
       await this.closeOpen();
     } catch (error) {
-      this.status = this.errorMessage(error, this.at.loadFailed);
+      this.status = explainError(error, this.at.ui.errors, this.errorMessage(error, this.at.loadFailed));
     }
   }
 

@@ -200,14 +200,15 @@ describe('<osallistu-admin-forms>: defining a feedback form', () => {
     editor.querySelector<HTMLButtonElement>('form > .actions button:not([type])')!.click();
     await expect.poll(() => editor.activeElement?.getAttribute('role')).toBe('alert');
     const row = editor.querySelector('#field-1-option-0-fi')!.closest('.option-row')!;
-    expect(row.querySelector('.error')!.textContent).toContain('(fi)');
+    // In the console's words, naming the language.
+    expect(row.querySelector('.error')!.textContent).toBe('Anna teksti sivuston oletuskielellä (suomi).');
     // The input says it is invalid, and which message tells why.
     const input = editor.querySelector<HTMLInputElement>('#field-1-option-0-fi')!;
     expect(input.getAttribute('aria-invalid')).toBe('true');
-    expect(editor.getElementById(input.getAttribute('aria-describedby')!)!.textContent).toContain('(fi)');
+    expect(editor.getElementById(input.getAttribute('aria-describedby')!)!.textContent).toContain('(suomi)');
     expect(editor.querySelector('#field-1-option-1-fi')!.hasAttribute('aria-invalid')).toBe(false);
     // Shown once, at that option, not again at the field or the list of fields.
-    expect([...editor.querySelectorAll('.error')].filter((e) => e.textContent!.includes('(fi)')).length).toBe(1);
+    expect([...editor.querySelectorAll('.error')].filter((e) => e.textContent!.includes('(suomi)')).length).toBe(1);
     await expectAccessible(el);
     expect(((await (await officialFetch('/forms')).json()) as { items: unknown[] }).items.length).toBe(before.items.length);
   });
@@ -215,16 +216,25 @@ describe('<osallistu-admin-forms>: defining a feedback form', () => {
   it('closes a form only after confirming, and opens it again', async () => {
     const id = await createForm();
     const { el, shadow } = await signedInView('osallistu-admin-forms', 'forms');
-    await expect.poll(() => shadow.querySelector(`button[data-status-of="${id}"]`)).toBeTruthy();
-    shadow.querySelector<HTMLButtonElement>(`button[data-status-of="${id}"]`)!.click();
+    const toggle = () => shadow.querySelector<HTMLButtonElement>(`button[data-menu="${id}"]`);
+    const item = (key: string) => shadow.querySelector<HTMLButtonElement>(`.menu[data-menu-of="${id}"] button[data-action="${key}"]`);
+    await expect.poll(() => toggle()).toBeTruthy();
+    // Edit is the row's primary action; opening and closing are in its menu, and the status is a badge.
+    expect(toggle()!.closest('tr')!.querySelector('button[data-edit]')!.textContent).toBe('Muokkaa');
+    expect(toggle()!.closest('tr')!.querySelector('.badge')!.textContent).toBe('Avoinna');
+    toggle()!.click();
+    await expect.poll(() => shadow.activeElement).toBe(item('close'));
+    await expectAccessible(el);
+    item('close')!.click();
     await expect.poll(() => shadow.activeElement?.id).toBe('confirm-text');
     expect(shadow.querySelector('#confirm-text')!.textContent).toContain('Suljetaanko lomake ”Anna palautetta”?');
     await expectAccessible(el);
     shadow.querySelector<HTMLButtonElement>('[role="alertdialog"] button.danger')!.click();
     await expect.poll(async () => (await formOf(id)).status).toBe('closed');
-    await expect.poll(() => shadow.activeElement?.getAttribute('data-status-of')).toBe(id);
+    await expect.poll(() => shadow.activeElement).toBe(toggle());
     expect(shadow.querySelector('[role="status"]')!.textContent).toBe('Lomake ”Anna palautetta” suljettiin.');
-    shadow.querySelector<HTMLButtonElement>(`button[data-status-of="${id}"]`)!.click();
+    await expect.poll(() => toggle()!.closest('tr')!.querySelector('.badge')!.textContent).toBe('Suljettu');
+    item('open')!.click();
     await expect.poll(async () => (await formOf(id)).status).toBe('open');
   });
 

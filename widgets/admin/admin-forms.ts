@@ -6,6 +6,8 @@ import type { Form } from '../feedback/osallistu-feedback.ts';
 import type { Lang } from '../locales/messages.ts';
 import './admin-form-editor.ts';
 import { AdminListView } from './admin-list-view.ts';
+import { said } from './ui/errors.ts';
+import { statusBadge, toneOf } from './ui/status-badge.ts';
 
 /** The site's feedback forms: defining and editing them beside a live preview, opening and closing them. */
 @defineElement('osallistu-admin-forms')
@@ -53,7 +55,7 @@ export class OsallistuAdminForms extends AdminListView<Form> {
             @editor-close=${this.editorClosed}
           ></osallistu-admin-form-editor>`
         : html`<p><button part="button" id="new-form" @click=${() => void this.edit('new')}>${t.create}</button></p>`}
-      <p class="meta" role="status">${this.status}</p>
+      <p class="meta" role="status">${said(this.status)}</p>
       ${this.renderCloseConfirm()}
       ${this.renderList(t.heading, t.empty, [t.title, t.fields, t.status], (form) => this.renderRow(form))}`;
   }
@@ -61,19 +63,22 @@ export class OsallistuAdminForms extends AdminListView<Form> {
   private renderRow(form: Form) {
     const t = this.at.forms;
     const title = this.nameOf(form);
+    // While a form is being edited the others wait: no edit over its draft, no status change behind its back.
     return html`<tr>
-      <th scope="row">${title}<br /><code class="meta">${form.id}</code></th>
-      <td>${form.fields.length}</td>
+      <th scope="row">${title}<br /><code class="meta nowrap">${form.id}</code></th>
+      <td class="num" data-label=${t.fields}>${form.fields.length}</td>
+      <td data-label=${t.status}>${statusBadge(this.at.polls.statuses[form.status], toneOf(form.status))}</td>
       <td>
-        ${this.at.polls.statuses[form.status]}
         ${this.editing
-          ? nothing // while a form is being edited the others wait: no edit over its draft, no status change behind its back
+          ? nothing
           : html`<div class="row-actions">
-          <button part="button" class="secondary" data-edit=${form.id} aria-label=${t.edit(title)} @click=${() => void this.edit(form)}>${this.at.editor.edit}</button>
-          ${form.status === 'open'
-            ? html`<button part="button" class="secondary" data-status-of=${form.id} aria-label=${t.close(title)} @click=${() => void this.askClose(form)}>${this.at.polls.close}</button>`
-            : html`<button part="button" class="secondary" data-status-of=${form.id} aria-label=${t.open(title)} @click=${() => void this.setStatus(form, 'open')}>${this.at.polls.open}</button>`}
-        </div>`}
+              <button part="button" data-edit=${form.id} aria-label=${t.edit(title)} @click=${() => void this.edit(form)}>${this.at.editor.edit}</button>
+              ${this.menus.render(form.id, this.at.ui.more, title, [
+                form.status === 'open'
+                  ? { label: this.at.polls.close, key: 'close', danger: true, run: () => this.askClose(form) }
+                  : { label: this.at.polls.open, key: 'open', run: () => this.setStatus(form, 'open') },
+              ])}
+            </div>`}
       </td>
     </tr>`;
   }

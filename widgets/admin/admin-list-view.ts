@@ -1,22 +1,26 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
-import { ApiRequestError } from '../core/api-client.ts';
 import { AdminView } from './admin-view.ts';
+import { explainError, said } from './ui/errors.ts';
+import type { Said } from './ui/errors.ts';
+import { menuToggle, RowMenus } from './ui/row-menu.ts';
 
 type Openable = { id: string; status: string };
 
 /**
  * What the polls and forms lists share: the list's loading, failed and empty states around a
- * table; opening an item at once and closing it only after a confirmation (Escape keeps it open),
- * with focus back on the item's button and the outcome in the view's status line. The open/close
- * button carries `data-status-of="ID"`.
+ * table that becomes a list in a narrow view; opening an item at once and closing it only after a
+ * confirmation (Escape keeps it open), with focus back on the row's menu button (the open/close
+ * action is in the row's menu, `this.menus`) and the outcome in the view's status line.
  */
 export abstract class AdminListView<T extends Openable> extends AdminView {
   @state() protected items?: T[];
-  @state() protected failed = '';
+  @state() protected failed: Said | string = '';
   @state() protected closing?: T;
-  @state() protected status = '';
+  @state() protected status: Said | string = '';
+  /** Each row's menu of secondary actions. */
+  protected readonly menus = new RowMenus(this);
 
   /** The item's name in the console's language. */
   protected abstract nameOf(item: T): string;
@@ -28,17 +32,22 @@ export abstract class AdminListView<T extends Openable> extends AdminView {
     this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
-  /** Loading, failed (with a retry) or empty; else a table named `heading`, with `columns` and a row per item. */
+  /**
+   * Loading, failed (with a retry) or empty; else a table named `heading`, with `columns` (the
+   * last one named "Actions", read out only) and a row per item; cells carry `data-label` for the
+   * list a phone shows.
+   */
   protected renderList(heading: string, empty: string, columns: string[], row: (item: T) => TemplateResult) {
-    if (this.failed) return html`<p class="notice" role="alert">${this.failed}</p><button part="button" @click=${() => void this.fetchResource()}>${this.t.retry}</button>`;
+    if (this.failed) return html`<p class="notice" role="alert">${said(this.failed)}</p><button part="button" @click=${() => void this.fetchResource()}>${this.t.retry}</button>`;
     if (!this.items) return html`<p class="meta">${this.at.loading}</p>`;
     if (this.items.length === 0) return html`<p>${empty}</p>`;
-    return html`<div class="scroll" tabindex="0" role="region" aria-label=${heading}>
-      <table>
+    return html`<div class="table-wrap">
+      <table class="responsive">
         <caption class="visually-hidden">${heading}</caption>
         <thead>
           <tr>
             ${columns.map((c) => html`<th scope="col">${c}</th>`)}
+            <th scope="col"><span class="visually-hidden">${this.at.ui.actions}</span></th>
           </tr>
         </thead>
         <tbody>
@@ -69,7 +78,7 @@ export abstract class AdminListView<T extends Openable> extends AdminView {
   private cancelClose(): Promise<void> {
     const id = this.closing?.id;
     this.closing = undefined;
-    return this.focusOn(`button[data-status-of="${id}"]`);
+    return this.focusOn(menuToggle(id ?? ''));
   }
 
   protected async setStatus(item: T, status: 'open' | 'closed'): Promise<void> {
@@ -80,8 +89,8 @@ export abstract class AdminListView<T extends Openable> extends AdminView {
       this.status = status === 'open' ? t.opened(this.nameOf(item)) : t.closed(this.nameOf(item));
       await this.fetchResource();
     } catch (error) {
-      this.status = error instanceof ApiRequestError ? error.message : this.errorMessage(error, this.at.loadFailed);
+      this.status = explainError(error, this.at.ui.errors, this.errorMessage(error, this.at.loadFailed));
     }
-    await this.focusOn(`button[data-status-of="${item.id}"]`);
+    await this.focusOn(menuToggle(item.id));
   }
 }

@@ -3,10 +3,15 @@ import { state } from 'lit/decorators.js';
 import type { PollView } from '../../worker/schema/polls.ts';
 import { roleAllows } from '../../worker/schema/roles.ts';
 import { defineElement } from '../core/define.ts';
-import { formatDateTime, formatPercent } from '../core/format.ts';
+import { formatDate, formatPercent } from '../core/format.ts';
 import { localized } from '../core/i18n.ts';
 import './admin-poll-editor.ts';
 import { AdminListView } from './admin-list-view.ts';
+import { barChart, dayChart } from './ui/chart.ts';
+import { explainError, said } from './ui/errors.ts';
+import type { MenuItem } from './ui/row-menu.ts';
+import { menuToggle } from './ui/row-menu.ts';
+import { statusBadge, toneOf } from './ui/status-badge.ts';
 import type { Lang } from '../locales/messages.ts';
 
 const FORMATS = [
@@ -49,11 +54,6 @@ export class OsallistuAdminPolls extends AdminListView<PollView> {
     }
   }
 
-  /** Bars are sized through the CSS object model: a strict CSP refuses style attributes, not this. */
-  protected override updated(): void {
-    for (const bar of this.renderRoot.querySelectorAll<HTMLElement>('[data-size]')) bar.style.inlineSize = bar.dataset.size!;
-  }
-
   private question(poll: PollView) {
     return localized(poll.question, this.language, poll.languages);
   }
@@ -74,36 +74,35 @@ export class OsallistuAdminPolls extends AdminListView<PollView> {
             @editor-close=${this.editorClosed}
           ></osallistu-admin-poll-editor>`
         : nothing}
-      <p class="meta" role="status">${this.status}</p>
+      <p class="meta" role="status">${said(this.status)}</p>
       ${this.progress ? html`<p class="meta">${this.progress}</p>` : nothing}
       ${this.renderCloseConfirm()} ${this.showing ? this.renderResults(this.showing.poll, this.showing.days) : nothing}
-      ${this.renderList(t.heading, t.empty, [t.question, t.status, t.closes, t.export], (poll) => this.renderRow(poll))}`;
+      ${this.renderList(t.heading, t.empty, [t.question, t.status, t.closes], (poll) => this.renderRow(poll))}`;
   }
 
   private renderRow(poll: PollView) {
     const t = this.at.polls;
     const question = this.question(poll);
-    const editor = this.official && roleAllows(this.official.role, 'editor');
+    const editor = this.official && roleAllows(this.official.role, 'editor') && !this.editing;
+    const more: MenuItem[] = [
+      ...(editor
+        ? [
+            { label: this.at.editor.edit, key: 'edit', run: () => this.edit(poll) },
+            poll.status === 'open'
+              ? { label: t.close, key: 'close', danger: true, run: () => this.askClose(poll) }
+              : { label: t.open, key: 'open', run: () => this.setStatus(poll, 'open') },
+          ]
+        : []),
+      ...FORMATS.map(([format, name]) => ({ label: `${t.export} ${name}`, key: `export-${format}`, run: () => this.export(poll, format) })),
+    ];
     return html`<tr>
-      <th scope="row" lang=${question.lang}>${question.text}<br /><code class="meta">${poll.id}</code></th>
-      <td>
-        ${t.statuses[poll.status]}
-        ${editor && !this.editing
-          ? html`<div class="row-actions">
-              <button part="button" class="secondary" data-edit=${poll.id} aria-label=${`${this.at.editor.edit}: ${question.text}`} @click=${() => void this.edit(poll)}>${this.at.editor.edit}</button>
-              ${poll.status === 'open'
-                ? html`<button part="button" class="secondary" data-status-of=${poll.id} aria-label=${`${t.close}: ${question.text}`} @click=${() => void this.askClose(poll)}>${t.close}</button>`
-                : html`<button part="button" class="secondary" data-status-of=${poll.id} aria-label=${`${t.open}: ${question.text}`} @click=${() => void this.setStatus(poll, 'open')}>${t.open}</button>`}
-            </div>`
-          : nothing}
-      </td>
-      <td>${poll.closesAt ? formatDateTime(poll.closesAt, this.language) : '–'}</td>
+      <th scope="row"><span lang=${question.lang}>${question.text}</span><br /><code class="meta nowrap">${poll.id}</code></th>
+      <td data-label=${t.status}>${statusBadge(t.statuses[poll.status], toneOf(poll.status))}</td>
+      <td data-label=${t.closes}>${poll.closesAt ? html`<time class="nowrap" datetime=${poll.closesAt}>${formatDate(poll.closesAt, this.language, 'medium', true)}</time>` : '–'}</td>
       <td>
         <div class="row-actions">
-          <button part="button" class="secondary" data-results=${poll.id} aria-label=${`${t.results}: ${question.text}`} @click=${() => void this.openResults(poll)}>${t.results}</button>
-          ${FORMATS.map(
-            ([format, name]) => html`<button part="button" class="secondary" aria-label=${`${t.export} ${name}: ${question.text}`} @click=${() => void this.export(poll, format)}>${name}</button>`,
-          )}
+          <button part="button" data-results=${poll.id} aria-label=${`${t.results}: ${question.text}`} @click=${() => void this.openResults(poll)}>${t.results}</button>
+          ${this.menus.render(poll.id, this.at.ui.more, question.text, more)}
         </div>
       </td>
     </tr>`;
@@ -115,40 +114,30 @@ export class OsallistuAdminPolls extends AdminListView<PollView> {
     const total = results?.total ?? 0;
     const label = (id: string) => {
       const option = poll.options.find((o) => o.id === id);
-      return option ? localized(option.label, this.language, poll.languages).text : id;
+      return option ? localized(option.label, this.language, poll.languages) : { text: id, lang: undefined };
     };
-    const most = Math.max(1, ...(days ?? []).map((d) => d.ballots));
+    const lang = this.language;
+    const day = (d: string) => formatDate(`${d}T12:00:00Z`, lang, 'medium');
     return html`<section class="panel results" aria-labelledby="results-heading">
       <h3 id="results-heading" tabindex="-1">${t.resultsOf(this.question(poll).text)}</h3>
       <p>${t.total(total)}</p>
       ${results && total
-        ? html`<div class="chart" aria-hidden="true">
-              ${results.options.map(
-                (o) => html`<div class="bar-row"><span>${label(o.id)}</span><span class="bar"><span data-size=${`${(o.count / total) * 100}%`}></span></span><span>${o.count}</span></div>`,
-              )}
-            </div>
-            <table>
-              <caption>${t.results}</caption>
-              <thead><tr><th scope="col">${t.option}</th><th scope="col">${t.votes}</th><th scope="col">${t.share}</th></tr></thead>
-              <tbody>
-                ${results.options.map((o) => html`<tr><th scope="row">${label(o.id)}</th><td>${o.count}</td><td>${formatPercent(o.count / total, this.language)}</td></tr>`)}
-              </tbody>
-            </table>`
+        ? barChart(
+            t.results,
+            results.options.map((o) => {
+              const l = label(o.id);
+              return { label: l.text, lang: l.lang === lang ? undefined : l.lang, value: o.count };
+            }),
+            total,
+            { label: t.option, value: t.votes, share: t.share, percent: (share) => formatPercent(share, lang), chart: this.at.ui.chart },
+          )
         : html`<p>${t.noBallots}</p>`}
       ${days?.length
-        ? html`<table>
-            <caption>${t.overTime}</caption>
-            <thead><tr><th scope="col">${t.day}</th><th scope="col">${t.votes}</th><td></td></tr></thead>
-            <tbody>
-              ${days.map(
-                (d) => html`<tr>
-                  <th scope="row"><time datetime=${d.day}>${new Intl.DateTimeFormat(this.language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${d.day}T12:00:00Z`))}</time></th>
-                  <td>${d.ballots}</td>
-                  <td aria-hidden="true"><span class="spark"><span data-size=${`${(d.ballots / most) * 100}%`}></span></span></td>
-                </tr>`,
-              )}
-            </tbody>
-          </table>`
+        ? dayChart(
+            t.overTime,
+            days.map((d) => ({ day: d.day, count: d.ballots })),
+            { label: t.day, value: t.votes, chart: this.at.ui.chart, formatDay: day, most: this.at.ui.mostPerDay },
+          )
         : nothing}
       <button part="button" class="secondary" @click=${() => void this.closeResults()}>${t.closeResults}</button>
     </section>`;
@@ -164,7 +153,7 @@ export class OsallistuAdminPolls extends AdminListView<PollView> {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#results-heading')?.focus();
     } catch (error) {
-      this.status = this.errorMessage(error, this.at.loadFailed);
+      this.status = explainError(error, this.at.ui.errors, this.errorMessage(error, this.at.loadFailed));
     }
   }
 
@@ -191,7 +180,7 @@ export class OsallistuAdminPolls extends AdminListView<PollView> {
       await this.fetchResource();
     }
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(was === 'new' || !was ? '#new-poll' : `button[data-edit="${was.id}"]`)?.focus();
+    this.renderRoot.querySelector<HTMLElement>(was === 'new' || !was ? '#new-poll' : menuToggle(was.id))?.focus();
   }
 
   protected override nameOf(poll: PollView): string {
@@ -215,7 +204,7 @@ export class OsallistuAdminPolls extends AdminListView<PollView> {
       });
       this.status = this.at.polls.exported(file);
     } catch (error) {
-      this.status = this.errorMessage(error, this.at.loadFailed);
+      this.status = explainError(error, this.at.ui.errors, this.errorMessage(error, this.at.loadFailed));
     } finally {
       this.progress = '';
     }

@@ -1,5 +1,7 @@
 import { css, html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
+import { explainError, explainIssue, said, saidWithin } from './ui/errors.ts';
+import type { Said } from './ui/errors.ts';
 import { state } from 'lit/decorators.js';
 import type { PublicJwk, Site, SiteUpdate } from '../../worker/schema/sites.ts';
 import { ApiRequestError } from '../core/api-client.ts';
@@ -86,12 +88,12 @@ export class OsallistuAdminSettings extends AdminView {
     `,
   ];
   @state() private settings?: Site;
-  @state() private failed = '';
+  @state() private failed: Said | string = '';
   @state() private saving?: Part;
   @state() private status: Partial<Record<Part, string>> = {};
   /** A refusal about the part as a whole (no one field), shown at its button. */
-  @state() private partError: Partial<Record<Part, string>> = {};
-  @state() private errors: Partial<Record<Field, string>> = {};
+  @state() private partError: Partial<Record<Part, string | TemplateResult>> = {};
+  @state() private errors: Partial<Record<Field, string | TemplateResult>> = {};
   @state() private removing?: { kind: 'origin' | 'key'; value: string };
   /** The parts with edits not saved yet. */
   @state() private dirty = new Set<Part>();
@@ -116,7 +118,7 @@ export class OsallistuAdminSettings extends AdminView {
       this.failed = '';
     } catch (error) {
       await this.stringsReady();
-      this.failed = error instanceof ApiRequestError && error.status < 500 && error.status !== 429 ? this.at.settings.refused(error.message) : this.errorMessage(error, this.at.loadFailed);
+      this.failed = explainError(error, this.at.ui.errors, this.errorMessage(error, this.at.loadFailed));
     }
   }
 
@@ -164,7 +166,7 @@ export class OsallistuAdminSettings extends AdminView {
     const t = this.at.settings;
     const head = html`<h2>${t.heading}</h2>
       <p>${t.intro}</p>`;
-    if (this.failed) return html`${head}<p class="notice" role="alert">${this.failed}</p><button part="button" @click=${() => void this.fetchResource()}>${this.t.retry}</button>`;
+    if (this.failed) return html`${head}<p class="notice" role="alert">${said(this.failed)}</p><button part="button" @click=${() => void this.fetchResource()}>${this.t.retry}</button>`;
     if (!this.settings) return html`${head}<p class="meta" role="status">${this.at.loading}</p>`;
     return html`${head} ${this.renderOrigins(this.settings)} ${this.renderLanguages()} ${this.renderRetention()} ${this.renderVoterKeys(this.settings)}
     ${this.renderChallenge(this.settings)}`;
@@ -328,17 +330,17 @@ export class OsallistuAdminSettings extends AdminView {
       <p>${t.intro}</p>
       ${site.voterKeys.length === 0
         ? html`<p>${t.none}</p>`
-        : html`<div class="scroll" tabindex="0" role="region" aria-label=${t.list}>
-            <table>
+        : html`<div class="table-wrap">
+            <table class="responsive">
               <caption class="visually-hidden">${t.list}</caption>
               <thead>
-                <tr><th scope="col">${t.kid}</th><th scope="col">${t.type}</th><td></td></tr>
+                <tr><th scope="col">${t.kid}</th><th scope="col">${t.type}</th><th scope="col"><span class="visually-hidden">${this.at.ui.actions}</span></th></tr>
               </thead>
               <tbody>
                 ${site.voterKeys.map(
                   (key) => html`<tr>
-                    <th scope="row"><code>${key.kid}</code></th>
-                    <td>${[key.kty, key.crv, key.alg].filter(Boolean).join(' · ')}</td>
+                    <th scope="row"><code class="nowrap">${key.kid}</code></th>
+                    <td data-label=${t.type}>${[key.kty, key.crv, key.alg].filter(Boolean).join(' · ')}</td>
                     <td>
                       <button part="button" type="button" class="secondary" data-kid=${key.kid} aria-label=${`${t.remove}: ${key.kid}`} @click=${() => void this.askRemove('key', key.kid)}>${t.remove}</button>
                     </td>
@@ -445,6 +447,7 @@ export class OsallistuAdminSettings extends AdminView {
    * next to the field it is about (or at the part's button) and focus goes there.
    */
   private async save(part: Part, update: SiteUpdate, describe: (issue: { field: Field; message: string }) => string): Promise<boolean> {
+    const texts = this.at.ui.errors;
     if (this.saving) return false;
     this.saving = part;
     this.clearErrors(part);
@@ -454,20 +457,21 @@ export class OsallistuAdminSettings extends AdminView {
       return true;
     } catch (error) {
       if (error instanceof ApiRequestError && error.issues.length) {
-        const errors: Partial<Record<Field, string>> = {};
-        const rest: string[] = [];
+        const errors: Partial<Record<Field, string | TemplateResult>> = {};
+        const rest: Said[] = [];
         for (const issue of error.issues) {
           const field = fieldOf(issue.path);
-          if (field) errors[field] = describe({ field, message: issue.message });
-          else rest.push(issue.message);
+          const message = explainIssue(issue, texts, undefined, false);
+          if (field) errors[field] = saidWithin((text) => describe({ field, message: text }), message);
+          else rest.push(explainIssue(issue, texts, (lang) => new Intl.DisplayNames([this.language], { type: 'language' }).of(lang) ?? lang));
         }
         this.errors = { ...this.errors, ...errors };
-        if (rest.length) this.partError = { ...this.partError, [part]: this.at.settings.refused(rest.join(' ')) };
+        if (rest.length) this.partError = { ...this.partError, [part]: html`${rest.map((r, n) => html`${n ? ' ' : ''}${saidWithin(this.at.settings.refused, r)}`)}` };
         const first = Object.keys(errors)[0];
         await this.focusOn(first === 'languages' ? 'input[name="languages"]' : first ? `#${first}` : `#${part}-alert`);
       } else {
-        const message = error instanceof ApiRequestError && error.status < 500 && error.status !== 429 ? this.at.settings.refused(error.message) : this.errorMessage(error, this.at.loadFailed);
-        this.partError = { ...this.partError, [part]: message };
+        const message = explainError(error, texts, this.errorMessage(error, this.at.loadFailed));
+        this.partError = { ...this.partError, [part]: error instanceof ApiRequestError && error.status < 500 && error.status !== 429 ? saidWithin(this.at.settings.refused, message) : said(message) };
         await this.focusOn(`#${part}-alert`);
       }
       return false;

@@ -4,6 +4,8 @@ import { defineElement } from '../core/define.ts';
 import { localized } from '../core/i18n.ts';
 import type { Lang } from '../locales/messages.ts';
 import { AdminView } from './admin-view.ts';
+import { explainError, said } from './ui/errors.ts';
+import type { Said } from './ui/errors.ts';
 
 type Kind = 'poll' | 'feedback' | 'decisions' | 'video' | 'video-blog';
 const KINDS: Kind[] = ['poll', 'feedback', 'decisions', 'video', 'video-blog'];
@@ -35,7 +37,7 @@ export class OsallistuAdminSnippets extends AdminView {
   @state() private kind: Kind = 'poll';
   @state() private items?: Item[];
   @state() private chosen = '';
-  @state() private status = '';
+  @state() private status: Said | string = '';
 
   protected override resourceId(): string {
     return this.token && `snippets|${this.kind}`;
@@ -59,7 +61,7 @@ export class OsallistuAdminSnippets extends AdminView {
       void this.preview();
     } catch (error) {
       this.items = [];
-      this.status = this.errorMessage(error, this.at.loadFailed);
+      this.status = explainError(error, this.at.ui.errors, this.errorMessage(error, this.at.loadFailed));
     }
   }
 
@@ -100,19 +102,23 @@ export class OsallistuAdminSnippets extends AdminView {
               </select>
             </div>`}
       </div>
-      <p class="meta" role="status">${this.status}</p>
+      <p class="meta" role="status">${said(this.status)}</p>
       ${!this.items
         ? html`<p class="meta">${this.at.loading}</p>`
         : !code
           ? html`<p>${t.none}</p>`
-          : html`<h3 id="code-heading">${t.code}</h3>
-              <p class="hint">${t.codeHelp}</p>
-              <pre class="code" tabindex="0" aria-labelledby="code-heading"><code>${code.snippet}</code></pre>
-              <button part="button" class="secondary" @click=${() => void this.copy(code.snippet)}>${t.copy}</button>
-              <h3 id="frame-heading">${t.frame}</h3>
-              <p class="hint">${t.frameHelp}</p>
-              <pre class="code" tabindex="0" aria-labelledby="frame-heading"><code>${code.frame}</code></pre>
-              <button part="button" class="secondary" @click=${() => void this.copy(code.frame)}>${t.copy}</button>
+          : html`<div class="field">
+                <h3><label for="code">${t.code}</label></h3>
+                <p class="hint" id="code-help">${t.codeHelp}</p>
+                <textarea id="code" class="code" readonly rows="5" spellcheck="false" aria-describedby="code-help" .value=${code.snippet}></textarea>
+                <button part="button" class="secondary" aria-label=${`${t.copy}: ${t.code}`} @click=${() => void this.copy(code.snippet)}>${t.copy}</button>
+              </div>
+              <div class="field">
+                <h3><label for="frame">${t.frame}</label></h3>
+                <p class="hint" id="frame-help">${t.frameHelp}</p>
+                <textarea id="frame" class="code" readonly rows="2" spellcheck="false" aria-describedby="frame-help" .value=${code.frame}></textarea>
+                <button part="button" class="secondary" aria-label=${`${t.copy}: ${t.frame}`} @click=${() => void this.copy(code.frame)}>${t.copy}</button>
+              </div>
               <h3>${t.preview}</h3>
               <div class="preview">${this.renderPreview()}</div>`}`;
   }

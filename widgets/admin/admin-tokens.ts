@@ -3,20 +3,22 @@ import { state } from 'lit/decorators.js';
 import type { CreatedToken, TokenInfo } from '../../worker/schema/sites.ts';
 import { ROLES } from '../../worker/schema/roles.ts';
 import type { z } from '@hono/zod-openapi';
-import { ApiRequestError } from '../core/api-client.ts';
 import { defineElement } from '../core/define.ts';
-import { formatDateTime } from '../core/format.ts';
+import { formatDate } from '../core/format.ts';
 import { AdminView } from './admin-view.ts';
+import { explainError, said } from './ui/errors.ts';
+import type { Said } from './ui/errors.ts';
+import { statusBadge } from './ui/status-badge.ts';
 
 /** An owner creates, labels and revokes the tokens of the site's other officials. */
 @defineElement('osallistu-admin-tokens')
 export class OsallistuAdminTokens extends AdminView {
   @state() private items?: TokenInfo[];
-  @state() private failed = '';
+  @state() private failed: Said | string = '';
   @state() private created?: z.infer<typeof CreatedToken>;
   @state() private revoking?: TokenInfo;
-  @state() private status = '';
-  @state() private error = '';
+  @state() private status: Said | string = '';
+  @state() private error: Said | string = '';
 
   protected override resourceId(): string {
     return this.token && 'tokens';
@@ -28,7 +30,7 @@ export class OsallistuAdminTokens extends AdminView {
       this.failed = '';
     } catch (error) {
       await this.stringsReady();
-      this.failed = this.errorMessage(error, this.at.loadFailed);
+      this.failed = explainError(error, this.at.ui.errors, this.errorMessage(error, this.at.loadFailed));
     }
   }
 
@@ -36,7 +38,8 @@ export class OsallistuAdminTokens extends AdminView {
     const t = this.at.tokens;
     return html`<h2>${t.heading}</h2>
       <p>${t.intro}</p>
-      <form @submit=${this.create}>
+      <form @submit=${this.create} aria-labelledby="new-token-heading">
+        <h3 id="new-token-heading">${t.create}</h3>
         <div class="field">
           <label for="label">${t.label}</label>
           <p class="hint" id="label-help">${t.labelHelp}</p>
@@ -48,7 +51,7 @@ export class OsallistuAdminTokens extends AdminView {
             ${ROLES.map((role) => html`<option value=${role} ?selected=${role === 'editor'}>${this.at.roles[role]}</option>`)}
           </select>
         </div>
-        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+        ${this.error ? html`<p class="error" role="alert">${said(this.error)}</p>` : nothing}
         <button part="button">${t.create}</button>
       </form>
       ${this.created
@@ -59,27 +62,35 @@ export class OsallistuAdminTokens extends AdminView {
             <button part="button" class="secondary" @click=${this.copy}>${t.copy}</button>
           </section>`
         : nothing}
-      <p class="meta" role="status">${this.status}</p>
+      <p class="meta" role="status">${said(this.status)}</p>
       ${this.revoking ? this.renderConfirm(this.revoking) : nothing} ${this.renderList()}`;
   }
 
   private renderList() {
     const t = this.at.tokens;
-    if (this.failed) return html`<p class="notice" role="alert">${this.failed}</p><button part="button" @click=${() => void this.fetchResource()}>${this.t.retry}</button>`;
+    if (this.failed) return html`<p class="notice" role="alert">${said(this.failed)}</p><button part="button" @click=${() => void this.fetchResource()}>${this.t.retry}</button>`;
     if (!this.items) return html`<p class="meta">${this.at.loading}</p>`;
-    return html`<div class="scroll" tabindex="0" role="region" aria-label=${t.list}>
-      <table>
+    const when = (iso: string) => formatDate(iso, this.language, 'medium', true);
+    return html`<div class="table-wrap">
+      <table class="responsive">
         <caption>${t.list}</caption>
         <thead>
-          <tr><th scope="col">${t.label}</th><th scope="col">${t.role}</th><th scope="col">${t.created_at}</th><th scope="col">${t.state}</th><td></td></tr>
+          <tr>
+            <th scope="col">${t.label}</th><th scope="col">${t.role}</th><th scope="col">${t.created_at}</th><th scope="col">${t.state}</th>
+            <th scope="col"><span class="visually-hidden">${this.at.ui.actions}</span></th>
+          </tr>
         </thead>
         <tbody>
           ${this.items.map(
             (token) => html`<tr>
               <th scope="row">${token.label} ${token.id === this.official?.tokenId ? t.you : nothing}</th>
-              <td>${this.at.roles[token.role]}</td>
-              <td>${formatDateTime(token.createdAt, this.language)}</td>
-              <td>${token.revokedAt ? t.revokedAt(formatDateTime(token.revokedAt, this.language)) : t.active}</td>
+              <td data-label=${t.role}>${this.at.roles[token.role]}</td>
+              <td data-label=${t.created_at}><time class="nowrap" datetime=${token.createdAt}>${when(token.createdAt)}</time></td>
+              <td data-label=${t.state}>
+                ${token.revokedAt
+                  ? html`${statusBadge(t.revoked_, 'closed')} <time class="nowrap" datetime=${token.revokedAt}>${when(token.revokedAt)}</time>`
+                  : statusBadge(t.active, 'open')}
+              </td>
               <td>
                 ${token.revokedAt || token.id === this.official?.tokenId
                   ? nothing
@@ -123,7 +134,7 @@ export class OsallistuAdminTokens extends AdminView {
       await this.fetchResource();
     } catch (error) {
       this.revoking = undefined;
-      this.status = error instanceof ApiRequestError ? error.message : this.errorMessage(error, this.at.loadFailed);
+      this.status = explainError(error, this.at.ui.errors, this.errorMessage(error, this.at.loadFailed));
     }
   }
 
@@ -139,7 +150,7 @@ export class OsallistuAdminTokens extends AdminView {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#created-heading')?.focus();
     } catch (error) {
-      this.error = error instanceof ApiRequestError ? error.message : this.errorMessage(error, this.at.loadFailed);
+      this.error = explainError(error, this.at.ui.errors, this.errorMessage(error, this.at.loadFailed));
     }
   }
 

@@ -50,6 +50,7 @@ const adminStyles = css`
     font-weight: 700;
   }
   select {
+    max-inline-size: 100%;
     font: inherit;
     padding: 0.5rem;
     border: 2px solid var(--_border);
@@ -161,13 +162,19 @@ const adminStyles = css`
   .spark {
     min-inline-size: 8rem;
   }
-  pre.code {
-    white-space: pre-wrap;
-    overflow-wrap: anywhere;
-    padding: 0.75rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    margin: 0 0 0.5rem;
+  textarea.code {
+    font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+    font-size: 0.875em;
+    resize: vertical;
+  }
+  ol.audit {
+    list-style: none;
+    padding: 0;
+    margin: 0 0 1rem;
+  }
+  ol.audit li {
+    padding: 0.5rem 0;
+    border-block-end: 1px solid var(--_border);
   }
   .preview {
     border: 2px dashed var(--_border);

@@ -1,6 +1,7 @@
 import { userEvent } from 'vitest/browser';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { expectAccessible } from '../../test/support/a11y.ts';
+import { formatDate } from '../core/format.ts';
 import { SITE, createPoll, officialFetch } from '../../test/support/polls.ts';
 import './osallistu-admin.ts';
 import type { OsallistuAdmin } from './osallistu-admin.ts';
@@ -64,6 +65,23 @@ describe('<osallistu-admin>: signing in', () => {
     await expectAccessible(el);
   });
 
+  it.each(LANGS)('focus (%s): after signing in on who is signed in, after signing out on the sign-in heading, which says so; never on <body>', async (lang) => {
+    const el = await mountConsole(lang);
+    await signIn(el, OWNER);
+    await expect.poll(() => root(el).activeElement?.id).toBe('signed-in');
+    expect(document.activeElement).toBe(el);
+    expect(root(el).activeElement!.textContent).toContain(SITE);
+    await expect.poll(() => view(el, 'osallistu-admin-polls')?.shadowRoot?.querySelector('tbody tr')).toBeTruthy();
+    await expectAccessible(el);
+    const signOut = root(el).querySelector<HTMLButtonElement>('.account button')!;
+    signOut.focus();
+    await userEvent.keyboard('{Enter}');
+    await expect.poll(() => root(el).activeElement?.id).toBe('sign-in-heading');
+    expect(document.activeElement).toBe(el);
+    expect(root(el).querySelector('[role="status"]')!.textContent).toBe({ fi: 'Olet kirjautunut ulos.', sv: 'Du har loggat ut.', en: 'You have signed out.' }[lang]);
+    await expectAccessible(el);
+  });
+
   it('an unknown site is named, with focus on the site field', async () => {
     const el = await mountConsole();
     await signIn(el, OWNER, 'no-such-town');
@@ -109,11 +127,13 @@ describe('<osallistu-admin>: what each role sees', () => {
     await expect.poll(() => [...root(v).querySelectorAll('nav a')].map((a) => a.textContent)).toEqual(['Kyselyt', 'Upotuskoodit']);
     const polls = view(v, 'osallistu-admin-polls')!;
     await expect.poll(() => polls.shadowRoot?.querySelector('tbody tr')).toBeTruthy();
-    expect(polls.shadowRoot!.querySelector('button[data-status-of]')).toBeNull();
-    expect([...polls.shadowRoot!.querySelectorAll('tbody tr')[0]!.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Tulokset', 'CSV', 'Excel', 'JSON']);
-    // Asking for the tokens view by address does not show it either.
+    expect(polls.shadowRoot!.querySelector('button[data-action="close"], button[data-action="open"], button[data-action="edit"]')).toBeNull();
+    const first = polls.shadowRoot!.querySelectorAll('tbody tr')[0]!;
+    expect(first.querySelector('[data-results]')!.textContent).toBe('Tulokset');
+    expect([...first.querySelectorAll('.menu-list button')].map((b) => b.textContent)).toEqual(['Lataa CSV', 'Lataa Excel', 'Lataa JSON']);
+    // Asking for the tokens view by address does not show it either: the polls view stays.
     location.hash = '#tokens';
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await expect.poll(() => root(v).querySelector('nav a[aria-current="page"]')?.textContent).toBe('Kyselyt');
     expect(view(v, 'osallistu-admin-tokens')).toBeNull();
     await expectAccessible(v);
   });
@@ -125,30 +145,55 @@ describe('<osallistu-admin>: polls', () => {
     const el = await mountConsole();
     await signIn(el, OWNER);
     const polls = await expect.poll(() => view(el, 'osallistu-admin-polls')).toBeTruthy().then(() => view(el, 'osallistu-admin-polls')!);
-    const button = () => polls.shadowRoot!.querySelector<HTMLButtonElement>(`button[data-status-of="${id}"]`);
-    await expect.poll(() => button()?.textContent).toBe('Sulje');
-    button()!.click();
-    await expect.poll(() => polls.shadowRoot!.querySelector('[role="alertdialog"]')).toBeTruthy();
-    expect(polls.shadowRoot!.activeElement?.id).toBe('confirm-text');
+    const shadow = polls.shadowRoot!;
+    const toggle = () => shadow.querySelector<HTMLButtonElement>(`button[data-menu="${id}"]`);
+    const item = (key: string) => shadow.querySelector<HTMLButtonElement>(`.menu[data-menu-of="${id}"] button[data-action="${key}"]`);
+    const badge = () => toggle()?.closest('tr')?.querySelector('.badge')?.textContent;
+    await expect.poll(() => badge()).toBe('Avoinna');
+    // One primary action in the row, the rest in its menu; the status is a badge in its own column, without buttons.
+    const row = toggle()!.closest('tr')!;
+    expect(row.querySelector('td .badge')!.closest('td')!.querySelector('button')).toBeNull();
+    expect(toggle()!.getAttribute('aria-label')).toMatch(/^Lisää: Konsolikysely/);
+    expect(toggle()!.getAttribute('aria-expanded')).toBe('false');
+    // By keyboard: Enter opens it with focus on its first action, arrows move, Escape closes it with focus back on its button.
+    toggle()!.focus();
+    await userEvent.keyboard('{Enter}');
+    await expect.poll(() => toggle()!.getAttribute('aria-expanded')).toBe('true');
+    expect(shadow.activeElement).toBe(item('edit'));
+    await userEvent.keyboard('{ArrowDown}');
+    expect(shadow.activeElement).toBe(item('close'));
     await expectAccessible(el);
     await userEvent.keyboard('{Escape}');
-    await expect.poll(() => polls.shadowRoot!.activeElement).toBe(button());
+    await expect.poll(() => toggle()!.getAttribute('aria-expanded')).toBe('false');
+    expect(shadow.activeElement).toBe(toggle());
+    expect(item('close')!.closest('ul')!.hidden).toBe(true);
+    // Space opens it too; choosing "Sulje" asks first, and Escape keeps the poll open, focus back on the menu's button.
+    await userEvent.keyboard(' ');
+    await expect.poll(() => shadow.activeElement).toBe(item('edit'));
+    await userEvent.keyboard('{ArrowDown}');
+    await userEvent.keyboard('{Enter}');
+    await expect.poll(() => shadow.querySelector('[role="alertdialog"]')).toBeTruthy();
+    expect(shadow.activeElement?.id).toBe('confirm-text');
+    await expectAccessible(el);
+    await userEvent.keyboard('{Escape}');
+    await expect.poll(() => shadow.activeElement).toBe(toggle());
     expect((await (await officialFetch(`/polls/${id}`)).json()).status).toBe('open');
 
-    button()!.click();
-    await expect.poll(() => polls.shadowRoot!.querySelector('[role="alertdialog"] button.danger')).toBeTruthy();
-    polls.shadowRoot!.querySelector<HTMLButtonElement>('[role="alertdialog"] button.danger')!.click();
-    await expect.poll(() => button()?.textContent).toBe('Avaa');
-    expect(polls.shadowRoot!.querySelector('[role="status"]')?.textContent).toMatch(/suljettiin/);
+    item('close')!.click();
+    await expect.poll(() => shadow.querySelector('[role="alertdialog"] button.danger')).toBeTruthy();
+    shadow.querySelector<HTMLButtonElement>('[role="alertdialog"] button.danger')!.click();
+    await expect.poll(() => badge()).toBe('Suljettu');
+    expect(item('open')?.textContent).toBe('Avaa');
+    expect(shadow.querySelector('[role="status"]')?.textContent).toMatch(/suljettiin/);
+    expect(shadow.activeElement).toBe(toggle());
     expect((await (await officialFetch(`/polls/${id}`)).json()).status).toBe('closed');
-    button()!.click();
-    await expect.poll(() => button()?.textContent).toBe('Sulje');
+    item('open')!.click();
+    await expect.poll(() => badge()).toBe('Avoinna');
     expect((await (await officialFetch(`/polls/${id}`)).json()).status).toBe('open');
 
-    // An export in one click: fetched with the token in a header (never in a URL) and saved under the server's file name.
-    const row = button()!.closest('tr')!;
-    [...row.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent === 'CSV')!.click();
-    await expect.poll(() => polls.shadowRoot!.querySelector('[role="status"]')?.textContent).toMatch(new RegExp(`^Tiedosto .*${id}.*\\.csv on ladattu\\.$`));
+    // An export from the menu: fetched with the token in a header (never in a URL) and saved under the server's file name.
+    item('export-csv')!.click();
+    await expect.poll(() => shadow.querySelector('[role="status"]')?.textContent).toMatch(new RegExp(`^Tiedosto .*${id}.*\\.csv on ladattu\\.$`));
   });
 });
 
@@ -171,13 +216,18 @@ describe('<osallistu-admin>: results', () => {
     await expect.poll(() => polls.shadowRoot!.activeElement?.id).toBe('results-heading');
     const section = polls.shadowRoot!.querySelector('section.results')!;
     expect(section.textContent).toContain('Yhteensä 3 vastausta');
-    const rows = [...section.querySelectorAll('table')[0]!.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent!.replace(/\s+/g, ' ').trim()));
+    // The chart is its own table: each bar's numbers as text beside it, the drawn bar hidden from screen readers.
+    const rows = [...section.querySelectorAll('table')[0]!.querySelectorAll('tbody tr')].map((tr) => [...tr.children].slice(0, 3).map((c) => c.textContent!.replace(/\s+/g, ' ').trim()));
     expect(rows).toEqual([
       ['Pyörätiet', '2', '67 %'],
       ['Jalkakäytävät', '1', '33 %'],
       ['Bussipysäkit', '0', '0 %'],
     ]);
-    expect(section.querySelector('.chart')!.getAttribute('aria-hidden')).toBe('true');
+    const bars = [...section.querySelectorAll('table')[0]!.querySelectorAll('svg.bar')];
+    expect(bars.map((b) => b.getAttribute('aria-hidden'))).toEqual(['true', 'true', 'true']);
+    expect(bars.map((b) => Number(b.querySelectorAll('rect')[1]!.getAttribute('width')).toFixed(0))).toEqual(['67', '33', '0']);
+    expect([...section.querySelectorAll('table')[0]!.querySelectorAll('thead th')].every((th) => th.textContent!.trim())).toBe(true);
+    expect(section.querySelector('figure svg.days')!.getAttribute('aria-hidden')).toBe('true');
     const perDay = section.querySelectorAll('table')[1]!;
     expect(perDay.querySelector('caption')!.textContent).toBe('Vastaukset päivittäin');
     expect(perDay.querySelector('tbody td')!.textContent).toBe('3');
@@ -222,12 +272,24 @@ describe('<osallistu-admin>: audit log', () => {
     await signIn(el, OWNER);
     await expect.poll(() => root(el).querySelector('nav a[href="#audit"]')).toBeTruthy();
     root(el).querySelector<HTMLAnchorElement>('nav a[href="#audit"]')!.click();
-    const audit = await expect.poll(() => view(el, 'osallistu-admin-audit')?.shadowRoot?.querySelector('table')).toBeTruthy().then(() => view(el, 'osallistu-admin-audit')!);
-    audit.shadowRoot!.querySelector<HTMLInputElement>('#action')!.value = 'token.create';
+    const audit = await expect.poll(() => view(el, 'osallistu-admin-audit')?.shadowRoot?.querySelector('ol.audit')).toBeTruthy().then(() => view(el, 'osallistu-admin-audit')!);
+    // Filtered by a readable area, not an internal code.
+    const select = audit.shadowRoot!.querySelector<HTMLSelectElement>('#action')!;
+    expect([...select.options].map((o) => o.textContent)).toEqual(['Alla händelser', 'Enkäter', 'Formulär', 'Respons', 'Beslut', 'Videor', 'Nycklar', 'Inställningar']);
+    select.value = 'token';
     audit.shadowRoot!.querySelector<HTMLButtonElement>('form button')!.click();
-    await expect.poll(() => audit.shadowRoot!.querySelector('tbody')?.textContent ?? '').toContain(created.id);
-    expect(new Set([...audit.shadowRoot!.querySelectorAll('tbody td:nth-child(3)')].map((td) => td.textContent))).toEqual(new Set(['token.create']));
-    expect(audit.shadowRoot!.querySelector('thead')!.textContent).toContain('Händelse');
+    // Entries are sentences in the official's language: who, what, and when as Finland writes it.
+    const entries = () => [...audit.shadowRoot!.querySelectorAll('ol.audit li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    const mine = () => [...audit.shadowRoot!.querySelectorAll('ol.audit li')].find((li) => li.textContent!.includes(created.label));
+    await expect.poll(() => mine()).toBeTruthy();
+    const time = mine()!.querySelector('time')!;
+    // Who (the token's label), what in Swedish, and when as the widgets write dates; no internal code.
+    const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    expect(entries().find((e) => e.includes(created.label))).toMatch(
+      new RegExp(`^\\S.* skapade nyckeln ”${escape(created.label)}” \\(läsare\\) ${escape(formatDate(time.dateTime, 'sv', 'medium', true))}$`),
+    );
+    expect(entries().every((e) => /nyckel/.test(e))).toBe(true);
+    expect(audit.shadowRoot!.textContent).not.toContain('token.create');
     await expectAccessible(el);
 
     const { auditCsv } = await import('./admin-audit.ts');
@@ -251,8 +313,13 @@ describe('<osallistu-admin>: snippets', () => {
     const item = snippets.shadowRoot!.querySelector<HTMLSelectElement>('#item')!;
     item.value = id;
     item.dispatchEvent(new Event('change'));
-    await expect.poll(() => snippets.shadowRoot!.querySelector('pre.code')?.textContent).toContain(`poll="${id}"`);
-    const [code, frame] = [...snippets.shadowRoot!.querySelectorAll('pre.code')].map((pre) => pre.textContent);
+    await expect.poll(() => snippets.shadowRoot!.querySelector<HTMLTextAreaElement>('textarea#code')?.value).toContain(`poll="${id}"`);
+    const [code, frame] = [...snippets.shadowRoot!.querySelectorAll<HTMLTextAreaElement>('textarea.code')].map((area) => area.value);
+    // Labelled, read-only fields (a label on a <pre> is not allowed), wrapping instead of widening the view.
+    expect([...snippets.shadowRoot!.querySelectorAll<HTMLTextAreaElement>('textarea.code')].map((area) => [area.readOnly, area.labels[0]?.textContent])).toEqual([
+      [true, 'Koodi sivulle'],
+      [true, 'Jos julkaisujärjestelmä poistaa skriptit'],
+    ]);
     expect(code).toBe(
       `<script type="module" src="${location.origin}/embed/v1/osallistu.js" data-site="${SITE}"></script>\n<osallistu-poll poll="${id}">\n  <a href="${location.origin}/embed/v1/frame/poll/${id}?site=${SITE}">Vastaa kyselyyn</a>\n</osallistu-poll>`,
     );
@@ -264,7 +331,7 @@ describe('<osallistu-admin>: snippets', () => {
     const kind = snippets.shadowRoot!.querySelector<HTMLSelectElement>('#kind')!;
     kind.value = 'feedback';
     kind.dispatchEvent(new Event('change'));
-    await expect.poll(() => snippets.shadowRoot!.querySelector('pre.code')?.textContent).toContain('<osallistu-feedback form="');
+    await expect.poll(() => snippets.shadowRoot!.querySelector<HTMLTextAreaElement>('textarea#code')?.value).toContain('<osallistu-feedback form="');
   });
 });
 
@@ -332,7 +399,7 @@ describe('<osallistu-admin>: creating and editing a poll', () => {
     await expect.poll(() => polls.shadowRoot!.querySelector('osallistu-admin-poll-editor')).toBeNull();
 
     // Editing: a changed question is saved; a cancel with changes asks first.
-    polls.shadowRoot!.querySelector<HTMLButtonElement>(`button[data-edit="${id}"]`)!.click();
+    polls.shadowRoot!.querySelector<HTMLButtonElement>(`.menu[data-menu-of="${id}"] button[data-action="edit"]`)!.click();
     await expect.poll(() => polls.shadowRoot!.querySelector('osallistu-admin-poll-editor')?.shadowRoot?.querySelector('#question-sv')).toBeTruthy();
     const again = polls.shadowRoot!.querySelector('osallistu-admin-poll-editor')!.shadowRoot!;
     await type(again, '#question-sv', 'Till vilken park bänkar?');
@@ -354,7 +421,8 @@ describe('<osallistu-admin>: creating and editing a poll', () => {
     await type(editor, '#poll-id', 'Not A Slug');
     await type(editor, '#question-fi', 'Kysymys');
     editor.querySelector<HTMLButtonElement>('form > .actions button:not([type])')!.click();
-    await expect.poll(() => editor.querySelector('#id-error')?.textContent).toMatch(/lowercase letters/);
+    // In the console's language, at the field, without the server's English.
+    await expect.poll(() => editor.querySelector('#id-error')?.textContent).toBe('Not in the right form.');
     expect(editor.activeElement?.getAttribute('role')).toBe('alert');
   });
 });

@@ -45,6 +45,8 @@ export class OsallistuAdmin extends AdminView {
   @state() private checking = false;
   @state() private error = '';
   @state() private view: ViewName = 'polls';
+  /** Shown on the sign-in form right after signing out. */
+  @state() private signedOut = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -84,7 +86,7 @@ export class OsallistuAdmin extends AdminView {
     const views = this.views();
     const view = views.includes(this.view) ? this.view : views[0]!;
     return html`<div class="account">
-        <p><strong>${this.session.site}</strong> · ${a.signedInAs(this.official.label, a.roles[this.official.role])}</p>
+        <p id="signed-in" tabindex="-1"><strong>${this.session.site}</strong> · ${a.signedInAs(this.official.label, a.roles[this.official.role])}</p>
         <button part="button" class="secondary" @click=${this.signOut}>${a.signOut}</button>
       </div>
       <nav aria-label=${a.nav.label}>
@@ -123,7 +125,8 @@ export class OsallistuAdmin extends AdminView {
     const t = this.at.signIn;
     const site = this.session?.site ?? (new URLSearchParams(location.search).get('site') || this.siteId);
     return html`<form class="sign-in" @submit=${this.submit} aria-labelledby="sign-in-heading">
-      <h2 id="sign-in-heading">${t.heading}</h2>
+      <h2 id="sign-in-heading" tabindex="-1">${t.heading}</h2>
+      <p role="status">${this.signedOut ? this.at.signedOut : nothing}</p>
       <p>${t.intro}</p>
       <div class="field">
         <label for="site">${t.site}</label>
@@ -158,6 +161,12 @@ export class OsallistuAdmin extends AdminView {
       this.site = session.site;
       this.token = session.token;
       sessionStorage.setItem(SESSION, JSON.stringify(session));
+      this.signedOut = false;
+      // The form and its button are gone: focus goes to who is signed in, at the top of the console.
+      if (typed) {
+        await this.updateComplete;
+        this.renderRoot.querySelector<HTMLElement>('#signed-in')?.focus();
+      }
     } catch (error) {
       sessionStorage.removeItem(SESSION);
       await this.stringsReady();
@@ -173,12 +182,16 @@ export class OsallistuAdmin extends AdminView {
     }
   }
 
-  private signOut(): void {
+  /** Back to the sign-in form, which says so, with focus on its heading (the button pressed is gone). */
+  private async signOut(): Promise<void> {
     if (!this.mayLeave()) return;
     sessionStorage.removeItem(SESSION);
     this.official = undefined;
     this.session = undefined;
     this.token = '';
+    this.signedOut = true;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#sign-in-heading')?.focus();
   }
 }
 

@@ -1,5 +1,6 @@
 import type { AdminMessages } from './messages.ts';
 import { en as ui } from './ui/en.ts';
+import { en as log } from './audit/en.ts';
 
 export const en: AdminMessages = {
   title: 'Osallistu – console',
@@ -17,6 +18,7 @@ export const en: AdminMessages = {
   },
   ui,
   signedInAs: (label, role) => `${label} (${role})`,
+  signedOut: 'You have signed out.',
   signOut: 'Sign out',
   leaveUnsaved: 'The changes are not saved. Leave anyway? They will be lost.',
   roles: { owner: 'owner', editor: 'editor', moderator: 'moderator', viewer: 'viewer' },
@@ -150,6 +152,9 @@ export const en: AdminMessages = {
     },
   },
   feedback: {
+    replyForm: (ref) => `Handle feedback ${ref}`,
+    selectColumn: 'Select',
+    filterLabel: 'Filter feedback',
     heading: 'Feedback',
     form: 'Form',
     category: 'Topic',
@@ -291,6 +296,7 @@ export const en: AdminMessages = {
     list: 'The site\'s tokens',
     created_at: 'Created',
     state: 'State',
+    revoked_: 'Revoked',
     active: 'Active',
     revokedAt: (when) => `Revoked ${when}`,
     you: '(you)',
@@ -299,9 +305,10 @@ export const en: AdminMessages = {
     revoked: (label) => `The token "${label}" was revoked.`,
   },
   audit: {
+    log,
     heading: 'Audit log',
-    filter: 'Action',
-    filterHelp: 'E.g. poll or token.create. Empty shows all.',
+    filter: 'Show',
+    filterHelp: 'Only the events of the chosen area, newest first.',
     apply: 'Filter',
     when: 'When',
     who: 'Who',

@@ -1,5 +1,6 @@
 import type { AdminMessages } from './messages.ts';
 import { fi as ui } from './ui/fi.ts';
+import { fi as log } from './audit/fi.ts';
 
 export const fi: AdminMessages = {
   title: 'Osallistu – hallinta',
@@ -17,6 +18,7 @@ export const fi: AdminMessages = {
   },
   ui,
   signedInAs: (label, role) => `${label} (${role})`,
+  signedOut: 'Olet kirjautunut ulos.',
   signOut: 'Kirjaudu ulos',
   leaveUnsaved: 'Muutoksia ei ole tallennettu. Siirrytäänkö silti? Muutokset katoavat.',
   roles: { owner: 'omistaja', editor: 'toimittaja', moderator: 'moderaattori', viewer: 'katselija' },
@@ -150,6 +152,9 @@ export const fi: AdminMessages = {
     },
   },
   feedback: {
+    replyForm: (ref) => `Käsittele palaute ${ref}`,
+    selectColumn: 'Valitse',
+    filterLabel: 'Suodata palautteita',
     heading: 'Palautteet',
     form: 'Lomake',
     category: 'Aihe',
@@ -291,6 +296,7 @@ export const fi: AdminMessages = {
     list: 'Sivuston tunnisteet',
     created_at: 'Luotu',
     state: 'Tila',
+    revoked_: 'Poistettu käytöstä',
     active: 'Käytössä',
     revokedAt: (when) => `Poistettu käytöstä ${when}`,
     you: '(sinä)',
@@ -299,9 +305,10 @@ export const fi: AdminMessages = {
     revoked: (label) => `Tunniste ”${label}” poistettiin käytöstä.`,
   },
   audit: {
+    log,
     heading: 'Tapahtumaloki',
-    filter: 'Tapahtuma',
-    filterHelp: 'Esimerkiksi poll tai token.create. Tyhjä näyttää kaikki.',
+    filter: 'Näytä',
+    filterHelp: 'Vain valitun alueen tapahtumat, uusin ensin.',
     apply: 'Suodata',
     when: 'Aika',
     who: 'Kuka',

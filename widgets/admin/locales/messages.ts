@@ -1,6 +1,7 @@
 import type { FieldType } from '../../../worker/schema/forms.ts';
 import type { Role } from '../../../worker/schema/sites.ts';
 import type { UiMessages } from './ui/messages.ts';
+import type { AuditMessages } from './audit/messages.ts';
 
 /** The officials' console's strings, in its own chunk per language. */
 export interface AdminMessages {
@@ -21,6 +22,8 @@ export interface AdminMessages {
   ui: UiMessages;
   signedInAs: (label: string, role: string) => string;
   signOut: string;
+  /** Said on the sign-in form after signing out. */
+  signedOut: string;
   /** Asked before leaving a view with unsaved changes. */
   leaveUnsaved: string;
   roles: Record<Role, string>;
@@ -156,6 +159,12 @@ export interface AdminMessages {
     };
   };
   feedback: {
+    /** The reply form's name. */
+    replyForm: (ref: string) => string;
+    /** The checkbox column's name, read out only. */
+    selectColumn: string;
+    /** The filter form's name. */
+    filterLabel: string;
     heading: string;
     form: string;
     category: string;
@@ -301,6 +310,8 @@ export interface AdminMessages {
     list: string;
     created_at: string;
     state: string;
+    /** A revoked token's state, as a status. */
+    revoked_: string;
     active: string;
     revokedAt: (when: string) => string;
     you: string;
@@ -309,6 +320,8 @@ export interface AdminMessages {
     revoked: (label: string) => string;
   };
   audit: {
+    /** Readable action groups and sentences. */
+    log: AuditMessages;
     heading: string;
     filter: string;
     filterHelp: string;

@@ -1,5 +1,6 @@
 import type { AdminMessages } from './messages.ts';
 import { sv as ui } from './ui/sv.ts';
+import { sv as log } from './audit/sv.ts';
 
 export const sv: AdminMessages = {
   title: 'Osallistu – administration',
@@ -17,6 +18,7 @@ export const sv: AdminMessages = {
   },
   ui,
   signedInAs: (label, role) => `${label} (${role})`,
+  signedOut: 'Du har loggat ut.',
   signOut: 'Logga ut',
   leaveUnsaved: 'Ändringarna är inte sparade. Vill du ändå gå vidare? Ändringarna försvinner.',
   roles: { owner: 'ägare', editor: 'redaktör', moderator: 'moderator', viewer: 'läsare' },
@@ -150,6 +152,9 @@ export const sv: AdminMessages = {
     },
   },
   feedback: {
+    replyForm: (ref) => `Behandla respons ${ref}`,
+    selectColumn: 'Välj',
+    filterLabel: 'Filtrera respons',
     heading: 'Respons',
     form: 'Formulär',
     category: 'Ämne',
@@ -291,6 +296,7 @@ export const sv: AdminMessages = {
     list: 'Webbplatsens nycklar',
     created_at: 'Skapad',
     state: 'Status',
+    revoked_: 'Borttagen',
     active: 'I bruk',
     revokedAt: (when) => `Borttagen ${when}`,
     you: '(du)',
@@ -299,9 +305,10 @@ export const sv: AdminMessages = {
     revoked: (label) => `Nyckeln ”${label}” togs bort.`,
   },
   audit: {
+    log,
     heading: 'Händelselogg',
-    filter: 'Händelse',
-    filterHelp: 'Till exempel poll eller token.create. Tomt visar alla.',
+    filter: 'Visa',
+    filterHelp: 'Bara händelser inom det valda området, nyaste först.',
     apply: 'Filtrera',
     when: 'Tid',
     who: 'Vem',

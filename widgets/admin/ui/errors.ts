@@ -9,7 +9,7 @@ import type { ErrorIssue } from '../../../worker/errors.ts';
 export interface ErrorTexts {
   /** By the error's `code`: "Kysely on jo olemassa." */
   codes: Record<string, string>;
-  /** By an issue's `code`, about one field. */
+  /** By an issue's `code`, about one field; `{lang}` is the language the server's message names. */
   issues: Record<string, string>;
   /** The words for a field's path's first key ("question" → "Kysymys"). */
   fields: Record<string, string>;
@@ -37,13 +37,16 @@ export function explainError(error: unknown, texts: ErrorTexts, fallback: string
 }
 
 /**
- * One validation issue in the console's language, named by its field when `named` (the path's
- * first key has words here); the server's English text (marked) when its code has none.
+ * One validation issue (or an error code placed at a field) in the console's language, named by
+ * its field when `named` (the path's first key has words here); the server's English text (marked) when its code has none.
  * `languageName` words a language code in a path (`question.sv` → "ruotsi").
  */
 export function explainIssue(issue: ErrorIssue, texts: ErrorTexts, languageName?: (lang: string) => string, named = true): Said {
-  const own = texts.issues[issue.code];
-  if (!own) return { text: issue.message, lang: 'en' };
+  const found = texts.issues[issue.code] ?? texts.codes[issue.code];
+  if (!found) return { text: issue.message, lang: 'en' };
+  // A language the message names ("… default language (fi)") fills `{lang}`.
+  const inMessage = /\((fi|sv|en)\)/.exec(issue.message)?.[1];
+  const own = found.replace('{lang}', inMessage ? (languageName?.(inMessage) ?? inMessage) : '').replace(' ()', '');
   const [first, ...rest] = issue.path.map(String);
   const field = first !== undefined ? texts.fields[first] : undefined;
   if (!named || !field) return { text: own };
@@ -58,4 +61,14 @@ export function said(message: Said | string | undefined) {
   if (!message) return nothing;
   if (typeof message === 'string') return message;
   return message.lang ? html`<span lang=${message.lang}>${message.text}</span>` : message.text;
+}
+
+/**
+ * `wrap(message)` ("Ei tallennettu: …") with the message's part marked `lang="en"` when it is the
+ * server's English text; plain text when the message is in the console's words.
+ */
+export function saidWithin(wrap: (message: string) => string, message: Said) {
+  if (!message.lang) return wrap(message.text);
+  const [before = '', after = ''] = wrap('\u0000').split('\u0000');
+  return html`${before}<span lang=${message.lang}>${message.text}</span>${after}`;
 }

@@ -11,7 +11,7 @@ export interface MenuItem {
   danger?: boolean;
 }
 
-type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | ShadowRoot };
+type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
 
 /** The selector of the "More" button of the menu `id`, where focus returns after one of its actions. */
 export const menuToggle = (id: string) => `button[data-menu="${CSS.escape(id)}"]`;
@@ -85,7 +85,7 @@ export class RowMenus implements ReactiveController {
   #keydown(id: string, event: KeyboardEvent): void {
     if (this.#open !== id) return;
     const items = this.#items(id);
-    const at = items.indexOf((this.host.renderRoot as ShadowRoot).activeElement as HTMLButtonElement);
+    const at = items.indexOf((this.host.renderRoot as unknown as ShadowRoot).activeElement as HTMLButtonElement);
     let next: number | undefined;
     if (event.key === 'Escape') {
       event.preventDefault();

@@ -47,7 +47,7 @@ export const en: UiMessages = {
       invalid_value: 'Not an allowed value.',
       unrecognized_keys: 'Unknown item.',
       duplicate_key: 'The same id is already used.',
-      missing_language: 'The text is missing in a language.',
+      missing_language: 'Give the text in the site’s default language ({lang}).',
       required: 'A required item is missing.',
       too_long: 'Too long.',
     },

@@ -47,7 +47,7 @@ export const fi: UiMessages = {
       invalid_value: 'Ei sallittu arvo.',
       unrecognized_keys: 'Tuntematon tieto.',
       duplicate_key: 'Sama tunnus on jo käytössä.',
-      missing_language: 'Teksti puuttuu kieleltä.',
+      missing_language: 'Anna teksti sivuston oletuskielellä ({lang}).',
       required: 'Pakollinen tieto puuttuu.',
       too_long: 'Liian pitkä.',
     },

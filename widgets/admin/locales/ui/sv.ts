@@ -47,7 +47,7 @@ export const sv: UiMessages = {
       invalid_value: 'Inte ett tillåtet värde.',
       unrecognized_keys: 'Okänd uppgift.',
       duplicate_key: 'Samma beteckning används redan.',
-      missing_language: 'Texten saknas på ett språk.',
+      missing_language: 'Ange texten på webbplatsens standardspråk ({lang}).',
       required: 'En obligatorisk uppgift saknas.',
       too_long: 'För lång.',
     },
