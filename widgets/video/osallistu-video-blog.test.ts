@@ -114,7 +114,7 @@ describe('<osallistu-video-blog>: headings and names', () => {
     const watch = episodes(el)[0]!.querySelector('button')!;
     expect(watch.hasAttribute('aria-label')).toBe(false);
     expect(watch.getAttribute('aria-labelledby')!.split(' ').map((id) => [root(el).getElementById(id)!.textContent!.trim(), root(el).getElementById(id)!.closest('[lang]')!.getAttribute('lang')])).toEqual([
-      ['Watch', 'en'],
+      ['Watch:', 'en'],
       ['Syyskuun videoblogi', 'fi'],
     ]);
     await expectAccessible(el);
@@ -130,7 +130,7 @@ describe('<osallistu-video-blog>: an episode opens in place', () => {
     const watch = episodes(el)[1]!.querySelector('button')!;
     // Named by its own word and the episode's title, each element carrying its language.
     expect(watch.getAttribute('aria-labelledby')!.split(' ').map((id) => [root(el).getElementById(id)!.textContent!.trim(), root(el).getElementById(id)!.closest('[lang]')!.getAttribute('lang')])).toEqual([
-      ['Katso', 'fi'],
+      ['Katso:', 'fi'],
       ['Jakso 1', 'fi'],
     ]);
     watch.click();

@@ -193,7 +193,7 @@ export class OsallistuVideoBlog extends OsallistuElement {
           aria-controls=${`player-${item.id}`}
           @click=${() => this.toggle(item.id)}
         >
-          ${open ? b.close : b.watch}
+          ${open ? b.close : b.watch}<span class="visually-hidden">:</span>
         </button>
       </div>
       <div class="player" id=${`player-${item.id}`} ?hidden=${!open}>
