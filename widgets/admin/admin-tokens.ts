@@ -88,7 +88,7 @@ export class OsallistuAdminTokens extends AdminView {
               <td data-label=${t.created_at}><time class="nowrap" datetime=${token.createdAt}>${when(token.createdAt)}</time></td>
               <td data-label=${t.state}>
                 ${token.revokedAt
-                  ? html`${statusBadge(t.revoked_, 'closed')} <time class="nowrap" datetime=${token.revokedAt}>${when(token.revokedAt)}</time>`
+                  ? html`${statusBadge(t.revoked_, 'closed')} <time datetime=${token.revokedAt}>${when(token.revokedAt)}</time>`
                   : statusBadge(t.active, 'open')}
               </td>
               <td>

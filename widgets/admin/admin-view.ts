@@ -117,6 +117,10 @@ const adminStyles = css`
     margin: 0 0 1rem;
   }
   /* The button lines up with the fields' boxes, not with the space under them. */
+  .filters .field {
+    min-inline-size: 0;
+    max-inline-size: 100%;
+  }
   .filters .field,
   .filters select,
   .filters input {

@@ -154,7 +154,12 @@ export const uiStyles = css`
       display: block;
       inline-size: auto;
     }
+    table.responsive > thead > tr,
+    table.responsive > thead > tr > th {
+      display: block;
+    }
     table.responsive > thead {
+      display: block;
       position: absolute;
       inline-size: 1px;
       block-size: 1px;
