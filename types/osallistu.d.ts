@@ -11,6 +11,8 @@ interface OsallistuPollElement extends HTMLElement {
   voterAssertion: string;
   /** The heading level of the question when it is not a form legend, to fit the host page's outline. */
   headingLevel: number;
+  /** Milliseconds before a ballot still on its way is said to be slow ("still sending"). */
+  slowAfter: number;
   /** the site slug; defaults to the loader's `data-site`. */
   site: string;
   /** the API origin; defaults to the loader's own origin. */
@@ -67,7 +69,7 @@ interface OsallistuDecisionsElement extends HTMLElement {
   filters: boolean;
   /** a feedback form's id: each decision gets "give feedback on this decision". */
   feedbackForm: string;
-  /** the level of each decision's title (default 3). */
+  /** the level of each decision's title (default 2, below the page's h1). */
   headingLevel: number;
   /** the site slug; defaults to the loader's `data-site`. */
   site: string;
@@ -81,7 +83,7 @@ interface OsallistuVideoElement extends HTMLElement {
   video: string;
   /** a feedback form's id: adds "ask a question" with the video named in it. */
   feedbackForm: string;
-  /** the level of the title (default 3); with `compact`, of the headings inside (the form's title). */
+  /** the level of the title (default 2, below the page's h1); with `compact`, of the headings inside (the form's title). */
   headingLevel: number;
   /** no title, date or description (when the page around shows them). */
   compact: boolean;
@@ -103,7 +105,7 @@ interface OsallistuVideoBlogElement extends HTMLElement {
   limit: number;
   /** a feedback form's id: each episode gets "ask a question". */
   feedbackForm: string;
-  /** the level of each episode's title (default 3). */
+  /** the level of each episode's title (default 2, below the page's h1). */
   headingLevel: number;
   /** the site slug; defaults to the loader's `data-site`. */
   site: string;
@@ -161,6 +163,8 @@ declare namespace Osallistu {
     'case-id'?: string;
     /** the title of what the feedback is about (a decision, a video), shown above the form and sent with it. */
     'subject'?: string;
+    /** the language of `subject` when it is not the page's (a title shown in a fallback language). */
+    'subject-lang'?: string;
     /** the id of the decision the feedback is about, sent with it. */
     'decision'?: string;
     /** the id of the video the feedback is about, sent with it. */
@@ -201,7 +205,7 @@ declare namespace Osallistu {
     'filters'?: boolean;
     /** a feedback form's id: each decision gets "give feedback on this decision". */
     'feedback-form'?: string;
-    /** the level of each decision's title (default 3). */
+    /** the level of each decision's title (default 2, below the page's h1). */
     'heading-level'?: number;
     /** the site slug; defaults to the loader's `data-site`. */
     'site'?: string;
@@ -216,7 +220,7 @@ declare namespace Osallistu {
     'video': string;
     /** a feedback form's id: adds "ask a question" with the video named in it. */
     'feedback-form'?: string;
-    /** the level of the title (default 3); with `compact`, of the headings inside (the form's title). */
+    /** the level of the title (default 2, below the page's h1); with `compact`, of the headings inside (the form's title). */
     'heading-level'?: number;
     /** no title, date or description (when the page around shows them). */
     'compact'?: boolean;
@@ -237,7 +241,7 @@ declare namespace Osallistu {
     'limit'?: number;
     /** a feedback form's id: each episode gets "ask a question". */
     'feedback-form'?: string;
-    /** the level of each episode's title (default 3). */
+    /** the level of each episode's title (default 2, below the page's h1). */
     'heading-level'?: number;
     /** the site slug; defaults to the loader's `data-site`. */
     'site'?: string;

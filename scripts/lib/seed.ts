@@ -10,14 +10,14 @@ import type { IssuedToken } from './sites.ts';
 import type { Where } from './wrangler.ts';
 
 /** In no language: the console shows a token's label as written, in whichever language it runs. */
-export const DEMO_TOKEN_LABEL = 'Demo (npm start)';
+export const DEMO_TOKEN_LABEL = 'Demo (npm)';
 
 /**
  * Seeds the demo site. Safe to run on every start: the site is upserted and the token printed by
  * the previous start is revoked, so exactly one demo owner token works at a time.
  */
 export async function seedDemo(where: Where = {}): Promise<IssuedToken> {
-  return upsertSiteWithToken(demoSite, { role: 'owner', label: DEMO_TOKEN_LABEL, replaceLabel: true, formerLabels: ['demo owner (npm start)'] }, where);
+  return upsertSiteWithToken(demoSite, { role: 'owner', label: DEMO_TOKEN_LABEL, replaceLabel: true, formerLabels: ['demo owner (npm start)', 'Demo (npm start)'] }, where);
 }
 
 /**

@@ -131,7 +131,6 @@ function osallistu_palette_css(): string {
 		. '--osallistu-on-accent:var(--wp--preset--color--base,#ffffff);'
 		. '--osallistu-border:var(--wp--preset--color--contrast,#6b6b6b);'
 		. '--osallistu-muted:var(--wp--preset--color--contrast,#4d4d4d);'
-		. '--osallistu-focus:var(--wp--preset--color--primary,#ffbf47);'
 		. '}';
 }
 
