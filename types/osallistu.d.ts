@@ -43,7 +43,7 @@ interface OsallistuFeedbackElement extends HTMLElement {
 interface OsallistuFeedbackStatusElement extends HTMLElement {
   /** a reference code to show at once (e.g. right after sending). */
   ref: string;
-  /** the level of the result's heading (default 3). */
+  /** the level of the result's heading (default 2, as in every widget). */
   headingLevel: number;
   /** the key the server gave with `ref` just now: shown once, and kept on this device. */
   removalKey?: string;
@@ -180,7 +180,7 @@ declare namespace Osallistu {
   interface FeedbackStatusAttributes {
     /** a reference code to show at once (e.g. right after sending). */
     'ref'?: string;
-    /** the level of the result's heading (default 3). */
+    /** the level of the result's heading (default 2, as in every widget). */
     'heading-level'?: number;
     /** the site slug; defaults to the loader's `data-site`. */
     'site'?: string;

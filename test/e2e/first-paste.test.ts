@@ -161,7 +161,7 @@ describe('the first paste on a page whose origin is not registered', () => {
 
     // The console's audit view shows who registered it.
     await consoleEl.getByRole('link', { name: adminFi.nav.audit }).click();
-    await expect.poll(() => consoleEl.locator('osallistu-admin-audit tbody').textContent()).toContain(origin);
+    await expect.poll(() => consoleEl.locator('osallistu-admin-audit ol.audit').textContent()).toContain(origin);
     await context.close();
   });
 });

@@ -107,9 +107,11 @@ export class OsallistuAdminAudit extends AdminView {
   /** "Maija M. sulki kyselyn ”Puistot” 4.12.2026 klo 10.02", with the time as a `<time>`. */
   private sentence(e: AuditEntry) {
     const log = this.at.audit.log;
-    const name = (e.target && this.names.get(`${e.action.split('.')[0]}:${e.target}`)) || e.target || '';
+    // A decision term's target is "topic:päiväkodit": its kind for the sentence, its value as the name.
+    const [kind, value] = e.action === 'decision_term.update' && e.target?.includes(':') ? e.target.split(/:(.*)/) : [];
+    const name = value ?? ((e.target && this.names.get(`${e.action.split('.')[0]}:${e.target}`)) || e.target || '');
     const did = log.did(
-      { action: e.action, name, detail: e.detail },
+      { action: e.action, name, detail: kind ? { ...e.detail, kind } : e.detail },
       {
         status: (s) => (this.at.feedback.statuses as Record<string, string>)[s] ?? s,
         role: (r) => (this.at.roles as Record<string, string>)[r] ?? r,
@@ -118,7 +120,7 @@ export class OsallistuAdminAudit extends AdminView {
     );
     const when = formatDate(e.createdAt, this.language, 'medium', true);
     const marker = '\u0000';
-    const [before, after] = log.sentence(e.actor, did, marker).split(marker);
+    const [before, after] = log.sentence(e.actor === 'command line' ? log.commandLine : e.actor, did, marker).split(marker);
     return html`${before}<time class="nowrap" datetime=${e.createdAt}>${when}</time>${after}`;
   }
 
@@ -134,7 +136,9 @@ export class OsallistuAdminAudit extends AdminView {
       challengeSiteKey: t.challenge.heading,
       challengeSecret: t.challenge.heading,
     };
-    return [...new Set(Object.keys(detail).map((key) => parts[key]).filter(Boolean))].join(', ');
+    // The origins themselves, so that the log says which page addresses were registered.
+    const origins = Array.isArray(detail.origins) ? ` (${detail.origins.join(', ')})` : '';
+    return [...new Set(Object.keys(detail).map((key) => (key === 'origins' ? parts[key] + origins : parts[key])).filter(Boolean))].join(', ');
   }
 
   private filter(event: SubmitEvent): void {

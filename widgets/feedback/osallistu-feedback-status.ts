@@ -46,7 +46,7 @@ export const removalKeyStore = (apiBase: string, site: string, ref: string) => n
  * remove their contact details with the removal key: the one kept on this device, or typed in.
  *
  * @attr ref - a reference code to show at once (e.g. right after sending).
- * @attr heading-level - the level of the result's heading (default 3).
+ * @attr heading-level - the level of the result's heading (default 2, as in every widget).
  * @prop removalKey - the key the server gave with `ref` just now: shown once, and kept on this device.
  * @csspart button - the buttons.
  * @csspart input - the text fields.
@@ -58,7 +58,7 @@ export class OsallistuFeedbackStatus extends OsallistuElement {
   static override catalogs = [...OsallistuElement.catalogs, statusMessages];
 
   @property() ref = '';
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 3;
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
   /** Never an attribute: a secret does not belong in the page's markup. */
   @property({ attribute: false }) removalKey?: string = '';
 

@@ -32,7 +32,7 @@ type Load = { status: 'loading' } | { status: 'ready'; poll: PollView } | { stat
  *
  * @attr poll - the poll's id (required).
  * @attr voter-assertion - for signed polls: the JWT the host site signed for its signed-in resident.
- * @attr heading-level - the level of the question and results headings (default 3, results one below).
+ * @attr heading-level - the level of the question and results headings (default 2, as in every widget; results one below).
  * @fires osallistu-vote - a ballot was counted (`detail`: site, poll, choices or value, changed).
  * @slot - shown until the widget starts, and where scripts do not run: e.g. a link to the poll's own page.
  * @csspart form - the form around the question.
@@ -50,7 +50,7 @@ export class OsallistuPoll extends OsallistuElement {
   @property({ reflect: true }) poll = '';
   @property({ attribute: 'voter-assertion' }) voterAssertion = '';
   /** The heading level of the question when it is not a form legend, to fit the host page's outline. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 3;
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
   /** The officials' console's live preview: this poll is shown as residents will see it, without the API; answering it sends nothing. */
   @property({ attribute: false }) preview?: PollView;
   /** Milliseconds before a ballot still on its way is said to be slow ("still sending"). */

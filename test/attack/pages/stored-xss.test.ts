@@ -275,7 +275,9 @@ describe('stored XSS: the corpus in every field, rendered everywhere, never runs
         await view.locator(`[data-results="${id}"]`).click();
         await expect.poll(() => view.locator('section.results').textContent(), { timeout: 15_000 }).toMatch(/xss\d{2}/);
         await scan();
-        await view.locator(`[data-edit="${id}"]`).click();
+        // Edit is in the row's "More" menu.
+        await view.locator(`button[data-menu="${id}"]`).click();
+        await view.locator('[data-action="edit"]').click();
         await widgetsShowPayloads(page, 'osallistu-admin-poll-editor osallistu-poll', 1, true);
         await scan();
         await page.locator('osallistu-admin-poll-editor').getByRole('button', { name: 'Peruuta', exact: true }).first().click();

@@ -32,7 +32,7 @@ export const en: AuditMessages = {
       case 'decision.import':
         return 'imported decisions';
       case 'decision_term.update':
-        return `named the decision class ${q(name)}`;
+        return `named the ${detail.kind === 'district' ? 'district' : 'topic'} ${q(name)}`;
       case 'video.create':
         return `added the video ${q(name)}`;
       case 'video.update':
@@ -59,5 +59,6 @@ export const en: AuditMessages = {
         return `made a change (${action}) to ${q(name)}`;
     }
   },
+  commandLine: 'the command line',
   sentence: (who, did, when) => `${who} ${did} on ${when}`,
 };

@@ -32,7 +32,7 @@ export const fi: AuditMessages = {
       case 'decision.import':
         return 'toi päätöksiä';
       case 'decision_term.update':
-        return `nimesi päätösten luokan ${q(name)}`;
+        return `nimesi ${detail.kind === 'district' ? 'alueen' : 'aiheen'} ${q(name)}`;
       case 'video.create':
         return `lisäsi videon ${q(name)}`;
       case 'video.update':
@@ -59,5 +59,6 @@ export const fi: AuditMessages = {
         return `teki muutoksen (${action}) kohteeseen ${q(name)}`;
     }
   },
+  commandLine: 'komentorivi',
   sentence: (who, did, when) => `${who} ${did} ${when}`,
 };

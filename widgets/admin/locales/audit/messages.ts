@@ -12,6 +12,8 @@ export interface AuditMessages {
   groups: Record<'' | 'poll' | 'form' | 'submission' | 'decision' | 'video' | 'token' | 'site', string>;
   /** "sulki kyselyn ”Puistot”": what the official did, after their name. */
   did: (fact: AuditFact, words: { status: (status: string) => string; role: (role: string) => string; settings: (detail: Record<string, unknown>) => string }) => string;
+  /** Who did it when no token did: a site created or a token issued by `npm run site:create`. */
+  commandLine: string;
   /** "Maija M. sulki kyselyn ”Puistot” 4.12.2026 klo 10.02". */
   sentence: (who: string, did: string, when: string) => string;
 }

@@ -32,7 +32,7 @@ export const sv: AuditMessages = {
       case 'decision.import':
         return 'importerade beslut';
       case 'decision_term.update':
-        return `namngav beslutsklassen ${q(name)}`;
+        return `namngav ${detail.kind === 'district' ? 'området' : 'ämnet'} ${q(name)}`;
       case 'video.create':
         return `lade till videon ${q(name)}`;
       case 'video.update':
@@ -59,5 +59,6 @@ export const sv: AuditMessages = {
         return `gjorde en ändring (${action}) i ${q(name)}`;
     }
   },
+  commandLine: 'kommandoraden',
   sentence: (who, did, when) => `${who} ${did} ${when}`,
 };
