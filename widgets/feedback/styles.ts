@@ -88,7 +88,7 @@ export const feedbackStyles = css`
     outline: none;
   }
   .ref {
-    font-family: ui-monospace, 'Cascadia Mono', Menlo, Consolas, monospace;
+    font-family: ui-monospace, monospace;
     font-size: 1.4em;
     letter-spacing: 0.08em;
   }
