@@ -24,20 +24,10 @@ export const demoForms = [
         help: { fi: 'Katuosoite tai paikan kuvaus, jos palaute koskee tiettyä paikkaa.', sv: 'Gatuadress eller beskrivning av platsen, om responsen gäller en viss plats.', en: 'A street address or description, if the feedback is about a place.' },
       },
       {
-        key: 'reply',
-        type: 'choice',
-        label: { fi: 'Haluatko vastauksen?', sv: 'Vill du ha svar?', en: 'Would you like a reply?' },
-        required: true,
-        options: [
-          { id: 'yes', label: { fi: 'Kyllä, sähköpostitse', sv: 'Ja, per e-post', en: 'Yes, by email' } },
-          { id: 'no', label: { fi: 'Ei, riittää että luette palautteen', sv: 'Nej, det räcker att ni läser responsen', en: 'No, reading it is enough' } },
-        ],
-      },
-      {
         key: 'email',
         type: 'email',
         label: { fi: 'Sähköpostiosoite', sv: 'E-postadress', en: 'Email address' },
-        help: { fi: 'Vain jos haluat vastauksen.', sv: 'Bara om du vill ha svar.', en: 'Only if you would like a reply.' },
+        help: { fi: 'Jos haluat vastauksen sähköpostiisi. Jätä tyhjäksi, jos et halua.', sv: 'Om du vill ha svar per e-post. Lämna tomt om du inte vill.', en: 'If you would like a reply by email. Leave it empty if not.' },
       },
       {
         key: 'publish',
