@@ -132,7 +132,7 @@ describe('<osallistu-admin-settings>: origins', () => {
     expect(updates.slice(0, 2).map((u) => u.detail)).toEqual([{ origins: before }, { origins: [...before, origin] }]);
     el.shadowRoot!.querySelector<HTMLAnchorElement>('nav a[href="#audit"]')!.click();
     // As a sentence in Finnish that names the part changed, not as a code.
-    await expect.poll(() => el.shadowRoot!.querySelector('osallistu-admin-audit')?.shadowRoot?.querySelector('ol.audit li')?.textContent).toMatch(/ muutti sivuston asetuksia: Osoitteet \(originit\) \d/);
+    await expect.poll(() => el.shadowRoot!.querySelector('osallistu-admin-audit')?.shadowRoot?.querySelector('ol.audit li')?.textContent).toMatch(/ muutti sivuston asetuksia: Osoitteet \(originit\) \(https:\/\/www\.asetuskunta\.fi[^)]*\) \d/);
     expect(el.shadowRoot!.querySelector('osallistu-admin-audit')!.shadowRoot!.textContent).not.toContain('site.update');
   });
 });
