@@ -3,6 +3,7 @@ import { afterEach, describe, expect, inject, it } from 'vitest';
 import { expectAccessible } from '../../../test/support/a11y.ts';
 import { CAPTIONS, SITE, addVideo, officialFetch } from '../../../test/support/videos.ts';
 import './osallistu-admin-videos.ts';
+import { expectNoSidewaysScroll } from '../../../test/support/reflow.ts';
 import type { OsallistuAdminVideos } from './osallistu-admin-videos.ts';
 
 const OWNER = inject('devServer').token;
@@ -464,33 +465,6 @@ describe('in Finnish, Swedish and English', () => {
     await expectAccessible(el);
   });
 });
-
-/** Inside a visually hidden part (a table's header row on a phone): clipped to nothing, so it cannot widen the page. */
-function clipped(node: HTMLElement): boolean {
-  for (let at: HTMLElement | null = node.parentElement; at; at = at.parentElement) {
-    if (at.getBoundingClientRect().width <= 1 && getComputedStyle(at).overflow !== 'visible') return true;
-  }
-  return false;
-}
-
-/**
- * Nothing scrolls sideways (WCAG 1.4.10): not the page, not the view, and no element of the view
- * (hidden parts aside, which have no size) reaches past the view's edges.
- */
-function expectNoSidewaysScroll(el: HTMLElement) {
-  const view = el.getBoundingClientRect();
-  const wide = [...el.shadowRoot!.querySelectorAll<HTMLElement>('*')]
-    .filter((node) => {
-      const box = node.getBoundingClientRect();
-      if (box.width <= 1 || box.height <= 1 || clipped(node)) return false;
-      return box.left < view.left - 0.5 || box.right > view.right + 0.5 || (!['input', 'textarea', 'select'].includes(node.localName) && node.scrollWidth > node.clientWidth + 1 && getComputedStyle(node).overflowX !== 'visible');
-    })
-    .map((node) => `${node.localName}${node.id ? `#${node.id}` : ''}.${node.className}: ${Math.round(node.getBoundingClientRect().width)} px`);
-  expect(wide, `wider than the ${Math.round(view.width)} px view`).toEqual([]);
-  const root = document.documentElement;
-  expect(root.scrollWidth, 'the page scrolls sideways').toBeLessThanOrEqual(root.clientWidth);
-  expect(el.scrollWidth, 'the view scrolls sideways').toBeLessThanOrEqual(el.clientWidth);
-}
 
 describe('on a 320 px phone', () => {
   it.each(['fi', 'sv', 'en'] as const)('the list is cards, and adding and editing a video (%s) fit without sideways scrolling; IBM- and axe-clean', async (lang) => {
