@@ -56,3 +56,17 @@ export async function expectAccessible(context: Element | Document = document): 
   await expectNoAxeViolations(context);
   await expectNoIbmViolations(context);
 }
+
+/**
+ * The name an element's `aria-labelledby` gives it (the referenced elements' texts, joined by a
+ * space as browsers do), else its `aria-label`: for names built from parts in their own languages.
+ */
+export function labelledName(element: Element): string {
+  const ids = element.getAttribute('aria-labelledby');
+  if (!ids) return element.getAttribute('aria-label') ?? '';
+  const root = element.getRootNode() as Document | ShadowRoot;
+  return ids
+    .split(/\s+/)
+    .map((id) => root.getElementById(id)?.textContent?.replace(/\s+/g, ' ').trim() ?? '')
+    .join(' ');
+}

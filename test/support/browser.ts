@@ -32,7 +32,9 @@ export async function axeViolations(page: Page, selector?: string): Promise<stri
   await page.evaluate(axeSource);
   return page.evaluate(async (context) => {
     const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const results = await axe.run(context ? document.querySelector(context) : document, {
+    const root = context ? document.querySelector(context) : document;
+    if (!root) throw new Error(`axeViolations: nothing in the page's light DOM matches "${context}" (widgets inside another's shadow root are checked with the whole page)`);
+    const results = await axe.run(root, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
     });
     return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
@@ -51,7 +53,9 @@ export async function ibmViolations(page: Page, selector?: string): Promise<stri
   return page.evaluate(async (context) => {
     type Result = { ruleId: string; reasonId: string; value: [string, string]; path: { dom: string }; message: string };
     const ace = (window as unknown as { ace_ibma: { Checker: new () => { check(ctx: unknown, policies: string[]): Promise<{ results: Result[] }> } } }).ace_ibma;
-    const report = await new ace.Checker().check(context ? document.querySelector(context) : document, ['IBM_Accessibility']);
+    const root = context ? document.querySelector(context) : document;
+    if (!root) throw new Error(`ibmViolations: nothing in the page's light DOM matches "${context}"`);
+    const report = await new ace.Checker().check(root, ['IBM_Accessibility']);
     return report.results
       .filter((r) => r.value[0] === 'VIOLATION' && r.value[1] === 'FAIL')
       .filter((r) => r.ruleId !== 'aria_content_in_landmark' || /\/main\[\d+\]/.test(r.path.dom.split('#document-fragment')[0]!))

@@ -51,6 +51,8 @@ export class LanguageWords {
       stringsIn(module[lang], texts[lang]);
     }
     for (const item of content) localizedIn(item, texts);
+    // Dates are formatted by Intl, not from the catalogues: their month names belong to each language too.
+    for (const lang of LANGS) texts[lang].push(...monthNames(lang));
     for (const lang of LANGS) {
       for (const word of new Set(texts[lang].flatMap(words))) {
         const seen = this.#owner.get(word);
@@ -99,6 +101,15 @@ export class LanguageWords {
     visit(root);
     return found;
   }
+}
+
+const LOCALES: Record<Lang, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
+
+/** The month names as dates show them ("marraskuuta", "november", "November"), alone and in a date. */
+function monthNames(lang: Lang): string[] {
+  const alone = new Intl.DateTimeFormat(LOCALES[lang], { month: 'long' });
+  const inDate = new Intl.DateTimeFormat(LOCALES[lang], { day: 'numeric', month: 'long' });
+  return Array.from({ length: 12 }, (_, month) => new Date(Date.UTC(2026, month, 15))).flatMap((date) => [alone.format(date), inDate.format(date)]);
 }
 
 /** The language in effect at `element`: the nearest `lang`, also across shadow roots. */

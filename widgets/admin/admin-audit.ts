@@ -5,8 +5,10 @@ import type { AuditEntry } from '../../worker/schema/sites.ts';
 import { defineElement } from '../core/define.ts';
 import { formatDate } from '../core/format.ts';
 import { localized } from '../core/i18n.ts';
+import type { LocalizedValue } from '../core/i18n.ts';
 import type { Lang } from '../locales/messages.ts';
 import { AdminView } from './admin-view.ts';
+import { fill, inLang } from './ui/content-lang.ts';
 import { explainError, said } from './ui/errors.ts';
 import type { Said } from './ui/errors.ts';
 
@@ -14,6 +16,9 @@ type Page = { items: AuditEntry[]; nextCursor: string | null };
 /** The filter's choices: the actions' prefixes, which the API filters by. */
 const GROUPS = ['', 'poll', 'form', 'submission', 'decision', 'video', 'token', 'site'] as const;
 type Named = { id: string; languages?: Lang[] } & Record<string, unknown>;
+/** Where the time and a poll's or form's name go in a sentence, cut out again by `fill`. */
+const TIME = '\u0000';
+const NAME = '\u0002';
 
 /** Excel-ready CSV (BOM, semicolons, formulas neutralised), as the API's own exports are. */
 export function auditCsv(entries: AuditEntry[], headers: string[]): string {
@@ -33,7 +38,7 @@ export class OsallistuAdminAudit extends AdminView {
   @state() private action = '';
   @state() private failed: Said | string = '';
   /** Names of the polls and forms the log names, by "poll:ID" and "form:ID". */
-  @state() private names = new Map<string, string>();
+  @state() private names = new Map<string, LocalizedValue>();
   @state() private loadingMore = false;
 
   protected override resourceId(): string {
@@ -47,8 +52,8 @@ export class OsallistuAdminAudit extends AdminView {
 
   /** Polls and forms by name rather than id (the log keeps ids); the log reads without them too. */
   private async fetchNames(): Promise<void> {
-    const names = new Map<string, string>();
-    const text = (map: unknown, languages?: Lang[]) => localized(map as Partial<Record<Lang, string>>, this.language, languages).text;
+    const names = new Map<string, LocalizedValue>();
+    const text = (map: unknown, languages?: Lang[]) => localized(map as Partial<Record<Lang, string>>, this.language, languages);
     const [polls, forms] = await Promise.all([
       this.call<{ items: Named[] }>('GET', 'polls').catch(() => ({ items: [] as Named[] })),
       this.call<{ items: Named[] }>('GET', 'forms').catch(() => ({ items: [] as Named[] })),
@@ -109,7 +114,9 @@ export class OsallistuAdminAudit extends AdminView {
     const log = this.at.audit.log;
     // A decision term's target is "topic:päiväkodit": its kind for the sentence, its value as the name.
     const [kind, value] = e.action === 'decision_term.update' && e.target?.includes(':') ? e.target.split(/:(.*)/) : [];
-    const name = value ?? ((e.target && this.names.get(`${e.action.split('.')[0]}:${e.target}`)) || e.target || '');
+    // A poll's or form's name is content in its own language: a marker now, a span with its lang below.
+    const named = e.target ? this.names.get(`${e.action.split('.')[0]}:${e.target}`) : undefined;
+    const name = value ?? (named?.text ? NAME : e.target || '');
     const did = log.did(
       { action: e.action, name, detail: kind ? { ...e.detail, kind } : e.detail },
       {
@@ -119,9 +126,10 @@ export class OsallistuAdminAudit extends AdminView {
       },
     );
     const when = formatDate(e.createdAt, this.language, 'medium', true);
-    const marker = '\u0000';
-    const [before, after] = log.sentence(e.actor === 'command line' ? log.commandLine : e.actor, did, marker).split(marker);
-    return html`${before}<time class="nowrap" datetime=${e.createdAt}>${when}</time>${after}`;
+    return html`${fill(log.sentence(e.actor === 'command line' ? log.commandLine : e.actor, did, TIME), {
+      [TIME]: html`<time class="nowrap" datetime=${e.createdAt}>${when}</time>`,
+      ...(named ? { [NAME]: inLang(named, this.language) } : {}),
+    })}`;
   }
 
   /** The parts of the settings a `site.update` changed, by their headings in the Settings view. */

@@ -7,6 +7,7 @@ import type { Lang } from '../locales/messages.ts';
 import './admin-form-editor.ts';
 import { AdminListView } from './admin-list-view.ts';
 import { said } from './ui/errors.ts';
+import { actionVerb } from './ui/row-menu.ts';
 import { statusBadge, toneOf } from './ui/status-badge.ts';
 
 /** The site's feedback forms: defining and editing them beside a live preview, opening and closing them. */
@@ -62,18 +63,19 @@ export class OsallistuAdminForms extends AdminListView<Form> {
 
   private renderRow(form: Form) {
     const t = this.at.forms;
-    const title = this.nameOf(form);
+    const title = localized(form.title, this.language, form.languages);
     // While a form is being edited the others wait: no edit over its draft, no status change behind its back.
     return html`<tr>
-      <th scope="row">${title}<br /><code class="meta nowrap">${form.id}</code></th>
+      <th scope="row"><span lang=${title.lang ?? nothing} id=${`form-name-${form.id}`}>${title.text || form.id}</span><br /><code class="meta nowrap">${form.id}</code></th>
       <td class="num" data-label=${t.fields}>${form.fields.length}</td>
       <td data-label=${t.status}>${statusBadge(this.at.polls.statuses[form.status], toneOf(form.status))}</td>
       <td>
         ${this.editing
           ? nothing
           : html`<div class="row-actions">
-              <button part="button" data-edit=${form.id} aria-label=${t.edit(title)} @click=${() => void this.edit(form)}>${this.at.editor.edit}</button>
-              ${this.menus.render(form.id, this.at.ui.more, title, [
+              ${actionVerb(`edit-verb-${form.id}`, t.edit)}
+              <button part="button" data-edit=${form.id} aria-labelledby=${`edit-verb-${form.id} form-name-${form.id}`} @click=${() => void this.edit(form)}>${this.at.editor.edit}</button>
+              ${this.menus.render(form.id, this.at.ui.more, `form-name-${form.id}`, [
                 form.status === 'open'
                   ? { label: this.at.polls.close, key: 'close', danger: true, run: () => this.askClose(form) }
                   : { label: this.at.polls.open, key: 'open', run: () => this.setStatus(form, 'open') },

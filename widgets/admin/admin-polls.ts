@@ -8,9 +8,10 @@ import { localized } from '../core/i18n.ts';
 import './admin-poll-editor.ts';
 import { AdminListView } from './admin-list-view.ts';
 import { barChart, dayChart } from './ui/chart.ts';
+import { withContent } from './ui/content-lang.ts';
 import { explainError, said } from './ui/errors.ts';
 import type { MenuItem } from './ui/row-menu.ts';
-import { menuToggle } from './ui/row-menu.ts';
+import { actionVerb, menuToggle } from './ui/row-menu.ts';
 import { statusBadge, toneOf } from './ui/status-badge.ts';
 import type { Lang } from '../locales/messages.ts';
 
@@ -96,13 +97,14 @@ export class OsallistuAdminPolls extends AdminListView<PollView> {
       ...FORMATS.map(([format, name]) => ({ label: `${t.export} ${name}`, key: `export-${format}`, run: () => this.export(poll, format) })),
     ];
     return html`<tr>
-      <th scope="row"><span lang=${question.lang}>${question.text}</span><br /><code class="meta nowrap">${poll.id}</code></th>
+      <th scope="row"><span lang=${question.lang} id=${`poll-name-${poll.id}`}>${question.text}</span><br /><code class="meta nowrap">${poll.id}</code></th>
       <td data-label=${t.status}>${statusBadge(t.statuses[poll.status], toneOf(poll.status))}</td>
       <td data-label=${t.closes}>${poll.closesAt ? html`<time class="nowrap" datetime=${poll.closesAt}>${formatDate(poll.closesAt, this.language, 'medium', true)}</time>` : '–'}</td>
       <td>
         <div class="row-actions">
-          <button part="button" data-results=${poll.id} aria-label=${`${t.results}: ${question.text}`} @click=${() => void this.openResults(poll)}>${t.results}</button>
-          ${this.menus.render(poll.id, this.at.ui.more, question.text, more)}
+          ${actionVerb(`results-verb-${poll.id}`, `${t.results}:`)}
+          <button part="button" data-results=${poll.id} aria-labelledby=${`results-verb-${poll.id} poll-name-${poll.id}`} @click=${() => void this.openResults(poll)}>${t.results}</button>
+          ${this.menus.render(poll.id, this.at.ui.more, `poll-name-${poll.id}`, more)}
         </div>
       </td>
     </tr>`;
@@ -119,7 +121,7 @@ export class OsallistuAdminPolls extends AdminListView<PollView> {
     const lang = this.language;
     const day = (d: string) => formatDate(`${d}T12:00:00Z`, lang, 'medium');
     return html`<section class="panel results" aria-labelledby="results-heading">
-      <h3 id="results-heading" tabindex="-1">${t.resultsOf(this.question(poll).text)}</h3>
+      <h3 id="results-heading" tabindex="-1">${withContent(t.resultsOf, this.question(poll), this.language)}</h3>
       <p>${t.total(total)}</p>
       ${results && total
         ? barChart(

@@ -1,6 +1,6 @@
 import { userEvent } from 'vitest/browser';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import { expectAccessible } from '../../test/support/a11y.ts';
+import { expectAccessible, labelledName } from '../../test/support/a11y.ts';
 import { formatDate } from '../core/format.ts';
 import { SITE, createPoll, officialFetch } from '../../test/support/polls.ts';
 import './osallistu-admin.ts';
@@ -153,7 +153,7 @@ describe('<osallistu-admin>: polls', () => {
     // One primary action in the row, the rest in its menu; the status is a badge in its own column, without buttons.
     const row = toggle()!.closest('tr')!;
     expect(row.querySelector('td .badge')!.closest('td')!.querySelector('button')).toBeNull();
-    expect(toggle()!.getAttribute('aria-label')).toMatch(/^Lisää: Konsolikysely/);
+    expect(labelledName(toggle()!)).toMatch(/^Lisää: Konsolikysely/);
     expect(toggle()!.getAttribute('aria-expanded')).toBe('false');
     // By keyboard: Enter opens it with focus on its first action, arrows move, Escape closes it with focus back on its button.
     toggle()!.focus();

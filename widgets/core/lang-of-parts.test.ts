@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { demoDecisionTerms } from '../../demo/seed/decision-terms.ts';
 import { demoDecisions } from '../../demo/seed/decisions.ts';
 import { demoForms } from '../../demo/seed/forms.ts';
 import { demoPolls } from '../../demo/seed/polls.ts';
@@ -19,7 +20,7 @@ import '../feedback/osallistu-feedback-status.ts';
  */
 const LANGS = ['fi', 'sv', 'en'] as const;
 const PAGES = [...LANGS, 'de', ''] as const;
-const vocabulary = new LanguageWords([BASE_POLL, BASE_FORM, decision(testOrgan(), 0), CAPTIONS, demoPolls, demoForms, demoVideos, demoDecisions(40)]);
+const vocabulary = new LanguageWords([BASE_POLL, BASE_FORM, decision(testOrgan(), 0), CAPTIONS, demoPolls, demoForms, demoVideos, demoDecisions(), demoDecisionTerms]);
 const mismatches = (el: Element) => vocabulary.mismatches(el);
 const pageName = (lang: string) => (lang ? `lang="${lang}"` : 'no lang');
 

@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { createApp, nowIso, officialRoute } from '../app.ts';
 import { auditStatement } from '../db/audit.ts';
-import { siteSettings, updateSiteStatement } from '../db/sites.ts';
+import { findSite, siteSettings, updateSiteStatement } from '../db/sites.ts';
 import { ValidationError } from '../errors.ts';
 import { siteCache } from '../middleware/tenant.ts';
 import { SiteParams, errorResponses } from '../schema/common.ts';
@@ -55,7 +55,13 @@ app.openapi(
       ...errorResponses(401, 403, 404),
     },
   }),
-  (c) => c.json(siteSettings(c.var.site), 200),
+  async (c) => {
+    // The owner reads what is stored, not this isolate's few-second copy: a change made by
+    // `npm run site:create` or another isolate shows at once.
+    const site = (await findSite(c.env.DB, c.var.site.id)) ?? c.var.site;
+    siteCache.set(site.id, site);
+    return c.json(siteSettings(site), 200);
+  },
 );
 
 app.openapi(

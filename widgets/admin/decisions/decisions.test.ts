@@ -3,7 +3,7 @@ import { afterEach, describe, expect, inject, it } from 'vitest';
 import sample from '../../../demo/decisions/ahjo-sample.json?raw';
 import { ahjoRecords, ahjoToImport } from '../../../scripts/lib/ahjo.ts';
 import type { Role } from '../../../worker/schema/roles.ts';
-import { expectAccessible } from '../../../test/support/a11y.ts';
+import { expectAccessible, labelledName } from '../../../test/support/a11y.ts';
 import { SITE, decision, officialFetch, publishDecisions, testOrgan } from '../../../test/support/decisions.ts';
 import { en } from '../locales/decisions/en.ts';
 import { fi } from '../locales/decisions/fi.ts';
@@ -102,7 +102,7 @@ describe('the decisions view of the console', () => {
     expect(first.querySelector('time')!.getAttribute('datetime')).toBe('2026-10-28');
     expect([...first.querySelectorAll('td')].slice(0, 4).map((td) => td.textContent!.trim())).toEqual(['28.10.2026', organ.name.fi, '10', 'Hyväksytty']);
     expect([...shadow.querySelectorAll('.list thead th')].map((th) => th.textContent!.trim())).toEqual(['Otsikko', 'Kokous', 'Toimielin', '§', 'Päätös', 'Aiheet ja alueet', 'Toiminnot']);
-    expect(shadow.querySelector(`button[data-edit="${organ.id}-0"]`)!.getAttribute('aria-label')).toBe('Muokkaa: Koulukuljetusten periaatteet 0');
+    expect(labelledName(shadow.querySelector(`button[data-edit="${organ.id}-0"]`)!)).toBe('Muokkaa: Koulukuljetusten periaatteet 0');
     await expectAccessible(el);
 
     button(shadow, 'Näytä lisää')!.click();
@@ -278,7 +278,7 @@ describe('the decisions view of the console', () => {
     await show(shadow, organ.id);
     // Delete is not beside Edit but in the row's menu, named for its row.
     const more = shadow.querySelector<HTMLButtonElement>(`button[data-menu="${a}"]`)!;
-    expect(more.getAttribute('aria-label')).toBe('Lisää: Koulukuljetusten periaatteet 0');
+    expect(labelledName(more)).toBe('Lisää: Koulukuljetusten periaatteet 0');
     expect(more.getAttribute('aria-expanded')).toBe('false');
     more.focus();
     await userEvent.keyboard('{Enter}');
@@ -532,7 +532,9 @@ describe('the decisions view on a phone and the names of topics and districts', 
     await expect.poll(row).toBeTruthy();
     expect(shadow.querySelector('#terms-heading')!.textContent).toBe(t.termsHeading);
     const field = (l: 'fi' | 'sv' | 'en') => row()!.querySelector<HTMLInputElement>(`input[lang="${l}"]`)!;
-    expect(field('sv').getAttribute('aria-label')).toBe(t.termField(t.termKinds.topic, topic, t.langNames.sv));
+    // Named by its row and column headers, in the console's language, not by an aria-label that the field's lang="sv" would read as Swedish.
+    expect(labelledName(field('sv'))).toBe(`${t.termKinds.topic} ${topic} ${t.inLang.sv}`);
+    expect(field('sv').getAttribute('aria-labelledby')!.split(' ').map((id) => shadow.getElementById(id)!.localName)).toEqual(['th', 'th']);
     expect(row()!.querySelector('td')!.dataset.label).toBe(t.inLang.fi);
     expect([...row()!.querySelectorAll('td')].at(-2)!.textContent!.trim()).toBe('1');
     await expectAccessible(el);
@@ -542,7 +544,7 @@ describe('the decisions view on a phone and the names of topics and districts', 
     setValue(field('en'), 'Transport');
     expect(el.hasUnsavedChanges).toBe(true);
     const save = row()!.querySelector<HTMLButtonElement>('button[data-save-term]')!;
-    expect(save.getAttribute('aria-label')).toBe(t.saveTermNamed(t.termKinds.topic.toLowerCase(), topic));
+    expect(labelledName(save)).toBe(`${t.saveTermNamed}: ${t.termKinds.topic} ${topic}`);
     save.click();
     await expect.poll(() => row()!.querySelector('[aria-live]')!.textContent).toBe(t.termSaved(topic));
     expect(el.hasUnsavedChanges).toBe(false);

@@ -7,11 +7,12 @@ import { defineElement } from '../../core/define.ts';
 import { formatDate } from '../../core/format.ts';
 import { loadSite } from '../../core/site.ts';
 import { AdminView } from '../admin-view.ts';
-import { menuToggle, RowMenus } from '../ui/row-menu.ts';
+import { actionVerb, menuToggle, RowMenus } from '../ui/row-menu.ts';
 import { statusBadge } from '../ui/status-badge.ts';
 import type { Tone } from '../ui/status-badge.ts';
 import type { Summary } from './base.ts';
 import { DecisionTerms } from './terms.ts';
+import { withContent } from '../ui/content-lang.ts';
 import { explainError, said } from '../ui/errors.ts';
 
 type Organs = z.infer<typeof Facets>['organs'];
@@ -239,13 +240,6 @@ export class OsallistuAdminDecisions extends DecisionTerms {
   }
 
 
-  /** The row's name for its buttons, in the console's language: the title when it is in it, else the meeting's date and the section. */
-  private rowName(item: Summary): string {
-    const title = this.titleOf(item);
-    if (!title.lang || title.lang === this.language) return title.text;
-    return [formatDate(item.meeting.date, this.language, 'medium'), item.section ? `§ ${item.section}` : ''].filter(Boolean).join(' ');
-  }
-
   private renderTermNames(item: Summary) {
     const values = [...item.topics, ...item.districts];
     if (!values.length) return '–';
@@ -286,9 +280,8 @@ export class OsallistuAdminDecisions extends DecisionTerms {
               (item) => {
                 const title = this.titleOf(item);
                 const organ = this.organName(item.organ.name);
-                const name = this.rowName(item);
                 return html`<tr data-decision=${item.id}>
-                    <th scope="row" lang=${title.lang}>${title.text}</th>
+                    <th scope="row" lang=${title.lang} id=${`decision-name-${item.id}`}>${title.text}</th>
                     <td data-label=${d.date}><time class="nowrap" datetime=${item.meeting.date}>${formatDate(item.meeting.date, this.language, 'medium')}</time></td>
                     <td data-label=${d.organ} lang=${organ.lang}>${organ.text}</td>
                     <td data-label=${d.section} class="nowrap">${item.section ?? '–'}</td>
@@ -297,10 +290,11 @@ export class OsallistuAdminDecisions extends DecisionTerms {
                     ${edit
                       ? html`<td>
                           <div class="row-actions">
-                            <button part="button" data-edit=${item.id} aria-label=${`${d.edit}: ${name}`} aria-expanded=${this.editing?.id === item.id ? 'true' : 'false'} aria-controls=${this.editing?.id === item.id ? 'edit-panel' : nothing} @click=${() => void this.openEdit(item)}>
+                            ${actionVerb(`edit-verb-${item.id}`, `${d.edit}:`)}
+                            <button part="button" data-edit=${item.id} aria-labelledby=${`edit-verb-${item.id} decision-name-${item.id}`} aria-expanded=${this.editing?.id === item.id ? 'true' : 'false'} aria-controls=${this.editing?.id === item.id ? 'edit-panel' : nothing} @click=${() => void this.openEdit(item)}>
                               ${d.edit}
                             </button>
-                            ${this.menus.render(item.id, this.at.ui.more, name, [{ label: d.delete, key: 'delete', danger: true, run: () => this.askDelete(item) }])}
+                            ${this.menus.render(item.id, this.at.ui.more, `decision-name-${item.id}`, [{ label: d.delete, key: 'delete', danger: true, run: () => this.askDelete(item) }])}
                           </div>
                         </td>`
                       : nothing}
@@ -316,7 +310,7 @@ export class OsallistuAdminDecisions extends DecisionTerms {
   private renderDeleteConfirm(item: Summary) {
     const d = this.d;
     return html`<div class="confirm" role="alertdialog" aria-labelledby="delete-text" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && void this.cancelDelete()}>
-      <p id="delete-text" tabindex="-1">${d.confirmDelete(this.titleOf(item).text)}</p>
+      <p id="delete-text" tabindex="-1">${withContent(d.confirmDelete, this.titleOf(item), this.language)}</p>
       <div class="actions">
         <button part="button" class="danger" @click=${() => void this.deleteDecision(item)}>${d.delete}</button>
         <button part="button" class="secondary" @click=${() => void this.cancelDelete()}>${this.at.cancel}</button>

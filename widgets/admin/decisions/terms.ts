@@ -7,6 +7,7 @@ import { LANGS } from '../../core/i18n.ts';
 import type { Lang } from '../../locales/messages.ts';
 import { explainError, said } from '../ui/errors.ts';
 import type { Said } from '../ui/errors.ts';
+import { actionVerb } from '../ui/row-menu.ts';
 import { DecisionEditor } from './editor.ts';
 
 type Term = z.infer<typeof DecisionTerm>;
@@ -79,7 +80,7 @@ export abstract class DecisionTerms extends DecisionEditor {
                   <thead>
                     <tr>
                       <th scope="col">${d.term}</th>
-                      ${LANGS.map((lang) => html`<th scope="col">${d.inLang[lang]}</th>`)}
+                      ${LANGS.map((lang) => html`<th scope="col" id=${`term-col-${lang}`}>${d.inLang[lang]}</th>`)}
                       <th scope="col" class="num">${d.termCount}</th>
                       <th scope="col"><span class="visually-hidden">${this.at.ui.actions}</span></th>
                     </tr>
@@ -100,17 +101,19 @@ export abstract class DecisionTerms extends DecisionEditor {
     const whole = this.termErrors[key];
     const note = this.termNotes[key] ?? '';
     return html`<tr data-term=${key}>
-      <th scope="row"><span class="meta">${kind}</span> <code class="nowrap">${term.value}</code></th>
+      <th scope="row" id=${`term-${index}-name`}><span class="meta">${kind}</span> <code class="nowrap">${term.value}</code></th>
       ${LANGS.map((lang) => {
         const id = `term-${index}-${lang}`;
         const error = this.termErrors[`${key}.${lang}`];
+        // Named by its row and column headers ("Aihe kaavoitus Ruotsiksi"), which are in the console's
+        // language: an aria-label on an input with lang="sv" would be read as Swedish.
         return html`<td data-label=${d.inLang[lang]}>
           <input
             id=${id}
             lang=${lang}
             maxlength=${LABEL_MAX}
             autocomplete="off"
-            aria-label=${d.termField(kind, term.value, d.langNames[lang])}
+            aria-labelledby=${`term-${index}-name term-col-${lang}`}
             aria-invalid=${error ? 'true' : 'false'}
             aria-describedby=${error ? `${id}-error` : nothing}
             .value=${draft[lang] ?? ''}
@@ -127,7 +130,8 @@ export abstract class DecisionTerms extends DecisionEditor {
       <td class="num" data-label=${d.termCount}>${term.count.toLocaleString(this.language)}</td>
       <td>
         <div class="row-actions">
-          <button part="button" class="secondary" data-save-term=${key} aria-label=${d.saveTermNamed(kind.toLowerCase(), term.value)} aria-disabled=${this.termSaving === key ? 'true' : 'false'} @click=${() => void this.saveTerm(term, index)}>
+          ${actionVerb(`term-${index}-verb`, `${d.saveTermNamed}:`)}
+          <button part="button" class="secondary" data-save-term=${key} aria-labelledby=${`term-${index}-verb term-${index}-name`} aria-disabled=${this.termSaving === key ? 'true' : 'false'} @click=${() => void this.saveTerm(term, index)}>
             ${d.saveTerm}
           </button>
         </div>

@@ -100,7 +100,7 @@ export const en: AdminMessages = {
     id: 'Id',
     fields: 'Fields',
     status: 'Status',
-    edit: (title) => `Edit the form ${title}`,
+    edit: 'Edit the form',
     open: (title) => `Open the form ${title}`,
     close: (title) => `Close the form ${title}`,
     confirmClose: (title) => `Close the form "${title}"? No one can send feedback with it after that.`,

@@ -100,7 +100,7 @@ export const fi: AdminMessages = {
     id: 'Tunnus',
     fields: 'Kenttiä',
     status: 'Tila',
-    edit: (title) => `Muokkaa lomaketta ${title}`,
+    edit: 'Muokkaa lomaketta',
     open: (title) => `Avaa lomake ${title}`,
     close: (title) => `Sulje lomake ${title}`,
     confirmClose: (title) => `Suljetaanko lomake ”${title}”? Sen jälkeen sillä ei voi lähettää palautetta.`,

@@ -106,7 +106,8 @@ export interface AdminMessages {
     id: string;
     fields: string;
     status: string;
-    edit: (title: string) => string;
+    /** The hidden start of a form's Edit button's name, before the form's title. */
+    edit: string;
     open: (title: string) => string;
     close: (title: string) => string;
     confirmClose: (title: string) => string;

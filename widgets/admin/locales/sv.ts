@@ -100,7 +100,7 @@ export const sv: AdminMessages = {
     id: 'Id',
     fields: 'Fält',
     status: 'Status',
-    edit: (title) => `Redigera formuläret ${title}`,
+    edit: 'Redigera formuläret',
     open: (title) => `Öppna formuläret ${title}`,
     close: (title) => `Stäng formuläret ${title}`,
     confirmClose: (title) => `Ska formuläret ”${title}” stängas? Därefter kan ingen skicka respons med det.`,

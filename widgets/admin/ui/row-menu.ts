@@ -13,6 +13,12 @@ export interface MenuItem {
 
 type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
 
+/**
+ * A hidden "Edit:" (the caller's text, colon included) for a button's `aria-labelledby="verb-id row-name-id"`: the action in the
+ * console's language, then the row's name in its own. Hidden text still counts in a name.
+ */
+export const actionVerb = (id: string, text: string) => html`<span id=${id} hidden>${text}</span>`;
+
 /** The selector of the "More" button of the menu `id`, where focus returns after one of its actions. */
 export const menuToggle = (id: string) => `button[data-menu="${CSS.escape(id)}"]`;
 
@@ -25,7 +31,7 @@ export const menuToggle = (id: string) => `button[data-menu="${CSS.escape(id)}"]
  * a click or focus outside closes it.
  *
  *     #menus = new RowMenus(this);
- *     this.#menus.render(poll.id, at.ui.more, question, [{ label: at.editor.edit, key: 'edit', run: () => this.edit(poll) }])
+ *     this.#menus.render(poll.id, at.ui.more, `poll-name-${poll.id}`, [{ label: at.editor.edit, key: 'edit', run: () => this.edit(poll) }])
  */
 export class RowMenus implements ReactiveController {
   #open: string | null = null;
@@ -118,19 +124,21 @@ export class RowMenus implements ReactiveController {
 
   /**
    * The menu `id` (unique in the view, e.g. the row's item id): its button shows `text` ("More")
-   * and is named "`text`: `row`" (which row: "Lisää: Puistot"); its list holds `items`. Nothing
-   * when `items` is empty.
+   * and is named "`text`: " followed by the element `rowNameId` (which row: "Lisää: Puistot").
+   * The row's name is referenced, not copied, so it keeps its own `lang` (a Finnish question in a
+   * Swedish console is read as Finnish). Its list holds `items`. Nothing when `items` is empty.
    */
-  render(id: string, text: string, row: string, items: MenuItem[]): TemplateResult | typeof nothing {
+  render(id: string, text: string, rowNameId: string, items: MenuItem[]): TemplateResult | typeof nothing {
     if (!items.length) return nothing;
     const open = this.#open === id;
-    const name = `${text}: ${row}`;
     const listId = `menu-${id}`;
+    const named = `${listId}-verb ${rowNameId}`;
     return html`<div class="menu" data-menu-of=${id} @keydown=${(e: KeyboardEvent) => this.#keydown(id, e)} @focusout=${(e: FocusEvent) => this.#focusout(id, e)}>
-      <button part="button" type="button" class="secondary" data-menu=${id} aria-expanded=${open ? 'true' : 'false'} aria-controls=${listId} aria-label=${name} @click=${() => void this.#toggle(id)}>
+      ${actionVerb(`${listId}-verb`, `${text}:`)}
+      <button part="button" type="button" class="secondary" data-menu=${id} aria-expanded=${open ? 'true' : 'false'} aria-controls=${listId} aria-labelledby=${named} @click=${() => void this.#toggle(id)}>
         ${text}
       </button>
-      <ul class="menu-list" id=${listId} ?hidden=${!open} aria-label=${name}>
+      <ul class="menu-list" id=${listId} ?hidden=${!open} aria-labelledby=${named}>
         ${items.map(
           (item) => html`<li>
             <button part="button" type="button" class=${item.danger ? 'danger' : ''} data-action=${item.key ?? nothing} @click=${() => void this.#choose(id, item)}>${item.label}</button>

@@ -10,6 +10,7 @@ import { SLUG, same } from './base.ts';
 import type { Errors, Texts, Video } from './base.ts';
 import { VideoMedia } from './media.ts';
 import { localInput, parseClock } from './parse.ts';
+import { withContent } from '../ui/content-lang.ts';
 import { explainError, said } from '../ui/errors.ts';
 
 interface ChapterDraft {
@@ -119,7 +120,7 @@ export abstract class VideoEditor extends VideoMedia {
         <h4 id="delete-heading">${t.delete}</h4>
         ${this.deleting
           ? html`<div class="confirm" role="alertdialog" aria-labelledby="delete-text" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && void this.cancelDelete()}>
-              <p id="delete-text" tabindex="-1" lang=${title.lang}>${t.confirmDelete(title.text)}</p>
+              <p id="delete-text" tabindex="-1">${withContent(t.confirmDelete, title, this.language)}</p>
               <div class="actions">
                 <button part="button" class="danger" id="delete-confirm" @click=${() => void this.deleteVideo(video)}>${t.delete}</button>
                 <button part="button" class="secondary" id="delete-cancel" @click=${() => void this.cancelDelete()}>${this.at.cancel}</button>

@@ -5,6 +5,7 @@ import { formatDateTime } from '../../core/format.ts';
 import { LANGS } from '../../core/i18n.ts';
 import { loadSite } from '../../core/site.ts';
 import { AdminView } from '../admin-view.ts';
+import { actionVerb } from '../ui/row-menu.ts';
 import { statusBadge, toneOf } from '../ui/status-badge.ts';
 import { same } from './base.ts';
 import type { Summary } from './base.ts';
@@ -214,10 +215,8 @@ export class OsallistuAdminVideos extends VideoEditor {
             ${this.items.map((item) => {
               const title = this.titleOf(item);
               const status = this.statusOf(item);
-              // The button's name in the console's language: the title when it is in it, else the channel and the time.
-              const name = !title.lang || title.lang === this.language ? title.text : `${item.channel}, ${formatDateTime(item.publishedAt, this.language)}`;
               return html`<tr data-video=${item.id} aria-current=${this.video?.id === item.id ? 'true' : nothing}>
-                <th scope="row" lang=${title.lang}>${title.text}</th>
+                <th scope="row" lang=${title.lang} id=${`video-name-${item.id}`}>${title.text}</th>
                 <td data-label=${t.channel}><code>${item.channel}</code></td>
                 <td data-label=${t.provider}>${t.providers[item.provider]}</td>
                 <td data-label=${t.status}>${statusBadge(t.statuses[status], toneOf(status))}</td>
@@ -225,7 +224,8 @@ export class OsallistuAdminVideos extends VideoEditor {
                 ${this.canEdit
                   ? html`<td>
                       <div class="row-actions">
-                        <button part="button" data-video=${item.id} aria-label=${`${t.edit}: ${name}`} @click=${() => this.leave(() => this.openVideo(item.id), `button[data-video="${item.id}"]`)}>${t.edit}</button>
+                        ${actionVerb(`edit-verb-${item.id}`, `${t.edit}:`)}
+                        <button part="button" data-video=${item.id} aria-labelledby=${`edit-verb-${item.id} video-name-${item.id}`} @click=${() => this.leave(() => this.openVideo(item.id), `button[data-video="${item.id}"]`)}>${t.edit}</button>
                       </div>
                     </td>`
                   : nothing}

@@ -90,13 +90,9 @@ export interface DecisionAdminMessages {
   termKinds: Record<'topic' | 'district', string>;
   term: string;
   termCount: string;
-  /** The name of a term's field: "Aihe koulut, suomeksi". */
-  termField: (kind: string, value: string, lang: string) => string;
-  /** A language inside a sentence: "suomeksi". */
-  langNames: Record<Lang, string>;
   saveTerm: string;
-  /** The save button's name: "Tallenna nimet: aihe koulut" (`kind` in lower case). */
-  saveTermNamed: (kind: string, value: string) => string;
+  /** The start of a save button's name, before the term's row header: "Tallenna nimet: Aihe koulut". */
+  saveTermNamed: string;
   termSaved: (value: string) => string;
   termNotSaved: string;
   labelTooLong: string;
