@@ -7,7 +7,7 @@ import type { Lang } from '../locales/messages.ts';
 import './admin-form-editor.ts';
 import { AdminListView } from './admin-list-view.ts';
 import { said } from './ui/errors.ts';
-import { actionVerb } from './ui/row-menu.ts';
+import { actionVerb } from './ui/content-lang.ts';
 import { statusBadge, toneOf } from './ui/status-badge.ts';
 
 /** The site's feedback forms: defining and editing them beside a live preview, opening and closing them. */
@@ -66,7 +66,7 @@ export class OsallistuAdminForms extends AdminListView<Form> {
     const title = localized(form.title, this.language, form.languages);
     // While a form is being edited the others wait: no edit over its draft, no status change behind its back.
     return html`<tr>
-      <th scope="row"><span lang=${title.lang ?? nothing} id=${`form-name-${form.id}`}>${title.text || form.id}</span><br /><code class="meta nowrap">${form.id}</code></th>
+      <th scope="row"><span lang=${title.lang} id=${`form-name-${form.id}`}>${title.text || form.id}</span><br /><code class="meta nowrap">${form.id}</code></th>
       <td class="num" data-label=${t.fields}>${form.fields.length}</td>
       <td data-label=${t.status}>${statusBadge(this.at.polls.statuses[form.status], toneOf(form.status))}</td>
       <td>

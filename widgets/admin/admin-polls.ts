@@ -8,10 +8,10 @@ import { localized } from '../core/i18n.ts';
 import './admin-poll-editor.ts';
 import { AdminListView } from './admin-list-view.ts';
 import { barChart, dayChart } from './ui/chart.ts';
-import { withContent } from './ui/content-lang.ts';
+import { actionVerb, withContent } from './ui/content-lang.ts';
 import { explainError, said } from './ui/errors.ts';
 import type { MenuItem } from './ui/row-menu.ts';
-import { actionVerb, menuToggle } from './ui/row-menu.ts';
+import { menuToggle } from './ui/row-menu.ts';
 import { statusBadge, toneOf } from './ui/status-badge.ts';
 import type { Lang } from '../locales/messages.ts';
 

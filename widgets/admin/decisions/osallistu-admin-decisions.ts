@@ -7,12 +7,12 @@ import { defineElement } from '../../core/define.ts';
 import { formatDate } from '../../core/format.ts';
 import { loadSite } from '../../core/site.ts';
 import { AdminView } from '../admin-view.ts';
-import { actionVerb, menuToggle, RowMenus } from '../ui/row-menu.ts';
+import { menuToggle, RowMenus } from '../ui/row-menu.ts';
 import { statusBadge } from '../ui/status-badge.ts';
 import type { Tone } from '../ui/status-badge.ts';
 import type { Summary } from './base.ts';
 import { DecisionTerms } from './terms.ts';
-import { withContent } from '../ui/content-lang.ts';
+import { actionVerb, withContent } from '../ui/content-lang.ts';
 import { explainError, said } from '../ui/errors.ts';
 
 type Organs = z.infer<typeof Facets>['organs'];

@@ -7,7 +7,7 @@ import { LANGS } from '../../core/i18n.ts';
 import type { Lang } from '../../locales/messages.ts';
 import { explainError, said } from '../ui/errors.ts';
 import type { Said } from '../ui/errors.ts';
-import { actionVerb } from '../ui/row-menu.ts';
+import { actionVerb } from '../ui/content-lang.ts';
 import { DecisionEditor } from './editor.ts';
 
 type Term = z.infer<typeof DecisionTerm>;

@@ -20,6 +20,12 @@ export function fill(text: string, slots: Record<string, unknown>): unknown[] {
   return text.split(new RegExp(`(${markers.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`)).map((piece) => (Object.hasOwn(slots, piece) ? slots[piece] : piece));
 }
 
+/**
+ * A hidden "Edit:" (the caller's text, colon included) for a button's `aria-labelledby="verb-id row-name-id"`: the action in the
+ * console's language, then the row's name in its own. Hidden text still counts in a name.
+ */
+export const actionVerb = (id: string, text: string) => html`<span id=${id} hidden>${text}</span>`;
+
 const CONTENT = '\u0001';
 
 /** `message(content)` with the content in its own language: "Tulokset: <span lang="sv">Vad …</span>". */

@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
+import { actionVerb } from './content-lang.ts';
 
 /** One action in a row's menu. */
 export interface MenuItem {
@@ -12,12 +13,6 @@ export interface MenuItem {
 }
 
 type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
-
-/**
- * A hidden "Edit:" (the caller's text, colon included) for a button's `aria-labelledby="verb-id row-name-id"`: the action in the
- * console's language, then the row's name in its own. Hidden text still counts in a name.
- */
-export const actionVerb = (id: string, text: string) => html`<span id=${id} hidden>${text}</span>`;
 
 /** The selector of the "More" button of the menu `id`, where focus returns after one of its actions. */
 export const menuToggle = (id: string) => `button[data-menu="${CSS.escape(id)}"]`;

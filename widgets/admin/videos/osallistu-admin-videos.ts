@@ -5,7 +5,7 @@ import { formatDateTime } from '../../core/format.ts';
 import { LANGS } from '../../core/i18n.ts';
 import { loadSite } from '../../core/site.ts';
 import { AdminView } from '../admin-view.ts';
-import { actionVerb } from '../ui/row-menu.ts';
+import { actionVerb } from '../ui/content-lang.ts';
 import { statusBadge, toneOf } from '../ui/status-badge.ts';
 import { same } from './base.ts';
 import type { Summary } from './base.ts';
