@@ -51,7 +51,7 @@ export async function upsertSiteWithToken(
   const statements = [
     upsertSiteSql(given, now, { keepLanguages: options.keepLanguages, addOrigins: !options.replaceOrigins }),
     ...(token.replaceLabel ? [token.label, ...(token.formerLabels ?? [])].map((label) => revokeTokensByLabelSql(given.id, label, now)) : []),
-    insertTokenSql({ id: randomId(9), siteId: given.id, tokenHash: await sha256Hex(secret), role: token.role, label: token.label, createdBy: null, createdAt: now }),
+    insertTokenSql({ id: randomId(9), siteId: given.id, tokenHash: await sha256Hex(secret), role: token.role, label: token.label, labelLang: given.defaultLang, createdBy: null, createdAt: now }),
   ];
   executeSql(statements.filter(Boolean).join('\n'), where);
   return { site: given.id, token: secret, role: token.role, label: token.label, origins, existed: stored !== null };

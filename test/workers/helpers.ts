@@ -3,6 +3,7 @@ import { env, exports } from 'cloudflare:workers';
 import { newTokenSecret, randomId, sha256Hex } from '../../worker/crypto.ts';
 import { insertSiteStatement } from '../../worker/db/sites.ts';
 import { insertTokenStatement } from '../../worker/db/tokens.ts';
+import type { Lang } from '../../worker/schema/common.ts';
 import type { Role, Site } from '../../worker/schema/sites.ts';
 
 export const ORIGIN = 'https://osallistu.test';
@@ -29,7 +30,7 @@ export async function createSite(overrides: Partial<BasicSite> = {}): Promise<Te
   return { site, owner: await createToken(site.id, 'owner') };
 }
 
-export async function createToken(siteId: string, role: Role, label = `${role} test`): Promise<string> {
+export async function createToken(siteId: string, role: Role, label = `${role} test`, labelLang: Lang = 'en'): Promise<string> {
   const secret = newTokenSecret();
   await env.DB.batch([
     insertTokenStatement(env.DB, {
@@ -38,6 +39,7 @@ export async function createToken(siteId: string, role: Role, label = `${role} t
       tokenHash: await sha256Hex(secret),
       role,
       label,
+      labelLang,
       createdBy: null,
       createdAt: new Date().toISOString(),
     }),

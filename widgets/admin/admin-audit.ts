@@ -16,9 +16,12 @@ type Page = { items: AuditEntry[]; nextCursor: string | null };
 /** The filter's choices: the actions' prefixes, which the API filters by. */
 const GROUPS = ['', 'poll', 'form', 'submission', 'decision', 'video', 'token', 'site'] as const;
 type Named = { id: string; languages?: Lang[] } & Record<string, unknown>;
-/** Where the time and a poll's or form's name go in a sentence, cut out again by `fill`. */
+/** Where the time, a poll's or form's name, the actor and a token's label go in a sentence, cut out again by `fill`. */
 const TIME = '\u0000';
 const NAME = '\u0002';
+const ACTOR = '\u0003';
+const LABEL = '\u0004';
+const isLang = (value: unknown): value is Lang => value === 'fi' || value === 'sv' || value === 'en';
 
 /** Excel-ready CSV (BOM, semicolons, formulas neutralised), as the API's own exports are. */
 export function auditCsv(entries: AuditEntry[], headers: string[]): string {
@@ -117,8 +120,11 @@ export class OsallistuAdminAudit extends AdminView {
     // A poll's or form's name is content in its own language: a marker now, a span with its lang below.
     const named = e.target ? this.names.get(`${e.action.split('.')[0]}:${e.target}`) : undefined;
     const name = value ?? (named?.text ? NAME : e.target || '');
+    // A token's label (token.create, token.revoke) is in the language it was written in.
+    const label = typeof e.detail.label === 'string' && isLang(e.detail.labelLang) ? { text: e.detail.label, lang: e.detail.labelLang } : undefined;
+    const detail = { ...e.detail, ...(kind ? { kind } : {}), ...(label ? { label: LABEL } : {}) };
     const did = log.did(
-      { action: e.action, name, detail: kind ? { ...e.detail, kind } : e.detail },
+      { action: e.action, name, detail },
       {
         status: (s) => (this.at.feedback.statuses as Record<string, string>)[s] ?? s,
         role: (r) => (this.at.roles as Record<string, string>)[r] ?? r,
@@ -126,9 +132,12 @@ export class OsallistuAdminAudit extends AdminView {
       },
     );
     const when = formatDate(e.createdAt, this.language, 'medium', true);
-    return html`${fill(log.sentence(e.actor === 'command line' ? log.commandLine : e.actor, did, TIME), {
+    const actor = e.actor === 'command line' ? log.commandLine : e.actorLang ? ACTOR : e.actor;
+    return html`${fill(log.sentence(actor, did, TIME), {
       [TIME]: html`<time class="nowrap" datetime=${e.createdAt}>${when}</time>`,
       ...(named ? { [NAME]: inLang(named, this.language) } : {}),
+      ...(e.actorLang ? { [ACTOR]: inLang({ text: e.actor, lang: e.actorLang }, this.language) } : {}),
+      ...(label ? { [LABEL]: inLang(label, this.language) } : {}),
     })}`;
   }
 

@@ -9,11 +9,11 @@ const OWNER = inject('devServer').token;
 
 afterEach(resetConsole);
 
-async function send(form: string, message: string): Promise<string> {
+async function send(form: string, message: string, lang?: string): Promise<string> {
   const response = await fetch(`/api/v1/sites/${SITE}/forms/${form}/submissions`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ answers: { message, topic: 'parks', email: 'asukas@example.fi' }, context: { subject: 'Puistosuunnitelma' } }),
+    body: JSON.stringify({ answers: { message, topic: 'parks', email: 'asukas@example.fi' }, context: { subject: 'Puistosuunnitelma' }, ...(lang ? { lang } : {}) }),
   });
   if (response.status !== 201) throw new Error(`send ${response.status}: ${await response.text()}`);
   return ((await response.json()) as { ref: string }).ref;
@@ -68,6 +68,22 @@ describe('the moderation queue', () => {
     expect(await publicStatus(ref)).toMatchObject({ status: 'answered', replies: [{ body: 'Penkki korjataan ensi viikolla.' }] });
     // The next reply starts internal again: nothing is published by a box left ticked.
     expect(shadow.querySelector<HTMLInputElement>('input[name="public"]')!.checked).toBe(false);
+  });
+
+  it('shows what a resident wrote in the language it was sent in (the site\'s default when the sender did not say)', async () => {
+    const form = await createForm();
+    const swedish = await send(form, 'Bänken i parken är trasig.', 'sv');
+    const unsaid = await send(form, 'Puiston penkki on rikki.');
+    const { shadow } = await queueOf(form, OWNER, 'sv');
+    const excerpt = (ref: string) => shadow.querySelector(`button[data-ref="${ref}"]`)!.closest('tr')!.querySelector('td[data-label="Respons"]')!;
+    // In a Swedish console, the Swedish text needs no mark and the Finnish one says it is Finnish.
+    await expect.poll(() => excerpt(unsaid).querySelector('[lang]')?.getAttribute('lang')).toBe('fi');
+    expect(excerpt(swedish).textContent!.trim()).toBe('Bänken i parken är trasig.');
+    expect(excerpt(swedish).querySelector('[lang]')).toBeNull();
+    shadow.querySelector<HTMLButtonElement>(`button[data-ref="${unsaid}"]`)!.click();
+    await expect.poll(() => shadow.activeElement?.id).toBe('open-heading');
+    const open = shadow.querySelector('section.submission')!;
+    expect([...open.querySelectorAll('dd [lang="fi"]')].map((span) => span.textContent)).toContain('Puiston penkki on rikki.');
   });
 
   it('an internal note stays internal; spam is one click', async () => {

@@ -5,7 +5,10 @@ import type { FormView, SubmissionStatus, SubmissionView } from '../../worker/sc
 import { defineElement } from '../core/define.ts';
 import { formatDate, formatDateTime } from '../core/format.ts';
 import { localized } from '../core/i18n.ts';
+import type { LocalizedValue } from '../core/i18n.ts';
+import type { Lang } from '../locales/messages.ts';
 import { AdminView } from './admin-view.ts';
+import { inLang, withContent } from './ui/content-lang.ts';
 import { explainError, said } from './ui/errors.ts';
 import type { Said } from './ui/errors.ts';
 import { statusBadge, toneOf } from './ui/status-badge.ts';
@@ -16,19 +19,28 @@ type Status = z.infer<typeof SubmissionStatus>;
 type Reply = NonNullable<Submission['replies']>[number];
 const STATUSES: Status[] = ['received', 'in_progress', 'answered', 'closed', 'spam'];
 
-/** How an answer reads in the queue: text as it is, choices by their labels, a place by its address. */
-function answerText(form: Form | undefined, key: string, value: unknown, lang: Parameters<typeof localized>[1]): string {
+/**
+ * How an answer reads in the queue: text as it is, choices by their labels, a place by its address.
+ * What the resident wrote is in the language they sent it in; a choice's label is in its own.
+ */
+function answerText(form: Form | undefined, key: string, value: unknown, lang: Lang, sentIn: Lang): LocalizedValue[] {
   const field = form?.fields.find((f) => f.key === key);
   const label = (id: unknown) => {
     const option = field?.options?.find((o) => o.id === id);
-    return option ? localized(option.label, lang).text : String(id);
+    return option ? localized(option.label, lang, form!.languages) : { text: String(id), lang: sentIn };
   };
-  if (Array.isArray(value)) return value.map(label).join(', ');
-  if (field?.type === 'choice') return label(value);
-  if (typeof value === 'boolean') return value ? '✓' : '–';
-  if (value && typeof value === 'object') return Object.values(value as Record<string, unknown>).join(', ');
-  return String(value ?? '');
+  if (Array.isArray(value)) return value.map(label);
+  if (field?.type === 'choice') return [label(value)];
+  if (typeof value === 'boolean') return [{ text: value ? '✓' : '–', lang }];
+  if (value && typeof value === 'object') return [{ text: Object.values(value as Record<string, unknown>).join(', '), lang: sentIn }];
+  return [{ text: String(value ?? ''), lang: sentIn }];
 }
+
+/** Parts in their own languages, joined by commas. */
+const joined = (parts: LocalizedValue[], lang: Lang) => parts.map((part, i) => html`${i ? ', ' : ''}${inLang(part, lang)}`);
+
+/** A `lang` for an `<option>` whose text is in another language than the console's (an option holds no spans). */
+const optionLang = (value: LocalizedValue, lang: Lang) => (value.lang === lang ? nothing : value.lang);
 
 /**
  * The moderation queue: filter by form and status, read a submission with its replies and
@@ -99,9 +111,9 @@ export class OsallistuAdminFeedback extends AdminView {
     return this.forms.find((f) => f.id === id);
   }
 
-  private categoryName(form: Form | undefined, id: string): string {
+  private categoryName(form: Form | undefined, id: string): LocalizedValue {
     const category = form?.categories?.find((c) => c.id === id);
-    return category ? localized(category.label, this.language, form!.languages).text : id;
+    return category ? localized(category.label, this.language, form!.languages) : { text: id, lang: this.language };
   }
 
   override render() {
@@ -112,7 +124,10 @@ export class OsallistuAdminFeedback extends AdminView {
           <label for="form">${t.form}</label>
           <select id="form" name="form" @change=${(e: Event) => (this.picked = (e.target as HTMLSelectElement).value)}>
             <option value="">${t.all}</option>
-            ${this.forms.map((f) => html`<option value=${f.id} ?selected=${f.id === this.filter.form}>${localized(f.title, this.language, f.languages).text}</option>`)}
+            ${this.forms.map((f) => {
+              const title = localized(f.title, this.language, f.languages);
+              return html`<option value=${f.id} lang=${optionLang(title, this.language)} ?selected=${f.id === this.filter.form}>${title.text}</option>`;
+            })}
           </select>
         </div>
         ${this.renderCategoryFilter()}
@@ -140,7 +155,10 @@ export class OsallistuAdminFeedback extends AdminView {
       <label for="category">${t.category}</label>
       <select id="category" name="category">
         <option value="">${t.all}</option>
-        ${form.categories.map((c) => html`<option value=${c.id} .selected=${c.id === this.filter.category}>${localized(c.label, this.language, form.languages).text}</option>`)}
+        ${form.categories.map((c) => {
+          const label = localized(c.label, this.language, form.languages);
+          return html`<option value=${c.id} lang=${optionLang(label, this.language)} .selected=${c.id === this.filter.category}>${label.text}</option>`;
+        })}
       </select>
     </div>`;
   }
@@ -148,9 +166,9 @@ export class OsallistuAdminFeedback extends AdminView {
   /** The chosen form's feedback in one click, as the API exports it (a viewer's export leaves contact details out). */
   private renderExport(id: string) {
     const form = this.form(id);
-    const name = form ? localized(form.title, this.language, form.languages).text : id;
+    const name = form ? localized(form.title, this.language, form.languages) : { text: id, lang: this.language };
     return html`<div class="actions export" role="group" aria-labelledby="export-heading">
-      <p id="export-heading">${this.at.feedback.exportHeading(name)}</p>
+      <p id="export-heading">${withContent(this.at.feedback.exportHeading, name, this.language)}</p>
       ${(
         [
           ['csv', 'CSV'],
@@ -194,7 +212,7 @@ export class OsallistuAdminFeedback extends AdminView {
             ${this.items.map((s) => {
               const form = this.form(s.form);
               const first = form?.fields.find((f) => f.type === 'longText' || f.type === 'shortText');
-              const excerpt = first && Object.hasOwn(s.answers, first.key) ? answerText(form, first.key, s.answers[first.key], this.language) : '';
+              const excerpt = first && Object.hasOwn(s.answers, first.key) ? String(s.answers[first.key]) : '';
               return html`<tr>
                 <th scope="row">
                   <span class="nowrap">
@@ -204,7 +222,7 @@ export class OsallistuAdminFeedback extends AdminView {
                 </th>
                 <td data-label=${t.received}><time class="nowrap" datetime=${s.createdAt}>${when(s.createdAt)}</time></td>
                 <td data-label=${t.status}>${statusBadge(t.statuses[s.status], toneOf(s.status))}</td>
-                <td data-label=${t.excerpt}>${excerpt.length > 120 ? `${excerpt.slice(0, 120)}…` : excerpt}</td>
+                <td data-label=${t.excerpt}>${excerpt ? inLang({ text: excerpt.length > 120 ? `${excerpt.slice(0, 120)}…` : excerpt, lang: s.lang }, this.language) : nothing}</td>
                 <td><button part="button" data-ref=${s.ref} aria-label=${`${t.read}: ${s.ref}`} @click=${() => void this.read(s)}>${t.read}</button></td>
               </tr>`;
             })}
@@ -230,15 +248,15 @@ export class OsallistuAdminFeedback extends AdminView {
     const form = this.form(s.form);
     const label = (key: string) => {
       const field = form?.fields.find((f) => f.key === key);
-      return field ? localized(field.label, this.language, form!.languages).text : key;
+      return field ? inLang(localized(field.label, this.language, form!.languages), this.language) : key;
     };
     return html`<section class="panel submission" aria-labelledby="open-heading">
       <h3 id="open-heading" tabindex="-1"><span class="nowrap">${s.ref}</span> ${statusBadge(t.statuses[s.status], toneOf(s.status))}</h3>
-      <p class="meta">${formatDateTime(s.createdAt, this.language)}${form ? html` · ${localized(form.title, this.language, form.languages).text}` : nothing}</p>
+      <p class="meta">${formatDateTime(s.createdAt, this.language)}${form ? html` · ${inLang(localized(form.title, this.language, form.languages), this.language)}` : nothing}</p>
       ${s.context ? html`<p><strong>${t.about}:</strong> ${[s.context.subject, s.context.caseId, s.context.decision, s.context.video].filter(Boolean).join(' · ')}</p>` : nothing}
       <dl>
-        ${Object.entries(s.answers).map(([key, value]) => html`<dt>${label(key)}</dt><dd>${answerText(form, key, value, this.language)}</dd>`)}
-        ${s.category ? html`<dt>${t.category}</dt><dd>${this.categoryName(form, s.category)}</dd>` : nothing}
+        ${Object.entries(s.answers).map(([key, value]) => html`<dt>${label(key)}</dt><dd>${joined(answerText(form, key, value, this.language, s.lang), this.language)}</dd>`)}
+        ${s.category ? html`<dt>${t.category}</dt><dd>${inLang(this.categoryName(form, s.category), this.language)}</dd>` : nothing}
         <dt>${t.contact}</dt>
         <dd>${s.contact && Object.keys(s.contact).length ? Object.values(s.contact).join(', ') : t.noContact}</dd>
       </dl>

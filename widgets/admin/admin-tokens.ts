@@ -8,6 +8,7 @@ import { formatDate } from '../core/format.ts';
 import { AdminView } from './admin-view.ts';
 import { explainError, said } from './ui/errors.ts';
 import type { Said } from './ui/errors.ts';
+import { actionVerb, inLang, withContent } from './ui/content-lang.ts';
 import { statusBadge } from './ui/status-badge.ts';
 
 /** An owner creates, labels and revokes the tokens of the site's other officials. */
@@ -17,7 +18,8 @@ export class OsallistuAdminTokens extends AdminView {
   @state() private failed: Said | string = '';
   @state() private created?: z.infer<typeof CreatedToken>;
   @state() private revoking?: TokenInfo;
-  @state() private status: Said | string = '';
+  /** What the last revoke did; it names the token's label in the label's own language. */
+  @state() private status: Said | string | unknown[] = '';
   @state() private error: Said | string = '';
 
   protected override resourceId(): string {
@@ -56,13 +58,13 @@ export class OsallistuAdminTokens extends AdminView {
       </form>
       ${this.created
         ? html`<section class="panel" aria-labelledby="created-heading">
-            <h3 id="created-heading" tabindex="-1">${t.created(this.created.label)}</h3>
+            <h3 id="created-heading" tabindex="-1">${withContent(t.created, this.named(this.created), this.language)}</h3>
             <p>${t.secretHelp}</p>
             <code class="secret">${this.created.token}</code>
             <button part="button" class="secondary" @click=${this.copy}>${t.copy}</button>
           </section>`
         : nothing}
-      <p class="meta" role="status">${said(this.status)}</p>
+      <p class="meta" role="status">${Array.isArray(this.status) ? this.status : said(this.status)}</p>
       ${this.revoking ? this.renderConfirm(this.revoking) : nothing} ${this.renderList()}`;
   }
 
@@ -83,7 +85,7 @@ export class OsallistuAdminTokens extends AdminView {
         <tbody>
           ${this.items.map(
             (token) => html`<tr>
-              <th scope="row">${token.label} ${token.id === this.official?.tokenId ? t.you : nothing}</th>
+              <th scope="row"><span id=${`token-name-${token.id}`}>${inLang(this.named(token), this.language)}</span> ${token.id === this.official?.tokenId ? t.you : nothing}</th>
               <td data-label=${t.role}>${this.at.roles[token.role]}</td>
               <td data-label=${t.created_at}><time class="nowrap" datetime=${token.createdAt}>${when(token.createdAt)}</time></td>
               <td data-label=${t.state}>
@@ -94,7 +96,15 @@ export class OsallistuAdminTokens extends AdminView {
               <td>
                 ${token.revokedAt || token.id === this.official?.tokenId
                   ? nothing
-                  : html`<button part="button" class="secondary" data-token=${token.id} aria-label=${`${t.revoke}: ${token.label}`} @click=${() => void this.askRevoke(token)}>${t.revoke}</button>`}
+                  : html`${actionVerb(`revoke-${token.id}`, `${t.revoke}:`)}<button
+                        part="button"
+                        class="secondary"
+                        data-token=${token.id}
+                        aria-labelledby=${`revoke-${token.id} token-name-${token.id}`}
+                        @click=${() => void this.askRevoke(token)}
+                      >
+                        ${t.revoke}
+                      </button>`}
               </td>
             </tr>`,
           )}
@@ -105,12 +115,17 @@ export class OsallistuAdminTokens extends AdminView {
 
   private renderConfirm(token: TokenInfo) {
     return html`<div class="confirm" role="alertdialog" aria-labelledby="confirm-text" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.cancelRevoke()}>
-      <p id="confirm-text" tabindex="-1">${this.at.tokens.confirmRevoke(token.label)}</p>
+      <p id="confirm-text" tabindex="-1">${withContent(this.at.tokens.confirmRevoke, this.named(token), this.language)}</p>
       <div class="actions">
         <button part="button" class="danger" @click=${() => void this.revoke(token)}>${this.at.tokens.revoke}</button>
         <button part="button" class="secondary" @click=${this.cancelRevoke}>${this.at.cancel}</button>
       </div>
     </div>`;
+  }
+
+  /** A token's label with the language it was written in. */
+  private named(token: TokenInfo): { text: string; lang: TokenInfo['labelLang'] } {
+    return { text: token.label, lang: token.labelLang };
   }
 
   private async askRevoke(token: TokenInfo): Promise<void> {
@@ -130,7 +145,7 @@ export class OsallistuAdminTokens extends AdminView {
     try {
       await this.call('DELETE', `tokens/${encodeURIComponent(token.id)}`);
       this.revoking = undefined;
-      this.status = this.at.tokens.revoked(token.label);
+      this.status = withContent(this.at.tokens.revoked, this.named(token), this.language);
       await this.fetchResource();
     } catch (error) {
       this.revoking = undefined;
@@ -144,7 +159,7 @@ export class OsallistuAdminTokens extends AdminView {
     const data = new FormData(form);
     this.error = '';
     try {
-      this.created = await this.call<z.infer<typeof CreatedToken>>('POST', 'tokens', { label: String(data.get('label') ?? '').trim(), role: data.get('role') });
+      this.created = await this.call<z.infer<typeof CreatedToken>>('POST', 'tokens', { label: String(data.get('label') ?? '').trim(), labelLang: this.language, role: data.get('role') });
       form.reset();
       await this.fetchResource();
       await this.updateComplete;

@@ -41,8 +41,9 @@ async function signIn(el: OsallistuAdmin, token: string, site: string = SITE): P
   root(el).querySelector<HTMLButtonElement>('form button')!.click();
 }
 
-async function newToken(role: string, label = `Testi ${role} ${Date.now()}`) {
-  const response = await officialFetch('/tokens', { method: 'POST', body: JSON.stringify({ label, role }) });
+/** A token whose label is English ("Test viewer …"), and says so, made through the API. */
+async function newToken(role: string, label = `Test ${role} ${Date.now()}`) {
+  const response = await officialFetch('/tokens', { method: 'POST', body: JSON.stringify({ label, labelLang: 'en', role }) });
   return (await response.json()) as { id: string; token: string; label: string };
 }
 
@@ -253,11 +254,12 @@ describe('<osallistu-admin>: tokens', () => {
     await expect.poll(() => tokens.shadowRoot!.activeElement?.id).toBe('created-heading');
     // The secret works: it is a moderator's token of this site.
     const me = await fetch(`/api/v1/sites/${SITE}/me`, { headers: { Authorization: `Bearer ${secret}` } });
-    expect(await me.json()).toMatchObject({ label, role: 'moderator' });
+    expect(await me.json()).toMatchObject({ label, labelLang: 'en', role: 'moderator' });
     await expectAccessible(el);
 
-    await expect.poll(() => tokens.shadowRoot!.querySelector(`button[aria-label="Revoke: ${label}"]`)).toBeTruthy();
-    tokens.shadowRoot!.querySelector<HTMLButtonElement>(`button[aria-label="Revoke: ${label}"]`)!.click();
+    const revoke = () => [...tokens.shadowRoot!.querySelectorAll<HTMLButtonElement>('button[data-token]')].find((b) => labelledName(b) === `Revoke: ${label}`);
+    await expect.poll(revoke).toBeTruthy();
+    revoke()!.click();
     await expect.poll(() => tokens.shadowRoot!.querySelector('[role="alertdialog"]')?.textContent).toContain(`Revoke the token "${label}"?`);
     tokens.shadowRoot!.querySelector<HTMLButtonElement>('[role="alertdialog"] button.danger')!.click();
     await expect.poll(() => tokens.shadowRoot!.querySelector('[role="status"]')?.textContent).toBe(`The token "${label}" was revoked.`);
@@ -289,14 +291,16 @@ describe('<osallistu-admin>: audit log', () => {
       new RegExp(`^\\S.* skapade nyckeln ”${escape(created.label)}” \\(läsare\\) ${escape(formatDate(time.dateTime, 'sv', 'medium', true))}$`),
     );
     expect(entries().every((e) => /nyckel/.test(e))).toBe(true);
+    // The label is English inside a Swedish sentence, and says so (WCAG 3.1.2).
+    expect([...mine()!.querySelectorAll('span[lang="en"]')].map((span) => span.textContent)).toContain(created.label);
     expect(audit.shadowRoot!.textContent).not.toContain('token.create');
     await expectAccessible(el);
 
     const { auditCsv } = await import('./admin-audit.ts');
-    const csv = auditCsv([{ id: 1, actor: '=cmd', tokenId: null, action: 'token.create', target: 'x', detail: { label: 'a;b' }, createdAt: '2026-11-22T10:00:00.000Z' }], ['Tid', 'Vem', 'Händelse', 'Objekt', 'Uppgifter']);
+    const csv = auditCsv([{ id: 1, actor: '=cmd', actorLang: null, tokenId: null, action: 'token.create', target: 'x', detail: { label: 'a;b' }, createdAt: '2026-11-22T10:00:00.000Z' }], ['Tid', 'Vem', 'Händelse', 'Objekt', 'Uppgifter']);
     expect(csv).toBe('\ufeffTid;Vem;Händelse;Objekt;Uppgifter\r\n2026-11-22T10:00:00.000Z;\'=cmd;token.create;x;"{""label"":""a;b""}"\r\n');
     // A spreadsheet that reads "," as the separator would start a cell after the comma.
-    const detail = auditCsv([{ id: 2, actor: 'a', tokenId: null, action: 'form.update', target: 'x', detail: { note: 'Puisto,=1+1' }, createdAt: '2026-11-22T10:00:00.000Z' }], ['a', 'b', 'c', 'd', 'e']);
+    const detail = auditCsv([{ id: 2, actor: 'a', actorLang: null, tokenId: null, action: 'form.update', target: 'x', detail: { note: 'Puisto,=1+1' }, createdAt: '2026-11-22T10:00:00.000Z' }], ['a', 'b', 'c', 'd', 'e']);
     expect(detail).toContain('""note"":""Puisto,\'=1+1""');
   });
 });

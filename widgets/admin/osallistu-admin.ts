@@ -6,6 +6,7 @@ import type { Role } from '../../worker/schema/roles.ts';
 import { ApiClient, ApiRequestError } from '../core/api-client.ts';
 import { defineElement } from '../core/define.ts';
 import { AdminView } from './admin-view.ts';
+import { withContent } from './ui/content-lang.ts';
 import './admin-audit.ts';
 import './decisions/osallistu-admin-decisions.ts';
 import './admin-feedback.ts';
@@ -86,7 +87,7 @@ export class OsallistuAdmin extends AdminView {
     const views = this.views();
     const view = views.includes(this.view) ? this.view : views[0]!;
     return html`<div class="account">
-        <p id="signed-in" tabindex="-1"><strong>${this.session.site}</strong> · ${a.signedInAs(this.official.label, a.roles[this.official.role])}</p>
+        <p id="signed-in" tabindex="-1"><strong>${this.session.site}</strong> · ${withContent((label) => a.signedInAs(label, a.roles[this.official!.role]), { text: this.official.label, lang: this.official.labelLang }, this.language)}</p>
         <button part="button" class="secondary" @click=${this.signOut}>${a.signOut}</button>
       </div>
       <nav aria-label=${a.nav.label}>

@@ -18,7 +18,8 @@ export interface Draft {
 
 /** A submission on its way: sent again with the same key until the server answers. */
 export interface PendingSubmission {
-  body: { answers: Record<string, Value>; category?: string; website?: string; context?: Record<string, string> };
+  /** `lang`: the language the form was shown in, so that a reply by email is written in it. */
+  body: { answers: Record<string, Value>; lang?: string; category?: string; website?: string; context?: Record<string, string> };
   idempotencyKey: string;
   createdAt: string;
 }

@@ -144,7 +144,7 @@ describe('<osallistu-feedback> in every state, fi/sv/en, axe-clean', () => {
     // The draft and the pending copy are gone; what stays on the device is the removal key, under this site and code.
     expect(Object.entries(localStorage).filter(([k]) => k.startsWith('osallistu.feedback-'))).toEqual([[`osallistu.feedback-removal-key:${location.origin}:${SITE}:${ref}`, JSON.stringify(key)]]);
     const [stored] = await submissionsOf(id);
-    expect(stored).toMatchObject({ ref, category: 'lights', contact: { email: 'asukas@example.fi' }, answers: { topic: 'streets', place: { address: 'Koivutie 3' } } });
+    expect(stored).toMatchObject({ ref, lang, category: 'lights', contact: { email: 'asukas@example.fi' }, answers: { topic: 'streets', place: { address: 'Koivutie 3' } } });
     await expectAccessible(el);
   });
 });

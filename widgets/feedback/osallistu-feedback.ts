@@ -454,7 +454,7 @@ export class OsallistuFeedback extends OsallistuElement {
     this.notice = '';
     this.errors = this.validate(form);
     if (Object.keys(this.errors).length) return this.showErrors();
-    const body: PendingSubmission['body'] = { answers: answersOf(form.fields, this.values) };
+    const body: PendingSubmission['body'] = { answers: answersOf(form.fields, this.values), lang: this.language };
     const category = this.values[CATEGORY];
     if (typeof category === 'string') body.category = category;
     if (this.#honeypot) body.website = this.#honeypot;

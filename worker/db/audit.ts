@@ -1,3 +1,4 @@
+import type { Lang } from '../schema/common.ts';
 import type { AuditEntry, Official } from '../schema/sites.ts';
 
 export interface AuditEvent {
@@ -12,14 +13,15 @@ export interface AuditEvent {
  */
 export function auditStatement(db: D1Database, official: Official, event: AuditEvent, now: string): D1PreparedStatement {
   return db
-    .prepare('INSERT INTO audit_log (site_id, token_id, actor, action, target, detail, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)')
-    .bind(official.site, official.tokenId, official.label, event.action, event.target ?? null, JSON.stringify(event.detail ?? {}), now);
+    .prepare('INSERT INTO audit_log (site_id, token_id, actor, actor_lang, action, target, detail, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)')
+    .bind(official.site, official.tokenId, official.label, official.labelLang, event.action, event.target ?? null, JSON.stringify(event.detail ?? {}), now);
 }
 
 interface AuditRow {
   id: number;
   token_id: string | null;
   actor: string;
+  actor_lang: Lang | null;
   action: string;
   target: string | null;
   detail: string;
@@ -34,7 +36,7 @@ export async function listAudit(
 ): Promise<AuditEntry[]> {
   const { results } = await db
     .prepare(
-      `SELECT id, token_id, actor, action, target, detail, created_at FROM audit_log
+      `SELECT id, token_id, actor, actor_lang, action, target, detail, created_at FROM audit_log
         WHERE site_id = ?1 AND id < ?2 AND (?3 IS NULL OR action = ?3 OR action LIKE ?3 || '.%')
         ORDER BY id DESC LIMIT ?4`,
     )
@@ -44,6 +46,7 @@ export async function listAudit(
     id: row.id,
     tokenId: row.token_id,
     actor: row.actor,
+    actorLang: row.actor_lang,
     action: row.action,
     target: row.target,
     detail: JSON.parse(row.detail) as Record<string, unknown>,

@@ -1,3 +1,4 @@
+import type { Lang } from '../schema/common.ts';
 import type { Form, FormDefinition, SubmissionContext } from '../schema/forms.ts';
 import { replyMailView } from './reply-mail.ts';
 import type { ReplyMailView } from './reply-mail.ts';
@@ -118,6 +119,11 @@ export interface SubmissionRecord {
   updatedAt: string;
 }
 
+/** A submission as the moderation queue reads it: with the language it was sent in (the site's default when not known). */
+export interface QueuedSubmission extends SubmissionRecord {
+  lang: Lang;
+}
+
 export interface SubmissionRow {
   ref: string;
   form_id: string;
@@ -128,6 +134,7 @@ export interface SubmissionRow {
   status: SubmissionRecord['status'];
   created_at: string;
   updated_at: string;
+  lang?: Lang;
 }
 
 export const toSubmission = (row: SubmissionRow): SubmissionRecord => ({
@@ -142,30 +149,36 @@ export const toSubmission = (row: SubmissionRow): SubmissionRecord => ({
   updatedAt: row.updated_at,
 });
 
+const toQueued = (row: SubmissionRow): QueuedSubmission => ({ ...toSubmission(row), lang: row.lang! });
+
+/** A submission's columns for the moderation queue, its language resolved as a reply by email resolves it. */
+const QUEUE_COLUMNS = `ref, form_id, answers, contact, category, context, status, created_at, updated_at,
+  COALESCE(lang, (SELECT default_lang FROM sites WHERE sites.id = submissions.site_id)) AS lang`;
+
 /** The moderation queue, newest first, continuing below (`createdAt`, `ref`) of the last row seen. */
 export async function listSubmissions(
   db: D1Database,
   siteId: string,
   filter: { form?: string; status?: string; category?: string; before?: { createdAt: string; ref: string }; limit: number },
-): Promise<SubmissionRecord[]> {
+): Promise<QueuedSubmission[]> {
   const { results } = await db
     .prepare(
-      `SELECT ref, form_id, answers, contact, category, context, status, created_at, updated_at FROM submissions
+      `SELECT ${QUEUE_COLUMNS} FROM submissions
         WHERE site_id = ?1 AND (?2 IS NULL OR form_id = ?2) AND (?3 IS NULL OR status = ?3) AND (?7 IS NULL OR category = ?7)
           AND (?4 IS NULL OR created_at < ?4 OR (created_at = ?4 AND ref < ?5))
         ORDER BY created_at DESC, ref DESC LIMIT ?6`,
     )
     .bind(siteId, filter.form ?? null, filter.status ?? null, filter.before?.createdAt ?? null, filter.before?.ref ?? '', filter.limit, filter.category ?? null)
     .all<SubmissionRow>();
-  return results.map(toSubmission);
+  return results.map(toQueued);
 }
 
-export async function findSubmission(db: D1Database, siteId: string, ref: string): Promise<SubmissionRecord | null> {
+export async function findSubmission(db: D1Database, siteId: string, ref: string): Promise<QueuedSubmission | null> {
   const row = await db
-    .prepare('SELECT ref, form_id, answers, contact, category, context, status, created_at, updated_at FROM submissions WHERE site_id = ?1 AND ref = ?2')
+    .prepare(`SELECT ${QUEUE_COLUMNS} FROM submissions WHERE site_id = ?1 AND ref = ?2`)
     .bind(siteId, ref)
     .first<SubmissionRow>();
-  return row ? toSubmission(row) : null;
+  return row ? toQueued(row) : null;
 }
 
 export async function listReplies(db: D1Database, siteId: string, ref: string): Promise<{ body: string; public: boolean; author: string; createdAt: string; email?: ReplyMailView }[]> {

@@ -43,9 +43,9 @@ ON CONFLICT (id) DO UPDATE SET name = json_patch(sites.name, excluded.name), def
 }
 
 export function insertTokenSql(token: NewToken): string {
-  const values = [token.id, token.siteId, token.tokenHash, token.role, token.label, token.createdBy, token.createdAt];
-  const audit = [token.siteId, 'command line', 'token.create', token.id, JSON.stringify({ role: token.role, label: token.label }), token.createdAt];
-  return `INSERT INTO api_tokens (id, site_id, token_hash, role, label, created_by, created_at) VALUES (${values.map(literal).join(', ')});
+  const values = [token.id, token.siteId, token.tokenHash, token.role, token.label, token.labelLang, token.createdBy, token.createdAt];
+  const audit = [token.siteId, 'command line', 'token.create', token.id, JSON.stringify({ role: token.role, label: token.label, labelLang: token.labelLang }), token.createdAt];
+  return `INSERT INTO api_tokens (id, site_id, token_hash, role, label, label_lang, created_by, created_at) VALUES (${values.map(literal).join(', ')});
 INSERT INTO audit_log (site_id, actor, action, target, detail, created_at) VALUES (${audit.map(literal).join(', ')});`;
 }
 

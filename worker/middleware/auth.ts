@@ -31,7 +31,7 @@ async function resolveOfficial(c: Context<AppEnv>, role: Role): Promise<Official
   if (!roleAllows(token.role, role)) {
     throw new ForbiddenError('insufficient_role', `This needs the ${role} role or higher; the token has the ${token.role} role.`);
   }
-  return { tokenId: token.id, label: token.label, role: token.role, site: token.siteId };
+  return { tokenId: token.id, label: token.label, labelLang: token.labelLang, role: token.role, site: token.siteId };
 }
 
 /** Bearer auth for officials' routes, as an options factory; sets `c.var.official`. */

@@ -38,15 +38,15 @@ app.openapi(
     },
   }),
   async (c) => {
-    const { label, role } = c.req.valid('json');
+    const { label, role, labelLang = c.var.site.defaultLang } = c.req.valid('json');
     const secret = newTokenSecret();
     const now = nowIso();
-    const token = { id: randomId(9), siteId: c.var.site.id, tokenHash: await sha256Hex(secret), role, label, createdBy: c.var.official.tokenId, createdAt: now };
+    const token = { id: randomId(9), siteId: c.var.site.id, tokenHash: await sha256Hex(secret), role, label, labelLang, createdBy: c.var.official.tokenId, createdAt: now };
     await c.env.DB.batch([
       insertTokenStatement(c.env.DB, token),
-      auditStatement(c.env.DB, c.var.official, { action: 'token.create', target: token.id, detail: { label, role } }, now),
+      auditStatement(c.env.DB, c.var.official, { action: 'token.create', target: token.id, detail: { label, labelLang, role } }, now),
     ]);
-    return c.json({ id: token.id, label, role, createdAt: now, revokedAt: null, token: secret }, 201);
+    return c.json({ id: token.id, label, labelLang, role, createdAt: now, revokedAt: null, token: secret }, 201);
   },
 );
 
@@ -77,7 +77,7 @@ app.openapi(
     const now = nowIso();
     await c.env.DB.batch([
       revokeTokenStatement(c.env.DB, site, id, now),
-      auditStatement(c.env.DB, c.var.official, { action: 'token.revoke', target: id, detail: { label: token.label, role: token.role } }, now),
+      auditStatement(c.env.DB, c.var.official, { action: 'token.revoke', target: id, detail: { label: token.label, labelLang: token.labelLang, role: token.role } }, now),
     ]);
     return c.json({ ...token, revokedAt: now }, 200);
   },

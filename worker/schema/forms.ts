@@ -191,6 +191,7 @@ export const SubmissionView = z
     category: z.string().nullable(),
     context: SubmissionContext.nullable(),
     status: SubmissionStatus,
+    lang: Lang.openapi({ description: "The language the feedback was sent in, which a reply by email is written in (the site's default language when the sender did not say)." }),
     createdAt: Timestamp,
     updatedAt: Timestamp,
     replies: z.array(z.object({ body: z.string(), public: z.boolean(), author: z.string(), createdAt: Timestamp, email: ReplyMail.optional() })).optional(),

@@ -75,13 +75,14 @@ export const SiteUpdate = z
 export type SiteUpdate = z.infer<typeof SiteUpdate>;
 
 export const Official = z
-  .object({ tokenId: z.string(), label: z.string(), role: Role, site: Slug })
+  .object({ tokenId: z.string(), label: z.string(), labelLang: Lang, role: Role, site: Slug })
   .openapi('Official', { description: 'Who the sent token belongs to.' });
 export type Official = z.infer<typeof Official>;
 
 export const TokenCreate = z
   .strictObject({
     label: z.string().trim().min(1).max(80).openapi({ example: 'Viestintä / Maija' }),
+    labelLang: Lang.optional().openapi({ description: "The language the label is written in, so that it is marked as such inside other languages' text. The console sends its own; default: the site's default language." }),
     role: Role,
   })
   .openapi('TokenCreate');
@@ -90,6 +91,7 @@ export const TokenInfo = z
   .object({
     id: z.string(),
     label: z.string(),
+    labelLang: Lang,
     role: Role,
     createdAt: Timestamp,
     revokedAt: Timestamp.nullable(),
@@ -105,6 +107,7 @@ export const AuditEntry = z
   .object({
     id: z.number().int(),
     actor: z.string(),
+    actorLang: Lang.nullable().openapi({ description: "The language of the actor's label; null for the command line." }),
     tokenId: z.string().nullable(),
     action: z.string(),
     target: z.string().nullable(),

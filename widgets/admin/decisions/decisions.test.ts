@@ -26,7 +26,7 @@ async function mount(options: { lang?: string; limit?: number; role?: Role } = {
   el.setAttribute('api', location.origin);
   if (options.limit) el.setAttribute('limit', String(options.limit));
   el.token = OWNER;
-  el.official = { tokenId: 'x', label: 'Testi', role: options.role ?? 'owner', site: SITE };
+  el.official = { tokenId: 'x', label: 'Testi', labelLang: 'fi', role: options.role ?? 'owner', site: SITE };
   main.append(el);
   document.body.append(main);
   await expect.poll(() => el.shadowRoot?.querySelector('.list tbody tr')).toBeTruthy();
@@ -182,7 +182,7 @@ describe('the decisions view of the console', () => {
     await show(shadow, organ.id);
     await openEditor(shadow, id);
     for (const lang of ['fi', 'sv', 'en']) setValue(shadow.querySelector<HTMLInputElement>(`#title-${lang}`)!, '');
-    setValue(shadow.querySelector<HTMLInputElement>('#topics')!, 'skolor, Inte okej!');
+    setValue(shadow.querySelector<HTMLInputElement>('#topics')!, 'koulut, Inte okej!');
     button(shadow, 'Spara ändringarna')!.click();
 
     await expect.poll(() => shadow.querySelector('#error-topics')?.textContent).toBe('”Inte okej!”: Ett ämne får bara innehålla små bokstäver, siffror, mellanslag och bindestreck (1–60 tecken).');
@@ -201,7 +201,7 @@ describe('the decisions view of the console', () => {
     setValue(shadow.querySelector<HTMLInputElement>('#title-fi')!, 'Koulukuljetusten periaatteet 0');
     setValue(shadow.querySelector<HTMLInputElement>('#title-sv')!, 'Principer för skolskjutsar 0');
     setValue(shadow.querySelector<HTMLInputElement>('#title-en')!, 'School transport principles 0');
-    setValue(topics, 'skolor, trafik');
+    setValue(topics, 'koulut, liikenne');
     const requests = recordFetches();
     try {
       button(shadow, 'Spara ändringarna')!.click();
@@ -209,8 +209,8 @@ describe('the decisions view of the console', () => {
     } finally {
       requests.restore();
     }
-    expect(requests.log.filter((r) => r.method === 'PATCH').map((r) => JSON.parse(r.body))).toEqual([{ topics: ['skolor', 'trafik'] }]);
-    expect((await getDecision(id)).topics).toEqual(['skolor', 'trafik']);
+    expect(requests.log.filter((r) => r.method === 'PATCH').map((r) => JSON.parse(r.body))).toEqual([{ topics: ['koulut', 'liikenne'] }]);
+    expect((await getDecision(id)).topics).toEqual(['koulut', 'liikenne']);
   });
 
   it('does not lose unsaved changes: a reload warns, another decision or Cancel asks first', async () => {

@@ -42,7 +42,7 @@ async function mount(options: { lang?: string; channel?: string; limit?: number 
   el.setAttribute('api', location.origin);
   if (options.limit) el.setAttribute('limit', String(options.limit));
   el.token = OWNER;
-  el.official = { tokenId: 'x', label: 'Testi', role: 'owner', site: SITE };
+  el.official = { tokenId: 'x', label: 'Testi', labelLang: 'fi', role: 'owner', site: SITE };
   main.append(el);
   document.body.append(main);
   await expect.poll(() => el.shadowRoot?.querySelector('#filter-channel')).toBeTruthy();

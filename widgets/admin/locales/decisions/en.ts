@@ -37,7 +37,7 @@ export const en: DecisionAdminMessages = {
   summary: 'Summary',
   plainSummary: 'Plain-language summary',
   topics: 'Topics',
-  topicsHelp: 'Separate topics with commas, for example: koulut, liikenne. Use lowercase letters.',
+  topicsHelp: 'Separate topics with commas and write them in lowercase letters, in the site\'s main language. Their names in English are set under "Names of topics and districts".',
   save: 'Save changes',
   saving: 'Saving…',
   saved: (title) => `The decision "${title}" was saved.`,

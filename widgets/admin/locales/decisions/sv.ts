@@ -37,7 +37,7 @@ export const sv: DecisionAdminMessages = {
   summary: 'Sammandrag',
   plainSummary: 'Sammandrag på lättläst språk',
   topics: 'Ämnen',
-  topicsHelp: 'Skilj ämnena åt med kommatecken, till exempel: skolor, trafik. Skriv med små bokstäver.',
+  topicsHelp: 'Skilj ämnena åt med kommatecken och skriv dem med små bokstäver på webbplatsens huvudspråk. Namnen på svenska ges under ”Namn på ämnen och områden”.',
   save: 'Spara ändringarna',
   saving: 'Sparar…',
   saved: (title) => `Beslutet ”${title}” sparades.`,
