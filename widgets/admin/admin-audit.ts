@@ -4,6 +4,7 @@ import { BOM, csvRow } from '../../worker/export/csv.ts';
 import type { AuditEntry } from '../../worker/schema/sites.ts';
 import { defineElement } from '../core/define.ts';
 import { formatDate } from '../core/format.ts';
+import { loadSite } from '../core/site.ts';
 import { localized } from '../core/i18n.ts';
 import type { LocalizedValue } from '../core/i18n.ts';
 import type { Lang } from '../locales/messages.ts';
@@ -40,9 +41,11 @@ export class OsallistuAdminAudit extends AdminView {
   @state() private next: string | null = null;
   @state() private action = '';
   @state() private failed: Said | string = '';
-  /** Names of the polls and forms the log names, by "poll:ID" and "form:ID". */
+  /** Names of the polls, forms and videos the log names, by "poll:ID", "form:ID" and "video:ID". */
   @state() private names = new Map<string, LocalizedValue>();
   @state() private loadingMore = false;
+  /** The site's default language: a topic's or district's value is a word in it. */
+  @state() private siteLang?: Lang;
 
   protected override resourceId(): string {
     return this.token && 'audit';
@@ -53,17 +56,22 @@ export class OsallistuAdminAudit extends AdminView {
     await this.fetchPage(false);
   }
 
-  /** Polls and forms by name rather than id (the log keeps ids); the log reads without them too. */
+  /** Polls, forms and the newest videos by name rather than id (the log keeps ids); the log reads without them too. */
   private async fetchNames(): Promise<void> {
     const names = new Map<string, LocalizedValue>();
     const text = (map: unknown, languages?: Lang[]) => localized(map as Partial<Record<Lang, string>>, this.language, languages);
-    const [polls, forms] = await Promise.all([
-      this.call<{ items: Named[] }>('GET', 'polls').catch(() => ({ items: [] as Named[] })),
-      this.call<{ items: Named[] }>('GET', 'forms').catch(() => ({ items: [] as Named[] })),
+    const none = { items: [] as Named[] };
+    const [polls, forms, videos, site] = await Promise.all([
+      this.call<{ items: Named[] }>('GET', 'polls').catch(() => none),
+      this.call<{ items: Named[] }>('GET', 'forms').catch(() => none),
+      this.call<{ items: Named[] }>('GET', 'videos?limit=100').catch(() => none),
+      loadSite(this.client).catch(() => undefined),
     ]);
     for (const p of polls.items) names.set(`poll:${p.id}`, text(p.question, p.languages));
     for (const f of forms.items) names.set(`form:${f.id}`, text(f.title, f.languages));
+    for (const v of videos.items) names.set(`video:${v.id}`, text(v.title, site?.languages));
     this.names = names;
+    this.siteLang = site?.defaultLang;
   }
 
   private async fetchPage(more: boolean): Promise<void> {
@@ -119,7 +127,9 @@ export class OsallistuAdminAudit extends AdminView {
     const [kind, value] = e.action === 'decision_term.update' && e.target?.includes(':') ? e.target.split(/:(.*)/) : [];
     // A poll's or form's name is content in its own language: a marker now, a span with its lang below.
     const named = e.target ? this.names.get(`${e.action.split('.')[0]}:${e.target}`) : undefined;
-    const name = value ?? (named?.text ? NAME : e.target || '');
+    // Else a term's value is a word in the site's language, and any other target an id, in no language.
+    const target = value !== undefined ? inLang({ text: value, lang: this.siteLang ?? this.language }, this.language) : e.target ? html`<code>${e.target}</code>` : undefined;
+    const name = named?.text || target ? NAME : '';
     // A token's label (token.create, token.revoke) is in the language it was written in.
     const label = typeof e.detail.label === 'string' && isLang(e.detail.labelLang) ? { text: e.detail.label, lang: e.detail.labelLang } : undefined;
     const detail = { ...e.detail, ...(kind ? { kind } : {}), ...(label ? { label: LABEL } : {}) };
@@ -135,7 +145,7 @@ export class OsallistuAdminAudit extends AdminView {
     const actor = e.actor === 'command line' ? log.commandLine : e.actorLang ? ACTOR : e.actor;
     return html`${fill(log.sentence(actor, did, TIME), {
       [TIME]: html`<time class="nowrap" datetime=${e.createdAt}>${when}</time>`,
-      ...(named ? { [NAME]: inLang(named, this.language) } : {}),
+      ...(named?.text ? { [NAME]: inLang(named, this.language) } : target ? { [NAME]: target } : {}),
       ...(e.actorLang ? { [ACTOR]: inLang({ text: e.actor, lang: e.actorLang }, this.language) } : {}),
       ...(label ? { [LABEL]: inLang(label, this.language) } : {}),
     })}`;

@@ -3,6 +3,8 @@ import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { expectAccessible, labelledName } from '../../test/support/a11y.ts';
 import { formatDate } from '../core/format.ts';
 import { SITE, createPoll, officialFetch } from '../../test/support/polls.ts';
+import { publishDecisions } from '../../test/support/decisions.ts';
+import { addVideo } from '../../test/support/videos.ts';
 import './osallistu-admin.ts';
 import type { OsallistuAdmin } from './osallistu-admin.ts';
 
@@ -302,6 +304,28 @@ describe('<osallistu-admin>: audit log', () => {
     // A spreadsheet that reads "," as the separator would start a cell after the comma.
     const detail = auditCsv([{ id: 2, actor: 'a', actorLang: null, tokenId: null, action: 'form.update', target: 'x', detail: { note: 'Puisto,=1+1' }, createdAt: '2026-11-22T10:00:00.000Z' }], ['a', 'b', 'c', 'd', 'e']);
     expect(detail).toContain('""note"":""Puisto,\'=1+1""');
+  });
+
+  it('names a video by its title, a topic by its word in the site\'s language, and any other target by its id, as code', async () => {
+    const video = await addVideo();
+    const topic = `liikunta${Date.now()}`;
+    expect((await officialFetch(`/decision-terms/topic/${topic}`, { method: 'PUT', body: JSON.stringify({ label: { fi: 'Liikunta' } }) })).status).toBe(200);
+    const organ = await publishDecisions(1);
+    expect((await officialFetch(`/decisions/${organ.id}-0`, { method: 'PATCH', body: JSON.stringify({ topics: ['koulut'] }) })).status).toBe(200);
+    const el = await mountConsole('sv');
+    await signIn(el, OWNER);
+    await expect.poll(() => root(el).querySelector('nav a[href="#audit"]')).toBeTruthy();
+    root(el).querySelector<HTMLAnchorElement>('nav a[href="#audit"]')!.click();
+    const audit = await expect.poll(() => view(el, 'osallistu-admin-audit')?.shadowRoot?.querySelector('ol.audit')).toBeTruthy().then(() => view(el, 'osallistu-admin-audit')!);
+    const entry = (text: string) => [...audit.shadowRoot!.querySelectorAll('ol.audit li')].find((li) => li.textContent!.includes(text));
+    // The video by its Swedish title, not its id.
+    await expect.poll(() => entry('Novemberbloggen')?.textContent).toMatch(/lade till videon ”Novemberbloggen”/);
+    expect(entry(video)).toBeUndefined();
+    // The topic's value is a Finnish word in this Finnish-speaking site's log, and says so.
+    expect([...entry(topic)!.querySelectorAll('[lang="fi"]')].map((span) => span.textContent)).toContain(topic);
+    // A decision is named by its id, which is in no language.
+    expect(entry(`${organ.id}-0`)!.querySelector('code')?.textContent).toBe(`${organ.id}-0`);
+    await expectAccessible(el);
   });
 });
 

@@ -29,6 +29,8 @@ export abstract class DecisionsBase extends AdminView {
   /** The view's status line: its own words, or the server's (marked English) when it has none for an error. */
   @state() protected status: Said | string = '';
   @state() protected siteLanguages?: Lang[];
+  /** The site's default language: a topic's or district's value is a word in it. */
+  @state() protected siteLang?: Lang;
 
   protected get d(): DecisionAdminMessages {
     return decisionAdminMessages.get(this.language);

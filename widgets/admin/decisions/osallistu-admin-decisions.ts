@@ -150,7 +150,10 @@ export class OsallistuAdminDecisions extends DecisionTerms {
 
   protected override async fetchResource(): Promise<void> {
     loadSite(this.client).then(
-      (site) => (this.siteLanguages = site.languages),
+      (site) => {
+        this.siteLanguages = site.languages;
+        this.siteLang = site.defaultLang;
+      },
       () => undefined, // the form then offers every language
     );
     void this.fetchOrgans();

@@ -52,7 +52,7 @@ export abstract class DecisionTerms extends DecisionEditor {
   protected termName(value: string): { text: string; lang?: Lang } {
     const own = this.labels[value]?.[this.language];
     if (own) return { text: own };
-    return { text: value, lang: this.siteLanguages?.[0] ?? 'fi' };
+    return { text: value, lang: this.siteLang ?? this.siteLanguages?.[0] ?? 'fi' };
   }
 
   protected get termsChanged(): boolean {
