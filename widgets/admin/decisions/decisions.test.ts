@@ -107,7 +107,7 @@ describe('the decisions view of the console', () => {
 
     button(shadow, 'Näytä lisää')!.click();
     await expect.poll(() => titles(shadow)).toEqual(['Koulukuljetusten periaatteet 0', 'Koulukuljetusten periaatteet 1', `Uimahallin aukioloajat ${word}`]);
-    expect(status(shadow)).toBe('1 päätös lisää näytetään.');
+    expect(status(shadow)).toBe('1 päätös lisää, yhteensä 3 näkyvissä.');
     expect(button(shadow, 'Näytä lisää')).toBeUndefined();
     await expect.poll(() => (shadow.activeElement as HTMLElement | null)?.dataset.edit).toBe(`${organ.id}-2`);
 
@@ -119,6 +119,24 @@ describe('the decisions view of the console', () => {
     await expect.poll(() => status(shadow)).toBe(`Haulla ”${word}zz” ei löytynyt päätöksiä.`);
     expect(rows(shadow)).toEqual([]);
     expect(shadow.querySelector('.list')!.textContent).toContain(`Haulla ”${word}zz” ei löytynyt päätöksiä.`);
+  });
+
+  it.each(['fi', 'sv', 'en'] as const)('"show more" says something new on every press (%s), so the live region is read each time', async (lang) => {
+    const organ = await publishDecisions(5);
+    const { shadow } = await mount({ limit: 2, lang });
+    await show(shadow, organ.id);
+    const more = { fi: 'Näytä lisää', sv: 'Visa fler', en: 'Show more' }[lang];
+    const said: string[] = [];
+    for (const shown of [4, 5]) {
+      button(shadow, more)!.click();
+      await expect.poll(() => rows(shadow).length).toBe(shown);
+      said.push(status(shadow));
+    }
+    expect(said).toEqual({
+      fi: ['2 päätöstä lisää, yhteensä 4 näkyvissä.', '1 päätös lisää, yhteensä 5 näkyvissä.'],
+      sv: ['2 beslut till, 4 visas nu.', '1 beslut till, 5 visas nu.'],
+      en: ['2 more decisions shown, 4 in all.', '1 more decision shown, 5 in all.'],
+    }[lang]);
   });
 
   it('edits in place and sends only what changed: another editor\'s change meanwhile survives', async () => {

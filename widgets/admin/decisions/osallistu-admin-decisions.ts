@@ -184,7 +184,7 @@ export class OsallistuAdminDecisions extends DecisionTerms {
       this.next = page.nextCursor;
       this.failed = '';
       if (more) {
-        this.status = this.d.loadedMore(page.items.length);
+        this.status = this.d.loadedMore(page.items.length, this.items.length);
         // The button goes with the last page: focus goes to the first decision it brought.
         if (!this.next && page.items[0]) {
           await this.updateComplete;

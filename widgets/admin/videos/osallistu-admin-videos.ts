@@ -135,7 +135,7 @@ export class OsallistuAdminVideos extends VideoEditor {
       this.items = more ? [...(this.items ?? []), ...page.items] : page.items;
       this.next = page.nextCursor;
       this.failed = '';
-      if (more) this.status = this.vt.loadedMore(page.items.length);
+      if (more) this.status = this.vt.loadedMore(page.items.length, this.items.length);
     } catch (error) {
       await this.stringsReady();
       if (more) this.status = this.errorMessage(error, this.at.loadFailed);

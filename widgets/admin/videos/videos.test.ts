@@ -108,7 +108,7 @@ describe('the video list', () => {
     $(shadow, '#more').click();
     await expect.poll(() => rows(shadow).length).toBe(3);
     expect(rows(shadow)[2]!.slice(0, 4)).toEqual(['Vanha jakso', channel, 'Oma videotiedosto', 'Julkaistu']);
-    expect(text(shadow.querySelector('[role="status"]'))).toBe('1 video lisää näytetään.');
+    expect(text(shadow.querySelector('[role="status"]'))).toBe('1 video lisää, yhteensä 3 näkyvissä.');
     expect(shadow.querySelector('#more')).toBeNull();
 
     // Only drafts

@@ -16,7 +16,7 @@ export const en: DecisionAdminMessages = {
   found: (count, more) => (more ? `Showing the ${n(count)} newest decisions.` : `${decisions(count)}.`),
   empty: 'No decisions have been published yet.',
   emptyFor: (q) => `No decisions match "${q}".`,
-  loadedMore: (count) => (count === 1 ? '1 more decision shown.' : `${n(count)} more decisions shown.`),
+  loadedMore: (count, total) => `${count === 1 ? '1 more decision' : `${n(count)} more decisions`} shown, ${n(total)} in all.`,
   date: 'Meeting',
   section: '§',
   title: 'Title',

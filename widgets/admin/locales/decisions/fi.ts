@@ -16,7 +16,7 @@ export const fi: DecisionAdminMessages = {
   found: (count, more) => (more ? `Näytetään ${n(count)} uusinta päätöstä.` : `${decisions(count)}.`),
   empty: 'Päätöksiä ei ole vielä julkaistu.',
   emptyFor: (q) => `Haulla ”${q}” ei löytynyt päätöksiä.`,
-  loadedMore: (count) => (count === 1 ? '1 päätös lisää näytetään.' : `${n(count)} päätöstä lisää näytetään.`),
+  loadedMore: (count, total) => `${count === 1 ? '1 päätös' : `${n(count)} päätöstä`} lisää, yhteensä ${n(total)} näkyvissä.`,
   date: 'Kokous',
   section: '§',
   title: 'Otsikko',

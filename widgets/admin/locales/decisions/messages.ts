@@ -16,7 +16,8 @@ export interface DecisionAdminMessages {
   found: (count: number, more: boolean) => string;
   empty: string;
   emptyFor: (q: string) => string;
-  loadedMore: (count: number) => string;
+  /** After "show more": how many came and how many are shown now, so the sentence changes on every press. */
+  loadedMore: (count: number, total: number) => string;
   date: string;
   section: string;
   title: string;

@@ -16,7 +16,7 @@ export const sv: DecisionAdminMessages = {
   found: (count, more) => (more ? `De ${n(count)} senaste besluten visas.` : `${decisions(count)}.`),
   empty: 'Inga beslut har publicerats ännu.',
   emptyFor: (q) => `Sökningen ”${q}” gav inga beslut.`,
-  loadedMore: (count) => (count === 1 ? '1 beslut till visas.' : `${n(count)} beslut till visas.`),
+  loadedMore: (count, total) => `${n(count)} beslut till, ${n(total)} visas nu.`,
   date: 'Sammanträde',
   section: '§',
   title: 'Rubrik',

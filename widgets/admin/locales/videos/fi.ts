@@ -21,7 +21,7 @@ export const fi: AdminVideoMessages = {
   provider: 'Palvelu',
   published: 'Julkaisuaika',
   edit: 'Muokkaa',
-  loadedMore: (count) => (count === 1 ? '1 video lisää näytetään.' : `${count} videota lisää näytetään.`),
+  loadedMore: (count, total) => `${count === 1 ? '1 video' : `${count} videota`} lisää, yhteensä ${total} näkyvissä.`,
 
   addHeading: 'Lisää video',
   address: 'Videon osoite',

@@ -27,7 +27,8 @@ export interface AdminVideoMessages {
   provider: string;
   published: string;
   edit: string;
-  loadedMore: (count: number) => string;
+  /** After "show more": how many came and how many are shown now, so the sentence changes on every press. */
+  loadedMore: (count: number, total: number) => string;
 
   // Adding
   addHeading: string;

@@ -21,7 +21,7 @@ export const sv: AdminVideoMessages = {
   provider: 'Tjänst',
   published: 'Publiceringstid',
   edit: 'Redigera',
-  loadedMore: (count) => (count === 1 ? '1 video till visas.' : `${count} videor till visas.`),
+  loadedMore: (count, total) => `${count === 1 ? '1 video' : `${count} videor`} till, ${total} visas nu.`,
 
   addHeading: 'Lägg till video',
   address: 'Videons adress',
