@@ -2,12 +2,13 @@ import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { defineElement } from '../core/define.ts';
 import { localized } from '../core/i18n.ts';
+import type { LocalizedValue } from '../core/i18n.ts';
 import type { Form } from '../feedback/osallistu-feedback.ts';
 import type { Lang } from '../locales/messages.ts';
 import './admin-form-editor.ts';
 import { AdminListView } from './admin-list-view.ts';
 import { said } from './ui/errors.ts';
-import { actionVerb } from './ui/content-lang.ts';
+import { actionVerb, withContent } from './ui/content-lang.ts';
 import { statusBadge, toneOf } from './ui/status-badge.ts';
 
 /** The site's feedback forms: defining and editing them beside a live preview, opening and closing them. */
@@ -37,8 +38,9 @@ export class OsallistuAdminForms extends AdminListView<Form> {
     }
   }
 
-  protected override nameOf(form: Form): string {
-    return localized(form.title, this.language, form.languages).text || form.id;
+  protected override nameOf(form: Form): LocalizedValue {
+    const title = localized(form.title, this.language, form.languages);
+    return title.text ? title : { text: form.id, lang: this.language };
   }
 
   override render() {
@@ -108,7 +110,7 @@ export class OsallistuAdminForms extends AdminListView<Form> {
     const was = this.editing;
     this.editing = undefined;
     if (event.detail) {
-      this.status = this.at.forms.saved(this.nameOf(event.detail));
+      this.status = withContent(this.at.forms.saved, this.nameOf(event.detail), this.language);
       await this.fetchResource();
     }
     await this.focusOn(was === 'new' || !was ? '#new-form' : `button[data-edit="${was.id}"]`);

@@ -3,7 +3,9 @@ import type { TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { AdminView } from './admin-view.ts';
 import { explainError, said } from './ui/errors.ts';
-import type { Said } from './ui/errors.ts';
+import type { LocalizedValue } from '../core/i18n.ts';
+import { withContent } from './ui/content-lang.ts';
+import type { Said, StatusMessage } from './ui/errors.ts';
 import { menuToggle, RowMenus } from './ui/row-menu.ts';
 
 type Openable = { id: string; status: string };
@@ -18,12 +20,13 @@ export abstract class AdminListView<T extends Openable> extends AdminView {
   @state() protected items?: T[];
   @state() protected failed: Said | string = '';
   @state() protected closing?: T;
-  @state() protected status: Said | string = '';
+  @state() protected status: StatusMessage = '';
   /** Each row's menu of secondary actions. */
   protected readonly menus = new RowMenus(this);
 
   /** The item's name in the console's language. */
-  protected abstract nameOf(item: T): string;
+  /** The item's name as shown, in the language it is really in. */
+  protected abstract nameOf(item: T): LocalizedValue;
   /** Where the item is PATCHed, e.g. `polls/ID`. */
   protected abstract pathOf(item: T): string;
   protected abstract texts(): { confirmClose: (name: string) => string; close: string; opened: (name: string) => string; closed: (name: string) => string };
@@ -62,7 +65,7 @@ export abstract class AdminListView<T extends Openable> extends AdminView {
     if (!item) return nothing;
     const t = this.texts();
     return html`<div class="confirm" role="alertdialog" aria-labelledby="confirm-text" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && void this.cancelClose()}>
-      <p id="confirm-text" tabindex="-1">${t.confirmClose(this.nameOf(item))}</p>
+      <p id="confirm-text" tabindex="-1">${withContent(t.confirmClose, this.nameOf(item), this.language)}</p>
       <div class="actions">
         <button part="button" class="danger" @click=${() => void this.setStatus(item, 'closed')}>${t.close}</button>
         <button part="button" class="secondary" @click=${() => void this.cancelClose()}>${this.at.cancel}</button>
@@ -86,7 +89,7 @@ export abstract class AdminListView<T extends Openable> extends AdminView {
     this.closing = undefined;
     try {
       await this.call('PATCH', this.pathOf(item), { status });
-      this.status = status === 'open' ? t.opened(this.nameOf(item)) : t.closed(this.nameOf(item));
+      this.status = withContent(status === 'open' ? t.opened : t.closed, this.nameOf(item), this.language);
       await this.fetchResource();
     } catch (error) {
       this.status = explainError(error, this.at.ui.errors, this.errorMessage(error, this.at.loadFailed));

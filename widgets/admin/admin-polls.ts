@@ -5,6 +5,7 @@ import { roleAllows } from '../../worker/schema/roles.ts';
 import { defineElement } from '../core/define.ts';
 import { formatDate, formatPercent } from '../core/format.ts';
 import { localized } from '../core/i18n.ts';
+import type { LocalizedValue } from '../core/i18n.ts';
 import './admin-poll-editor.ts';
 import { AdminListView } from './admin-list-view.ts';
 import { barChart, dayChart } from './ui/chart.ts';
@@ -178,15 +179,15 @@ export class OsallistuAdminPolls extends AdminListView<PollView> {
     const was = this.editing;
     this.editing = undefined;
     if (event.detail) {
-      this.status = this.at.editor.saved(this.question(event.detail).text);
+      this.status = withContent(this.at.editor.saved, this.question(event.detail), this.language);
       await this.fetchResource();
     }
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(was === 'new' || !was ? '#new-poll' : menuToggle(was.id))?.focus();
   }
 
-  protected override nameOf(poll: PollView): string {
-    return this.question(poll).text;
+  protected override nameOf(poll: PollView): LocalizedValue {
+    return this.question(poll);
   }
 
   protected override pathOf(poll: PollView): string {

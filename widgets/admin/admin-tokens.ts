@@ -7,7 +7,7 @@ import { defineElement } from '../core/define.ts';
 import { formatDate } from '../core/format.ts';
 import { AdminView } from './admin-view.ts';
 import { explainError, said } from './ui/errors.ts';
-import type { Said } from './ui/errors.ts';
+import type { Said, StatusMessage } from './ui/errors.ts';
 import { actionVerb, inLang, withContent } from './ui/content-lang.ts';
 import { statusBadge } from './ui/status-badge.ts';
 
@@ -19,7 +19,7 @@ export class OsallistuAdminTokens extends AdminView {
   @state() private created?: z.infer<typeof CreatedToken>;
   @state() private revoking?: TokenInfo;
   /** What the last revoke did; it names the token's label in the label's own language. */
-  @state() private status: Said | string | unknown[] = '';
+  @state() private status: StatusMessage = '';
   @state() private error: Said | string = '';
 
   protected override resourceId(): string {
@@ -64,7 +64,7 @@ export class OsallistuAdminTokens extends AdminView {
             <button part="button" class="secondary" @click=${this.copy}>${t.copy}</button>
           </section>`
         : nothing}
-      <p class="meta" role="status">${Array.isArray(this.status) ? this.status : said(this.status)}</p>
+      <p class="meta" role="status">${said(this.status)}</p>
       ${this.revoking ? this.renderConfirm(this.revoking) : nothing} ${this.renderList()}`;
   }
 

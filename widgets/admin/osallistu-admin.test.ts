@@ -143,6 +143,24 @@ describe('<osallistu-admin>: what each role sees', () => {
 });
 
 describe('<osallistu-admin>: polls', () => {
+  it('a question in another language than the console keeps its lang in the confirmation and the status line', async () => {
+    const question = `Konsolikysely ${Date.now()}`;
+    const id = await createPoll({ question: { fi: question } });
+    const el = await mountConsole('sv');
+    await signIn(el, OWNER);
+    const polls = await expect.poll(() => view(el, 'osallistu-admin-polls')).toBeTruthy().then(() => view(el, 'osallistu-admin-polls')!);
+    const shadow = polls.shadowRoot!;
+    const item = (key: string) => shadow.querySelector<HTMLButtonElement>(`.menu[data-menu-of="${id}"] button[data-action="${key}"]`);
+    await expect.poll(() => item('close')).toBeTruthy();
+    item('close')!.click();
+    const confirm = await expect.poll(() => shadow.querySelector('[role="alertdialog"]')).toBeTruthy().then(() => shadow.querySelector('[role="alertdialog"]')!);
+    expect(confirm.querySelector('[lang="fi"]')?.textContent).toBe(question);
+    confirm.querySelector<HTMLButtonElement>('button.danger')!.click();
+    await expect.poll(() => shadow.querySelector('[role="status"]')?.textContent).toMatch(/stängdes/);
+    expect(shadow.querySelector('[role="status"] [lang="fi"]')?.textContent).toBe(question);
+    expect((await (await officialFetch(`/polls/${id}`)).json()).status).toBe('closed');
+  });
+
   it('closing asks first (Escape keeps it open), then closes; opening again needs no confirmation', async () => {
     const id = await createPoll({ question: { fi: `Konsolikysely ${Date.now()}` } });
     const el = await mountConsole();

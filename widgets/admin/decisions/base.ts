@@ -6,7 +6,7 @@ import { Catalog, localized } from '../../core/i18n.ts';
 import type { Lang } from '../../locales/messages.ts';
 import { AdminView } from '../admin-view.ts';
 import type { DecisionAdminMessages } from '../locales/decisions/messages.ts';
-import type { Said } from '../ui/errors.ts';
+import type { StatusMessage } from '../ui/errors.ts';
 
 /** The view's own strings, one chunk per language, loaded only with the view. */
 export const decisionAdminMessages = new Catalog<DecisionAdminMessages>({
@@ -27,7 +27,7 @@ export abstract class DecisionsBase extends AdminView {
 
   @state() protected items?: Summary[];
   /** The view's status line: its own words, or the server's (marked English) when it has none for an error. */
-  @state() protected status: Said | string = '';
+  @state() protected status: StatusMessage = '';
   @state() protected siteLanguages?: Lang[];
   /** The site's default language: a topic's or district's value is a word in it. */
   @state() protected siteLang?: Lang;

@@ -9,6 +9,7 @@ import type { Decision, Summary } from './base.ts';
 import { DecisionImport } from './import.ts';
 import { explainError, said } from '../ui/errors.ts';
 import type { Said } from '../ui/errors.ts';
+import { withContent } from '../ui/content-lang.ts';
 
 export const OUTCOMES: Outcome[] = ['passed', 'passed_amended', 'rejected', 'tabled', 'returned', 'voted'];
 const TEXT_FIELDS = ['title', 'summary', 'plainSummary'] as const;
@@ -311,7 +312,7 @@ export abstract class DecisionEditor extends DecisionImport {
     try {
       const saved = await this.call<Decision>('PATCH', `decisions/${encodeURIComponent(editing.id)}`, body);
       this.items = this.items?.map((item) => (item.id === saved.id ? saved : item));
-      this.status = this.d.saved(this.titleOf(saved).text);
+      this.status = withContent(this.d.saved, this.titleOf(saved), this.language);
       await this.close();
     } catch (error) {
       if (this.editing?.id !== editing.id) return;

@@ -356,7 +356,7 @@ export class OsallistuAdminDecisions extends DecisionTerms {
   }
 
   private async deleteDecision(item: Summary): Promise<void> {
-    const title = this.titleOf(item).text;
+    const title = this.titleOf(item);
     try {
       await this.call('DELETE', `decisions/${encodeURIComponent(item.id)}`);
     } catch (error) {
@@ -372,7 +372,7 @@ export class OsallistuAdminDecisions extends DecisionTerms {
       this.editing = undefined;
       this.asking = undefined;
     }
-    this.status = this.d.deleted(title);
+    this.status = withContent(this.d.deleted, title, this.language);
     await this.updateComplete;
     if (after) this.focusRow(after.id);
     else this.renderRoot.querySelector<HTMLElement>('#list-heading')?.focus();

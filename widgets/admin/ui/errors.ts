@@ -56,10 +56,13 @@ export function explainIssue(issue: ErrorIssue, texts: ErrorTexts, languageName?
   return { text: texts.about(name, own) };
 }
 
-/** A `Said` as inline text, `lang="en"` on the server's own words. */
-export function said(message: Said | string | undefined) {
-  if (!message) return nothing;
-  if (typeof message === 'string') return message;
+/** What a status line says: a plain sentence, an explained error, or a sentence with content in its own language (`withContent`). */
+export type StatusMessage = Said | string | unknown[];
+
+/** A `StatusMessage` as inline text, `lang="en"` on the server's own words. */
+export function said(message: StatusMessage | undefined) {
+  if (!message || (Array.isArray(message) && !message.length)) return nothing;
+  if (typeof message === 'string' || Array.isArray(message)) return message;
   return message.lang ? html`<span lang=${message.lang}>${message.text}</span>` : message.text;
 }
 

@@ -6,6 +6,7 @@ import { filled } from '../admin-editor.ts';
 import { SLUG, VideosBase } from './base.ts';
 import type { Errors, Provider, Texts, Video } from './base.ts';
 import { detectProvider, parseClock } from './parse.ts';
+import { withContent } from '../ui/content-lang.ts';
 
 const PROVIDERS: Provider[] = ['youtube', 'vimeo', 'peertube', 'file'];
 
@@ -127,7 +128,7 @@ export abstract class VideoAdd extends VideosBase {
       const video = await this.client.request<Video>('POST', 'videos', body, { headers: { Authorization: `Bearer ${this.token}` }, idempotencyKey: newIdempotencyKey() });
       this.adding = false;
       this.add = this.emptyAdd();
-      this.status = t.created(this.titleOf(video).text);
+      this.status = withContent(t.created, this.titleOf(video), this.language);
       void this.fetchPage(false);
       await this.showVideo(video);
     } catch (error) {

@@ -9,7 +9,7 @@ import { Catalog, LANGS, localized } from '../../core/i18n.ts';
 import type { Lang } from '../../locales/messages.ts';
 import { AdminView } from '../admin-view.ts';
 import type { AdminVideoMessages } from '../locales/videos/messages.ts';
-import type { Said } from '../ui/errors.ts';
+import type { Said, StatusMessage } from '../ui/errors.ts';
 import { explainError } from '../ui/errors.ts';
 
 export type Summary = z.infer<typeof VideoSummaryView>;
@@ -46,7 +46,7 @@ export abstract class VideosBase extends AdminView {
   @state() protected langs: Lang[] = [...LANGS];
   @state() protected items?: Summary[];
   @state() protected filter = { channel: '', status: '' };
-  @state() protected status: Said | string = '';
+  @state() protected status: StatusMessage = '';
   @state() protected busy = false;
   @state() protected video?: Video;
   /** Saves and uploads in the editor are said here, next to them. */

@@ -313,11 +313,11 @@ export abstract class VideoEditor extends VideoMedia {
   }
 
   protected async deleteVideo(video: Video): Promise<void> {
-    const title = this.titleOf(video).text;
+    const title = this.titleOf(video);
     try {
       await this.call('DELETE', `videos/${encodeURIComponent(video.id)}`);
       this.closeEditorNow();
-      this.status = this.vt.deleted(title);
+      this.status = withContent(this.vt.deleted, title, this.language);
       await this.fetchPage(false);
       await this.focusOn('#videos-heading');
     } catch (error) {
