@@ -32,6 +32,8 @@ export class OsallistuAdminPolls extends AdminListView<PollView> {
   @state() private progress = '';
   /** The poll whose results are open, with its results and its ballots per day. */
   @state() private showing?: { poll: PollView; days?: { day: string; ballots: number }[] };
+  /** Counts "Results" clicks: only the latest one's answer is shown. */
+  #resultsRequest = 0;
 
   /** A poll being edited with changes not saved. */
   override get hasUnsavedChanges(): boolean {
@@ -146,16 +148,26 @@ export class OsallistuAdminPolls extends AdminListView<PollView> {
     </section>`;
   }
 
+  /**
+   * Shows a poll's results and moves focus to them, unless the official has moved on while they
+   * loaded (opened another row's menu, say): focus is never taken from where they now are, and
+   * the answer to an earlier click never replaces a later one's.
+   */
   private async openResults(poll: PollView): Promise<void> {
+    const request = ++this.#resultsRequest;
+    const from = (this.renderRoot as ShadowRoot).activeElement;
     try {
       const [full, timeline] = await Promise.all([
         this.call<PollView>('GET', `polls/${encodeURIComponent(poll.id)}`),
         this.call<{ days: { day: string; ballots: number }[] }>('GET', `polls/${encodeURIComponent(poll.id)}/timeline`),
       ]);
+      if (request !== this.#resultsRequest) return;
       this.showing = { poll: full, days: timeline.days };
       await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('#results-heading')?.focus();
+      const now = (this.renderRoot as ShadowRoot).activeElement;
+      if (now === from || now === null) this.renderRoot.querySelector<HTMLElement>('#results-heading')?.focus();
     } catch (error) {
+      if (request !== this.#resultsRequest) return;
       this.status = explainError(error, this.at.ui.errors, this.errorMessage(error, this.at.loadFailed));
     }
   }

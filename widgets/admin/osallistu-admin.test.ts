@@ -143,6 +143,41 @@ describe('<osallistu-admin>: what each role sees', () => {
 });
 
 describe('<osallistu-admin>: polls', () => {
+  it('results that arrive after the official opened another row\'s menu neither take the focus nor close that menu', async () => {
+    const question = `Hidas tuloskysely ${Date.now()}`;
+    const slow = await createPoll({ question: { fi: question } });
+    const other = await createPoll({ question: { fi: `Toinen kysely ${Date.now()}` } });
+    const el = await mountConsole();
+    await signIn(el, OWNER);
+    const polls = await expect.poll(() => view(el, 'osallistu-admin-polls')).toBeTruthy().then(() => view(el, 'osallistu-admin-polls')!);
+    const shadow = polls.shadowRoot!;
+    await expect.poll(() => shadow.querySelector(`button[data-menu="${other}"]`)).toBeTruthy();
+    // The slow poll's timeline is held until the other menu is open.
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const original = window.fetch;
+    window.fetch = async (input, init) => {
+      if (String(input instanceof Request ? input.url : input).includes(`/polls/${slow}/timeline`)) await gate;
+      return original(input, init);
+    };
+    try {
+      shadow.querySelector<HTMLButtonElement>(`button[data-results="${slow}"]`)!.focus();
+      await userEvent.keyboard('{Enter}');
+      const toggle = shadow.querySelector<HTMLButtonElement>(`button[data-menu="${other}"]`)!;
+      toggle.focus();
+      await userEvent.keyboard('{Enter}');
+      await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true');
+      const inMenu = shadow.activeElement;
+      expect(inMenu?.closest('.menu')).toBeTruthy();
+      release();
+      await expect.poll(() => shadow.querySelector('#results-heading')?.textContent).toContain(question);
+      expect(toggle.getAttribute('aria-expanded')).toBe('true');
+      expect(shadow.activeElement).toBe(inMenu);
+    } finally {
+      window.fetch = original;
+    }
+  });
+
   it('a question in another language than the console keeps its lang in the confirmation and the status line', async () => {
     const question = `Konsolikysely ${Date.now()}`;
     const id = await createPoll({ question: { fi: question } });
