@@ -252,12 +252,37 @@ describe('nothing typed is lost', () => {
     await commands.setApiReachable(true);
     window.dispatchEvent(new Event('online'));
     await expect.poll(() => root(el).querySelector('.ref')?.textContent ?? '', { timeout: 20_000 }).toMatch(REF);
-    expect(textIn(el)).toContain('Yhteys palasi');
+    expect(textIn(el)).toContain('Palautteesi on nyt lähetetty.');
     window.dispatchEvent(new Event('online')); // a second "online" sends nothing more
     await new Promise((r) => setTimeout(r, 300));
     const stored = await submissionsOf(id);
     expect(stored.map((s) => s.ref)).toEqual([root(el).querySelector('.ref')!.textContent]);
     expect(stored[0]!.answers).toMatchObject({ message: 'Lähetetty ilman verkkoa.' });
+  }, 60_000);
+
+  it('a server too slow to answer is not called "offline": the feedback is kept and sent once when it answers', async () => {
+    const id = await createForm();
+    const el = await mountFeedback(id);
+    await ready(el);
+    fillIn(el, 'Palvelin oli hidas.');
+    // Every try at sending times out, as the client's own time limit would make it.
+    const original = window.fetch;
+    window.fetch = (input, init) =>
+      init?.method === 'POST' && String(input).includes('/submissions') ? Promise.reject(new DOMException('The operation timed out.', 'TimeoutError')) : original(input, init);
+    try {
+      submitButton(el).click();
+      await expect.poll(() => textIn(el), { timeout: 20_000 }).toContain('Palautetta ei saatu vielä perille.');
+      expect(textIn(el)).not.toContain('Verkkoyhteys puuttuu');
+      expect(Object.keys(localStorage).some((k) => k.startsWith('osallistu.feedback-pending:'))).toBe(true);
+      await expectAccessible(el);
+    } finally {
+      window.fetch = original;
+    }
+    window.dispatchEvent(new Event('online'));
+    await expect.poll(() => root(el).querySelector('.ref')?.textContent ?? '', { timeout: 20_000 }).toMatch(REF);
+    expect(textIn(el)).toContain('Palautteesi on nyt lähetetty.');
+    expect(textIn(el)).not.toMatch(/Verkkoyhteys|Yhteys palasi/);
+    expect((await submissionsOf(id)).map((s) => s.ref)).toEqual([root(el).querySelector('.ref')!.textContent]);
   }, 60_000);
 
   it('a submission left waiting when the tab closed is sent on the next visit, once', async () => {

@@ -4,6 +4,7 @@ import { property, query, state } from 'lit/decorators.js';
 import type { z } from '@hono/zod-openapi';
 import type { FormField, FormView, SubmissionReceipt } from '../../worker/schema/forms.ts';
 import { ApiRequestError, newIdempotencyKey } from '../core/api-client.ts';
+import type { NetworkError } from '../core/api-client.ts';
 import { OsallistuElement } from '../core/base-element.ts';
 import { defineElement } from '../core/define.ts';
 import { emit } from '../core/events.ts';
@@ -507,7 +508,8 @@ export class OsallistuFeedback extends OsallistuElement {
       if (this.isTransient(error)) {
         this.phase = 'queued';
         this.retryLater();
-        return this.say(error instanceof ApiRequestError ? t.queuedBusy : t.queuedOffline, !afterWait);
+        // Only a connection that failed is "offline"; a server that is slow (timed out) or busy is not.
+        return this.say((error as NetworkError).timedOut === false ? t.queuedOffline : t.queuedBusy, !afterWait);
       }
       this.pending.clear();
       this.stopRetrying();

@@ -37,7 +37,7 @@ export const en: FeedbackMessages = {
   retryNow: 'Try now',
   giveUp: 'Stop sending',
   gaveUp: 'Sending was stopped. Your feedback is still in the form.',
-  sentAfterWait: 'The connection returned and your feedback has been sent.',
+  sentAfterWait: 'Your feedback has now been sent.',
   sentTitle: 'Thank you, your feedback was received',
   refIntro: 'Your reference code:',
   refHelp: 'Keep this code: with it you can follow your feedback and read the reply.',

@@ -37,7 +37,7 @@ export const fi: FeedbackMessages = {
   retryNow: 'Yritä nyt',
   giveUp: 'Keskeytä lähetys',
   gaveUp: 'Lähetys keskeytettiin. Palautteesi on yhä lomakkeella.',
-  sentAfterWait: 'Yhteys palasi ja palautteesi on lähetetty.',
+  sentAfterWait: 'Palautteesi on nyt lähetetty.',
   sentTitle: 'Kiitos, palautteesi on vastaanotettu',
   refIntro: 'Viitetunnuksesi:',
   refHelp: 'Ota tunnus talteen: sillä näet palautteesi käsittelyn ja vastauksen.',

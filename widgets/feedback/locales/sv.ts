@@ -37,7 +37,7 @@ export const sv: FeedbackMessages = {
   retryNow: 'Försök nu',
   giveUp: 'Avbryt sändningen',
   gaveUp: 'Sändningen avbröts. Din respons finns kvar i formuläret.',
-  sentAfterWait: 'Anslutningen är tillbaka och din respons har skickats.',
+  sentAfterWait: 'Din respons har nu skickats.',
   sentTitle: 'Tack, vi har tagit emot din respons',
   refIntro: 'Ditt referensnummer:',
   refHelp: 'Spara koden: med den ser du hur din respons behandlas och svaret.',
