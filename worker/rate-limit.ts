@@ -14,11 +14,22 @@ export async function clientHash(c: Context<AppEnv>, secretSalt: string): Promis
 }
 
 /** Counts one request against `limiter` for `key`; 429 with Retry-After when over the limit. */
-export async function enforceRateLimit(limiter: RateLimit, key: string): Promise<void> {
+export async function enforceRateLimit(limiter: RateLimit, key: string, message = 'Too many requests from your connection in a short time. Wait a minute and try again.'): Promise<void> {
   const { success } = await limiter.limit({ key });
-  if (!success) {
-    throw new ApiError(429, 'rate_limited', 'Too many requests from your connection in a short time. Wait a minute and try again.', undefined, { 'Retry-After': '60' });
-  }
+  if (!success) throw new ApiError(429, 'rate_limited', message, undefined, { 'Retry-After': '60' });
+}
+
+/**
+ * Admits a ballot or answers 429: first per voter at this address (BALLOT_RATE_LIMIT, 20 a
+ * minute: a resident changing their mind or retrying never meets it), then per address for every
+ * voter together (BALLOT_ADDRESS_RATE_LIMIT, 1,000 a minute: a class or an office behind one
+ * address votes at once, while a script minting a token per ballot is held to it). A voter over
+ * their own limit is refused before the address is counted, so they do not use up their
+ * neighbours' share. `address` is the salted hash of `clientHash`, never the address itself.
+ */
+export async function meterBallot(env: Pick<Env, 'BALLOT_RATE_LIMIT' | 'BALLOT_ADDRESS_RATE_LIMIT'>, poll: string, address: string, voter: string): Promise<void> {
+  await enforceRateLimit(env.BALLOT_RATE_LIMIT, `${poll}:${address}:${voter}`, 'Too many ballots from this browser in a short time. Wait a minute and try again.');
+  await enforceRateLimit(env.BALLOT_ADDRESS_RATE_LIMIT, `${poll}:${address}`, 'Too many ballots from your network in a short time. Wait a minute and try again.');
 }
 
 /** What a lookup that finds nothing (a wrong code, or a wrong removal key) costs; one that finds something costs 1. */
