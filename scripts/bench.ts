@@ -10,6 +10,7 @@ import { measureBallotThroughput } from '../test/bench/ballot-throughput.ts';
 import { DECISIONS, PER_FILE, measureDecisionImport, measureDecisionSearch } from '../test/bench/decisions.ts';
 import { LOADER, pageFiles, sumBytes, wireBytes } from '../test/bench/bundle-size.ts';
 import { measureVideoPrivacy } from '../test/bench/video-privacy.ts';
+import { measureWorkerBundle } from '../test/bench/worker-bundle.ts';
 import { measurePollExport } from '../test/bench/export.ts';
 import { measureWordPressPage } from '../test/bench/wordpress.ts';
 import type { Bytes } from '../test/bench/bundle-size.ts';
@@ -69,6 +70,11 @@ const blogOwn = sumBytes(blogPage.own.map(wireBytes));
 figures.push({ name: `Video blog on top of loader and shared chunks (${label(blogPage.own)})`, value: bytesText(blogOwn), budget: 'reported', ok: true });
 const feedbackAll = sumBytes(feedbackPage.all.map(wireBytes));
 figures.push({ name: `Page with the feedback form, in all (${label(feedbackPage.all)})`, value: bytesText(feedbackAll), budget: 'reported', ok: true });
+
+step('The Worker as wrangler deploy would upload it (dry run)');
+const worker = measureWorkerBundle();
+// Cloudflare's limit is 3 MB gzip on the Free plan (10 MB paid); minified, the Worker also starts sooner.
+figures.push({ name: 'Worker bundle (wrangler deploy --dry-run, minified, source maps apart)', value: bytesText(worker), budget: `≤ ${kb(1536 * 1024)} raw, ≤ ${kb(3 * 1024 * 1024)} gzip`, ok: worker.raw <= 1536 * 1024 && worker.gzip <= 3 * 1024 * 1024 });
 
 step('Starting wrangler dev on a fresh local D1 for the load figures');
 const persistTo = mkdtempSync(join(tmpdir(), 'osallistu-bench-'));

@@ -20,17 +20,20 @@ export async function enforceRateLimit(limiter: RateLimit, key: string, message 
 }
 
 /**
- * Admits a ballot or answers 429: first per voter at this address (BALLOT_RATE_LIMIT, 20 a
- * minute: a resident changing their mind or retrying never meets it), then per address for every
- * voter together (BALLOT_ADDRESS_RATE_LIMIT, 1,000 a minute: a class or an office behind one
- * address votes at once, while a script minting a token per ballot is held to it). A voter over
- * their own limit is refused before the address is counted, so they do not use up their
- * neighbours' share. `address` is the salted hash of `clientHash`, never the address itself.
+ * Fair limits on ballots, per poll and minute, keyed on the salted hash of `clientHash` (never
+ * the address): every ballot counts against its address (BALLOT_ADDRESS_RATE_LIMIT, 1,000 for
+ * all voters together, so a class or an office behind one address votes at once while a script
+ * minting a token per ballot is held to it), and a voter who already has a ballot also against
+ * themselves (BALLOT_RATE_LIMIT, 20 changes or repeats: a resident changing their mind never
+ * meets it, a script re-voting with one token does). A first ballot, the common case, costs one
+ * limiter call.
  */
-export async function meterBallot(env: Pick<Env, 'BALLOT_RATE_LIMIT' | 'BALLOT_ADDRESS_RATE_LIMIT'>, poll: string, address: string, voter: string): Promise<void> {
-  await enforceRateLimit(env.BALLOT_RATE_LIMIT, `${poll}:${address}:${voter}`, 'Too many ballots from this browser in a short time. Wait a minute and try again.');
-  await enforceRateLimit(env.BALLOT_ADDRESS_RATE_LIMIT, `${poll}:${address}`, 'Too many ballots from your network in a short time. Wait a minute and try again.');
-}
+export const ballotLimits = {
+  address: (env: Pick<Env, 'BALLOT_ADDRESS_RATE_LIMIT'>, poll: string, address: string) =>
+    enforceRateLimit(env.BALLOT_ADDRESS_RATE_LIMIT, `${poll}:${address}`, 'Too many ballots from your network in a short time. Wait a minute and try again.'),
+  voter: (env: Pick<Env, 'BALLOT_RATE_LIMIT'>, poll: string, address: string, voter: string) =>
+    enforceRateLimit(env.BALLOT_RATE_LIMIT, `${poll}:${address}:${voter}`, 'Too many ballots from this browser in a short time. Wait a minute and try again.'),
+};
 
 /** What a lookup that finds nothing (a wrong code, or a wrong removal key) costs; one that finds something costs 1. */
 export const LOOKUP_MISS_COST = 3;
