@@ -8,3 +8,7 @@ UPDATE api_tokens SET label_lang = (SELECT default_lang FROM sites WHERE sites.i
 -- command line, whose name the console writes in the official's own language.
 ALTER TABLE audit_log ADD COLUMN actor_lang TEXT CHECK (actor_lang IS NULL OR actor_lang IN ('fi', 'sv', 'en'));
 UPDATE audit_log SET actor_lang = (SELECT label_lang FROM api_tokens WHERE api_tokens.id = audit_log.token_id) WHERE token_id IS NOT NULL;
+
+-- The label a token.create or token.revoke entry names, with its language too.
+UPDATE audit_log SET detail = json_set(detail, '$.labelLang', (SELECT label_lang FROM api_tokens WHERE api_tokens.id = audit_log.target))
+  WHERE action IN ('token.create', 'token.revoke') AND EXISTS (SELECT 1 FROM api_tokens WHERE api_tokens.id = audit_log.target);

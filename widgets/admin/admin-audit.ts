@@ -69,7 +69,8 @@ export class OsallistuAdminAudit extends AdminView {
     ]);
     for (const p of polls.items) names.set(`poll:${p.id}`, text(p.question, p.languages));
     for (const f of forms.items) names.set(`form:${f.id}`, text(f.title, f.languages));
-    for (const v of videos.items) names.set(`video:${v.id}`, text(v.title, site?.languages));
+    // The newest hundred by publishing date; an older video's entries name it by its id.
+    for (const v of videos.items) names.set(`video:${v.id}`, text(v.title, v.languages));
     this.names = names;
     this.siteLang = site?.defaultLang;
   }
@@ -126,7 +127,8 @@ export class OsallistuAdminAudit extends AdminView {
     // A decision term's target is "topic:päiväkodit": its kind for the sentence, its value as the name.
     const [kind, value] = e.action === 'decision_term.update' && e.target?.includes(':') ? e.target.split(/:(.*)/) : [];
     // A poll's or form's name is content in its own language: a marker now, a span with its lang below.
-    const named = e.target ? this.names.get(`${e.action.split('.')[0]}:${e.target}`) : undefined;
+    // A `video.channel` entry's target is a channel, not a video: it keeps its id.
+    const named = e.target && e.action !== 'video.channel' ? this.names.get(`${e.action.split('.')[0]}:${e.target}`) : undefined;
     // Else a term's value is a word in the site's language, and any other target an id, in no language.
     const target = value !== undefined ? inLang({ text: value, lang: this.siteLang ?? this.language }, this.language) : e.target ? html`<code>${e.target}</code>` : undefined;
     const name = named?.text || target ? NAME : '';

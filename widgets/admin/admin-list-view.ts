@@ -24,7 +24,6 @@ export abstract class AdminListView<T extends Openable> extends AdminView {
   /** Each row's menu of secondary actions. */
   protected readonly menus = new RowMenus(this);
 
-  /** The item's name in the console's language. */
   /** The item's name as shown, in the language it is really in. */
   protected abstract nameOf(item: T): LocalizedValue;
   /** Where the item is PATCHed, e.g. `polls/ID`. */

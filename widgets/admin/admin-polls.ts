@@ -23,6 +23,13 @@ const FORMATS = [
 ] as const;
 
 /** The site's polls: their state, opening and closing them, and their exports in one click. */
+/** The focused element, inside shadow roots too (the console's views are nested in them). */
+function deepActiveElement(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
 @defineElement('osallistu-admin-polls')
 export class OsallistuAdminPolls extends AdminListView<PollView> {
   /** The poll being edited ('new' for a new one). */
@@ -155,7 +162,7 @@ export class OsallistuAdminPolls extends AdminListView<PollView> {
    */
   private async openResults(poll: PollView): Promise<void> {
     const request = ++this.#resultsRequest;
-    const from = (this.renderRoot as ShadowRoot).activeElement;
+    const from = deepActiveElement();
     try {
       const [full, timeline] = await Promise.all([
         this.call<PollView>('GET', `polls/${encodeURIComponent(poll.id)}`),
@@ -164,8 +171,7 @@ export class OsallistuAdminPolls extends AdminListView<PollView> {
       if (request !== this.#resultsRequest) return;
       this.showing = { poll: full, days: timeline.days };
       await this.updateComplete;
-      const now = (this.renderRoot as ShadowRoot).activeElement;
-      if (now === from || now === null) this.renderRoot.querySelector<HTMLElement>('#results-heading')?.focus();
+      if (deepActiveElement() === from) this.renderRoot.querySelector<HTMLElement>('#results-heading')?.focus();
     } catch (error) {
       if (request !== this.#resultsRequest) return;
       this.status = explainError(error, this.at.ui.errors, this.errorMessage(error, this.at.loadFailed));

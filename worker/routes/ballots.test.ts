@@ -167,7 +167,7 @@ describe('under load', () => {
     expect(poll.results.total).toBe(300);
   });
 
-  it('rate-limits a voter voting again from one address (20 a minute), keyed by hashes, never the address', async () => {
+  it('rate-limits a voter voting again (20 a minute, from any address), keyed by hashes, never the address', async () => {
     const { site, owner } = await createSite();
     const id = await createPoll(site.id, owner);
     const voter = newVoter();
@@ -175,7 +175,8 @@ describe('under load', () => {
     for (let i = 0; i < 23; i++) statuses.push((await castBallot(site.id, id, { choices: ['a'] }, { voter, ip: '203.0.113.7' })).status);
     // The ballot, then 20 tries again (409: the poll allows no change), then refused.
     expect(statuses).toEqual([201, ...Array(20).fill(409), 429, 429]);
-    // Everyone else at that address still votes: the voter used up only their own share.
+    // The same token from another address is still held; everyone else at the first address still votes.
+    expect((await castBallot(site.id, id, { choices: ['a'] }, { voter, ip: '203.0.113.9' })).status).toBe(429);
     expect((await castBallot(site.id, id, { choices: ['a'] }, { voter: newVoter(), ip: '203.0.113.7' })).status).toBe(201);
     const dump = JSON.stringify(await Promise.all(['ballots', 'idempotency_keys', 'audit_log'].map((t) => env.DB.prepare(`SELECT * FROM ${t}`).all())));
     expect(dump).not.toContain('203.0.113.7');

@@ -184,7 +184,7 @@ app.openapi(
     summary: 'Cast or change a ballot',
     parameters: [IDEMPOTENCY_KEY, VOTER_TOKEN(true)],
     description:
-      'Single and multiple choice: `{"choices": ["a"]}`; scale: `{"value": 4}`. One ballot per voter: a second one is 409 `already_voted`, or replaces the first when the poll allows changes. Send `Idempotency-Key` so a retry returns the first answer (200, `Idempotent-Replay: true`) and changes nothing. Rate limits per poll and minute (429 `rate_limited`, `Retry-After: 60`): 1,000 ballots per client address for every voter together, and 20 changes or repeats per voter who already has a ballot; both keyed on salted hashes, never the address.',
+      'Single and multiple choice: `{"choices": ["a"]}`; scale: `{"value": 4}`. One ballot per voter: a second one is 409 `already_voted`, or replaces the first when the poll allows changes. Send `Idempotency-Key` so a retry returns the first answer (200, `Idempotent-Replay: true`) and changes nothing. Rate limits per poll and minute (429 `rate_limited`, `Retry-After: 60`): 1,000 ballots per client address for every voter together (repeats included), and 20 changes or repeats per voter who already has a ballot, from any address; both keyed on salted hashes, never the address or the token.',
     request: { params: PollParams, body: { required: true, content: { 'application/json': { schema: BallotInput } } } },
     responses: {
       201: json(BallotReceipt, 'Counted'),
@@ -225,7 +225,7 @@ app.openapi(
     // voter has one already, and the next round reads it to change it (or answer 409).
     for (let round = 0; round < 3; round++) {
       const stored = round === 0 ? null : await findStoredBallot(db, poll, voter);
-      if (round === 1) await ballotLimits.voter(c.env, limited, address, voter);
+      if (round === 1) await ballotLimits.voter(c.env, limited, voter);
       if (stored && !poll.allowChange) throw new ConflictError('already_voted', 'You have already voted in this poll, and it does not allow changing a ballot.');
       const previous = stored?.keys ?? null;
       const unchanged = previous !== null && JSON.stringify(previous) === JSON.stringify(keys);

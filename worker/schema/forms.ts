@@ -191,7 +191,7 @@ export const SubmissionView = z
     category: z.string().nullable(),
     context: SubmissionContext.nullable(),
     status: SubmissionStatus,
-    lang: Lang.openapi({ description: "The language the feedback was sent in, which a reply by email is written in (the site's default language when the sender did not say)." }),
+    lang: Lang.openapi({ description: "The language the feedback was sent in (the site's default language when the sender did not say). A reply by email is written in it when the site offers that language, else in the site's default." }),
     createdAt: Timestamp,
     updatedAt: Timestamp,
     replies: z.array(z.object({ body: z.string(), public: z.boolean(), author: z.string(), createdAt: Timestamp, email: ReplyMail.optional() })).optional(),

@@ -134,7 +134,7 @@ describe('the decisions view of the console', () => {
     }
     expect(said).toEqual({
       fi: ['2 päätöstä lisää, yhteensä 4 näkyvissä.', '1 päätös lisää, yhteensä 5 näkyvissä.'],
-      sv: ['2 beslut till, 4 visas nu.', '1 beslut till, 5 visas nu.'],
+      sv: ['2 beslut till visas, totalt 4.', '1 beslut till visas, totalt 5.'],
       en: ['2 more decisions shown, 4 in all.', '1 more decision shown, 5 in all.'],
     }[lang]);
   });

@@ -37,7 +37,7 @@ export const fi: DecisionAdminMessages = {
   summary: 'Tiivistelmä',
   plainSummary: 'Selkokielinen tiivistelmä',
   topics: 'Aiheet',
-  topicsHelp: 'Erota aiheet pilkuilla, esimerkiksi: koulut, liikenne. Kirjoita pienillä kirjaimilla.',
+  topicsHelp: 'Erota aiheet pilkuilla ja kirjoita ne pienillä kirjaimilla sivuston pääkielellä. Suomenkieliset nimet annetaan kohdassa ”Aiheiden ja alueiden nimet”.',
   save: 'Tallenna muutokset',
   saving: 'Tallennetaan…',
   saved: (title) => `Päätös ”${title}” tallennettiin.`,

@@ -21,7 +21,7 @@ export const en: AdminVideoMessages = {
   provider: 'Service',
   published: 'Publication time',
   edit: 'Edit',
-  loadedMore: (count, total) => `Showing ${count === 1 ? '1 more video' : `${count} more videos`}, ${total} in all.`,
+  loadedMore: (count, total) => `Showing ${count === 1 ? '1 more video' : `${count.toLocaleString('en')} more videos`}, ${total.toLocaleString('en')} in all.`,
 
   addHeading: 'Add a video',
   address: "The video's address",

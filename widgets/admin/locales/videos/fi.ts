@@ -21,7 +21,7 @@ export const fi: AdminVideoMessages = {
   provider: 'Palvelu',
   published: 'Julkaisuaika',
   edit: 'Muokkaa',
-  loadedMore: (count, total) => `${count === 1 ? '1 video' : `${count} videota`} lisää, yhteensä ${total} näkyvissä.`,
+  loadedMore: (count, total) => `${count === 1 ? '1 video' : `${count.toLocaleString('fi')} videota`} lisää, yhteensä ${total.toLocaleString('fi')} näkyvissä.`,
 
   addHeading: 'Lisää video',
   address: 'Videon osoite',

@@ -21,7 +21,7 @@ export const sv: AdminVideoMessages = {
   provider: 'Tjänst',
   published: 'Publiceringstid',
   edit: 'Redigera',
-  loadedMore: (count, total) => `${count === 1 ? '1 video' : `${count} videor`} till, ${total} visas nu.`,
+  loadedMore: (count, total) => `${count === 1 ? '1 video' : `${count.toLocaleString('sv')} videor`} till visas, totalt ${total.toLocaleString('sv')}.`,
 
   addHeading: 'Lägg till video',
   address: 'Videons adress',
