@@ -28,7 +28,7 @@ interface AuditRow {
   created_at: string;
 }
 
-/** Newest first; `beforeId` continues from the previous page. */
+/** Newest first; `beforeId` continues from the previous page. A family ("decision") takes in its sub-families too ("decision_term.update"). */
 export async function listAudit(
   db: D1Database,
   siteId: string,
@@ -37,7 +37,7 @@ export async function listAudit(
   const { results } = await db
     .prepare(
       `SELECT id, token_id, actor, actor_lang, action, target, detail, created_at FROM audit_log
-        WHERE site_id = ?1 AND id < ?2 AND (?3 IS NULL OR action = ?3 OR action LIKE ?3 || '.%')
+        WHERE site_id = ?1 AND id < ?2 AND (?3 IS NULL OR action = ?3 OR action LIKE ?3 || '.%' OR action LIKE ?3 || '\\_%' ESCAPE '\\')
         ORDER BY id DESC LIMIT ?4`,
     )
     .bind(siteId, options.beforeId ?? Number.MAX_SAFE_INTEGER, options.action ?? null, options.limit)

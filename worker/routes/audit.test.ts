@@ -22,6 +22,14 @@ describe('GET /sites/:site/audit', () => {
     expect(tokensOnly.items).toHaveLength(5);
   });
 
+  it('counts naming a topic in the decisions family', async () => {
+    const { site, owner } = await createSite();
+    expect((await call(`/api/v1/sites/${site.id}/decision-terms/topic/koulut`, { method: 'PUT', token: owner, json: { label: { fi: 'Koulut' } } })).status).toBe(200);
+    await call(`/api/v1/sites/${site.id}/tokens`, { method: 'POST', token: owner, json: { label: 'x', role: 'viewer' } });
+    const decisions = (await (await call(`/api/v1/sites/${site.id}/audit?action=decision`, { token: owner })).json()) as Page;
+    expect(decisions.items.map((e) => [e.action, e.target])).toEqual([['decision_term.update', 'topic:koulut']]);
+  });
+
   it('refuses a cursor it did not make', async () => {
     const { site, owner } = await createSite();
     const response = await call(`/api/v1/sites/${site.id}/audit?cursor=bm9wZQ`, { token: owner });

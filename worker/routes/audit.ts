@@ -16,7 +16,7 @@ app.openapi(
     request: {
       params: SiteParams,
       query: PageQuery.extend({
-        action: z.string().regex(/^[a-z_.]{1,60}$/).optional().openapi({ description: 'An action ("token.create") or a family ("token").' }),
+        action: z.string().regex(/^[a-z_.]{1,60}$/).optional().openapi({ description: 'An action ("token.create") or a family ("token"; "decision" includes its topics\' and districts\' names, `decision_term.*`).' }),
       }),
     },
     responses: {
