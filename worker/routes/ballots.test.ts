@@ -182,6 +182,18 @@ describe('under load', () => {
     expect(dump).not.toContain('203.0.113.7');
   });
 
+  it('lets a voter change their mind 20 times a minute on a poll that allows changes, then refuses, changing nothing more', async () => {
+    const { site, owner } = await createSite();
+    const id = await createPoll(site.id, owner, { allowChange: true });
+    const voter = newVoter();
+    const statuses: number[] = [];
+    for (let i = 0; i < 22; i++) statuses.push((await castBallot(site.id, id, { choices: [i % 2 ? 'b' : 'a'] }, { voter, ip: '203.0.113.30' })).status);
+    expect(statuses).toEqual([201, ...Array(20).fill(200), 429]);
+    // The 21st change (i = 21, choice "b") was refused: the stored ballot is the 20th change's ("a").
+    expect((await storedBallots(site.id, id)).map((ballot) => JSON.parse(ballot.choices))).toEqual([['a']]);
+    expect(await tallies(site.id, id)).toMatchObject({ a: 1, b: 0 });
+  });
+
   it('lets a classroom behind one address vote at once, and holds a token-minting script to 1,000 a minute per address', async () => {
     const { site, owner } = await createSite();
     const id = await createPoll(site.id, owner);
