@@ -13,6 +13,17 @@ const tallies = async (site: string, poll: string) => {
 const storedBallots = async (site: string, poll: string) =>
   (await env.DB.prepare('SELECT voter_hash, choices FROM ballots WHERE site_id = ?1 AND poll_id = ?2').bind(site, poll).all<{ voter_hash: string; choices: string }>()).results;
 
+/**
+ * Sends until one is refused (429), at most `limit` times, and returns the statuses. The
+ * platform's limits count in fixed windows, so a window that starts during a run only lets more
+ * through: a test asserts at least the limit, then a refusal, never an exact position.
+ */
+async function untilRefused(send: () => Promise<Response>, limit = 45): Promise<number[]> {
+  const statuses: number[] = [];
+  while (statuses.length < limit && statuses.at(-1) !== 429) statuses.push((await send()).status);
+  return statuses;
+}
+
 describe('casting a ballot', () => {
   it('counts a ballot and stores only a salted hash of the voter token', async () => {
     const { site, owner } = await createSite();
@@ -171,10 +182,10 @@ describe('under load', () => {
     const { site, owner } = await createSite();
     const id = await createPoll(site.id, owner);
     const voter = newVoter();
-    const statuses: number[] = [];
-    for (let i = 0; i < 23; i++) statuses.push((await castBallot(site.id, id, { choices: ['a'] }, { voter, ip: '203.0.113.7' })).status);
-    // The ballot, then 20 tries again (409: the poll allows no change), then refused.
-    expect(statuses).toEqual([201, ...Array(20).fill(409), 429, 429]);
+    const statuses = await untilRefused(() => castBallot(site.id, id, { choices: ['a'] }, { voter, ip: '203.0.113.7' }));
+    // The ballot, then at least 20 tries again (409: the poll allows no change), then refused.
+    expect([statuses[0], statuses.at(-1)]).toEqual([201, 429]);
+    expect(statuses.slice(1, -1).every((s) => s === 409) && statuses.length - 2 >= 20).toBe(true);
     // The same token from another address is still held; everyone else at the first address still votes.
     expect((await castBallot(site.id, id, { choices: ['a'] }, { voter, ip: '203.0.113.9' })).status).toBe(429);
     expect((await castBallot(site.id, id, { choices: ['a'] }, { voter: newVoter(), ip: '203.0.113.7' })).status).toBe(201);
@@ -186,12 +197,15 @@ describe('under load', () => {
     const { site, owner } = await createSite();
     const id = await createPoll(site.id, owner, { allowChange: true });
     const voter = newVoter();
-    const statuses: number[] = [];
-    for (let i = 0; i < 22; i++) statuses.push((await castBallot(site.id, id, { choices: [i % 2 ? 'b' : 'a'] }, { voter, ip: '203.0.113.30' })).status);
-    expect(statuses).toEqual([201, ...Array(20).fill(200), 429]);
-    // The 21st change (i = 21, choice "b") was refused: the stored ballot is the 20th change's ("a").
-    expect((await storedBallots(site.id, id)).map((ballot) => JSON.parse(ballot.choices))).toEqual([['a']]);
-    expect(await tallies(site.id, id)).toMatchObject({ a: 1, b: 0 });
+    const choice = (i: number) => (i % 2 ? 'b' : 'a');
+    let sent = 0;
+    const statuses = await untilRefused(() => castBallot(site.id, id, { choices: [choice(sent++)] }, { voter, ip: '203.0.113.30' }));
+    expect([statuses[0], statuses.at(-1)]).toEqual([201, 429]);
+    expect(statuses.slice(1, -1).every((s) => s === 200) && statuses.length - 2 >= 20).toBe(true);
+    // The refused change stored nothing: the ballot is the last accepted one's choice, counted once.
+    const last = choice(statuses.length - 2);
+    expect((await storedBallots(site.id, id)).map((ballot) => JSON.parse(ballot.choices))).toEqual([[last]]);
+    expect(await tallies(site.id, id)).toMatchObject({ [last]: 1, [last === 'a' ? 'b' : 'a']: 0 });
   });
 
   it('lets a classroom behind one address vote at once, and holds a token-minting script to 1,000 a minute per address', async () => {
@@ -202,13 +216,16 @@ describe('under load', () => {
     // 1,000 voters behind one address (a school's NAT), fifty at a time.
     for (let round = 0; round < 20; round++) statuses.push(...(await Promise.all(Array.from({ length: 50 }, () => cast('198.51.100.20')))));
     expect(statuses.filter((s) => s === 201)).toHaveLength(1000);
-    // The thousand-and-first from that address in the same minute is refused, in words; another address is not.
-    const over = await castBallot(site.id, id, { choices: ['b'] }, { voter: newVoter(), ip: '198.51.100.20' });
-    expect(over.status).toBe(429);
-    expect(over.headers.get('Retry-After')).toBe('60');
-    expect((await errorOf(over)).message).toMatch(/network/);
+    // More from that address are refused, in words, once its minute's share is used; another address is not.
+    // (The limit counts in fixed one-minute windows: if one began during the thousand, it takes a few more.)
+    let over: Response | undefined;
+    const more = await untilRefused(async () => (over = await castBallot(site.id, id, { choices: ['b'] }, { voter: newVoter(), ip: '198.51.100.20' })), 1001);
+    expect(more.at(-1)).toBe(429);
+    expect(more.slice(0, -1).every((s) => s === 201)).toBe(true);
+    expect(over!.headers.get('Retry-After')).toBe('60');
+    expect((await errorOf(over!)).message).toMatch(/network/);
     expect(await cast('198.51.100.21')).toBe(201);
-    expect(await storedBallots(site.id, id)).toHaveLength(1001);
+    expect(await storedBallots(site.id, id)).toHaveLength(1000 + more.length - 1 + 1);
   });
 });
 
