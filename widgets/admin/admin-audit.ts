@@ -5,7 +5,7 @@ import type { AuditEntry } from '../../worker/schema/sites.ts';
 import { defineElement } from '../core/define.ts';
 import { formatDate } from '../core/format.ts';
 import { loadSite } from '../core/site.ts';
-import { localized } from '../core/i18n.ts';
+import { localized, normalizeLang } from '../core/i18n.ts';
 import type { LocalizedValue } from '../core/i18n.ts';
 import type { Lang } from '../locales/messages.ts';
 import { AdminView } from './admin-view.ts';
@@ -22,7 +22,6 @@ const TIME = '\u0000';
 const NAME = '\u0002';
 const ACTOR = '\u0003';
 const LABEL = '\u0004';
-const isLang = (value: unknown): value is Lang => value === 'fi' || value === 'sv' || value === 'en';
 
 /** Excel-ready CSV (BOM, semicolons, formulas neutralised), as the API's own exports are. */
 export function auditCsv(entries: AuditEntry[], headers: string[]): string {
@@ -133,7 +132,8 @@ export class OsallistuAdminAudit extends AdminView {
     const target = value !== undefined ? inLang({ text: value, lang: this.siteLang ?? this.language }, this.language) : e.target ? html`<code>${e.target}</code>` : undefined;
     const name = named?.text || target ? NAME : '';
     // A token's label (token.create, token.revoke) is in the language it was written in.
-    const label = typeof e.detail.label === 'string' && isLang(e.detail.labelLang) ? { text: e.detail.label, lang: e.detail.labelLang } : undefined;
+    const labelLang = typeof e.detail.labelLang === 'string' ? normalizeLang(e.detail.labelLang) : undefined;
+    const label = typeof e.detail.label === 'string' && labelLang ? { text: e.detail.label, lang: labelLang } : undefined;
     const detail = { ...e.detail, ...(kind ? { kind } : {}), ...(label ? { label: LABEL } : {}) };
     const did = log.did(
       { action: e.action, name, detail },

@@ -111,6 +111,11 @@ export class OsallistuAdminFeedback extends AdminView {
     return this.forms.find((f) => f.id === id);
   }
 
+  /** A form's title as shown, in the language it is really in. */
+  private titleOf(form: Form): LocalizedValue {
+    return localized(form.title, this.language, form.languages);
+  }
+
   private categoryName(form: Form | undefined, id: string): LocalizedValue {
     const category = form?.categories?.find((c) => c.id === id);
     return category ? localized(category.label, this.language, form!.languages) : { text: id, lang: this.language };
@@ -125,7 +130,7 @@ export class OsallistuAdminFeedback extends AdminView {
           <select id="form" name="form" @change=${(e: Event) => (this.picked = (e.target as HTMLSelectElement).value)}>
             <option value="">${t.all}</option>
             ${this.forms.map((f) => {
-              const title = localized(f.title, this.language, f.languages);
+              const title = this.titleOf(f);
               return html`<option value=${f.id} lang=${optionLang(title, this.language)} ?selected=${f.id === this.filter.form}>${title.text}</option>`;
             })}
           </select>
@@ -166,7 +171,7 @@ export class OsallistuAdminFeedback extends AdminView {
   /** The chosen form's feedback in one click, as the API exports it (a viewer's export leaves contact details out). */
   private renderExport(id: string) {
     const form = this.form(id);
-    const name = form ? localized(form.title, this.language, form.languages) : { text: id, lang: this.language };
+    const name = form ? this.titleOf(form) : { text: id, lang: this.language };
     return html`<div class="actions export" role="group" aria-labelledby="export-heading">
       <p id="export-heading">${withContent(this.at.feedback.exportHeading, name, this.language)}</p>
       ${(
@@ -252,7 +257,7 @@ export class OsallistuAdminFeedback extends AdminView {
     };
     return html`<section class="panel submission" aria-labelledby="open-heading">
       <h3 id="open-heading" tabindex="-1"><span class="nowrap">${s.ref}</span> ${statusBadge(t.statuses[s.status], toneOf(s.status))}</h3>
-      <p class="meta">${formatDateTime(s.createdAt, this.language)}${form ? html` · ${inLang(localized(form.title, this.language, form.languages), this.language)}` : nothing}</p>
+      <p class="meta">${formatDateTime(s.createdAt, this.language)}${form ? html` · ${inLang(this.titleOf(form), this.language)}` : nothing}</p>
       ${s.context ? html`<p><strong>${t.about}:</strong> ${[s.context.subject, s.context.caseId, s.context.decision, s.context.video].filter(Boolean).join(' · ')}</p>` : nothing}
       <dl>
         ${Object.entries(s.answers).map(([key, value]) => html`<dt>${label(key)}</dt><dd>${joined(answerText(form, key, value, this.language, s.lang), this.language)}</dd>`)}

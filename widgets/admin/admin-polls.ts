@@ -22,7 +22,6 @@ const FORMATS = [
   ['json', 'JSON'],
 ] as const;
 
-/** The site's polls: their state, opening and closing them, and their exports in one click. */
 /** The focused element, inside shadow roots too (the console's views are nested in them). */
 function deepActiveElement(): Element | null {
   let active = document.activeElement;
@@ -30,6 +29,7 @@ function deepActiveElement(): Element | null {
   return active;
 }
 
+/** The site's polls: their state, opening and closing them, and their exports in one click. */
 @defineElement('osallistu-admin-polls')
 export class OsallistuAdminPolls extends AdminListView<PollView> {
   /** The poll being edited ('new' for a new one). */

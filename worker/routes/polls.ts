@@ -217,15 +217,15 @@ app.openapi(
     if (poll.voterMode === 'challenge') await passChallenge(c);
     assertOpen(poll);
     const keys = ballotKeys(poll, input);
-    const limited = `${poll.site}:${poll.id}`;
+    const limitKey = `${poll.site}:${poll.id}`;
     const address = await clientHash(c, poll.salt);
-    await ballotLimits.address(c.env, limited, address);
+    await ballotLimits.address(c.env, limitKey, address);
 
     // First try the common case, a first ballot, in one batch; a UNIQUE conflict means this
     // voter has one already, and the next round reads it to change it (or answer 409).
     for (let round = 0; round < 3; round++) {
       const stored = round === 0 ? null : await findStoredBallot(db, poll, voter);
-      if (round === 1) await ballotLimits.voter(c.env, limited, voter);
+      if (round === 1) await ballotLimits.voter(c.env, limitKey, voter);
       if (stored && !poll.allowChange) throw new ConflictError('already_voted', 'You have already voted in this poll, and it does not allow changing a ballot.');
       const previous = stored?.keys ?? null;
       const unchanged = previous !== null && JSON.stringify(previous) === JSON.stringify(keys);
