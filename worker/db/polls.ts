@@ -175,18 +175,22 @@ export async function findStoredBallot(db: D1Database, poll: StoredPoll, voterHa
 
 export interface ExportBallot {
   id: number;
-  choices: string[];
+  /** The choices as stored, a JSON array ('["a","c"]'): ballots repeat a few, so callers parse each once. */
+  choicesJson: string;
   castAt: string;
   changedAt: string | null;
 }
 
-/** One page of ballots for an export, oldest first, continuing after `afterId`. */
+/**
+ * One page of ballots for an export, oldest first, continuing after `afterId`: one query, on the
+ * ballots' primary key, so every page costs the same however deep into the poll it is.
+ */
 export async function ballotPage(db: D1Database, poll: StoredPoll, afterId: number, limit: number): Promise<ExportBallot[]> {
   const { results } = await db
-    .prepare('SELECT id, choices, cast_at, changed_at FROM ballots WHERE site_id = ?1 AND poll_id = ?2 AND id > ?3 ORDER BY id LIMIT ?4')
+    .prepare('SELECT id, choices AS choicesJson, cast_at AS castAt, changed_at AS changedAt FROM ballots WHERE site_id = ?1 AND poll_id = ?2 AND id > ?3 ORDER BY id LIMIT ?4')
     .bind(poll.site, poll.id, afterId, limit)
-    .all<{ id: number; choices: string; cast_at: string; changed_at: string | null }>();
-  return results.map((r) => ({ id: r.id, choices: JSON.parse(r.choices) as string[], castAt: r.cast_at, changedAt: r.changed_at }));
+    .all<ExportBallot>();
+  return results;
 }
 
 /** Ballots first cast per UTC hour ("2026-11-22T08"), oldest first: a poll's answers over time. */

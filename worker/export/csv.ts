@@ -33,7 +33,8 @@ export function looksLikeFormula(text: string): boolean {
   return CELL_START.test(text);
 }
 
-function cell(value: Cell, delimiter: Delimiter): string {
+/** One cell as it goes into a row: formula-safe, quoted when it must be. */
+export function csvCell(value: Cell, delimiter: Delimiter): string {
   if (value === null || value === undefined) return '';
   const text = typeof value === 'number' ? formatNumber(value, delimiter) : neutralise(value);
   return /["\r\n]/.test(text) || text.includes(delimiter) ? `"${text.replaceAll('"', '""')}"` : text;
@@ -46,5 +47,5 @@ export function formatNumber(value: number, delimiter: Delimiter): string {
 }
 
 export function csvRow(cells: Cell[], delimiter: Delimiter): string {
-  return `${cells.map((value) => cell(value, delimiter)).join(delimiter)}\r\n`;
+  return `${cells.map((value) => csvCell(value, delimiter)).join(delimiter)}\r\n`;
 }

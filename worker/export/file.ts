@@ -4,13 +4,13 @@ import { ErrorSchema, Lang } from '../schema/common.ts';
 import type { SiteRecord } from '../schema/sites.ts';
 import type { AppEnv } from '../types.ts';
 import type { Delimiter } from './csv.ts';
-import { streamText } from './stream.ts';
-import { XLSX_TYPE } from './xlsx.ts';
+import { streamBytes, streamText } from './stream.ts';
+import { XLSX_TYPE } from './xlsx/workbook.ts';
 
 /** What every export takes: the format, CSV's delimiter, and the language of headings. */
 export const ExportQuery = z.object({
   format: z.enum(['csv', 'xlsx', 'json', 'ndjson']).default('csv').openapi({
-    description: 'csv, json and ndjson stream any size. xlsx (an Excel workbook with real numbers and dates) is built in memory, so a large export answers 422 `xlsx_too_large`: use csv or ndjson for it.',
+    description: 'Every format streams in bounded memory. xlsx (an Excel workbook with real numbers and dates) holds at most 1,048,575 rows, as an Excel sheet does: more answer 422 `xlsx_too_large`, and csv, json and ndjson have no limit.',
   }),
   delimiter: z.enum([';', ',']).optional().openapi({ description: 'CSV only. Defaults to ";" for Finnish and Swedish sites (what their Excel expects), "," otherwise.' }),
   lang: Lang.optional().openapi({ description: 'Language of headings and labels; the site\'s default otherwise.' }),
@@ -30,7 +30,7 @@ export const exportFileResponse = {
 
 /** The OpenAPI description of the 422 an XLSX export answers when it is too large to build. */
 export const xlsxTooLargeResponse = {
-  422: { description: 'Too large for an XLSX file (`xlsx_too_large`): use format=csv or format=ndjson', content: { 'application/json': { schema: ErrorSchema } } },
+  422: { description: 'More rows than an Excel sheet holds (`xlsx_too_large`): use format=csv or format=ndjson', content: { 'application/json': { schema: ErrorSchema } } },
 };
 
 const TYPES: Record<ExportFormat, string> = {
@@ -42,15 +42,15 @@ const TYPES: Record<ExportFormat, string> = {
 
 export interface ExportWriters {
   csv: (delimiter: Delimiter) => AsyncIterable<string>;
-  /** The whole file: XLSX is a zip of whole parts, built in memory (see xlsx.ts). */
-  xlsx: () => Promise<Uint8Array<ArrayBuffer>>;
+  /** The file's bytes as they are zipped (see xlsx/workbook.ts); throws its 4xx before the first byte. */
+  xlsx: () => AsyncIterable<Uint8Array> | Promise<AsyncIterable<Uint8Array>>;
   json: () => AsyncIterable<string>;
   ndjson: () => AsyncIterable<string>;
 }
 
 /**
- * Sends an export as a download named `SITE-NAME-YYYY-MM-DD.FORMAT`, never cached. CSV, JSON and
- * NDJSON stream; XLSX is built first, so its errors (a 422 when too large) are answered as errors.
+ * Sends an export as a download named `SITE-NAME-YYYY-MM-DD.FORMAT`, never cached. Every format
+ * streams; XLSX's writer checks its row limit before it is returned, so its 422 is an answer of its own.
  * CSV uses ";" unless asked otherwise or the site speaks English: Finnish and Swedish Excel
  * expect ";".
  */
@@ -62,10 +62,7 @@ export async function exportFile(c: Context<AppEnv>, site: SiteRecord, name: str
     'Content-Disposition': `attachment; filename="${site.id}-${name}-${stamp}.${format}"`,
     'Cache-Control': 'private, no-store',
   };
-  if (format === 'xlsx') {
-    const bytes = await writers.xlsx();
-    return c.body(bytes, 200, { ...headers, 'Content-Length': String(bytes.byteLength) });
-  }
+  if (format === 'xlsx') return c.body(streamBytes(await writers.xlsx()), 200, headers);
   const body = format === 'csv' ? writers.csv(query.delimiter ?? (site.defaultLang === 'en' ? ',' : ';')) : writers[format]();
   return c.body(streamText(body), 200, headers);
 }

@@ -8,7 +8,7 @@ import { CONTACT_TYPES } from '../schema/forms.ts';
 import type { Form, FormField, SubmissionStatus } from '../schema/forms.ts';
 import type { SiteRecord } from '../schema/sites.ts';
 import { EXPORT_LABELS } from './labels.ts';
-import { helsinkiTime } from './stream.ts';
+import { helsinkiTime } from './helsinki-time.ts';
 
 /** Submissions read per D1 batch: one page of rows (and its replies) is all a streamed export holds. */
 const PAGE = 1000;

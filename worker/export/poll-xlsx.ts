@@ -5,93 +5,110 @@
  */
 import { choiceLimits, pollState } from '../poll-rules.ts';
 import { localizedText } from '../localize.ts';
+import { helsinkiSerial } from './helsinki-time.ts';
 import { EXPORT_LABELS } from './labels.ts';
 import { choicesText, optionLabels } from './poll-data.ts';
 import type { NumberedBallot, PollExportContext } from './poll-data.ts';
 import { XLSX_LABELS } from './xlsx-labels.ts';
-import { SheetBuilder, XlsxBudget, helsinkiSerial, workbookBytes } from './xlsx.ts';
-import type { Column, Kind, Value } from './xlsx.ts';
+import { SheetWriter, cellText, expectRows } from './xlsx/sheet.ts';
+import type { CellText, Column, Kind, Value } from './xlsx/sheet.ts';
+import { workbookChunks } from './xlsx/workbook.ts';
 
-export async function pollWorkbook(ctx: PollExportContext, ballots: AsyncIterable<NumberedBallot>): Promise<Uint8Array<ArrayBuffer>> {
+/**
+ * The workbook, streamed: `ballots` are read a page at a time as the file goes out. A poll with
+ * more ballots than a sheet holds is refused (422) before anything is read.
+ */
+export function pollWorkbook(ctx: PollExportContext, ballots: AsyncIterable<NumberedBallot[]>): AsyncGenerator<Uint8Array> {
   const { poll, results, lang, site } = ctx;
   const t = EXPORT_LABELS[lang];
   const x = XLSX_LABELS[lang];
-  const what = `Poll "${poll.id}"`;
   const labels = optionLabels(ctx);
   const scale = poll.kind === 'scale';
+  expectRows(`Poll "${poll.id}"`, poll.ballotCount);
   // The CSV's ballot columns; a scale poll's choice is its value, a number.
-  const dataColumns: Column[] = [
+  const data = new SheetWriter(x.sheets.data, [
     { heading: t.number, kind: 'integer', width: 9 },
     { heading: t.castAt, kind: 'datetime', width: 21 },
     { heading: t.changedAt, kind: 'datetime', width: 21 },
     { heading: t.choices, kind: scale ? 'integer' : 'text', width: scale ? 12 : 50 },
-  ];
-  const budget = new XlsxBudget(what, dataColumns.length);
-  budget.expect(poll.ballotCount);
+  ], { table: true });
   const exportedAt = new Date().toISOString();
 
-  const resultSheet = new SheetBuilder(x.sheets.results, [
+  const resultSheet = new SheetWriter(x.sheets.results, [
     { heading: t.option, kind: 'text', width: 40 },
     { heading: t.optionId, kind: 'text', width: 12 },
     { heading: t.votes, kind: 'integer', width: 10 },
     { heading: t.share, kind: 'percent', width: 11 },
-  ], budget);
-  for (const option of results.options) {
-    const label: Value = scale ? Number(option.id) : (labels.get(option.id) ?? option.id);
-    resultSheet.add([label, option.id, option.count, results.total ? option.count / results.total : 0]);
-  }
-  resultSheet.add([x.ballotsInTotal, null, results.total, null]);
-
-  const dataSheet = new SheetBuilder(x.sheets.data, dataColumns, budget, { table: true });
-  // Ballots repeat a handful of combinations: one string per combination, not one per ballot.
-  const texts = new Map<string, string>();
-  const text = (choices: string[]) => {
-    const key = choices.join('\n');
-    let found = texts.get(key);
-    if (found === undefined) {
-      found = choicesText(choices, labels);
-      budget.text(found.length);
-      if (texts.size < 10_000) texts.set(key, found);
+  ] satisfies Column[]);
+  function* resultRows() {
+    for (const option of results.options) {
+      const label: Value = scale ? Number(option.id) : (labels.get(option.id) ?? option.id);
+      yield resultSheet.row([label, option.id, option.count, results.total ? option.count / results.total : 0]);
     }
-    return found;
-  };
-  for await (const ballot of ballots) {
-    const choice: Value = scale ? Number(ballot.choices[0]) : text(ballot.choices);
-    dataSheet.add([ballot.n, helsinkiSerial(ballot.castAt), helsinkiSerial(ballot.changedAt), choice], [], false);
+    yield resultSheet.row([x.ballotsInTotal, null, results.total, null]);
   }
 
-  const about = new SheetBuilder(x.sheets.methodology, [
+  async function* ballotRows() {
+    // Ballots repeat a handful of combinations: their cell text is made once per combination.
+    const texts = new Map<string[], CellText>();
+    for await (const page of ballots) {
+      let chunk = '';
+      for (const ballot of page) {
+        let choice: Value | CellText;
+        if (scale) choice = Number(ballot.choices[0]);
+        else {
+          choice = texts.get(ballot.choices);
+          if (!choice) texts.set(ballot.choices, (choice = cellText(choicesText(ballot.choices, labels))));
+        }
+        chunk += data.row([ballot.n, helsinkiSerial(ballot.castAt), helsinkiSerial(ballot.changedAt), choice]);
+      }
+      yield chunk;
+    }
+  }
+
+  const about = new SheetWriter(x.sheets.methodology, [
     { heading: x.item, kind: 'text', width: 28 },
     { heading: x.details, kind: 'text', width: 100 },
-  ], budget, { wrap: true });
-  const line = (item: string, value: Value, kind?: Kind) => about.add([item, value], [undefined, kind]);
-  const when = (item: string, iso: string | null, otherwise: string) => (iso ? line(item, helsinkiSerial(iso), 'datetime') : line(item, otherwise));
-  line(t.poll, poll.id);
-  line(t.question, localizedText(poll.question, lang, site));
-  if (poll.description) line(x.description, localizedText(poll.description, lang, site));
-  const { min, max } = choiceLimits(poll);
-  line(x.kind, scale ? x.scale(poll.scale!.min, poll.scale!.max) : poll.kind === 'multiple' ? x.multiple(min, max) : x.single);
-  if (scale) {
-    const { scale: s } = poll;
-    if (s?.minLabel) line(x.scaleEnd, `${s.min} = ${localizedText(s.minLabel, lang, site)}`);
-    if (s?.maxLabel) line(x.scaleEnd, `${s.max} = ${localizedText(s.maxLabel, lang, site)}`);
-  } else {
-    for (const option of poll.options ?? []) line(`${t.option} ${option.id}`, labels.get(option.id) ?? option.id);
+  ], { wrap: true });
+  // Written after the ballots, so it can say what was cut.
+  function* methodology() {
+    const line = (item: string, value: Value, kind?: Kind) => about.row([item, value], [undefined, kind]);
+    const when = (item: string, iso: string | null, otherwise: string) => (iso ? line(item, helsinkiSerial(iso), 'datetime') : line(item, otherwise));
+    yield line(t.poll, poll.id);
+    yield line(t.question, localizedText(poll.question, lang, site));
+    if (poll.description) yield line(x.description, localizedText(poll.description, lang, site));
+    const { min, max } = choiceLimits(poll);
+    yield line(x.kind, scale ? x.scale(poll.scale!.min, poll.scale!.max) : poll.kind === 'multiple' ? x.multiple(min, max) : x.single);
+    if (scale) {
+      const { scale: s } = poll;
+      if (s?.minLabel) yield line(x.scaleEnd, `${s.min} = ${localizedText(s.minLabel, lang, site)}`);
+      if (s?.maxLabel) yield line(x.scaleEnd, `${s.max} = ${localizedText(s.maxLabel, lang, site)}`);
+    } else {
+      for (const option of poll.options ?? []) yield line(`${t.option} ${option.id}`, labels.get(option.id) ?? option.id);
+    }
+    yield line(x.state, x.states[pollState(poll)]);
+    if (poll.caseId) yield line(t.caseId, poll.caseId);
+    yield when(x.opensAt, poll.opensAt, x.noOpensAt);
+    yield when(x.closesAt, poll.closesAt, x.noClosesAt);
+    yield when(x.createdAt, poll.createdAt, '');
+    yield when(x.exportedAt, exportedAt, '');
+    yield line(x.times, x.helsinki);
+    yield line(t.ballots, results.total, 'integer');
+    yield line(x.counting, x.voterModes[poll.voterMode]);
+    yield line(x.visibility, x.visibilities[poll.resultsVisibility]);
+    yield line(x.change, poll.allowChange ? x.changeAllowed : x.changeNotAllowed);
+    yield line(x.share, poll.kind === 'multiple' ? `${x.shareMeaning} ${x.shareMultiple}` : x.shareMeaning);
+    yield line(x.rows, x.ballotRows);
+    const truncated = resultSheet.truncated + data.truncated + about.truncated;
+    if (truncated) yield line(x.leftOut, x.truncated(truncated));
   }
-  line(x.state, x.states[pollState(poll)]);
-  if (poll.caseId) line(t.caseId, poll.caseId);
-  when(x.opensAt, poll.opensAt, x.noOpensAt);
-  when(x.closesAt, poll.closesAt, x.noClosesAt);
-  when(x.createdAt, poll.createdAt, '');
-  when(x.exportedAt, exportedAt, '');
-  line(x.times, x.helsinki);
-  line(t.ballots, results.total, 'integer');
-  line(x.counting, x.voterModes[poll.voterMode]);
-  line(x.visibility, x.visibilities[poll.resultsVisibility]);
-  line(x.change, poll.allowChange ? x.changeAllowed : x.changeNotAllowed);
-  line(x.share, poll.kind === 'multiple' ? `${x.shareMeaning} ${x.shareMultiple}` : x.shareMeaning);
-  line(x.rows, x.ballotRows);
-  if (budget.truncated) line(x.leftOut, x.truncated(budget.truncated));
 
-  return workbookBytes([resultSheet, dataSheet, about], `${poll.id}: ${localizedText(poll.question, lang, site)}`);
+  return workbookChunks(
+    [
+      { sheet: resultSheet, rows: resultRows },
+      { sheet: data, rows: ballotRows },
+      { sheet: about, rows: methodology },
+    ],
+    `${poll.id}: ${localizedText(poll.question, lang, site)}`,
+  );
 }

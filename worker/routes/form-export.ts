@@ -7,7 +7,7 @@ import type { Delimiter } from '../export/csv.ts';
 import { exportedFields, formColumns, submissions } from '../export/form-data.ts';
 import type { FormExportContext as Context } from '../export/form-data.ts';
 import { formWorkbook } from '../export/form-xlsx.ts';
-import { helsinkiTime } from '../export/stream.ts';
+import { helsinkiTime } from '../export/helsinki-time.ts';
 import { ExportQuery, exportFile, exportFileResponse, xlsxTooLargeResponse } from '../export/file.ts';
 import { NotFoundError } from '../errors.ts';
 import { localizedText } from '../localize.ts';
@@ -93,7 +93,7 @@ app.openapi(
     summary: 'Export a feedback form\'s submissions',
     description:
       'CSV (UTF-8 with BOM, Excel-ready, formula-safe), JSON or NDJSON, streamed, oldest first; or XLSX, a workbook with the CSV\'s columns (real dates, text that is never a formula) and a methodology sheet (the form and its fields, the period covered, how many, what was left out and why). ' +
-      'Spam is left out unless `status=spam`. XLSX is built in memory: above about 14,000 submissions of 14 columns (fewer the more fields and text they have) it answers 422 `xlsx_too_large`; CSV and NDJSON stream any size. ' +
+      'Spam is left out unless `status=spam`. Every format streams in bounded memory; XLSX holds at most 1,048,575 submissions, as an Excel sheet does, and answers 422 `xlsx_too_large` above that (CSV, JSON and NDJSON have no limit). ' +
       'Contact details (email and phone fields) and private replies are included only for moderators and higher; a viewer gets neither, not even their columns.',
     request: { params: FormParams, query: FormExportQuery },
     responses: {

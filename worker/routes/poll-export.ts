@@ -1,12 +1,12 @@
 import { createApp, officialRoute } from '../app.ts';
 import { findPoll, readResults } from '../db/polls.ts';
 import type { StoredPoll } from '../db/polls.ts';
-import { BOM, csvRow } from '../export/csv.ts';
+import { BOM, csvCell, csvRow } from '../export/csv.ts';
 import type { Delimiter } from '../export/csv.ts';
 import { EXPORT_LABELS } from '../export/labels.ts';
-import { helsinkiTime } from '../export/stream.ts';
+import { helsinkiTime } from '../export/helsinki-time.ts';
 import { ExportQuery, exportFile, exportFileResponse, xlsxTooLargeResponse } from '../export/file.ts';
-import { ballots, choicesText, optionLabels, share } from '../export/poll-data.ts';
+import { ballotPages, choicesText, optionLabels, share } from '../export/poll-data.ts';
 import type { NumberedBallot, PollExportContext as Context } from '../export/poll-data.ts';
 import { pollWorkbook } from '../export/poll-xlsx.ts';
 import { XLSX_LABELS } from '../export/xlsx-labels.ts';
@@ -16,8 +16,6 @@ import { errorResponses } from '../schema/common.ts';
 import { PollParams } from '../schema/polls.ts';
 
 const app = createApp();
-/** Ballots gathered into one chunk of CSV before it is handed to the stream. */
-const PAGE = 2000;
 
 async function* csv(db: D1Database, ctx: Context, delimiter: Delimiter) {
   const { poll, results, lang } = ctx;
@@ -36,15 +34,18 @@ async function* csv(db: D1Database, ctx: Context, delimiter: Delimiter) {
   for (const option of results.options) yield row(labels.get(option.id) ?? option.id, option.id, option.count, share(option.count, results.total));
   yield row();
   yield row(t.number, t.castAt, t.changedAt, t.choices);
-  let chunk = '';
-  for await (const ballot of ballots(db, poll)) {
-    chunk += row(ballot.n, helsinkiTime(ballot.castAt), helsinkiTime(ballot.changedAt), choicesText(ballot.choices, labels));
-    if (ballot.n % PAGE === 0) {
-      yield chunk;
-      chunk = '';
+  // A ballot's row, written directly: its number and times never need quoting or neutralising,
+  // and its choices' cell is made once per combination.
+  const cells = new Map<string[], string>();
+  for await (const page of ballotPages(db, poll)) {
+    let chunk = '';
+    for (const ballot of page) {
+      let choices = cells.get(ballot.choices);
+      if (choices === undefined) cells.set(ballot.choices, (choices = csvCell(choicesText(ballot.choices, labels), delimiter)));
+      chunk += `${ballot.n}${delimiter}${helsinkiTime(ballot.castAt)}${delimiter}${helsinkiTime(ballot.changedAt)}${delimiter}${choices}\r\n`;
     }
+    yield chunk;
   }
-  if (chunk) yield chunk;
 }
 
 function summary({ poll, results, lang, site }: Context) {
@@ -69,19 +70,28 @@ const ballotJson = (ballot: NumberedBallot, poll: StoredPoll) => ({
   ...(poll.kind === 'scale' ? { value: Number(ballot.choices[0]) } : { choices: ballot.choices }),
 });
 
+/** Ballots as JSON texts, one page to a chunk: `separator` goes before each (and `first` before the first). */
+async function* ballotTexts(db: D1Database, poll: StoredPoll, toText: (ballot: NumberedBallot) => string, separator: string, first = separator) {
+  let before = first;
+  for await (const page of ballotPages(db, poll)) {
+    let chunk = '';
+    for (const ballot of page) {
+      chunk += before + toText(ballot);
+      before = separator;
+    }
+    yield chunk;
+  }
+}
+
 async function* jsonDocument(db: D1Database, ctx: Context) {
   yield `{"summary":${JSON.stringify(summary(ctx))},"ballots":[`;
-  let first = true;
-  for await (const ballot of ballots(db, ctx.poll)) {
-    yield `${first ? '' : ','}\n${JSON.stringify(ballotJson(ballot, ctx.poll))}`;
-    first = false;
-  }
+  yield* ballotTexts(db, ctx.poll, (b) => JSON.stringify(ballotJson(b, ctx.poll)), ',\n', '\n');
   yield '\n]}\n';
 }
 
 async function* ndjson(db: D1Database, ctx: Context) {
   yield `${JSON.stringify({ type: 'summary', ...summary(ctx) })}\n`;
-  for await (const ballot of ballots(db, ctx.poll)) yield `${JSON.stringify({ type: 'ballot', ...ballotJson(ballot, ctx.poll) })}\n`;
+  yield* ballotTexts(db, ctx.poll, (b) => `${JSON.stringify({ type: 'ballot', ...ballotJson(b, ctx.poll) })}\n`, '');
 }
 
 app.openapi(
@@ -93,7 +103,7 @@ app.openapi(
     description:
       'CSV (UTF-8 with BOM, Excel-ready, formula-safe), JSON or NDJSON, streamed; or XLSX, a workbook with three sheets: the results, the ballots (the CSV\'s columns, with real numbers and dates) and the methodology (what was asked, when, how voters were counted, who saw results, whether a ballot could change). ' +
       'Ballots carry a running number and their times in Finnish time, never anything about the voter. Headings and sheet names follow `lang`, else the site\'s default language. ' +
-      'XLSX is built in memory: above about 50,000 ballots it answers 422 `xlsx_too_large`; CSV and NDJSON stream any size.',
+      'Every format streams in bounded memory, reading 25,000 ballots a query (43 queries for 1,000,000 ballots). XLSX holds at most 1,048,575 ballots, as an Excel sheet does, and answers 422 `xlsx_too_large` above that; CSV, JSON and NDJSON have no limit.',
     request: { params: PollParams, query: ExportQuery },
     responses: {
       200: exportFileResponse,
@@ -110,7 +120,7 @@ app.openapi(
     const ctx: Context = { poll, site, lang: lang ?? site.defaultLang, results: await readResults(c.env.DB, poll) };
     return exportFile(c, site, poll.id, { format, delimiter }, {
       csv: (delimiter) => csv(c.env.DB, ctx, delimiter),
-      xlsx: () => pollWorkbook(ctx, ballots(c.env.DB, poll)),
+      xlsx: () => pollWorkbook(ctx, ballotPages(c.env.DB, poll)),
       json: () => jsonDocument(c.env.DB, ctx),
       ndjson: () => ndjson(c.env.DB, ctx),
     });
