@@ -14,7 +14,7 @@ import decisionFeed from './routes/decision-feed.ts';
 import decisionImport, { IMPORT_BODY, IMPORT_PATH } from './routes/decision-import.ts';
 import decisions from './routes/decisions.ts';
 import decisionTerms from './routes/decision-terms.ts';
-import bench from './routes/bench.ts';
+import bench, { countBenchQueries } from './routes/bench.ts';
 import formExport from './routes/form-export.ts';
 import forms from './routes/forms.ts';
 import frames from './frames/index.ts';
@@ -30,6 +30,8 @@ import videoMedia, { CAPTIONS_BODY, CAPTIONS_PATH, POSTER_BODY, POSTER_PATH } fr
 import videos, { VIDEO_WRITE_BODY, VIDEO_WRITE_PATH } from './routes/videos.ts';
 
 const app = createApp();
+
+app.use('*', countBenchQueries);
 
 app.use('/api/*', async (c, next) => {
   await next();

@@ -173,24 +173,25 @@ export async function findStoredBallot(db: D1Database, poll: StoredPoll, voterHa
   return { keys, ballot: toMyBallot(poll, keys, row.cast_at, row.changed_at) };
 }
 
-export interface ExportBallot {
-  id: number;
-  /** The choices as stored, a JSON array ('["a","c"]'): ballots repeat a few, so callers parse each once. */
-  choicesJson: string;
-  castAt: string;
-  changedAt: string | null;
-}
-
 /**
- * One page of ballots for an export, oldest first, continuing after `afterId`: one query, on the
- * ballots' primary key, so every page costs the same however deep into the poll it is.
+ * One page of ballots for an export, oldest first, continuing after `afterId`, as one text: a
+ * line per ballot, "id TAB choices TAB cast_at TAB changed_at", lines joined by LF. Neither
+ * character can be in a value: choices are stored as JSON, which escapes both, and the rest are
+ * numbers and ISO times. One value per page rather than four per ballot: D1 hands a million
+ * ballots over in about half the time, and the page's text must stay under D1's 2,000,000 bytes
+ * per value (see BALLOT_PAGE). One query, on the ballots' primary key, so every page costs the
+ * same however deep into the poll it is.
  */
-export async function ballotPage(db: D1Database, poll: StoredPoll, afterId: number, limit: number): Promise<ExportBallot[]> {
-  const { results } = await db
-    .prepare('SELECT id, choices AS choicesJson, cast_at AS castAt, changed_at AS changedAt FROM ballots WHERE site_id = ?1 AND poll_id = ?2 AND id > ?3 ORDER BY id LIMIT ?4')
+export async function ballotPageText(db: D1Database, poll: StoredPoll, afterId: number, limit: number): Promise<{ count: number; lastId: number; lines: string }> {
+  const row = await db
+    .prepare(
+      `SELECT count(*), max(id), group_concat(id || char(9) || choices || char(9) || cast_at || char(9) || ifnull(changed_at, ''), char(10) ORDER BY id)
+         FROM (SELECT id, choices, cast_at, changed_at FROM ballots WHERE site_id = ?1 AND poll_id = ?2 AND id > ?3 ORDER BY id LIMIT ?4)`,
+    )
     .bind(poll.site, poll.id, afterId, limit)
-    .all<ExportBallot>();
-  return results;
+    .raw<[number, number | null, string | null]>();
+  const [count, lastId, lines] = row[0] ?? [0, null, null];
+  return { count, lastId: lastId ?? afterId, lines: lines ?? '' };
 }
 
 /** Ballots first cast per UTC hour ("2026-11-22T08"), oldest first: a poll's answers over time. */

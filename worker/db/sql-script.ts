@@ -70,3 +70,29 @@ INSERT INTO ballots (site_id, poll_id, voter_hash, choices, cast_at)
 UPDATE poll_tallies SET count = count + ${n} WHERE site_id = ${q(site)} AND poll_id = ${q(poll)} AND option_id = ${q(option)};
 UPDATE polls SET ballot_count = ballot_count + ${n} WHERE site_id = ${q(site)} AND id = ${q(poll)};`;
 }
+
+/**
+ * `count` ballots for a bench poll as residents would leave them: one every two seconds from
+ * 2026-11-01 08:00 Finnish time, choices spread over `options` (the first twice as often), one
+ * in fifty changed ten minutes later; tallies and the count kept as the ballot route keeps them.
+ */
+export function spreadBallotsSql(site: string, poll: string, options: [string, string, string], count: number): string {
+  const q = literal;
+  const n = Math.floor(count);
+  const [first, second, third] = options.map((o) => q(JSON.stringify([o])));
+  // i % 4 = 1 → the second option, 2 → the third, 0 or 3 → the first.
+  const seconds = Math.floor((n + 3) / 4);
+  const thirds = Math.floor((n + 2) / 4);
+  const tally = (option: string, add: number) => `UPDATE poll_tallies SET count = count + ${add} WHERE site_id = ${q(site)} AND poll_id = ${q(poll)} AND option_id = ${q(option)};`;
+  return `WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < ${n})
+INSERT INTO ballots (site_id, poll_id, voter_hash, choices, cast_at, changed_at)
+  SELECT ${q(site)}, ${q(poll)}, printf('%064x', i),
+    CASE i % 4 WHEN 1 THEN ${second} WHEN 2 THEN ${third} ELSE ${first} END,
+    strftime('%Y-%m-%dT%H:%M:%fZ', '2026-11-01T06:00:00', '+' || (i * 2) || ' seconds'),
+    CASE WHEN i % 50 = 0 THEN strftime('%Y-%m-%dT%H:%M:%fZ', '2026-11-01T06:10:00', '+' || (i * 2) || ' seconds') END
+  FROM seq;
+${tally(options[0], n - seconds - thirds)}
+${tally(options[1], seconds)}
+${tally(options[2], thirds)}
+UPDATE polls SET ballot_count = ballot_count + ${n} WHERE site_id = ${q(site)} AND id = ${q(poll)};`;
+}

@@ -27,6 +27,11 @@ describe('Finnish time in exports', () => {
     );
   });
 
+  it('keeps the seconds of Helsinki\'s old mean time, before its offsets were whole hours', () => {
+    for (const iso of ['1900-01-01T00:00:00.000Z', '1921-04-30T21:59:59.000Z', '1921-05-02T12:00:00.000Z']) expect(helsinkiTime(iso)).toBe(intl.format(new Date(iso)));
+    expect(helsinkiTime('1900-01-01T00:00:00.000Z')).toBe('1900-01-01 01:39:49');
+  });
+
   it('leaves no time empty', () => {
     expect([helsinkiSerial(null), helsinkiSerial(''), helsinkiSerial('not a date')]).toEqual([null, null, null]);
     expect([helsinkiTime(null), helsinkiTime(''), helsinkiTime('not a date')]).toEqual(['', '', '']);

@@ -1,5 +1,5 @@
 /** What every format of a poll export is made of, so CSV, JSON and XLSX say the same. */
-import { ballotPage } from '../db/polls.ts';
+import { ballotPageText } from '../db/polls.ts';
 import type { StoredPoll } from '../db/polls.ts';
 import { localizedText } from '../localize.ts';
 import type { Lang } from '../schema/common.ts';
@@ -7,12 +7,24 @@ import type { Results } from '../schema/polls.ts';
 import type { SiteRecord } from '../schema/sites.ts';
 
 /**
- * Ballots read per D1 query: one page (about 2 MB of rows) is all a streamed export holds, and a
- * poll of 1,000,000 ballots takes 40 queries (with the poll and its tallies, 43), well within the
- * 1,000 queries a Workers Paid invocation may make and D1's 50 MB per result. (The Free plan's 50
- * queries would allow 1,175,000 ballots, but its 10 ms of CPU would not allow the export.)
+ * Ballots read per D1 query: one page (about 1.5 MB of text) is all a streamed export holds, and
+ * a poll of 1,000,000 ballots takes 41 queries (with the token, the site, the poll and its
+ * tallies, 44), well within the 1,000 queries a Workers Paid invocation may make. (The Free
+ * plan's 50 would allow about 1,100,000 ballots, but its 10 ms of CPU would not allow the
+ * export.) A poll whose ballots can be long (many options with long ids) reads fewer a page, so
+ * a page's text stays under D1's 2,000,000 bytes per value: a ballot holds only the poll's
+ * options (a trigger sees to it, and options cannot change once there are ballots), so the
+ * definition bounds it.
  */
 export const BALLOT_PAGE = 25_000;
+const PAGE_TEXT = 1_900_000;
+
+/** Ballots a page may hold for `poll`: its longest possible line (every option chosen, changed, a 10-digit id) within PAGE_TEXT. */
+export function ballotsPerPage(poll: StoredPoll): number {
+  const choices = poll.kind === 'scale' ? `["${Math.max(Math.abs(poll.scale?.min ?? 0), Math.abs(poll.scale?.max ?? 0))}-"]` : JSON.stringify((poll.options ?? []).map((o) => o.id));
+  const line = 10 + 1 + Math.max(choices.length, 8) + 1 + 24 + 1 + 24 + 1;
+  return Math.max(100, Math.min(BALLOT_PAGE, Math.floor(PAGE_TEXT / line)));
+}
 
 export interface PollExportContext {
   poll: StoredPoll;
@@ -55,12 +67,36 @@ export async function* ballotPages(db: D1Database, poll: StoredPoll): AsyncGener
     }
     return found;
   };
-  let after = 0;
+  const size = ballotsPerPage(poll);
+  const read = (after: number) => ballotPageText(db, poll, after, size);
   let n = 0;
+  // The next page is asked for before this one is handed on, so D1 reads it while the caller
+  // writes and sends this one: two pages in memory at most. (Caught here so a page no one waits
+  // for, when the download is cancelled, is no unhandled rejection; the await below still throws.)
+  let next = read(0);
+  next.catch(() => {});
   for (;;) {
-    const page = await ballotPage(db, poll, after, BALLOT_PAGE);
-    if (page.length) yield page.map((b) => ({ n: ++n, castAt: b.castAt, changedAt: b.changedAt, choices: choices(b.choicesJson) }));
-    if (page.length < BALLOT_PAGE) return;
-    after = page.at(-1)!.id;
+    const page = await next;
+    const full = page.count === size;
+    if (full) {
+      next = read(page.lastId);
+      next.catch(() => {});
+    }
+    if (page.count) {
+      // "id TAB choices TAB cast_at TAB changed_at", lines joined by LF (see ballotPageText).
+      const { lines } = page;
+      const ballots = new Array<NumberedBallot>(page.count);
+      for (let i = 0, at = 0; i < page.count; i++) {
+        const a = lines.indexOf('\t', at);
+        const b = lines.indexOf('\t', a + 1);
+        const c = lines.indexOf('\t', b + 1);
+        let end = lines.indexOf('\n', c + 1);
+        if (end === -1) end = lines.length;
+        ballots[i] = { n: ++n, castAt: lines.slice(b + 1, c), changedAt: c + 1 === end ? null : lines.slice(c + 1, end), choices: choices(lines.slice(a + 1, b)) };
+        at = end + 1;
+      }
+      yield ballots;
+    }
+    if (!full) return;
   }
 }

@@ -1,0 +1,166 @@
+/**
+ * A poll of 1,000,000 ballots exported through a running `wrangler dev` in every format, against
+ * `sqlite3 -csv` reading the same rows from the same local D1 file: time to the last byte, the
+ * workerd process's memory (resident set, sampled every 20 ms) before, at its peak and after, the
+ * D1 queries the export made (counted by the Worker with BENCH_ROUTES=on), and the file checked:
+ * every ballot in it, and for XLSX every zip entry inflated and its CRC-32 checked.
+ *
+ *   const figures = await measureMillionExport({ server, api, token, persistTo, pollId });
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { crc32, inflateRawSync } from 'node:zlib';
+
+export type Format = 'csv' | 'json' | 'ndjson' | 'xlsx';
+
+export interface MillionExport {
+  format: Format;
+  status: number;
+  ms: number;
+  bytes: number;
+  /** workerd's resident memory in MB: before the request, the most during it, and 2 s after. */
+  memory: { before: number; peak: number; after: number };
+  queries: number;
+  /** Ballots found in the file (rows of the data sheet for XLSX), and whether the file is whole. */
+  ballots: number;
+  wellFormed: boolean;
+}
+
+export interface MillionFigures {
+  ballots: number;
+  /** `sqlite3 -csv` over the same rows, best of three, in ms. */
+  sqliteMs: number;
+  exports: MillionExport[];
+}
+
+const MB = 1024 * 1024;
+
+/** workerd under `root` (wrangler dev's process): the one process that runs the Worker. */
+export function workerdPid(root: number): number {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+    } catch {
+      // gone already
+    }
+  }
+  const queue = [root];
+  while (queue.length) {
+    const pid = queue.shift()!;
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'workerd') return pid;
+    } catch {
+      // gone already
+    }
+    queue.push(...(children.get(pid) ?? []));
+  }
+  throw new Error(`no workerd process under ${root}`);
+}
+
+const rss = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) * 1024;
+
+/** Every entry of a zip read from its central directory, inflated, its CRC-32 and size checked. */
+function checkZip(zip: Buffer): { entries: Map<string, Buffer>; ok: boolean } {
+  const end = zip.length - 22;
+  if (zip.readUInt32LE(end) !== 0x0605_4b50) return { entries: new Map(), ok: false };
+  const count = zip.readUInt16LE(end + 10);
+  let at = zip.readUInt32LE(end + 16);
+  const entries = new Map<string, Buffer>();
+  let ok = true;
+  for (let i = 0; i < count; i++) {
+    if (zip.readUInt32LE(at) !== 0x0201_4b50) return { entries, ok: false };
+    const crc = zip.readUInt32LE(at + 16);
+    const compressed = zip.readUInt32LE(at + 20);
+    const size = zip.readUInt32LE(at + 24);
+    const nameLength = zip.readUInt16LE(at + 28);
+    const local = zip.readUInt32LE(at + 42);
+    const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
+    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+    const data = inflateRawSync(zip.subarray(start, start + compressed), { maxOutputLength: 2 ** 31 - 1 });
+    ok &&= data.length === size && crc32(data) === crc;
+    entries.set(name, data);
+    at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+  }
+  return { entries, ok };
+}
+
+function countOf(text: Buffer, needle: string): number {
+  let n = 0;
+  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + needle.length)) n++;
+  return n;
+}
+
+/** Ballots in a downloaded file, and whether it is whole (for XLSX: every entry's CRC). */
+function ballotsIn(format: Format, body: Buffer): { ballots: number; wellFormed: boolean } {
+  if (format === 'xlsx') {
+    const { entries, ok } = checkZip(body);
+    const data = entries.get('xl/worksheets/sheet2.xml');
+    if (!data) return { ballots: 0, wellFormed: false };
+    return { ballots: countOf(data, '<row ') - 1, wellFormed: ok && data.subarray(-40).toString().includes('</worksheet>') };
+  }
+  if (format === 'ndjson') return { ballots: countOf(body, '{"type":"ballot"'), wellFormed: body.subarray(-2).toString() === '}\n' };
+  if (format === 'json') {
+    const tail = body.subarray(-4).toString();
+    return { ballots: countOf(body, '{"n":'), wellFormed: tail === '\n]}\n' && body[0] === 0x7b };
+  }
+  // CSV: the ballot lines after the heading row, which begins with the number heading.
+  const text = body.toString('utf8');
+  const heading = text.search(/\r\n(Nro|Nr|No\.)[;,]/);
+  return { ballots: text.slice(heading + 2).split('\r\n').filter(Boolean).length - 1, wellFormed: text.startsWith('\uFEFF') && heading > 0 };
+}
+
+async function exportOnce(url: string, token: string, format: Format, pid: number, queriesUrl: string): Promise<MillionExport> {
+  const queriesNow = async () => ((await (await fetch(queriesUrl)).json()) as { queries: number }).queries;
+  const queriesBefore = await queriesNow();
+  const before = rss(pid);
+  let peak = before;
+  const sampler = setInterval(() => (peak = Math.max(peak, rss(pid))), 20);
+  const began = performance.now();
+  const response = await fetch(`${url}?format=${format}`, { headers: { Authorization: `Bearer ${token}` } });
+  const chunks: Buffer[] = [];
+  for await (const chunk of response.body!) chunks.push(Buffer.from(chunk));
+  const ms = performance.now() - began;
+  clearInterval(sampler);
+  peak = Math.max(peak, rss(pid));
+  await new Promise((r) => setTimeout(r, 2000));
+  const after = rss(pid);
+  const queries = (await queriesNow()) - queriesBefore;
+  const body = Buffer.concat(chunks);
+  const found = response.status === 200 ? ballotsIn(format, body) : { ballots: 0, wellFormed: false };
+  return { format, status: response.status, ms, bytes: body.length, memory: { before: before / MB, peak: peak / MB, after: after / MB }, queries, ...found };
+}
+
+/** The local D1 file under wrangler's `persistTo` (the one database the Worker binds). */
+export function d1File(persistTo: string): string {
+  const dir = join(persistTo, 'v3', 'd1', 'miniflare-D1DatabaseObject');
+  const files = readdirSync(dir).filter((f) => /^[0-9a-f]{64}\.sqlite$/.test(f)); // beside metadata.sqlite
+  if (files.length !== 1) throw new Error(`expected one D1 database in ${dir}, found ${files.join(', ') || 'none'}`);
+  return join(dir, files[0]!);
+}
+
+/** `sqlite3 -csv` printing the export's rows (what ballotPage reads, unpaged) to /dev/null, best of three, ms. */
+function timeSqlite(file: string, site: string, poll: string): number {
+  const sql = `SELECT id, choices, cast_at, changed_at FROM ballots WHERE site_id = '${site}' AND poll_id = '${poll}' ORDER BY id;`;
+  let best = Infinity;
+  for (let round = 0; round < 3; round++) {
+    const began = performance.now();
+    const run = spawnSync('sqlite3', ['-readonly', '-csv', file, sql], { stdio: ['ignore', 'ignore', 'pipe'] });
+    if (run.error || run.status !== 0) throw new Error(`sqlite3 failed: ${run.error?.message ?? run.stderr.toString()} (apt-get install sqlite3)`);
+    best = Math.min(best, performance.now() - began);
+  }
+  return best;
+}
+
+export async function measureMillionExport(options: { origin: string; api: string; token: string; persistTo: string; serverPid: number; site: string; pollId: string; ballots: number }): Promise<MillionFigures> {
+  const pid = workerdPid(options.serverPid);
+  const url = `${options.api}/polls/${encodeURIComponent(options.pollId)}/export`;
+  const sqliteMs = timeSqlite(d1File(options.persistTo), options.site, options.pollId);
+  const exports: MillionExport[] = [];
+  for (const format of ['csv', 'json', 'ndjson', 'xlsx'] as const) exports.push(await exportOnce(url, options.token, format, pid, `${options.origin}/__bench/queries`));
+  return { ballots: options.ballots, sqliteMs, exports };
+}
