@@ -123,7 +123,8 @@ async function exportOnce(url: string, token: string, format: Format, pid: numbe
   const began = performance.now();
   const response = await fetch(`${url}?format=${format}`, { headers: { Authorization: `Bearer ${token}` } });
   const chunks: Buffer[] = [];
-  for await (const chunk of response.body!) chunks.push(Buffer.from(chunk));
+  const reader = response.body!.getReader();
+  for (let read = await reader.read(); !read.done; read = await reader.read()) chunks.push(Buffer.from(read.value));
   const ms = performance.now() - began;
   clearInterval(sampler);
   peak = Math.max(peak, rss(pid));

@@ -50,8 +50,11 @@ function wallClock(iso: string | null | undefined): number | null {
  */
 const STORED = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
+/** A time as this API stores it: nothing in it needs escaping in JSON, CSV or XML. */
+export const isStoredTime = (iso: string | null | undefined): iso is string => !!iso && iso.length === 24 && STORED.test(iso);
+
 /** Stored by us, and after 1921 (until then Helsinki's offset was 1:39:49). */
-const fast = (iso: string | null | undefined): iso is string => !!iso && iso.length === 24 && iso >= '1922' && STORED.test(iso);
+const fast = (iso: string | null | undefined): iso is string => isStoredTime(iso) && iso >= '1922';
 
 class HourMemo<T> {
   private key = '';

@@ -4,7 +4,7 @@ import type { StoredPoll } from '../db/polls.ts';
 import { BOM, csvCell, csvRow } from '../export/csv.ts';
 import type { Delimiter } from '../export/csv.ts';
 import { EXPORT_LABELS } from '../export/labels.ts';
-import { helsinkiTime } from '../export/helsinki-time.ts';
+import { helsinkiTime, isStoredTime } from '../export/helsinki-time.ts';
 import { ExportQuery, exportFile, exportFileResponse, xlsxTooLargeResponse } from '../export/file.ts';
 import { ballotPages, choicesText, optionLabels, share } from '../export/poll-data.ts';
 import type { NumberedBallot, PollExportContext as Context } from '../export/poll-data.ts';
@@ -67,6 +67,8 @@ function summary({ poll, results, lang, site }: Context) {
  * scale poll's `"value":4` instead of choices), after `prefix`: written directly, with the
  * choices' JSON made once per combination, since a million ballots repeat a handful.
  */
+const jsonTime = (iso: string | null) => (isStoredTime(iso) ? `"${iso}"` : JSON.stringify(iso));
+
 function ballotJson(poll: StoredPoll, prefix = '') {
   const tails = new Map<string[], string>();
   return (ballot: NumberedBallot) => {
@@ -75,7 +77,7 @@ function ballotJson(poll: StoredPoll, prefix = '') {
       tail = poll.kind === 'scale' ? `"value":${JSON.stringify(Number(ballot.choices[0]))}}` : `"choices":${JSON.stringify(ballot.choices)}}`;
       tails.set(ballot.choices, tail);
     }
-    return `{${prefix}"n":${ballot.n},"castAt":${JSON.stringify(ballot.castAt)},"castAtLocal":"${helsinkiTime(ballot.castAt)}","changedAt":${JSON.stringify(ballot.changedAt)},${tail}`;
+    return `{${prefix}"n":${ballot.n},"castAt":${jsonTime(ballot.castAt)},"castAtLocal":"${helsinkiTime(ballot.castAt)}","changedAt":${jsonTime(ballot.changedAt)},${tail}`;
   };
 }
 
