@@ -204,16 +204,20 @@ export interface FacetCounts {
   districts: { value: string; label: Partial<Record<Lang, string>>; count: number }[];
 }
 
-/** The organs, topics and districts the site's decisions have (of one organ, if given), with how many each. */
+/**
+ * The organs, topics and districts the site's decisions have (of one organ, if given), with how
+ * many each: read from the counts the triggers keep (migrations/0015_kept_counts.sql), so as
+ * many rows as organs × terms, whatever the number of decisions.
+ */
 export async function decisionFacets(db: D1Database, site: string, organ?: string): Promise<FacetCounts> {
   const [organs, tags] = await db.batch([
-    db.prepare('SELECT organ_id AS id, MAX(organ_name) AS name, COUNT(*) AS count FROM decisions WHERE site_id = ?1 GROUP BY organ_id ORDER BY count DESC, organ_id').bind(site),
+    db.prepare("SELECT organ_id AS id, name, count FROM decision_facet_counts WHERE site_id = ?1 AND kind = 'organ' ORDER BY count DESC, organ_id").bind(site),
     db
       .prepare(
-        `SELECT t.kind, t.value, COUNT(*) AS count,
-            (SELECT n.label FROM decision_terms n WHERE n.site_id = ?1 AND n.kind = t.kind AND n.value = t.value) AS label
-          FROM decision_tags t JOIN decisions d ON d.seq = t.seq
-          WHERE t.site_id = ?1 AND (?2 IS NULL OR d.organ_id = ?2) GROUP BY t.kind, t.value ORDER BY count DESC, t.value`,
+        `SELECT c.kind, c.value, SUM(c.count) AS count,
+            (SELECT n.label FROM decision_terms n WHERE n.site_id = ?1 AND n.kind = c.kind AND n.value = c.value) AS label
+          FROM decision_facet_counts c
+          WHERE c.site_id = ?1 AND c.kind IN ('topic', 'district') AND (?2 IS NULL OR c.organ_id = ?2) GROUP BY c.kind, c.value ORDER BY count DESC, c.value`,
       )
       .bind(site, organ ?? null),
   ]);

@@ -194,10 +194,14 @@ export async function ballotPageText(db: D1Database, poll: StoredPoll, afterId: 
   return { count, lastId: lastId ?? afterId, lines: lines ?? '' };
 }
 
-/** Ballots first cast per UTC hour ("2026-11-22T08"), oldest first: a poll's answers over time. */
+/**
+ * Ballots first cast per UTC hour ("2026-11-22T08"), oldest first: a poll's answers over time,
+ * from the counts a trigger keeps with every ballot (migrations/0015_kept_counts.sql), so one
+ * row per hour the poll was answered in, however many ballots.
+ */
 export async function ballotsPerHour(db: D1Database, poll: StoredPoll): Promise<{ hour: string; ballots: number }[]> {
   const { results } = await db
-    .prepare('SELECT substr(cast_at, 1, 13) AS hour, count(*) AS ballots FROM ballots WHERE site_id = ?1 AND poll_id = ?2 GROUP BY hour ORDER BY hour')
+    .prepare('SELECT hour, count AS ballots FROM poll_hour_counts WHERE site_id = ?1 AND poll_id = ?2 ORDER BY hour')
     .bind(poll.site, poll.id)
     .all<{ hour: string; ballots: number }>();
   return results;
