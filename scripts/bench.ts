@@ -10,6 +10,7 @@ import { measureBallotThroughput } from '../test/bench/ballot-throughput.ts';
 import { DECISIONS, PER_FILE, measureDecisionImport, measureDecisionSearch } from '../test/bench/decisions.ts';
 import { LOADER, pageFiles, sumBytes, wireBytes } from '../test/bench/bundle-size.ts';
 import { measureVideoPrivacy } from '../test/bench/video-privacy.ts';
+import { medianRead } from '../test/bench/reads.ts';
 import { measureStart } from '../test/bench/start.ts';
 import { measureWorkerBundle } from '../test/bench/worker-bundle.ts';
 import { measureMillionExport } from '../test/bench/export-million.ts';
@@ -190,6 +191,22 @@ try {
     });
   }
 
+  step('Reads at 1,000 and at 1,000,000 ballots, over the same 23 days: results and timeline');
+  await createPoll('bench-thousand');
+  executeSql(spreadBallotsSql('koivulahti', 'bench-thousand', ['a', 'b', 'c'], 1000, 2000), { persistTo });
+  const auth = { Authorization: `Bearer ${token}` };
+  for (const [what, path] of [['Results (an official\'s GET of the poll)', ''], ['Timeline (ballots per day)', '/timeline']] as const) {
+    const small = await medianRead(`${api}/polls/bench-thousand${path}`, auth);
+    const large = await medianRead(`${api}/polls/bench-million${path}`, auth);
+    figures.push({
+      name: `${what} at 1,000,000 ballots against 1,000 (median of 25, end to end)`,
+      value: `${large.toFixed(1)} ms against ${small.toFixed(1)} ms · ${(large / small).toFixed(2)}×`,
+      budget: '≤ 1.2×',
+      ok: large <= 1.2 * small,
+    });
+  }
+  const facetsBefore = await medianRead(`${api}/decision-facets`);
+
   step(`Importing ${DECISIONS.toLocaleString('en')} generated decisions through the import endpoint, ${PER_FILE.toLocaleString('en')} a file`);
   const imported = await measureDecisionImport({ api, token });
   figures.push({
@@ -197,6 +214,14 @@ try {
     value: `${imported.recordsPerSecond.toFixed(0)} records/s · ${imported.created.toLocaleString('en')} created in ${imported.seconds.toFixed(1)} s${imported.rejected ? ` · ${imported.rejected} rejected` : ''}`,
     budget: 'reported, nothing rejected',
     ok: imported.created === DECISIONS && imported.rejected === 0,
+  });
+
+  const facetsAfter = await medianRead(`${api}/decision-facets`);
+  figures.push({
+    name: `Decision facets at ${(DECISIONS + 300).toLocaleString('en')} decisions against the demo's 300 (median of 25, end to end)`,
+    value: `${facetsAfter.toFixed(1)} ms against ${facetsBefore.toFixed(1)} ms · ${(facetsAfter / facetsBefore).toFixed(2)}×`,
+    budget: '≤ 1.2×',
+    ok: facetsAfter <= 1.2 * facetsBefore,
   });
 
   step(`Search latency over ${DECISIONS.toLocaleString('en')} decisions`);

@@ -72,11 +72,11 @@ UPDATE polls SET ballot_count = ballot_count + ${n} WHERE site_id = ${q(site)} A
 }
 
 /**
- * `count` ballots for a bench poll as residents would leave them: one every two seconds from
- * 2026-11-01 08:00 Finnish time, choices spread over `options` (the first twice as often), one
+ * `count` ballots for a bench poll as residents would leave them: one every `everySeconds` (2 by
+ * default) from 2026-11-01 08:00 Finnish time, choices spread over `options` (the first twice as often), one
  * in fifty changed ten minutes later; tallies and the count kept as the ballot route keeps them.
  */
-export function spreadBallotsSql(site: string, poll: string, options: [string, string, string], count: number): string {
+export function spreadBallotsSql(site: string, poll: string, options: [string, string, string], count: number, everySeconds = 2): string {
   const q = literal;
   const n = Math.floor(count);
   const [first, second, third] = options.map((o) => q(JSON.stringify([o])));
@@ -88,8 +88,8 @@ export function spreadBallotsSql(site: string, poll: string, options: [string, s
 INSERT INTO ballots (site_id, poll_id, voter_hash, choices, cast_at, changed_at)
   SELECT ${q(site)}, ${q(poll)}, printf('%064x', i),
     CASE i % 4 WHEN 1 THEN ${second} WHEN 2 THEN ${third} ELSE ${first} END,
-    strftime('%Y-%m-%dT%H:%M:%fZ', '2026-11-01T06:00:00', '+' || (i * 2) || ' seconds'),
-    CASE WHEN i % 50 = 0 THEN strftime('%Y-%m-%dT%H:%M:%fZ', '2026-11-01T06:10:00', '+' || (i * 2) || ' seconds') END
+    strftime('%Y-%m-%dT%H:%M:%fZ', '2026-11-01T06:00:00', '+' || (i * ${Math.floor(everySeconds)}) || ' seconds'),
+    CASE WHEN i % 50 = 0 THEN strftime('%Y-%m-%dT%H:%M:%fZ', '2026-11-01T06:10:00', '+' || (i * ${Math.floor(everySeconds)}) || ' seconds') END
   FROM seq;
 ${tally(options[0], n - seconds - thirds)}
 ${tally(options[1], seconds)}
