@@ -205,10 +205,12 @@ try {
       ok: large <= 1.2 * small,
     });
   }
-  const facetsBefore = await medianRead(`${api}/decision-facets`);
+  // Past the edge cache (a request's no-cache), so the Worker reads the kept counts each time.
+  const facets = () => medianRead(`${api}/decision-facets`, { 'Cache-Control': 'no-cache' });
+  let facetsAtFirstFile = 0;
 
   step(`Importing ${DECISIONS.toLocaleString('en')} generated decisions through the import endpoint, ${PER_FILE.toLocaleString('en')} a file`);
-  const imported = await measureDecisionImport({ api, token });
+  const imported = await measureDecisionImport({ api, token, afterFile: async (n) => void (n === PER_FILE && (facetsAtFirstFile = await facets())) });
   figures.push({
     name: `Decision import (NDJSON, files of ${PER_FILE.toLocaleString('en')})`,
     value: `${imported.recordsPerSecond.toFixed(0)} records/s · ${imported.created.toLocaleString('en')} created in ${imported.seconds.toFixed(1)} s${imported.rejected ? ` · ${imported.rejected} rejected` : ''}`,
@@ -216,12 +218,12 @@ try {
     ok: imported.created === DECISIONS && imported.rejected === 0,
   });
 
-  const facetsAfter = await medianRead(`${api}/decision-facets`);
+  const facetsAfter = await facets();
   figures.push({
-    name: `Decision facets at ${(DECISIONS + 300).toLocaleString('en')} decisions against the demo's 300 (median of 25, end to end)`,
-    value: `${facetsAfter.toFixed(1)} ms against ${facetsBefore.toFixed(1)} ms · ${(facetsAfter / facetsBefore).toFixed(2)}×`,
+    name: `Decision facets at ${(DECISIONS + 300).toLocaleString('en')} decisions against ${(PER_FILE + 300).toLocaleString('en')} (the same vocabulary; median of 25, end to end, past the edge cache)`,
+    value: `${facetsAfter.toFixed(1)} ms against ${facetsAtFirstFile.toFixed(1)} ms · ${(facetsAfter / facetsAtFirstFile).toFixed(2)}×`,
     budget: '≤ 1.2×',
-    ok: facetsAfter <= 1.2 * facetsBefore,
+    ok: facetsAfter <= 1.2 * facetsAtFirstFile,
   });
 
   step(`Search latency over ${DECISIONS.toLocaleString('en')} decisions`);

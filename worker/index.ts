@@ -2,8 +2,10 @@ import { HTTPException } from 'hono/http-exception';
 import { createApp } from './app.ts';
 import { purgeExpiredContacts } from './db/forms.ts';
 import { purgeAnswers } from './db/idempotency.ts';
+import { edgeCache } from './edge-cache/index.ts';
 import { ApiError } from './errors.ts';
 import { openCors, siteCors } from './middleware/cors.ts';
+import { d1Session } from './middleware/d1-session.ts';
 import { holdBody, requestBody } from './middleware/request-body.ts';
 import { tenant } from './middleware/tenant.ts';
 import { open311Headers } from './open311/http.ts';
@@ -31,6 +33,7 @@ import videos, { VIDEO_WRITE_BODY, VIDEO_WRITE_PATH } from './routes/videos.ts';
 
 const app = createApp();
 
+app.use('*', d1Session());
 app.use('*', countBenchQueries);
 
 app.use('/api/*', async (c, next) => {
@@ -58,7 +61,7 @@ app.use('/api/*', (c, next) => {
 });
 app.use('/api/v1/health', openCors());
 app.use('/api/openapi.json', openCors());
-app.use('/api/v1/sites/:site/*', tenant(), siteCors());
+app.use('/api/v1/sites/:site/*', tenant(), siteCors(), edgeCache());
 app.use('/open311/*', open311Headers());
 
 app.route('/api/v1', health);
@@ -94,7 +97,9 @@ app.doc31('/api/openapi.json', (c) => ({
     title: 'Osallistu API',
     version: c.env.VERSION,
     description:
-      'Participation widgets for municipal websites. Errors are always `{"error": {"code", "message", "issues"?}}` with a 4xx status.',
+      'Participation widgets for municipal websites. Errors are always `{"error": {"code", "message", "issues"?}}` with a 4xx status. ' +
+      'Anonymous public reads may be answered from the edge cache (`X-Osallistu-Cache: hit | miss`; `Cache-Control: no-cache` on the request skips it); every change an official makes leaves the cached copies behind. ' +
+      'Every answer carries `X-D1-Bookmark` (D1 Sessions API); send it back to read at least as far as that answer.',
   },
   servers: [{ url: new URL(c.req.url).origin }],
 }));

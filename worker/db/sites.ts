@@ -11,6 +11,7 @@ interface SiteRow {
   challenge_site_key: string | null;
   challenge_secret: string | null;
   contact_retention_days: number;
+  content_version: number;
 }
 
 const toSite = (row: SiteRow): SiteRecord => ({
@@ -24,16 +25,17 @@ const toSite = (row: SiteRow): SiteRecord => ({
   challengeSecretSet: row.challenge_secret !== null,
   challengeSecret: row.challenge_secret,
   contactRetentionDays: row.contact_retention_days,
+  contentVersion: row.content_version,
 });
 
 /** The settings an owner may read: everything but the secret. */
-export function siteSettings({ challengeSecret: _secret, ...site }: SiteRecord): Site {
+export function siteSettings({ challengeSecret: _secret, contentVersion: _version, ...site }: SiteRecord): Site {
   return site;
 }
 
 export async function findSite(db: D1Database, id: string): Promise<SiteRecord | null> {
   const row = await db
-    .prepare('SELECT id, name, default_lang, languages, origins, voter_keys, challenge_site_key, challenge_secret, contact_retention_days FROM sites WHERE id = ?1')
+    .prepare('SELECT id, name, default_lang, languages, origins, voter_keys, challenge_site_key, challenge_secret, contact_retention_days, content_version FROM sites WHERE id = ?1')
     .bind(id)
     .first<SiteRow>();
   return row ? toSite(row) : null;
@@ -65,4 +67,9 @@ export function insertSiteStatement(db: D1Database, site: Pick<Site, 'id' | 'nam
   return db
     .prepare('INSERT INTO sites (id, name, default_lang, languages, origins, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)')
     .bind(site.id, JSON.stringify(site.name), site.defaultLang, JSON.stringify(site.languages), JSON.stringify(site.origins), now);
+}
+
+/** One more change to the site's content: public reads cached under the old version are left behind (worker/edge-cache/). */
+export async function bumpContentVersion(db: D1Database, id: string): Promise<void> {
+  await db.prepare('UPDATE sites SET content_version = content_version + 1 WHERE id = ?1').bind(id).run();
 }

@@ -27,8 +27,8 @@ export interface SiteCorsOptions {
  */
 export function siteCors(options: SiteCorsOptions = {}): MiddlewareHandler<AppEnv> {
   const allowMethods = (options.allowMethods ?? ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']).join(', ');
-  const allowHeaders = (options.allowHeaders ?? ['Content-Type', 'Authorization', 'Idempotency-Key', 'X-Voter-Token', 'X-Voter-Assertion', 'X-Challenge-Token']).join(', ');
-  const exposeHeaders = (options.exposeHeaders ?? ['Retry-After', 'Idempotent-Replay']).join(', ');
+  const allowHeaders = (options.allowHeaders ?? ['Content-Type', 'Authorization', 'Idempotency-Key', 'X-Voter-Token', 'X-Voter-Assertion', 'X-Challenge-Token', 'X-D1-Bookmark']).join(', ');
+  const exposeHeaders = (options.exposeHeaders ?? ['Retry-After', 'Idempotent-Replay', 'X-D1-Bookmark', 'X-Osallistu-Cache']).join(', ');
   const maxAge = String(options.maxAgeSeconds ?? 600);
 
   return async (c, next) => {

@@ -54,6 +54,8 @@ export type Site = z.infer<typeof Site>;
 /** A site as the Worker holds it, with the one secret the API never returns. */
 export interface SiteRecord extends Site {
   challengeSecret: string | null;
+  /** Goes up with every change an official makes; public reads are cached at the edge under it (worker/edge-cache/). 0 when not read. */
+  contentVersion?: number;
 }
 
 /** What anyone may read about a site: widgets need its languages and name, not its origins. */
