@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import { templateWhitespace } from './scripts/build/template-whitespace.ts';
 import { customElementsManifest } from './scripts/build/custom-elements.ts';
+import { preloadManifest } from './scripts/build/preload-manifest.ts';
 
 /**
  * Builds the embed: `dist/embed/v1/osallistu.js` (the loader, a stable URL web editors paste)
@@ -14,12 +15,12 @@ import { customElementsManifest } from './scripts/build/custom-elements.ts';
 const SHARED = (id: string) =>
   // Lit, but not the directives only the officials' console uses (they stay in its own chunk).
   (/node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]/.test(id) && !/(directives[\\/](repeat|keyed)|directive|directive-helpers)\.js$/.test(id)) ||
-  (/widgets[\\/](core|locales)[\\/]/.test(id) && !/(config|loader-config|lazy-define)\.ts$/.test(id) && !/locales[\\/](fi|sv|en)\.ts$/.test(id));
+  (/widgets[\\/](core|locales)[\\/]/.test(id) && !/(config|loader-config|lazy-define|preload)\.ts$/.test(id) && !/locales[\\/](fi|sv|en)\.ts$/.test(id));
 
 export default defineConfig({
   publicDir: 'demo/site',
   // custom-elements.json, osallistu*.d.ts and VS Code's HTML data beside the loader.
-  plugins: [templateWhitespace(), customElementsManifest(import.meta.dirname)],
+  plugins: [templateWhitespace(), customElementsManifest(import.meta.dirname), preloadManifest()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -10,6 +10,7 @@ import { measureBallotThroughput } from '../test/bench/ballot-throughput.ts';
 import { DECISIONS, PER_FILE, measureDecisionImport, measureDecisionSearch } from '../test/bench/decisions.ts';
 import { LOADER, pageFiles, sumBytes, wireBytes } from '../test/bench/bundle-size.ts';
 import { measureVideoPrivacy } from '../test/bench/video-privacy.ts';
+import { PAINT_POLL, buildFirstPaintPages, measureFirstPaint } from '../test/bench/first-paint/index.ts';
 import { medianRead } from '../test/bench/reads.ts';
 import { measureStart } from '../test/bench/start.ts';
 import { measureWorkerBundle } from '../test/bench/worker-bundle.ts';
@@ -29,6 +30,8 @@ interface Figure {
 }
 
 const figures: Figure[] = [];
+/** The poll page's requests in order, printed after the figures: the critical path. */
+const waterfall: string[] = [];
 const MILLION = 1_000_000;
 const kb = (n: number) => `${(n / 1024).toFixed(2)} KB`;
 const bytesText = (b: Bytes) => `${b.raw} B raw · ${b.gzip} B gzip · ${b.brotli} B brotli`;
@@ -95,6 +98,9 @@ figures.push({
   ok: true,
 });
 
+// npm start's fresh build above emptied dist: the first-paint pages go in now, before the server starts.
+await buildFirstPaintPages(dist);
+
 step('Starting wrangler dev on a fresh local D1 for the load figures');
 const persistTo = mkdtempSync(join(tmpdir(), 'osallistu-bench-'));
 applyMigrations({ persistTo });
@@ -112,6 +118,22 @@ const createPoll = async (id: string) => {
 };
 
 try {
+  step('First paint of a poll, 4× CPU throttle, cold cache, beside a minimal Lit poll (median of 10)');
+  const paintPoll = await fetch(`${api}/polls`, {
+    method: 'POST',
+    headers: official,
+    body: JSON.stringify({ id: PAINT_POLL, kind: 'single', question: { fi: 'Mitä kunnostetaan ensin?' }, options: ['a', 'b', 'c'].map((o) => ({ id: o, label: { fi: `Vaihtoehto ${o}` } })), status: 'open' }),
+  });
+  if (paintPoll.status !== 201) throw new Error(`create poll: ${paintPoll.status} ${await paintPoll.text()}`);
+  const paint = await measureFirstPaint(server.url);
+  figures.push({
+    name: 'First paint of <osallistu-poll> against a minimal Lit poll that fetches its JSON itself (navigation to the options shown)',
+    value: `${paint.ours.toFixed(0)} ms against ${paint.minimal.toFixed(0)} ms · ${(paint.ours / paint.minimal).toFixed(2)}×`,
+    budget: '≤ 1.2×',
+    ok: paint.ours <= 1.2 * paint.minimal,
+  });
+  waterfall.push(...paint.waterfall);
+
   step('A WordPress page with the plugin\'s block beside the same page with the bare snippet (Debian\'s WordPress, Chromium, cold cache)');
   const wp = await measureWordPressPage({ url: server.url, token, persistTo, settingsToken: '' });
   const cost = (c: typeof wp.block) => `${c.requests} requests, ${kb(c.bytes)} (Osallistu ${c.osallistuRequests} requests, ${kb(c.osallistuBytes)})`;
@@ -249,6 +271,7 @@ try {
 const width = Math.max(...figures.map((f) => f.name.length));
 console.log('\nOsallistu bench\n');
 for (const f of figures) console.log(`${f.ok ? 'ok  ' : 'OVER'}  ${f.name.padEnd(width)}  ${f.value}   (budget ${f.budget})`);
+if (waterfall.length) console.log(`\nThe poll page's critical path (the median run, 4× CPU throttle): the loader, then one parallel wave\n\n  ${waterfall.join('\n  ')}`);
 const over = figures.filter((f) => !f.ok);
 if (over.length) {
   console.error(`\n${over.length} figure(s) outside budget.`);

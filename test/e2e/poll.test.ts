@@ -78,6 +78,11 @@ describe('the poll on the demo page', () => {
       '/embed/v1/osallistu.js',
     ]);
     expect(await page.evaluate(() => document.cookie)).toBe('');
+    // The loader started the shared chunk and the page's strings itself, in parallel with the
+    // poll's chunk, and the poll's JSON, which the widget then used: asked for once.
+    const preloaded = await page.evaluate(() => [...document.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map((l) => new URL(l.href).pathname.replace(/-[\w-]{8}\.js$/, '.js')));
+    expect(preloaded.sort()).toEqual(['/embed/v1/chunks/shared.js', '/embed/v1/chunks/sv.js']);
+    expect(requests.filter((url) => new URL(url).pathname === `/api/v1/sites/koivulahti/polls/${POLL}`)).toHaveLength(1);
     await page.close();
   });
 });

@@ -1,0 +1,7 @@
+// Marks the first frame in which the page's poll shows its options: window.__firstPaint, in ms
+// from the start of navigation. External, as the demo's strict CSP allows no inline script.
+(function watch() {
+  const poll = document.querySelector('[data-bench-poll]');
+  if (poll?.shadowRoot?.querySelector('input[type="radio"]')) window.__firstPaint = performance.now();
+  else requestAnimationFrame(watch);
+})();
