@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiClient } from './api-client.ts';
 import { PREFETCH, preload } from './preload.ts';
 
@@ -6,6 +6,8 @@ const API = 'https://api.example';
 const CONFIG = { apiBase: API, site: 'koivulahti' };
 const TOKEN = '0123456789abcdef0123456789abcdef';
 
+// Other files' votes leave a voter token in this origin's storage: each test starts without one.
+beforeEach(() => localStorage.clear());
 afterEach(() => {
   vi.restoreAllMocks();
   localStorage.clear();

@@ -20,6 +20,7 @@ import { bumpContentVersion } from '../db/sites.ts';
 import { siteCache } from '../middleware/tenant.ts';
 import type { AppEnv } from '../types.ts';
 
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const PERSONAL = ['Authorization', 'X-Voter-Token', 'X-Voter-Assertion', 'Cookie'];
 const CORS = ['Vary', 'Access-Control-Allow-Origin', 'Access-Control-Expose-Headers'];
 /** The route's own Cache-Control, kept beside the copy's (which tells the Cache API how long to keep it). */
@@ -51,7 +52,7 @@ export function edgeCache(): MiddlewareHandler<AppEnv> {
     if (c.req.method !== 'GET') {
       await next();
       // An official changed something: every cached public read of the site is left behind.
-      if (c.req.header('Authorization') !== undefined && c.res.status < 300 && c.req.method !== 'OPTIONS') {
+      if (WRITES.has(c.req.method) && c.req.header('Authorization') !== undefined && c.res.status < 300) {
         await bumpContentVersion(c.env.DB, site.id);
         siteCache.delete(site.id);
       }
