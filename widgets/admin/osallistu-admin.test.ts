@@ -464,7 +464,7 @@ describe('<osallistu-admin>: creating and editing a poll', () => {
     [...editor.querySelectorAll<HTMLButtonElement>('[role="alertdialog"] button')].find((b) => b.textContent === 'Julkaise silti')!.click();
     await expect.poll(() => polls.shadowRoot!.querySelector('[role="status"]')?.textContent).toBe('Kysely ”Mihin puistoon penkkejä?” tallennettiin.');
     expect(await (await officialFetch(`/polls/${id}`)).json()).toMatchObject({ status: 'open', question: { fi: 'Mihin puistoon penkkejä?' }, options: [{ id: 'a', label: { fi: 'Keskuspuisto' } }, { id: 'b', label: { fi: 'Rantapuisto' } }] });
-    expect(polls.shadowRoot!.activeElement?.id).toBe('new-poll');
+    await expect.poll(() => polls.shadowRoot!.activeElement?.id).toBe('new-poll'); // once the list has been read again
 
     // Unsaved edits are not left by switching views without the browser asking (declined here).
     polls.shadowRoot!.querySelector<HTMLButtonElement>('#new-poll')!.click();
