@@ -39,7 +39,7 @@ const hash = (parts: string[]) => createHash('sha256').update(parts.join('\0')).
 function widgetsFingerprint(): string {
   const inputs = [
     ...files(join(ROOT, 'widgets'), (p) => p.endsWith('.test.ts')),
-    ...files(join(ROOT, 'demo'), (p) => p.includes(`${join('demo', 'seed')}`)),
+    ...files(join(ROOT, 'demo'), (p) => p.includes(join('demo', 'seed'))),
     ...files(join(ROOT, 'scripts', 'build')),
     join(ROOT, 'vite.config.ts'),
     join(ROOT, 'package-lock.json'),

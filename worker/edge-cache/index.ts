@@ -17,11 +17,12 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { bumpContentVersion } from '../db/sites.ts';
+import { PERSONAL_HEADERS } from '../middleware/d1-session.ts';
 import { siteCache } from '../middleware/tenant.ts';
 import type { AppEnv } from '../types.ts';
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-const PERSONAL = ['Authorization', 'X-Voter-Token', 'X-Voter-Assertion', 'Cookie'];
+const PERSONAL = [...PERSONAL_HEADERS, 'Cookie'];
 const CORS = ['Vary', 'Access-Control-Allow-Origin', 'Access-Control-Expose-Headers'];
 /** The route's own Cache-Control, kept beside the copy's (which tells the Cache API how long to keep it). */
 const ROUTE_CACHE_CONTROL = 'X-Osallistu-Route-Cache-Control';

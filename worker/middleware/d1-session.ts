@@ -16,14 +16,15 @@ import type { AppEnv } from '../types.ts';
 
 export const BOOKMARK_HEADER = 'X-D1-Bookmark';
 const BOOKMARK = /^[0-9a-f-]{8,200}$/i;
-const PERSONAL = ['Authorization', 'X-Voter-Token', 'X-Voter-Assertion'];
+/** Headers that make a request someone's own: an official's token, a resident's voter token or assertion. */
+export const PERSONAL_HEADERS = ['Authorization', 'X-Voter-Token', 'X-Voter-Assertion'];
 
 export function d1Session(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     // A page the Worker renders from its own API (the frames) asks within the session it has.
     if (typeof c.env.DB.withSession !== 'function') return next();
     const sent = c.req.header(BOOKMARK_HEADER);
-    const anonymousRead = c.req.method === 'GET' && !PERSONAL.some((name) => c.req.header(name) !== undefined);
+    const anonymousRead = c.req.method === 'GET' && !PERSONAL_HEADERS.some((name) => c.req.header(name) !== undefined);
     const session = c.env.DB.withSession(sent && BOOKMARK.test(sent) ? sent : anonymousRead ? 'first-unconstrained' : 'first-primary');
     // A session reads and writes as the database does (prepare, batch); the code reads `DB` as ever.
     c.env = { ...c.env, DB: session as unknown as D1Database };
