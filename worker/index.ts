@@ -146,3 +146,5 @@ async function fetch(request: Request, env: Env, ctx: ExecutionContext): Promise
 
 export default { fetch, scheduled } satisfies ExportedHandler<Env>;
 export { app };
+// The Durable Object classes this Worker defines (wrangler.toml [[durable_objects.bindings]]).
+export { PollCounter } from './poll-counter/index.ts';

@@ -28,14 +28,17 @@ export async function enforceRateLimit(limiter: RateLimit, key: string, message 
  * re-voting with one token does). A first ballot, the common case, costs one limiter call. A
  * repeat is counted against its address before it is known to be one, so a client looping on one
  * token uses up its address's share like any script would; the voter limit bounds the reads and
- * writes it causes. (With a Durable Object per poll, the repeat check can come first for free.)
+ * writes it causes. The poll's PollCounter knows whether the voter has a ballot, so it asks the
+ * voter limit itself (worker/poll-counter/).
  */
 export const ballotLimits = {
   address: (env: Pick<Env, 'BALLOT_ADDRESS_RATE_LIMIT'>, poll: string, address: string) =>
     enforceRateLimit(env.BALLOT_ADDRESS_RATE_LIMIT, `${poll}:${address}`, 'Too many ballots from your network in a short time. Wait a minute and try again.'),
-  voter: (env: Pick<Env, 'BALLOT_RATE_LIMIT'>, poll: string, voter: string) =>
-    enforceRateLimit(env.BALLOT_RATE_LIMIT, `${poll}:${voter}`, 'Too many ballots from this browser in a short time. Wait a minute and try again.'),
+  /** Counts a repeat or change by a voter who has a ballot; false when over the limit (PollCounter answers the 429). */
+  voterAllowed: async (env: Pick<Env, 'BALLOT_RATE_LIMIT'>, poll: string, voter: string) => (await env.BALLOT_RATE_LIMIT.limit({ key: `${poll}:${voter}` })).success,
 };
+
+export const BALLOT_VOTER_LIMITED = 'Too many ballots from this browser in a short time. Wait a minute and try again.';
 
 /** What a lookup that finds nothing (a wrong code, or a wrong removal key) costs; one that finds something costs 1. */
 export const LOOKUP_MISS_COST = 3;

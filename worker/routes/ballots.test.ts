@@ -5,14 +5,22 @@ import { tableRowCounts } from '../db/introspection.ts';
 import { castBallotStatements, findPoll } from '../db/polls.ts';
 import { TURNSTILE_TEST_SECRET } from '../../test/support/fake-turnstile.ts';
 import { call, castBallot, createPoll, createSite, errorOf, newVoter } from '../../test/workers/helpers.ts';
+import { counterRows, deliverBallots } from '../../test/workers/poll-counter.ts';
 import { inOneWindow } from '../../test/workers/rate-window.ts';
 
+// Both read D1, which receives the counter's ballots a moment after they are counted.
 const tallies = async (site: string, poll: string) => {
+  await deliverBallots(site, poll);
   const { results } = await env.DB.prepare('SELECT option_id, count FROM poll_tallies WHERE site_id = ?1 AND poll_id = ?2 ORDER BY position').bind(site, poll).all<{ option_id: string; count: number }>();
   return Object.fromEntries(results.map((r) => [r.option_id, r.count]));
 };
-const storedBallots = async (site: string, poll: string) =>
-  (await env.DB.prepare('SELECT voter_hash, choices FROM ballots WHERE site_id = ?1 AND poll_id = ?2').bind(site, poll).all<{ voter_hash: string; choices: string }>()).results;
+const storedBallots = async (site: string, poll: string) => {
+  await deliverBallots(site, poll);
+  return (await env.DB.prepare('SELECT voter_hash, choices FROM ballots WHERE site_id = ?1 AND poll_id = ?2').bind(site, poll).all<{ voter_hash: string; choices: string }>()).results;
+};
+
+/** What D1 and the poll's counter hold, table by table. */
+const everything = async (site: string, poll: string) => ({ d1: await tableRowCounts(env.DB), counter: await counterRows(site, poll) });
 
 describe('casting a ballot', () => {
   it('counts a ballot and stores only a salted hash of the voter token', async () => {
@@ -88,11 +96,11 @@ describe('casting a ballot', () => {
   it.each(invalid)('refuses %s with 400 and stores nothing', async (_, pollChange, ballot) => {
     const { site, owner } = await createSite();
     const id = await createPoll(site.id, owner, pollChange);
-    const before = await tableRowCounts(env.DB);
+    const before = await everything(site.id, id);
     const response = await castBallot(site.id, id, ballot, { voter: newVoter(), key: crypto.randomUUID() });
     expect(response.status).toBe(400);
     expect((await errorOf(response)).message.length).toBeGreaterThan(10);
-    expect(await tableRowCounts(env.DB)).toEqual(before);
+    expect(await everything(site.id, id)).toEqual(before);
   });
 
   it('needs a voter token', async () => {
@@ -113,12 +121,12 @@ describe('idempotent retries', () => {
     const first = await castBallot(site.id, id, { choices: ['a'] }, { voter, key });
     expect(first.status).toBe(201);
     const firstBody = (await first.json()) as { ballot: unknown };
-    const before = await tableRowCounts(env.DB);
+    const before = await everything(site.id, id);
     const retry = await castBallot(site.id, id, { choices: ['a'] }, { voter, key });
     expect(retry.status).toBe(200);
     expect(retry.headers.get('Idempotent-Replay')).toBe('true');
     expect(((await retry.json()) as { ballot: unknown }).ballot).toEqual(firstBody.ballot);
-    expect(await tableRowCounts(env.DB)).toEqual(before);
+    expect(await everything(site.id, id)).toEqual(before);
   });
 
   it('refuses the same key for a different ballot', async () => {
@@ -238,13 +246,13 @@ describe('challenge polls (Turnstile, verified by the server)', () => {
 
   it('refuses a missing or failed challenge with 403 and stores nothing', async () => {
     const { site, id } = await challengeSite();
-    const before = await tableRowCounts(env.DB);
+    const before = await everything(site, id);
     const missing = await castBallot(site, id, { choices: ['a'] }, { voter: newVoter() });
     expect((await errorOf(missing)).code).toBe('challenge_required');
     const failed = await castBallot(site, id, { choices: ['a'] }, { voter: newVoter(), headers: { 'X-Challenge-Token': 'bot' } });
     expect(failed.status).toBe(403);
     expect((await errorOf(failed)).code).toBe('challenge_failed');
-    expect(await tableRowCounts(env.DB)).toEqual(before);
+    expect(await everything(site, id)).toEqual(before);
   });
 
   it('shows the Turnstile site key to widgets and the secret to nobody', async () => {

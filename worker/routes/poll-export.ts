@@ -11,6 +11,7 @@ import type { NumberedBallot, PollExportContext as Context } from '../export/pol
 import { pollWorkbook } from '../export/poll-xlsx.ts';
 import { XLSX_LABELS } from '../export/xlsx-labels.ts';
 import { localizedText } from '../localize.ts';
+import { flushPoll } from '../poll-counter/index.ts';
 import { pollNotFound, pollState } from '../poll-rules.ts';
 import { errorResponses } from '../schema/common.ts';
 import { PollParams } from '../schema/polls.ts';
@@ -115,7 +116,7 @@ app.openapi(
     description:
       'CSV (UTF-8 with BOM, Excel-ready, formula-safe), JSON or NDJSON, streamed; or XLSX, a workbook with three sheets: the results, the ballots (the CSV\'s columns, with real numbers and dates) and the methodology (what was asked, when, how voters were counted, who saw results, whether a ballot could change). ' +
       'Ballots carry a running number and their times in Finnish time, never anything about the voter. Headings and sheet names follow `lang`, else the site\'s default language. ' +
-      'Every format streams in bounded memory, reading 25,000 ballots a query (43 queries for 1,000,000 ballots). XLSX holds at most 1,048,575 ballots, as an Excel sheet does, and answers 422 `xlsx_too_large` above that; CSV, JSON and NDJSON have no limit.',
+      'Every format streams in bounded memory, reading 25,000 ballots a query (43 queries for 1,000,000 ballots). Ballots the poll\'s counter holds are handed to D1 first, so the file has every ballot counted when it was asked for. XLSX holds at most 1,048,575 ballots, as an Excel sheet does, and answers 422 `xlsx_too_large` above that; CSV, JSON and NDJSON have no limit.',
     request: { params: PollParams, query: ExportQuery },
     responses: {
       200: exportFileResponse,
@@ -126,8 +127,11 @@ app.openapi(
   async (c) => {
     const { poll: id } = c.req.valid('param');
     const { format, delimiter, lang } = c.req.valid('query');
-    const poll = await findPoll(c.env.DB, c.var.site.id, id);
-    if (!poll) throw pollNotFound(id);
+    const found = await findPoll(c.env.DB, c.var.site.id, id);
+    if (!found) throw pollNotFound(id);
+    // Every ballot counted so far goes to D1 first, then the poll is read again with its count.
+    await flushPoll(c.env, found);
+    const poll = (await findPoll(c.env.DB, c.var.site.id, id)) ?? found;
     const site = c.var.site;
     const ctx: Context = { poll, site, lang: lang ?? site.defaultLang, results: await readResults(c.env.DB, poll) };
     return exportFile(c, site, poll.id, { format, delimiter }, {

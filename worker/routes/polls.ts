@@ -4,30 +4,18 @@ import { TtlCache } from '../cache.ts';
 import { randomId, sha256Hex } from '../crypto.ts';
 import { auditStatement } from '../db/audit.ts';
 import { databaseRule, isUniqueViolation } from '../db/constraints.ts';
-import {
-  ballotsPerHour,
-  castBallotStatements,
-  changeBallotStatements,
-  findPoll,
-  findStoredBallot,
-  insertPollStatements,
-  listPolls,
-  readResults,
-  resultsFromBatch,
-  resultsStatements,
-  tallyKeys,
-  toMyBallot,
-  updatePollStatements,
-} from '../db/polls.ts';
+import { ballotsPerHour, findPoll, insertPollStatements, listPolls, readResults, tallyKeys, toMyBallot, updatePollStatements } from '../db/polls.ts';
 import type { StoredPoll } from '../db/polls.ts';
-import { ConflictError, ValidationError } from '../errors.ts';
-import { idempotencyKey, rememberAnswer, replayFor } from '../idempotency.ts';
+import { ApiError, ConflictError, ValidationError } from '../errors.ts';
+import { idempotencyKey } from '../idempotency.ts';
 import { optionalOfficial } from '../middleware/auth.ts';
-import { assertOpen, ballotKeys, pollNotFound, resultsVisible, toPollView } from '../poll-rules.ts';
-import { ballotLimits, clientHash } from '../rate-limit.ts';
+import { counterPoll, flushPoll, pollCounter } from '../poll-counter/index.ts';
+import type { CastOutcome, CastRequest } from '../poll-counter/index.ts';
+import { assertOpen, ballotKeys, pollNotFound, pollState, resultsVisible, toPollView } from '../poll-rules.ts';
+import { BALLOT_VOTER_LIMITED, ballotLimits, clientHash } from '../rate-limit.ts';
 import { Lang, SiteParams, errorResponses } from '../schema/common.ts';
 import { BallotInput, BallotReceipt, PollCreate, PollParams, PollUpdate, PollView, checkPollDefinition } from '../schema/polls.ts';
-import type { Poll, PollDefinition } from '../schema/polls.ts';
+import type { Poll, PollDefinition, Results } from '../schema/polls.ts';
 import type { SiteRecord } from '../schema/sites.ts';
 import { identifyReader, identifyVoter, passChallenge, voterHash } from '../voters.ts';
 import { IDEMPOTENCY_KEY, VOTER_TOKEN } from '../schema/headers.ts';
@@ -120,9 +108,13 @@ app.openapi(
     const poll = await pollOr404(c.env.DB, c.var.site.id, id, official !== null);
     const reader = official ? null : await identifyReader(c, poll);
     const personal = official !== null || reader !== null;
-    const myBallot = reader ? ((await findStoredBallot(c.env.DB, poll, await voterHash(poll, reader)))?.ballot ?? null) : undefined;
+    // The poll's counter holds the newest ballots and tallies; D1 receives them a moment later.
+    const mayShow = resultsVisible(poll, { official: official !== null, voted: true });
+    const counted = reader || mayShow ? await pollCounter(c.env, poll).read({ ...counterPoll(poll), voter: reader ? await voterHash(poll, reader) : undefined, withResults: mayShow }) : null;
+    const stored = counted?.ballot;
+    const myBallot = reader ? (stored ? toMyBallot(poll, stored.keys, stored.castAt, stored.changedAt) : null) : undefined;
     const visible = resultsVisible(poll, { official: official !== null, voted: Boolean(myBallot) });
-    const view = toPollView(poll, c.var.site, { results: visible ? await readResults(c.env.DB, poll) : undefined, myBallot });
+    const view = toPollView(poll, c.var.site, { results: visible ? (counted?.results ?? (await readResults(c.env.DB, poll))) : undefined, myBallot });
     c.header('Vary', 'X-Voter-Token, X-Voter-Assertion, Authorization', { append: true });
     c.header('Cache-Control', personal ? 'private, no-store' : 'public, max-age=5, stale-while-revalidate=30');
     return c.json(view, 200);
@@ -150,8 +142,13 @@ app.openapi(
     const optionsChanged = JSON.stringify(tallyKeys(current)) !== JSON.stringify(tallyKeys(next)) || current.kind !== next.kind;
     const hasBallots = () =>
       new ConflictError('poll_has_ballots', 'This poll already has ballots, so its kind, options, scale and voter mode can no longer change. Labels can.');
-    // A new voter mode would give every voter a new identity, and so a second ballot.
-    if ((optionsChanged || current.voterMode !== next.voterMode) && current.ballotCount > 0) throw hasBallots();
+    // A new voter mode would give every voter a new identity, and so a second ballot. The
+    // poll's counter decides, as it holds ballots D1 has not yet received; from then on it
+    // takes ballots only for the new options.
+    const counter = pollCounter(c.env, current);
+    if (optionsChanged || current.voterMode !== next.voterMode) {
+      if (current.ballotCount > 0 || !(await counter.reshape({ ...counterPoll(current), keys: tallyKeys(next) }))) throw hasBallots();
+    }
     try {
       await c.env.DB.batch([
         ...updatePollStatements(c.env.DB, next, optionsChanged),
@@ -163,7 +160,7 @@ app.openapi(
     }
     pollCache.delete(`${c.var.site.id}/${id}`);
     const stored = (await findPoll(c.env.DB, c.var.site.id, id))!;
-    return c.json(toPollView(stored, c.var.site, { results: await readResults(c.env.DB, stored) }), 200);
+    return c.json(toPollView(stored, c.var.site, { results: await countedResults(c.env, stored) }), 200);
   },
 );
 
@@ -174,6 +171,12 @@ app.openapi(
  * checked against the clock on every ballot regardless.
  */
 const POLL_CACHE_MS = 5_000;
+
+/** The results as the poll's counter has them, up to the last ballot. */
+async function countedResults(env: Env, poll: StoredPoll): Promise<Results> {
+  const counted = await pollCounter(env, poll).read({ ...counterPoll(poll), withResults: true });
+  return counted?.results ?? { total: 0, options: [] };
+}
 const pollCache = new TtlCache<StoredPoll>(POLL_CACHE_MS, 2_000);
 
 app.openapi(
@@ -201,65 +204,63 @@ app.openapi(
     if (!cached || cached.status === 'draft') throw pollNotFound(id);
     const poll = cached;
     const voter = await voterHash(poll, await identifyVoter(c, poll));
-    const scope = `ballot:${poll.id}`;
     // Only a keyed request can be replayed, so only then is its fingerprint needed.
     const requestHash = key ? await sha256Hex(`${voter}:${JSON.stringify(input)}`) : '';
-    const showResults = resultsVisible(poll, { official: false, voted: true });
-
-    const replay = async () => {
-      const first = await replayFor(c, key, scope, requestHash);
-      if (!first) return null;
-      const fresh = showResults ? await readResults(db, (await findPoll(db, poll.site, poll.id))!) : undefined;
-      return c.json({ ...(first.response as Omit<BallotReceipt, 'results'>), ...(fresh ? { results: fresh } : {}) }, 200, { 'Idempotent-Replay': 'true' });
-    };
-    const earlier = await replay();
-    if (earlier) return earlier;
-    if (poll.voterMode === 'challenge') await passChallenge(c);
-    assertOpen(poll);
+    const counter = pollCounter(c.env, poll);
+    const ref = counterPoll(poll);
+    const withResults = resultsVisible(poll, { official: false, voted: true });
     const keys = ballotKeys(poll, input);
-    const limitKey = `${poll.site}:${poll.id}`;
-    const address = await clientHash(c, poll.salt);
-    await ballotLimits.address(c.env, limitKey, address);
-
-    // First try the common case, a first ballot, in one batch; a UNIQUE conflict means this
-    // voter has one already, and the next round reads it to change it (or answer 409).
-    for (let round = 0; round < 3; round++) {
-      const stored = round === 0 ? null : await findStoredBallot(db, poll, voter);
-      if (round === 1) await ballotLimits.voter(c.env, limitKey, voter);
-      if (stored && !poll.allowChange) throw new ConflictError('already_voted', 'You have already voted in this poll, and it does not allow changing a ballot.');
-      const previous = stored?.keys ?? null;
-      const unchanged = previous !== null && JSON.stringify(previous) === JSON.stringify(keys);
-      if (unchanged && !showResults && !key) return c.json({ poll: poll.id, ballot: stored!.ballot }, 200);
-      const now = nowIso();
-      const status = previous ? 200 : 201;
-      const receipt = { poll: poll.id, ballot: unchanged ? stored!.ballot : toMyBallot(poll, keys, now, previous ? now : null) };
-      const writes = unchanged ? [] : previous ? changeBallotStatements(db, poll, voter, previous, keys, now) : castBallotStatements(db, poll, voter, keys, now);
-      const remember = key ? [rememberAnswer(c, key, scope, requestHash, status, receipt, now)] : [];
-      const reads = showResults ? resultsStatements(db, poll) : [];
-      let out: D1Result[];
-      try {
-        out = await db.batch([...writes, ...remember, ...reads]);
-      } catch (error) {
-        if (key && (isUniqueViolation(error, 'idempotency_keys') || isUniqueViolation(error, 'ballots'))) {
-          // The same request, retried while the first was still being written: answer with the first.
-          const first = await replay();
-          if (first) return first;
-        }
-        if (isUniqueViolation(error, 'ballots')) continue;
-        if (databaseRule(error) === 'ballot_unknown_option') {
-          pollCache.delete(`${c.var.site.id}/${id}`);
-          throw new ConflictError('poll_changed', 'This poll was changed a moment ago. Reload it and answer again.');
-        }
-        throw error;
-      }
-      // A change guarded on the previous choices that another request changed first wrote nothing.
-      if (previous && !unchanged && out[writes.length - 1]?.meta.changes === 0) continue;
-      const results = showResults ? resultsFromBatch(out[writes.length + remember.length], out[writes.length + remember.length + 1]) : undefined;
-      return c.json({ ...receipt, ...(results ? { results } : {}) }, status);
+    const request: CastRequest = {
+      ...ref,
+      kind: poll.kind,
+      voter,
+      keys,
+      key,
+      requestHash,
+      open: pollState(poll) === 'open',
+      allowChange: poll.allowChange,
+      withResults,
+      now: nowIso(),
+    };
+    let outcome: CastOutcome | null = null;
+    if (poll.voterMode === 'challenge' && key) {
+      // A Turnstile token works once, so a replay is answered before it is checked: asked as
+      // if the poll were closed, the counter answers only a key it has seen.
+      const replayed = await counter.cast({ ...request, open: false });
+      if (replayed.ok || replayed.error !== 'poll_closed') outcome = replayed;
     }
-    throw new ConflictError('ballot_conflict', 'Your ballot changed in another window at the same moment. Reload and try again.');
+    if (!outcome) {
+      if (poll.voterMode === 'challenge') await passChallenge(c);
+      await ballotLimits.address(c.env, `${poll.site}:${poll.id}`, await clientHash(c, poll.salt));
+      outcome = await counter.cast(request);
+    }
+    const { receipt, status, replay } = castAnswer(poll, outcome);
+    if (replay) return c.json(receipt, 200, { 'Idempotent-Replay': 'true' });
+    return status === 201 ? c.json(receipt, 201) : c.json(receipt, 200);
   },
 );
+
+/** The receipt for what the poll's counter did with a ballot, or the error that says why it did nothing. */
+function castAnswer(poll: StoredPoll, outcome: CastOutcome): { receipt: BallotReceipt; status: 200 | 201; replay: boolean } {
+  if (outcome.ok) {
+    const receipt = { ...(JSON.parse(outcome.receipt) as Omit<BallotReceipt, 'results'>), ...(outcome.results ? { results: outcome.results } : {}) };
+    return { receipt, status: outcome.replay ? 200 : outcome.status, replay: outcome.replay };
+  }
+  switch (outcome.error) {
+    case 'already_voted':
+      throw new ConflictError('already_voted', 'You have already voted in this poll, and it does not allow changing a ballot.');
+    case 'poll_closed':
+      assertOpen(poll);
+      throw new ConflictError('poll_closed', 'This poll has closed; it no longer takes ballots.');
+    case 'poll_changed':
+      pollCache.delete(`${poll.site}/${poll.id}`);
+      throw new ConflictError('poll_changed', 'This poll was changed a moment ago. Reload it and answer again.');
+    case 'key_reused':
+      throw new ApiError(422, 'idempotency_key_reused', 'This Idempotency-Key was already used for a different request. Use a new key for each new write.');
+    case 'rate_limited':
+      throw new ApiError(429, 'rate_limited', BALLOT_VOTER_LIMITED, undefined, { 'Retry-After': '60' });
+  }
+}
 
 /** The day of an hour ("2026-11-22T22" UTC) in Finnish time, as officials count days. */
 const helsinkiDay = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit' });
@@ -280,6 +281,7 @@ app.openapi(
   async (c) => {
     const { poll: id } = c.req.valid('param');
     const poll = await pollOr404(c.env.DB, c.var.site.id, id, true);
+    await flushPoll(c.env, poll);
     const days = new Map<string, number>();
     for (const { hour, ballots } of await ballotsPerHour(c.env.DB, poll)) {
       const day = helsinkiDay.format(new Date(`${hour}:00:00Z`));

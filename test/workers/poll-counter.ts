@@ -1,0 +1,28 @@
+import { runInDurableObject } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
+import { findPoll } from '../../worker/db/polls.ts';
+import { counterPoll, pollCounter } from '../../worker/poll-counter/index.ts';
+
+/** The poll's PollCounter. */
+export const counterOf = (site: string, poll: string) => pollCounter(env, { site, id: poll });
+
+/**
+ * Hands every ballot the poll's counter holds to D1, as its alarm would a second later, and
+ * returns once D1 has them: for tests that then read D1.
+ */
+export async function deliverBallots(site: string, poll: string): Promise<void> {
+  const stored = await findPoll(env.DB, site, poll);
+  if (!stored) throw new Error(`No poll ${site}/${poll}`);
+  await counterOf(site, poll).flush(counterPoll(stored));
+}
+
+/** Rows in each table of the poll's counter: with `tableRowCounts(env.DB)`, what "nothing stored" means. */
+export function counterRows(site: string, poll: string): Promise<Record<string, number>> {
+  return runInDurableObject(counterOf(site, poll), (_, state) => {
+    const counts: Record<string, number> = {};
+    for (const table of ['meta', 'tallies', 'ballots', 'outbox', 'answers']) {
+      counts[table] = state.storage.sql.exec<{ n: number }>(`SELECT count(*) AS n FROM ${table}`).one().n;
+    }
+    return counts;
+  });
+}
