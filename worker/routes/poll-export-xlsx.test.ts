@@ -4,6 +4,7 @@ import { TURNSTILE_TEST_SECRET } from '../../test/support/fake-turnstile.ts';
 import { call, castBallot, createPoll, createSite, createToken, errorOf, newVoter } from '../../test/workers/helpers.ts';
 import { readXlsx, serialText, values, workbookOf } from '../../test/workers/xlsx.ts';
 import type { XlsxSheet, XlsxWorkbook } from '../../test/workers/xlsx.ts';
+import { deliverBallots } from '../../test/workers/poll-counter.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const HYPERLINK = '=HYPERLINK("http://evil.example","klikkaa")';
@@ -35,6 +36,7 @@ async function pollWithBallots(siteOverrides: Parameters<typeof createSite>[0] =
   await castBallot(site.id, id, { choices: ['a', 'b'] }, { voter: newVoter() });
   const changed = await castBallot(site.id, id, { choices: ['a', 'b'] }, { voter: changer });
   if (changed.status !== 200) throw new Error(`change: ${changed.status} ${await changed.text()}`);
+  await deliverBallots(site.id, id);
   const rows = (await env.DB.prepare('SELECT id FROM ballots WHERE site_id = ?1 AND poll_id = ?2 ORDER BY id').bind(site.id, id).all<{ id: number }>()).results;
   await env.DB.batch([
     env.DB.prepare('UPDATE ballots SET cast_at = ?2 WHERE id = ?1').bind(rows[0]!.id, '2026-01-15T10:00:00.000Z'),

@@ -7,6 +7,7 @@
  */
 import { ROLES, roleAllows } from '../../../../worker/schema/roles.ts';
 import type { Role } from '../../../../worker/schema/sites.ts';
+import { deliverAllBallots } from '../../../workers/poll-counter.ts';
 import { LEVEL, ROLE_LEVEL } from './seed.ts';
 import type { RequestSpec } from './bodies.ts';
 import type { SeedSite } from './seed.ts';
@@ -160,6 +161,9 @@ let tableNames: string[] | undefined;
  * (`files: false`) keep the files of `previous`: only writes reach the file store.
  */
 export async function snapshot(db: D1Database, media: R2Bucket, previous?: Snapshot): Promise<Snapshot> {
+  // Ballots reach D1 from their poll's counter a moment after they are counted; hand them over
+  // first, so a ballot shows as a change of the request that cast it.
+  await deliverAllBallots();
   tableNames ??= (
     await db
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name != 'd1_migrations' ORDER BY name")
