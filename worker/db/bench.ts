@@ -19,3 +19,17 @@ export async function resultsRowsRead(db: D1Database, site: string, poll: string
   return (pollRead?.meta.rows_read ?? 0) + (tallies?.meta.rows_read ?? 0);
 }
 
+
+/** A poll's ballots as D1 holds them: rows, the poll's count, the sum of its tallies and the last batch taken. */
+export async function pollInD1(db: D1Database, site: string, poll: string): Promise<{ ballots: number; ballotCount: number; tallySum: number; flushedSeq: number }> {
+  const row = await db
+    .prepare(
+      `SELECT (SELECT count(*) FROM ballots WHERE site_id = ?1 AND poll_id = ?2) AS ballots,
+              (SELECT ifnull(sum(count), 0) FROM poll_tallies WHERE site_id = ?1 AND poll_id = ?2) AS tallySum,
+              ballot_count AS ballotCount, flushed_seq AS flushedSeq
+         FROM polls WHERE site_id = ?1 AND id = ?2`,
+    )
+    .bind(site, poll)
+    .first<{ ballots: number; ballotCount: number; tallySum: number; flushedSeq: number }>();
+  return row ?? { ballots: 0, ballotCount: 0, tallySum: 0, flushedSeq: 0 };
+}

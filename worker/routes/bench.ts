@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
 import type { MiddlewareHandler } from 'hono';
-import { ensureBenchTable, insertBenchRow, resultsRowsRead } from '../db/bench.ts';
+import { ensureBenchTable, insertBenchRow, pollInD1, resultsRowsRead } from '../db/bench.ts';
+import { findPoll } from '../db/polls.ts';
+import { counterPoll, pollCounter } from '../poll-counter/index.ts';
 import { NotFoundError } from '../errors.ts';
 import type { AppEnv } from '../types.ts';
 
@@ -75,7 +77,23 @@ app.post('/insert', async (c) => {
   return c.json({ ok: true }, 201);
 });
 
+/** The floor of the ballot figures: a route that does nothing, through the same Worker. */
+app.post('/nothing', (c) => c.json({ ok: true }, 201));
+
 app.get('/queries', (c) => c.json({ queries }));
+
+/**
+ * For the soak: hands the poll counter's ballots to D1, then says what each holds, so the
+ * bench can check acknowledged ballots == the object's == D1's == the tallies' sum.
+ */
+app.get('/poll-state/:site/:poll', async (c) => {
+  const poll = await findPoll(c.env.DB, c.req.param('site'), c.req.param('poll'));
+  if (!poll) throw new NotFoundError();
+  const counter = pollCounter(c.env, poll);
+  const delivered = await counter.flush(counterPoll(poll));
+  const object = await counter.inspect(counterPoll(poll));
+  return c.json({ delivered, object, d1: await pollInD1(c.env.DB, poll.site, poll.id) });
+});
 
 app.get('/results-rows/:site/:poll', async (c) => c.json({ rowsRead: await resultsRowsRead(c.env.DB, c.req.param('site'), c.req.param('poll')) }));
 
