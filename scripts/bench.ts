@@ -15,7 +15,8 @@ import { PAINT_POLL, buildFirstPaintPages, measureFirstPaint } from '../test/ben
 import { medianRead } from '../test/bench/reads.ts';
 import { measureStart } from '../test/bench/start.ts';
 import { measureWorkerBundle } from '../test/bench/worker-bundle.ts';
-import { measureMillionExport, workerdPid } from '../test/bench/export-million.ts';
+import { measureMillionExport } from '../test/bench/export-million.ts';
+import { workerdPid } from '../test/bench/processes.ts';
 import { measureSoak, soakProblems } from '../test/bench/soak.ts';
 import { measureWordPressPage } from '../test/bench/wordpress.ts';
 import type { Bytes } from '../test/bench/bundle-size.ts';

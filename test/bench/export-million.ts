@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32, inflateRawSync } from 'node:zlib';
+import { workerdPid } from './processes.ts';
 
 export type Format = 'csv' | 'json' | 'ndjson' | 'xlsx';
 
@@ -35,32 +36,6 @@ export interface MillionFigures {
 }
 
 const MB = 1024 * 1024;
-
-/** workerd under `root` (wrangler dev's process): the one process that runs the Worker. */
-export function workerdPid(root: number): number {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
-    } catch {
-      // gone already
-    }
-  }
-  const queue = [root];
-  while (queue.length) {
-    const pid = queue.shift()!;
-    try {
-      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'workerd') return pid;
-    } catch {
-      // gone already
-    }
-    queue.push(...(children.get(pid) ?? []));
-  }
-  throw new Error(`no workerd process under ${root}`);
-}
 
 const rss = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) * 1024;
 

@@ -9,7 +9,7 @@
 import { freePort } from '../support/free-port.ts';
 import { startDevServer } from '../../scripts/lib/wrangler.ts';
 import type { DevServer } from '../../scripts/lib/wrangler.ts';
-import { workerdPid } from './export-million.ts';
+import { processTree } from './processes.ts';
 
 export interface PollState {
   delivered: { batches: number; rows: number };
@@ -47,6 +47,7 @@ export async function measureSoak(options: { persistTo: string; token: string; s
   const connections = options.connections ?? 50;
   const port = await freePort();
   const vars = { BENCH_ROUTES: 'on' };
+  const log = (m: string) => process.env.SOAK_DEBUG && console.error(`[soak ${new Date().toISOString()}] ${m}`);
   let server: DevServer = await startDevServer({ port, persistTo: options.persistTo, quiet: true, vars });
   const api = `${server.url}/api/v1/sites/${options.site}`;
   const pollId = `soak-${Date.now().toString(36)}`;
@@ -70,6 +71,7 @@ export async function measureSoak(options: { persistTo: string; token: string; s
       body: s.body,
     });
 
+  log('server up, poll created');
   const started = Date.now();
   const until = started + seconds * 1000;
   const client = async () => {
@@ -104,12 +106,13 @@ export async function measureSoak(options: { persistTo: string; token: string; s
   let downMs = 0;
   const killer = (async () => {
     await sleep((seconds * 1000) / 2);
-    const wrangler = server.process.pid!;
-    const workerd = workerdPid(wrangler);
+    // wrangler, both of its workerd processes (the port's proxy, and the runtime with the
+    // Worker, its Durable Objects and local D1) and esbuild: all of them at once.
+    const tree = processTree(server.process.pid!);
     down = true;
+    log(`killing ${tree.length} processes, ${acknowledged.length} acknowledged`);
     const killedAt = Date.now();
-    process.kill(workerd, 'SIGKILL');
-    process.kill(wrangler, 'SIGKILL');
+    for (const pid of tree.reverse()) process.kill(pid, 'SIGKILL');
     // The port is free once workerd is gone; then the same state comes up again.
     for (;;) {
       try {
@@ -119,13 +122,16 @@ export async function measureSoak(options: { persistTo: string; token: string; s
         break;
       }
     }
+    log('port free, restarting');
     server = await startDevServer({ port, persistTo: options.persistTo, quiet: true, vars });
+    log('restarted');
     downMs = Date.now() - killedAt;
     down = false;
   })();
 
   await Promise.all([killer, ...Array.from({ length: connections }, client)]);
   const elapsed = (Date.now() - started) / 1000;
+  log(`clients done: ${acknowledged.length} acknowledged`);
   const stateOf = async (): Promise<PollState> => (await (await fetch(`${server.url}/__bench/poll-state/${options.site}/${pollId}`)).json()) as PollState;
   const state = await stateOf();
 
