@@ -19,26 +19,7 @@ export async function enforceRateLimit(limiter: RateLimit, key: string, message 
   if (!success) throw new ApiError(429, 'rate_limited', message, undefined, { 'Retry-After': '60' });
 }
 
-/**
- * Fair limits on ballots, per poll and minute, keyed on salted hashes, never an address or a
- * token: every ballot counts against its address (BALLOT_ADDRESS_RATE_LIMIT, 1,000 for all voters
- * together, so a class or an office behind one address votes at once while a script minting a
- * token per ballot is held to it), and a voter who already has a ballot also against themselves
- * from any address (BALLOT_RATE_LIMIT, 20 changes or repeats: a resident rarely meets it, a script
- * re-voting with one token does). A first ballot, the common case, costs one limiter call. A
- * repeat is counted against its address before it is known to be one, so a client looping on one
- * token uses up its address's share like any script would; the voter limit bounds the reads and
- * writes it causes. The poll's PollCounter knows whether the voter has a ballot, so it asks the
- * voter limit itself (worker/poll-counter/).
- */
-export const ballotLimits = {
-  address: (env: Pick<Env, 'BALLOT_ADDRESS_RATE_LIMIT'>, poll: string, address: string) =>
-    enforceRateLimit(env.BALLOT_ADDRESS_RATE_LIMIT, `${poll}:${address}`, 'Too many ballots from your network in a short time. Wait a minute and try again.'),
-  /** Counts a repeat or change by a voter who has a ballot; false when over the limit (PollCounter answers the 429). */
-  voterAllowed: async (env: Pick<Env, 'BALLOT_RATE_LIMIT'>, poll: string, voter: string) => (await env.BALLOT_RATE_LIMIT.limit({ key: `${poll}:${voter}` })).success,
-};
-
-export const BALLOT_VOTER_LIMITED = 'Too many ballots from this browser in a short time. Wait a minute and try again.';
+// Ballots are limited per poll by the poll's PollCounter itself: worker/poll-counter/limits.ts.
 
 /** What a lookup that finds nothing (a wrong code, or a wrong removal key) costs; one that finds something costs 1. */
 export const LOOKUP_MISS_COST = 3;

@@ -58,6 +58,12 @@ export class CounterStore {
     sql.exec(SCHEMA);
   }
 
+  /** Everything a running object keeps in memory: its meta, tallies in order and total. */
+  load(): { meta: CounterMeta; tallies: { id: string; count: number }[]; total: number } | null {
+    const meta = this.meta();
+    return meta ? { meta, tallies: this.tallies(), total: this.total() } : null;
+  }
+
   meta(): CounterMeta | null {
     const row = this.sql.exec<{ site: string; poll: string; generation: string; next_seq: number; legacy: number }>('SELECT * FROM meta').toArray()[0];
     return row ? { site: row.site, poll: row.poll, generation: row.generation, nextSeq: row.next_seq, legacy: row.legacy === 1 } : null;
@@ -98,6 +104,22 @@ export class CounterStore {
     keys.forEach((id, position) => this.sql.exec('INSERT INTO tallies (option_id, position, count) VALUES (?, ?, 0)', id, position));
   }
 
+  /** The answer stored for `key` (when given) and the voter's ballot, in one statement. */
+  lookup(key: string | null, voter: string): { answer: StoredAnswer | null; ballot: CounterBallot | null } {
+    const row = this.sql
+      .exec<{ request_hash: string | null; status: number | null; response: string | null; choices: string | null; cast_at: string | null; changed_at: string | null }>(
+        `SELECT a.request_hash, a.status, a.response, b.choices, b.cast_at, b.changed_at
+           FROM (SELECT 1) LEFT JOIN answers a ON a.key = ? LEFT JOIN ballots b ON b.voter = ?`,
+        key,
+        voter,
+      )
+      .one();
+    return {
+      answer: row.request_hash === null ? null : { requestHash: row.request_hash, status: row.status!, response: row.response! },
+      ballot: row.choices === null ? null : { keys: JSON.parse(row.choices) as string[], castAt: row.cast_at!, changedAt: row.changed_at },
+    };
+  }
+
   ballot(voter: string): CounterBallot | null {
     const row = this.sql.exec<{ choices: string; cast_at: string; changed_at: string | null }>('SELECT choices, cast_at, changed_at FROM ballots WHERE voter = ?', voter).toArray()[0];
     return row ? { keys: JSON.parse(row.choices) as string[], castAt: row.cast_at, changedAt: row.changed_at } : null;
@@ -108,35 +130,24 @@ export class CounterStore {
     this.sql.exec('INSERT OR IGNORE INTO ballots (voter, choices, cast_at, changed_at) VALUES (?, ?, ?, ?)', voter, JSON.stringify(ballot.keys), ballot.castAt, ballot.changedAt);
   }
 
-  /** A first ballot: the row, its tallies, the total and the outbox row for D1. */
-  cast(voter: string, keys: string[], now: string): void {
+  /** A first ballot: the row, its tallies, the outbox row for D1 (number `seq`), the total and the next number. */
+  cast(voter: string, keys: string[], now: string, seq: number): void {
     const choices = JSON.stringify(keys);
     this.sql.exec('INSERT INTO ballots (voter, choices, cast_at, changed_at) VALUES (?, ?, ?, NULL)', voter, choices, now);
-    this.sql.exec('UPDATE tallies SET count = count + 1 WHERE option_id IN (SELECT value FROM json_each(?))', choices);
-    this.sql.exec('UPDATE meta SET total = total + 1');
-    this.enqueue(voter, choices, now, null, null);
+    for (const key of keys) this.sql.exec('UPDATE tallies SET count = count + 1 WHERE option_id = ?', key);
+    this.sql.exec('INSERT INTO outbox (seq, voter, choices, cast_at, changed_at, previous) VALUES (?, ?, ?, ?, NULL, NULL)', seq, voter, choices, now);
+    this.sql.exec('UPDATE meta SET total = total + 1, next_seq = ?', seq + 1);
   }
 
   /** A changed ballot: the tallies move from the old choices to the new ones. */
-  change(voter: string, before: CounterBallot, keys: string[], now: string): void {
+  change(voter: string, before: CounterBallot, keys: string[], now: string, seq: number): void {
     const choices = JSON.stringify(keys);
     const previous = JSON.stringify(before.keys);
     this.sql.exec('UPDATE ballots SET choices = ?, changed_at = ? WHERE voter = ?', choices, now, voter);
-    this.sql.exec('UPDATE tallies SET count = count - 1 WHERE option_id IN (SELECT value FROM json_each(?))', previous);
-    this.sql.exec('UPDATE tallies SET count = count + 1 WHERE option_id IN (SELECT value FROM json_each(?))', choices);
-    this.enqueue(voter, choices, before.castAt, now, previous);
-  }
-
-  private enqueue(voter: string, choices: string, castAt: string, changedAt: string | null, previous: string | null): void {
-    this.sql.exec(
-      'INSERT INTO outbox (seq, voter, choices, cast_at, changed_at, previous) SELECT next_seq, ?, ?, ?, ?, ? FROM meta',
-      voter,
-      choices,
-      castAt,
-      changedAt,
-      previous,
-    );
-    this.sql.exec('UPDATE meta SET next_seq = next_seq + 1');
+    for (const key of before.keys) this.sql.exec('UPDATE tallies SET count = count - 1 WHERE option_id = ?', key);
+    for (const key of keys) this.sql.exec('UPDATE tallies SET count = count + 1 WHERE option_id = ?', key);
+    this.sql.exec('INSERT INTO outbox (seq, voter, choices, cast_at, changed_at, previous) VALUES (?, ?, ?, ?, ?, ?)', seq, voter, choices, before.castAt, now, previous);
+    this.sql.exec('UPDATE meta SET next_seq = ?', seq + 1);
   }
 
   /** The oldest ballots D1 has not received, in the order they were written. */

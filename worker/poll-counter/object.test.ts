@@ -1,4 +1,4 @@
-import { abortAllDurableObjects, runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
+import { abortAllDurableObjects, evictDurableObject, runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { CounterStore } from '../db/counter-store.ts';
@@ -121,8 +121,9 @@ describe('PollCounter', () => {
     const voters = await Promise.all(Array.from({ length: 2_345 }, (_, i) => voterHash(poll, `token:bulk-${i}`)));
     await runInDurableObject(counterOf(site.id, id), (_: PollCounter, state) => {
       const store = new CounterStore(state.storage.sql);
-      state.storage.transactionSync(() => voters.forEach((v, i) => store.cast(v, [['a', 'b', 'c'][i % 3]!], new Date().toISOString())));
+      state.storage.transactionSync(() => voters.forEach((v, i) => store.cast(v, [['a', 'b', 'c'][i % 3]!], new Date().toISOString(), i + 1)));
     });
+    await evictDurableObject(counterOf(site.id, id)); // what the object keeps in memory is read from storage again
     const sent = await counterOf(site.id, id).flush({ site: site.id, poll: id, generation: poll.salt });
     expect(sent).toEqual({ batches: 3, rows: 2_345 });
     const d1 = await inD1(site.id, id);

@@ -3,9 +3,9 @@ import { CounterStore } from '../db/counter-store.ts';
 import type { CounterBallot, CounterMeta } from '../db/counter-store.ts';
 import { ballotInD1, flushStatements, flushedSeq, pollCountsInD1 } from '../db/counter-flush.ts';
 import { toMyBallot } from '../db/polls.ts';
-import { ballotLimits } from '../rate-limit.ts';
 import type { Poll, Results } from '../schema/polls.ts';
 import { takeBatch } from './batch.ts';
+import { BALLOTS_PER_ADDRESS, MinuteCounts, REPEATS_PER_VOTER } from './limits.ts';
 
 /** Which poll an object counts for; `generation` is the poll's salt, which a poll made anew under the same id does not share. */
 export interface CounterPoll {
@@ -21,7 +21,11 @@ export interface CastRequest extends CounterPoll {
   /** The Idempotency-Key, with the hash of the voter and body it was first used with. */
   key?: string;
   requestHash: string;
+  /** The client address's salted hash, for the per-address limit (limits.ts). */
+  address: string;
   open: boolean;
+  /** Only answer a replay of `key`; anything else is 'not_replay' and counts against no limit (challenge polls, before the check). */
+  replayOnly?: boolean;
   allowChange: boolean;
   withResults: boolean;
   now: string;
@@ -29,7 +33,7 @@ export interface CastRequest extends CounterPoll {
 
 export type CastOutcome =
   | { ok: true; status: 200 | 201; receipt: string; replay: boolean; results?: Results }
-  | { ok: false; error: 'already_voted' | 'poll_closed' | 'poll_changed' | 'key_reused' | 'rate_limited' };
+  | { ok: false; error: 'already_voted' | 'poll_closed' | 'poll_changed' | 'key_reused' | 'address_limited' | 'voter_limited' | 'not_replay' };
 
 export interface Delivery {
   batches: number;
@@ -63,6 +67,10 @@ export class PollCounter extends DurableObject<Env> {
   private flushing: Promise<Delivery> | null = null;
   /** D1's `flushed_seq` as this instance last saw it written; read afresh when unknown. */
   private d1Seq: number | null = null;
+  /** What storage holds, kept in memory by the running instance: every write goes through it. */
+  private live: Live | null = null;
+  private readonly perAddress = new MinuteCounts(BALLOTS_PER_ADDRESS);
+  private readonly perVoter = new MinuteCounts(REPEATS_PER_VOTER);
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -75,63 +83,77 @@ export class PollCounter extends DurableObject<Env> {
   }
 
   async cast(request: CastRequest): Promise<CastOutcome> {
-    const meta = await this.ready(request);
-    if (!meta) return { ok: false, error: 'poll_changed' };
-    if (meta.legacy && !this.store.ballot(request.voter)) {
+    const live = await this.ready(request);
+    if (!live) return { ok: false, error: 'poll_changed' };
+    if (live.meta.legacy && !this.store.ballot(request.voter)) {
       const earlier = await ballotInD1(this.env.DB, request.site, request.poll, request.voter);
       if (earlier) this.store.adopt(request.voter, earlier);
     }
-    // A voter who already has a ballot is also limited per voter (rate-limit.ts). Everything is
-    // checked again inside the transaction, as other ballots may have come in meanwhile.
-    if (this.store.ballot(request.voter) && !(request.key && this.store.answer(request.key))) {
-      if (!(await ballotLimits.voterAllowed(this.env, `${request.site}:${request.poll}`, request.voter))) return { ok: false, error: 'rate_limited' };
-    }
-    const outcome = this.ctx.storage.transactionSync(() => this.castNow(request));
+    const outcome = this.write(() => this.castNow(request, live));
     if (outcome.ok && !outcome.replay) this.flushSoon();
     return outcome;
   }
 
-  private castNow(r: CastRequest): CastOutcome {
-    const results = () => (r.withResults ? this.results() : undefined);
-    if (r.key) {
-      const first = this.store.answer(r.key);
-      if (first && first.requestHash !== r.requestHash) return { ok: false, error: 'key_reused' };
-      if (first) return { ok: true, status: 200, receipt: first.response, replay: true, results: results() };
+  /** One storage transaction; if it fails, the state in memory is read again from storage. */
+  private write<T>(run: () => T): T {
+    try {
+      return this.ctx.storage.transactionSync(run);
+    } catch (error) {
+      this.live = null;
+      throw error;
     }
+  }
+
+  /** A ballot, inside the transaction: SQL first, memory last, so a statement that throws leaves memory as storage is. */
+  private castNow(r: CastRequest, live: Live): CastOutcome {
+    const results = () => (r.withResults ? resultsOf(live) : undefined);
+    const { answer, ballot: before } = this.store.lookup(r.key ?? null, r.voter);
+    if (answer && answer.requestHash !== r.requestHash) return { ok: false, error: 'key_reused' };
+    if (answer) return { ok: true, status: 200, receipt: answer.response, replay: true, results: results() };
+    if (r.replayOnly) return { ok: false, error: 'not_replay' };
     if (!r.open) return { ok: false, error: 'poll_closed' };
-    const known = new Set(this.store.tallyKeys());
-    if (!r.keys.every((k) => known.has(k))) return { ok: false, error: 'poll_changed' };
-    const before = this.store.ballot(r.voter);
+    // A repeat counts against its address before it is known to be one, and against its voter
+    // too, so a script re-voting with one token is held to both.
+    if (!this.perAddress.take(r.address)) return { ok: false, error: 'address_limited' };
+    if (before && !this.perVoter.take(r.voter)) return { ok: false, error: 'voter_limited' };
+    if (!r.keys.every((k) => live.counts.has(k))) return { ok: false, error: 'poll_changed' };
     if (before && !r.allowChange) return { ok: false, error: 'already_voted' };
     const unchanged = before !== null && JSON.stringify(before.keys) === JSON.stringify(r.keys);
     let ballot: CounterBallot;
+    const seq = live.meta.nextSeq;
     if (unchanged) ballot = before;
     else if (before) {
-      this.store.change(r.voter, before, r.keys, r.now);
+      this.store.change(r.voter, before, r.keys, r.now, seq);
       ballot = { keys: r.keys, castAt: before.castAt, changedAt: r.now };
     } else {
-      this.store.cast(r.voter, r.keys, r.now);
+      this.store.cast(r.voter, r.keys, r.now, seq);
       ballot = { keys: r.keys, castAt: r.now, changedAt: null };
     }
     const status = before ? 200 : 201;
     const receipt = JSON.stringify({ poll: r.poll, ballot: toMyBallot({ kind: r.kind }, ballot.keys, ballot.castAt, ballot.changedAt) });
     if (r.key) this.store.remember(r.key, { requestHash: r.requestHash, status, response: receipt }, r.now);
+    if (!unchanged) {
+      live.meta.nextSeq = seq + 1;
+      if (before) for (const k of before.keys) live.counts.set(k, live.counts.get(k)! - 1);
+      else live.total++;
+      for (const k of r.keys) live.counts.set(k, live.counts.get(k)! + 1);
+    }
     return { ok: true, status, receipt, replay: false, results: results() };
   }
 
   /** A voter's ballot (with `voter`) and the results (with `withResults`), as of the last ballot. */
   async read(request: CounterPoll & { voter?: string; withResults: boolean }): Promise<ReadOutcome | null> {
-    const meta = await this.ready(request);
-    if (!meta) return null;
+    const live = await this.ready(request);
+    if (!live) return null;
     const out: ReadOutcome = {};
     if (request.voter) {
       out.ballot = this.store.ballot(request.voter);
-      if (!out.ballot && meta.legacy) {
+      if (!out.ballot && live.meta.legacy) {
         out.ballot = await ballotInD1(this.env.DB, request.site, request.poll, request.voter);
         if (out.ballot) this.store.adopt(request.voter, out.ballot);
       }
     }
-    if (request.withResults) out.results = this.results();
+    if (request.withResults) out.results = resultsOf(live);
     return out;
   }
 
@@ -140,11 +162,12 @@ export class PollCounter extends DurableObject<Env> {
    * only while the poll has no ballot anywhere, the object's unsent ones included. False when it has.
    */
   async reshape(request: CounterPoll & { keys: string[] }): Promise<boolean> {
-    const meta = await this.ready(request);
-    if (!meta) return true;
-    return this.ctx.storage.transactionSync(() => {
-      if (this.store.total() > 0) return false;
+    const live = await this.ready(request);
+    if (!live) return true;
+    return this.write(() => {
+      if (live.total > 0) return false;
       this.store.reshape(request.keys);
+      live.counts = new Map(request.keys.map((k) => [k, 0]));
       return true;
     });
   }
@@ -177,10 +200,6 @@ export class PollCounter extends DurableObject<Env> {
       this.alarmSet = true;
       await this.ctx.storage.setAlarm(Date.parse(oldest) + ANSWER_MS);
     }
-  }
-
-  private results(): Results {
-    return { total: this.store.total(), options: this.store.tallies() };
   }
 
   private flushSoon(): void {
@@ -230,22 +249,38 @@ export class PollCounter extends DurableObject<Env> {
    * poll (null: it must read the poll again). Only D1 decides, so a stale copy never wipes
    * a poll's ballots.
    */
-  private async ready(poll: CounterPoll): Promise<CounterMeta | null> {
-    const meta = this.store.meta();
-    if (meta?.generation === poll.generation) return meta;
+  private async ready(poll: CounterPoll): Promise<Live | null> {
+    if (this.live?.meta.generation === poll.generation) return this.live;
     return this.ctx.blockConcurrencyWhile(async () => {
-      const again = this.store.meta();
-      if (again?.generation === poll.generation) return again;
+      if (this.live?.meta.generation === poll.generation) return this.live;
+      const stored = this.store.load();
+      if (stored?.meta.generation === poll.generation) return (this.live = toLive(stored));
       const d1 = await pollCountsInD1(this.env.DB, poll.site, poll.poll);
       if (!d1 || d1.salt !== poll.generation) return null;
       this.store.wipe();
       this.d1Seq = null;
-      const fresh: CounterMeta = { site: poll.site, poll: poll.poll, generation: poll.generation, nextSeq: d1.flushedSeq + 1, legacy: d1.total > 0 };
-      this.store.begin(fresh, d1.tallies, d1.total);
-      return fresh;
+      const meta: CounterMeta = { site: poll.site, poll: poll.poll, generation: poll.generation, nextSeq: d1.flushedSeq + 1, legacy: d1.total > 0 };
+      this.store.begin(meta, d1.tallies, d1.total);
+      return (this.live = toLive({ meta, tallies: d1.tallies, total: d1.total }));
     });
   }
 }
+
+interface Live {
+  meta: CounterMeta;
+  /** Tally per key, in display order. */
+  counts: Map<string, number>;
+  total: number;
+}
+
+const toLive = (state: { meta: CounterMeta; tallies: { id: string; count: number }[]; total: number }): Live => ({
+  meta: { ...state.meta },
+  counts: new Map(state.tallies.map((t) => [t.id, t.count])),
+  total: state.total,
+});
+
+const resultsOf = (live: Live): Results => ({ total: live.total, options: [...live.counts].map(([id, count]) => ({ id, count })) });
+
 
 /** Outbox rows read per hand-over round; `takeBatch` may send fewer. */
 const BATCH_READ = 1_000;

@@ -12,7 +12,7 @@ import { optionalOfficial } from '../middleware/auth.ts';
 import { counterPoll, flushPoll, pollCounter } from '../poll-counter/index.ts';
 import type { CastOutcome, CastRequest } from '../poll-counter/index.ts';
 import { assertOpen, ballotKeys, pollNotFound, pollState, resultsVisible, toPollView } from '../poll-rules.ts';
-import { BALLOT_VOTER_LIMITED, ballotLimits, clientHash } from '../rate-limit.ts';
+import { clientHash } from '../rate-limit.ts';
 import { Lang, SiteParams, errorResponses } from '../schema/common.ts';
 import { BallotInput, BallotReceipt, PollCreate, PollParams, PollUpdate, PollView, checkPollDefinition } from '../schema/polls.ts';
 import type { Poll, PollDefinition, Results } from '../schema/polls.ts';
@@ -187,7 +187,8 @@ app.openapi(
     summary: 'Cast or change a ballot',
     parameters: [IDEMPOTENCY_KEY, VOTER_TOKEN(true)],
     description:
-      'Single and multiple choice: `{"choices": ["a"]}`; scale: `{"value": 4}`. One ballot per voter: a second one is 409 `already_voted`, or replaces the first when the poll allows changes. Send `Idempotency-Key` so a retry returns the first answer (200, `Idempotent-Replay: true`) and changes nothing. Rate limits per poll and minute (429 `rate_limited`, `Retry-After: 60`): 1,000 ballots per client address for every voter together (repeats included), and 20 changes or repeats per voter who already has a ballot, from any address; both keyed on salted hashes, never the address or the token.',
+      'Single and multiple choice: `{"choices": ["a"]}`; scale: `{"value": 4}`. One ballot per voter: a second one is 409 `already_voted`, or replaces the first when the poll allows changes. Send `Idempotency-Key` so a retry returns the first answer (200, `Idempotent-Replay: true`) and changes nothing; a key is remembered for a day. Rate limits per poll and minute (429 `rate_limited`, `Retry-After: 60`): 1,000 ballots per client address for every voter together (repeats included), and 20 changes or repeats per voter who already has a ballot, from any address; both keyed on salted hashes, never the address or the token; replays count against neither. ' +
+      'Each poll\'s ballots are counted by one Durable Object (PollCounter): a 2xx means the ballot is on disk there, and the results in the answer include it. Exports and the timeline, which read D1, receive it within about a second, and always include it once asked for.',
     request: { params: PollParams, body: { required: true, content: { 'application/json': { schema: BallotInput } } } },
     responses: {
       201: json(BallotReceipt, 'Counted'),
@@ -217,23 +218,22 @@ app.openapi(
       keys,
       key,
       requestHash,
+      address: await clientHash(c, poll.salt),
       open: pollState(poll) === 'open',
       allowChange: poll.allowChange,
       withResults,
       now: nowIso(),
     };
     let outcome: CastOutcome | null = null;
-    if (poll.voterMode === 'challenge' && key) {
-      // A Turnstile token works once, so a replay is answered before it is checked: asked as
-      // if the poll were closed, the counter answers only a key it has seen.
-      const replayed = await counter.cast({ ...request, open: false });
-      if (replayed.ok || replayed.error !== 'poll_closed') outcome = replayed;
+    if (poll.voterMode === 'challenge') {
+      // A Turnstile token works once, so a replay is answered before it is checked.
+      if (key) outcome = await counter.cast({ ...request, replayOnly: true });
+      if (!outcome || (!outcome.ok && outcome.error === 'not_replay')) {
+        outcome = null;
+        await passChallenge(c);
+      }
     }
-    if (!outcome) {
-      if (poll.voterMode === 'challenge') await passChallenge(c);
-      await ballotLimits.address(c.env, `${poll.site}:${poll.id}`, await clientHash(c, poll.salt));
-      outcome = await counter.cast(request);
-    }
+    outcome ??= await counter.cast(request);
     const { receipt, status, replay } = castAnswer(poll, outcome);
     if (replay) return c.json(receipt, 200, { 'Idempotent-Replay': 'true' });
     return status === 201 ? c.json(receipt, 201) : c.json(receipt, 200);
@@ -257,8 +257,12 @@ function castAnswer(poll: StoredPoll, outcome: CastOutcome): { receipt: BallotRe
       throw new ConflictError('poll_changed', 'This poll was changed a moment ago. Reload it and answer again.');
     case 'key_reused':
       throw new ApiError(422, 'idempotency_key_reused', 'This Idempotency-Key was already used for a different request. Use a new key for each new write.');
-    case 'rate_limited':
-      throw new ApiError(429, 'rate_limited', BALLOT_VOTER_LIMITED, undefined, { 'Retry-After': '60' });
+    case 'address_limited':
+      throw new ApiError(429, 'rate_limited', 'Too many ballots from your network in a short time. Wait a minute and try again.', undefined, { 'Retry-After': '60' });
+    case 'voter_limited':
+      throw new ApiError(429, 'rate_limited', 'Too many ballots from this browser in a short time. Wait a minute and try again.', undefined, { 'Retry-After': '60' });
+    case 'not_replay':
+      throw new Error('unreachable: a replay-only question is answered before the challenge');
   }
 }
 
