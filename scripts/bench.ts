@@ -293,7 +293,7 @@ step('The soak: 60 s of ballots at the rate the machine takes, kill -9 of wrangl
       name: 'Soak with kill -9 half-way: acknowledged == in the object == in D1 after the hand-over == sum of tallies; replayed keys change nothing',
       value:
         `${soak.acknowledged.toLocaleString('en')} acknowledged in ${soak.seconds.toFixed(0)} s (${soak.ballotsPerSecond.toFixed(0)}/s) · object ${state.object.total} · D1 ${state.d1.ballots} rows, count ${state.d1.ballotCount}, tallies ${state.d1.tallySum} · ` +
-        `down ${(soak.downMs / 1000).toFixed(1)} s · ${soak.resent} requests cut off by the kill and sent again (${soak.replayedAfterKill} answered as replays: counted before the kill) · ` +
+        `down ${(soak.downMs / 1000).toFixed(1)} s · the last hand-over: ${state.delivered.rows} rows in ${state.delivered.batches} D1 batches, ${soak.handOverMs.toFixed(0)} ms · ${soak.resent} requests cut off by the kill and sent again (${soak.replayedAfterKill} answered as replays: counted before the kill) · ` +
         `${soak.replays.answeredAsReplay}/${soak.replays.sent} keys replayed after, nothing changed${problems.length ? ` · ${problems.join('; ')}` : ''}`,
       budget: 'every count equal, every replay a replay',
       ok: problems.length === 0,

@@ -27,6 +27,8 @@ export interface SoakResult {
   replayedAfterKill: number;
   /** From the kill until the restarted server answered. */
   downMs: number;
+  /** The last hand-over, of whatever the object still held when the load stopped (state.delivered), end to end. */
+  handOverMs: number;
   other: Record<string, number>;
   state: PollState;
   /** A sample of acknowledged requests sent again with their keys, and the state after. */
@@ -133,7 +135,9 @@ export async function measureSoak(options: { persistTo: string; token: string; s
   const elapsed = (Date.now() - started) / 1000;
   log(`clients done: ${acknowledged.length} acknowledged`);
   const stateOf = async (): Promise<PollState> => (await (await fetch(`${server.url}/__bench/poll-state/${options.site}/${pollId}`)).json()) as PollState;
+  const handOverStarted = performance.now();
   const state = await stateOf();
+  const handOverMs = performance.now() - handOverStarted;
 
   // Replayed keys: a sample of acknowledged requests sent again must all be answered as replays, changing nothing.
   const sample = acknowledged.filter((_, i) => i % Math.max(1, Math.floor(acknowledged.length / 500)) === 0);
@@ -152,6 +156,7 @@ export async function measureSoak(options: { persistTo: string; token: string; s
     resent,
     replayedAfterKill,
     downMs,
+    handOverMs,
     other,
     state,
     replays: { sent: sample.length, answeredAsReplay, stateAfter },
