@@ -210,6 +210,13 @@ try {
   executeSql(spreadBallotsSql('koivulahti', 'bench-million', ['a', 'b', 'c'], MILLION), { persistTo });
   const million = await measureMillionExport({ origin: server.url, api, token, persistTo, serverPid: server.process.pid!, site: 'koivulahti', pollId: 'bench-million', ballots: MILLION });
   figures.push({ name: 'sqlite3 -csv printing the same 1,000,000 rows from the local D1 file (the reference)', value: `${(million.sqliteMs / 1000).toFixed(2)} s`, budget: 'baseline', ok: true });
+  const w = million.warmup;
+  figures.push({
+    name: 'A first CSV export of the 1,000,000 ballots, not counted: workerd\'s memory on its first read of them (local D1 runs inside it here)',
+    value: `${(w.ms / 1000).toFixed(2)} s · +${(w.memory.peak - w.memory.before).toFixed(1)} MB at peak, +${(w.memory.after - w.memory.before).toFixed(1)} MB after`,
+    budget: 'reported',
+    ok: w.status === 200 && w.ballots === MILLION,
+  });
   for (const e of million.exports) {
     const ratio = e.ms / million.sqliteMs;
     const growth = e.memory.peak - e.memory.before;

@@ -17,6 +17,14 @@ import type { SiteRecord } from '../schema/sites.ts';
  * definition bounds it.
  */
 export const BALLOT_PAGE = 25_000;
+
+/**
+ * Ballots per chunk of an export's body: a page is written out in chunks of this many (about
+ * 50–250 KB), not as one string of megabytes, so each chunk dies young in the Worker's heap
+ * instead of piling up as large garbage until a full collection (a page as one chunk grew
+ * workerd by 95–113 MB during a million-ballot JSON or XLSX export).
+ */
+export const BALLOTS_PER_CHUNK = 1_000;
 const PAGE_TEXT = 1_900_000;
 
 /** Ballots a page may hold for `poll`: its longest possible line (every option chosen, changed, a 10-digit id) within PAGE_TEXT. */

@@ -7,7 +7,7 @@ import { choiceLimits, pollState } from '../poll-rules.ts';
 import { localizedText } from '../localize.ts';
 import { helsinkiSerial } from './helsinki-time.ts';
 import { EXPORT_LABELS } from './labels.ts';
-import { choicesText, optionLabels } from './poll-data.ts';
+import { BALLOTS_PER_CHUNK, choicesText, optionLabels } from './poll-data.ts';
 import type { NumberedBallot, PollExportContext } from './poll-data.ts';
 import { XLSX_LABELS } from './xlsx-labels.ts';
 import { SheetWriter, cellText, expectRows } from './xlsx/sheet.ts';
@@ -53,7 +53,8 @@ export function pollWorkbook(ctx: PollExportContext, ballots: AsyncIterable<Numb
     const texts = new Map<string[], CellText>();
     for await (const page of ballots) {
       let chunk = '';
-      for (const ballot of page) {
+      for (let i = 0; i < page.length; i++) {
+        const ballot = page[i]!;
         let choice: Value | CellText;
         if (scale) choice = Number(ballot.choices[0]);
         else {
@@ -61,8 +62,12 @@ export function pollWorkbook(ctx: PollExportContext, ballots: AsyncIterable<Numb
           if (!choice) texts.set(ballot.choices, (choice = cellText(choicesText(ballot.choices, labels))));
         }
         chunk += data.row([ballot.n, helsinkiSerial(ballot.castAt), helsinkiSerial(ballot.changedAt), choice]);
+        if ((i + 1) % BALLOTS_PER_CHUNK === 0) {
+          yield chunk;
+          chunk = '';
+        }
       }
-      yield chunk;
+      if (chunk) yield chunk;
     }
   }
 

@@ -6,7 +6,7 @@ import type { Delimiter } from '../export/csv.ts';
 import { EXPORT_LABELS } from '../export/labels.ts';
 import { helsinkiTime, isStoredTime } from '../export/helsinki-time.ts';
 import { ExportQuery, exportFile, exportFileResponse, xlsxTooLargeResponse } from '../export/file.ts';
-import { ballotPages, choicesText, optionLabels, share } from '../export/poll-data.ts';
+import { BALLOTS_PER_CHUNK, ballotPages, choicesText, optionLabels, share } from '../export/poll-data.ts';
 import type { NumberedBallot, PollExportContext as Context } from '../export/poll-data.ts';
 import { pollWorkbook } from '../export/poll-xlsx.ts';
 import { XLSX_LABELS } from '../export/xlsx-labels.ts';
@@ -40,12 +40,17 @@ async function* csv(db: D1Database, ctx: Context, delimiter: Delimiter) {
   const cells = new Map<string[], string>();
   for await (const page of ballotPages(db, poll)) {
     let chunk = '';
-    for (const ballot of page) {
+    for (let i = 0; i < page.length; i++) {
+      const ballot = page[i]!;
       let choices = cells.get(ballot.choices);
       if (choices === undefined) cells.set(ballot.choices, (choices = csvCell(choicesText(ballot.choices, labels), delimiter)));
       chunk += `${ballot.n}${delimiter}${helsinkiTime(ballot.castAt)}${delimiter}${helsinkiTime(ballot.changedAt)}${delimiter}${choices}\r\n`;
+      if ((i + 1) % BALLOTS_PER_CHUNK === 0) {
+        yield chunk;
+        chunk = '';
+      }
     }
-    yield chunk;
+    if (chunk) yield chunk;
   }
 }
 
@@ -82,16 +87,20 @@ function ballotJson(poll: StoredPoll, prefix = '') {
   };
 }
 
-/** Ballots as JSON texts, one page to a chunk: `separator` goes before each (and `first` before the first). */
+/** Ballots as JSON texts, BALLOTS_PER_CHUNK to a chunk: `separator` goes before each (and `first` before the first). */
 async function* ballotTexts(db: D1Database, poll: StoredPoll, toText: (ballot: NumberedBallot) => string, separator: string, first = separator) {
   let before = first;
   for await (const page of ballotPages(db, poll)) {
     let chunk = '';
-    for (const ballot of page) {
-      chunk += before + toText(ballot);
+    for (let i = 0; i < page.length; i++) {
+      chunk += before + toText(page[i]!);
       before = separator;
+      if ((i + 1) % BALLOTS_PER_CHUNK === 0) {
+        yield chunk;
+        chunk = '';
+      }
     }
-    yield chunk;
+    if (chunk) yield chunk;
   }
 }
 
