@@ -91,13 +91,6 @@ export class CounterStore {
       .map((r) => ({ id: r.option_id, count: r.count }));
   }
 
-  tallyKeys(): string[] {
-    return this.sql
-      .exec<{ option_id: string }>('SELECT option_id FROM tallies ORDER BY position')
-      .toArray()
-      .map((r) => r.option_id);
-  }
-
   /** New tally keys, all at zero: only while the poll has no ballots. */
   reshape(keys: string[]): void {
     this.sql.exec('DELETE FROM tallies');
