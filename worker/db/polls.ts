@@ -100,30 +100,15 @@ export async function readResults(db: D1Database, poll: StoredPoll): Promise<Res
   return { total: poll.ballotCount, options: results.map((r) => ({ id: r.option_id, count: r.count })) };
 }
 
-/** Results read inside a write's batch, so a ballot and the results after it cost one round trip. */
-export function resultsStatements(db: D1Database, poll: StoredPoll): [D1PreparedStatement, D1PreparedStatement] {
-  return [db.prepare(RESULTS_SQL).bind(poll.site, poll.id), db.prepare('SELECT ballot_count FROM polls WHERE site_id = ?1 AND id = ?2').bind(poll.site, poll.id)];
-}
-
-export function resultsFromBatch(tallies: D1Result | undefined, count: D1Result | undefined): Results {
-  const rows = (tallies?.results ?? []) as { option_id: string; count: number }[];
-  const total = ((count?.results ?? [])[0] as { ballot_count: number } | undefined)?.ballot_count ?? 0;
-  return { total, options: rows.map((r) => ({ id: r.option_id, count: r.count })) };
-}
-
-interface BallotRow {
-  choices: string;
-  cast_at: string;
-  changed_at: string | null;
-}
-
 export function toMyBallot(poll: Pick<Poll, 'kind'>, keys: string[], castAt: string, changedAt: string | null): MyBallot {
   return poll.kind === 'scale' ? { value: Number(keys[0]), castAt, changedAt } : { choices: keys, castAt, changedAt };
 }
 
 /**
- * A first ballot: the row, its tallies and the poll's count in one batch. A second ballot by
- * the same voter breaks the UNIQUE constraint and the whole batch rolls back.
+ * A first ballot written straight to D1: the row, its tallies and the poll's count in one batch.
+ * The API's ballots reach D1 through their poll's PollCounter (counter-flush.ts); this is how a
+ * script or a test writes one as a database from before the object would hold it. A second
+ * ballot by the same voter breaks the UNIQUE constraint and the whole batch rolls back.
  */
 export function castBallotStatements(db: D1Database, poll: StoredPoll, voterHash: string, keys: string[], now: string): D1PreparedStatement[] {
   const json = JSON.stringify(keys);
@@ -134,43 +119,6 @@ export function castBallotStatements(db: D1Database, poll: StoredPoll, voterHash
       .bind(poll.site, poll.id, json),
     db.prepare('UPDATE polls SET ballot_count = ballot_count + 1 WHERE site_id = ?1 AND id = ?2').bind(poll.site, poll.id),
   ];
-}
-
-/**
- * A changed ballot: every statement only acts while the ballot still holds `previous`, so two
- * racing changes cannot both move the tallies. The last statement's `changes` tells whether
- * this change won.
- */
-export function changeBallotStatements(db: D1Database, poll: StoredPoll, voterHash: string, previous: string[], next: string[], now: string): D1PreparedStatement[] {
-  const guard = 'EXISTS (SELECT 1 FROM ballots WHERE site_id = ?1 AND poll_id = ?2 AND voter_hash = ?4 AND choices = ?5)';
-  const previousJson = JSON.stringify(previous);
-  const nextJson = JSON.stringify(next);
-  return [
-    db
-      .prepare(`UPDATE poll_tallies SET count = count - 1 WHERE site_id = ?1 AND poll_id = ?2 AND option_id IN (SELECT value FROM json_each(?3)) AND ${guard}`)
-      .bind(poll.site, poll.id, previousJson, voterHash, previousJson),
-    db
-      .prepare(`UPDATE poll_tallies SET count = count + 1 WHERE site_id = ?1 AND poll_id = ?2 AND option_id IN (SELECT value FROM json_each(?3)) AND ${guard}`)
-      .bind(poll.site, poll.id, nextJson, voterHash, previousJson),
-    db
-      .prepare('UPDATE ballots SET choices = ?3, changed_at = ?6 WHERE site_id = ?1 AND poll_id = ?2 AND voter_hash = ?4 AND choices = ?5')
-      .bind(poll.site, poll.id, nextJson, voterHash, previousJson, now),
-  ];
-}
-
-export interface StoredBallot {
-  keys: string[];
-  ballot: MyBallot;
-}
-
-export async function findStoredBallot(db: D1Database, poll: StoredPoll, voterHash: string): Promise<StoredBallot | null> {
-  const row = await db
-    .prepare('SELECT choices, cast_at, changed_at FROM ballots WHERE site_id = ?1 AND poll_id = ?2 AND voter_hash = ?3')
-    .bind(poll.site, poll.id, voterHash)
-    .first<BallotRow>();
-  if (!row) return null;
-  const keys = JSON.parse(row.choices) as string[];
-  return { keys, ballot: toMyBallot(poll, keys, row.cast_at, row.changed_at) };
 }
 
 /**

@@ -1,3 +1,3 @@
-export { PollCounter, FLUSH_DELAY_MS } from './object.ts';
+export { PollCounter } from './object.ts';
 export type { CastOutcome, CastRequest, CounterPoll, Delivery, ReadOutcome } from './object.ts';
 export { counterPoll, flushPoll, pollCounter } from './client.ts';

@@ -46,7 +46,7 @@ export interface ReadOutcome {
 }
 
 /** How long after a first unsent ballot the object hands its ballots to D1: one D1 write a second however hot the poll. */
-export const FLUSH_DELAY_MS = 1_000;
+const FLUSH_DELAY_MS = 1_000;
 /** After a failed hand-over the object tries again this much later, for as long as it takes. */
 const RETRY_MS = 5_000;
 /** A replayed Idempotency-Key is answered from the object for a day, as the API's other writes are. */

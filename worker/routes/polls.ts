@@ -29,6 +29,12 @@ async function pollOr404(db: D1Database, site: string, id: string, includeDrafts
   return poll;
 }
 
+/** The results as the poll's counter has them, up to the last ballot. */
+async function countedResults(env: Env, poll: StoredPoll): Promise<Results> {
+  const counted = await pollCounter(env, poll).read({ ...counterPoll(poll), withResults: true });
+  return counted?.results ?? { total: 0, options: [] };
+}
+
 /** Checks that need the site: text in its default language, a configured voter mode. */
 function checkAgainstSite(poll: PollDefinition, site: SiteRecord): void {
   const issues = [];
@@ -145,9 +151,8 @@ app.openapi(
     // A new voter mode would give every voter a new identity, and so a second ballot. The
     // poll's counter decides, as it holds ballots D1 has not yet received; from then on it
     // takes ballots only for the new options.
-    const counter = pollCounter(c.env, current);
     if (optionsChanged || current.voterMode !== next.voterMode) {
-      if (current.ballotCount > 0 || !(await counter.reshape({ ...counterPoll(current), keys: tallyKeys(next) }))) throw hasBallots();
+      if (current.ballotCount > 0 || !(await pollCounter(c.env, current).reshape({ ...counterPoll(current), keys: tallyKeys(next) }))) throw hasBallots();
     }
     try {
       await c.env.DB.batch([
@@ -172,11 +177,6 @@ app.openapi(
  */
 const POLL_CACHE_MS = 5_000;
 
-/** The results as the poll's counter has them, up to the last ballot. */
-async function countedResults(env: Env, poll: StoredPoll): Promise<Results> {
-  const counted = await pollCounter(env, poll).read({ ...counterPoll(poll), withResults: true });
-  return counted?.results ?? { total: 0, options: [] };
-}
 const pollCache = new TtlCache<StoredPoll>(POLL_CACHE_MS, 2_000);
 
 app.openapi(
