@@ -13,8 +13,8 @@ import { preloadManifest } from './scripts/build/preload-manifest.ts';
  */
 /** Lit and the widget core (not the loader's own few modules): one chunk every widget shares. */
 const SHARED = (id: string) =>
-  // Lit, but not the directives only the officials' console uses (they stay in its own chunk).
-  (/node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]/.test(id) && !/(directives[\\/](repeat|keyed)|directive|directive-helpers)\.js$/.test(id)) ||
+  // Lit, but not the directives and decorators only the officials' console uses (they stay in its own chunk).
+  (/node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]/.test(id) && !/(directives[\\/](repeat|keyed)|directive|directive-helpers|decorators[\\/]\w+|decorators)\.js$/.test(id)) ||
   (/widgets[\\/](core|locales)[\\/]/.test(id) && !/(config|loader-config|lazy-define|preload)\.ts$/.test(id) && !/locales[\\/](fi|sv|en)\.ts$/.test(id));
 
 export default defineConfig({

@@ -8,8 +8,8 @@
  * would cost the loader's every page more bytes than they save the pages that have them.
  *
  * The loader reads `globalThis.__OSALLISTU_PRELOAD__`; once every chunk has its final name, that
- * is replaced by `{ "": [the shared chunk], fi: [...], sv: [...], en: [...] }`, file names relative
- * to `embed/v1/chunks/`. (The loader's source map keeps the old text's columns: positions
+ * is replaced by `{ "": [the shared chunk], fi: [...], sv: [...], en: [...], voted: [the poll's
+ * results view] }`, file names relative to `embed/v1/chunks/`. (The loader's source map keeps the old text's columns: positions
  * after it on the one minified line are off by the difference.)
  */
 import type { OutputChunk } from 'rolldown';
@@ -18,8 +18,10 @@ import type { Plugin } from 'vite';
 export const PRELOAD_PLACEHOLDER = 'globalThis.__OSALLISTU_PRELOAD__';
 const LOADER = 'embed/v1/osallistu.js';
 const LOCALE = /locales[\\/](?:\w+[\\/])?(fi|sv|en)\.ts$/;
+/** The poll's results view: what a browser that has voted before sees first (the manifest's `voted`). */
+const RESULTS = /widgets[\\/]poll[\\/]results\.ts$/;
 
-/** "": the chunks every widget imports; fi, sv, en: the strings those load in that language. */
+/** "": the chunks every widget imports; fi, sv, en: the strings those load in that language; voted: what a poll shows a browser that has voted. */
 export type PreloadManifest = Record<string, string[]>;
 
 export function preloadManifest(): Plugin {
@@ -50,6 +52,9 @@ export function preloadManifest(): Plugin {
           if (lang) (manifest[lang] ??= []).push(short(lazy));
         }
       }
+      const results = [...chunks.values()].find((chunk) => RESULTS.test(chunk.facadeModuleId ?? ''));
+      if (!results) this.error('No chunk for widgets/poll/results.ts, which the loader preloads for a browser that has voted');
+      manifest.voted = [short(results.fileName)];
       if (!loader.code.includes(PRELOAD_PLACEHOLDER)) this.error(`The loader has no "${PRELOAD_PLACEHOLDER}" to fill in (widgets/core/preload.ts)`);
       loader.code = loader.code.replace(PRELOAD_PLACEHOLDER, () => `(${JSON.stringify(manifest)})`);
     },

@@ -25,13 +25,19 @@ function templateTexts(node: unknown, found: [number, number, string][] = []): [
   return found;
 }
 
-/** CSS without the spaces it does not need: around braces, semicolons, commas and child combinators, after colons. */
+/**
+ * CSS without what it does not need: spaces around braces, semicolons, commas and child
+ * combinators and after colons, the semicolon before a closing brace, and the zero before a
+ * decimal point ("0.5rem" is ".5rem").
+ */
 export function compactCss(text: string): string {
   return text
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(/\s+/g, ' ')
     .replace(/\s*([{};,>])\s*/g, '$1')
     .replace(/:\s+/g, ':')
+    .replace(/;}/g, '}')
+    .replace(/([^\w.-])0\.(\d)/g, '$1.$2')
     .trim();
 }
 

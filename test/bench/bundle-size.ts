@@ -39,7 +39,8 @@ export function staticImports(file: string, seen = new Set<string>()): Set<strin
   return seen;
 }
 
-const chunk = (dist: string, prefix: string): string => {
+/** The built chunk whose name begins with `prefix` ("shared", "results", "fi"). */
+export const chunk = (dist: string, prefix: string): string => {
   const name = readdirSync(CHUNKS(dist)).find((f) => new RegExp(`^${prefix}-[\\w-]{8}\\.js$`).test(f));
   if (!name) throw new Error(`No built chunk ${prefix}-*.js in ${CHUNKS(dist)}`);
   return join(CHUNKS(dist), name);

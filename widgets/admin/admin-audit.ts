@@ -34,7 +34,6 @@ export function auditCsv(entries: AuditEntry[], headers: string[]): string {
  * ("Maija M. sulki kyselyn ”Puistot” 4.12.2026 klo 10.02"), filtered by area (polls, forms, …),
  * downloadable as CSV with the raw codes and details.
  */
-@defineElement('osallistu-admin-audit')
 export class OsallistuAdminAudit extends AdminView {
   @state() private items?: AuditEntry[];
   @state() private next: string | null = null;
@@ -185,6 +184,8 @@ export class OsallistuAdminAudit extends AdminView {
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
 }
+
+defineElement('osallistu-admin-audit', OsallistuAdminAudit);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -46,7 +46,6 @@ const optionLang = (value: LocalizedValue, lang: Lang) => (value.lang === lang ?
  * The moderation queue: filter by form and status, read a submission with its replies and
  * notes, reply (public or internal), change its status or mark it spam, or change many at once.
  */
-@defineElement('osallistu-admin-feedback')
 export class OsallistuAdminFeedback extends AdminView {
   @state() private forms: Form[] = [];
   @state() private items?: Submission[];
@@ -407,6 +406,8 @@ export class OsallistuAdminFeedback extends AdminView {
     await this.fetchPage(false);
   }
 }
+
+defineElement('osallistu-admin-feedback', OsallistuAdminFeedback);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -77,7 +77,6 @@ const value = (e: Event) => (e.target as HTMLInputElement).value;
  * site's languages (its checks work; it sends nothing), and the same completeness check and
  * no-lost-edits care as the poll editor.
  */
-@defineElement('osallistu-admin-form-editor')
 export class OsallistuAdminFormEditor extends AdminEditor<Form> {
   /** The form to edit; none for a new one. */
   @property({ attribute: false }) form?: Form;
@@ -372,6 +371,8 @@ export class OsallistuAdminFormEditor extends AdminEditor<Form> {
     });
   }
 }
+
+defineElement('osallistu-admin-form-editor', OsallistuAdminFormEditor);
 
 declare global {
   interface HTMLElementTagNameMap {

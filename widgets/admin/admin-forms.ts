@@ -12,7 +12,6 @@ import { actionVerb, withContent } from './ui/content-lang.ts';
 import { statusBadge, toneOf } from './ui/status-badge.ts';
 
 /** The site's feedback forms: defining and editing them beside a live preview, opening and closing them. */
-@defineElement('osallistu-admin-forms')
 export class OsallistuAdminForms extends AdminListView<Form> {
   @state() private editing?: Form | 'new';
   @state() private languages: Lang[] = ['fi'];
@@ -116,6 +115,8 @@ export class OsallistuAdminForms extends AdminListView<Form> {
     await this.focusOn(was === 'new' || !was ? '#new-form' : `button[data-edit="${was.id}"]`);
   }
 }
+
+defineElement('osallistu-admin-forms', OsallistuAdminForms);
 
 declare global {
   interface HTMLElementTagNameMap {

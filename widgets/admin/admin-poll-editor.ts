@@ -70,7 +70,6 @@ function draftOf(poll?: PollView): Draft {
  * languages as residents will see it, and a check that warns before publishing a poll with
  * texts missing in a language. Unsaved changes are not lost to a reload or a cancel.
  */
-@defineElement('osallistu-admin-poll-editor')
 export class OsallistuAdminPollEditor extends AdminEditor<PollView> {
   /** The poll to edit; none for a new one. */
   @property({ attribute: false }) poll?: PollView;
@@ -230,6 +229,8 @@ export class OsallistuAdminPollEditor extends AdminEditor<PollView> {
     return this.poll ? this.call<PollView>('PATCH', `polls/${encodeURIComponent(this.poll.id)}`, this.body()) : this.call<PollView>('POST', 'polls', this.body());
   }
 }
+
+defineElement('osallistu-admin-poll-editor', OsallistuAdminPollEditor);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -30,7 +30,6 @@ function deepActiveElement(): Element | null {
 }
 
 /** The site's polls: their state, opening and closing them, and their exports in one click. */
-@defineElement('osallistu-admin-polls')
 export class OsallistuAdminPolls extends AdminListView<PollView> {
   /** The poll being edited ('new' for a new one). */
   @state() private editing?: PollView | 'new';
@@ -231,6 +230,8 @@ export class OsallistuAdminPolls extends AdminListView<PollView> {
     }
   }
 }
+
+defineElement('osallistu-admin-polls', OsallistuAdminPolls);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -66,7 +66,6 @@ export function checkOrigin(value: string): { origin: string } | { problem: 'inv
  * saved with `PATCH /sites/{site}/settings`, which the API writes in the audit log; the API's
  * refusals are shown next to the field they are about.
  */
-@defineElement('osallistu-admin-settings')
 export class OsallistuAdminSettings extends AdminView {
   static override styles = [
     ...AdminView.styles,
@@ -602,6 +601,8 @@ export class OsallistuAdminSettings extends AdminView {
     this.status = { ...this.status, challenge: this.at.settings.saved };
   }
 }
+
+defineElement('osallistu-admin-settings', OsallistuAdminSettings);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -32,7 +32,6 @@ const ELEMENT: Record<Kind, { tag: string; attribute?: string; load: () => Promi
  * browsers that do not run it), the frame address for CMSs that strip scripts, a copy button,
  * and the widget itself below as residents will see it.
  */
-@defineElement('osallistu-admin-snippets')
 export class OsallistuAdminSnippets extends AdminView {
   @state() private kind: Kind = 'poll';
   @state() private items?: Item[];
@@ -154,6 +153,8 @@ export class OsallistuAdminSnippets extends AdminView {
     this.status = this.at.snippets.copied;
   }
 }
+
+defineElement('osallistu-admin-snippets', OsallistuAdminSnippets);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -12,7 +12,6 @@ import { actionVerb, inLang, withContent } from './ui/content-lang.ts';
 import { statusBadge } from './ui/status-badge.ts';
 
 /** An owner creates, labels and revokes the tokens of the site's other officials. */
-@defineElement('osallistu-admin-tokens')
 export class OsallistuAdminTokens extends AdminView {
   @state() private items?: TokenInfo[];
   @state() private failed: Said | string = '';
@@ -174,6 +173,8 @@ export class OsallistuAdminTokens extends AdminView {
     this.status = this.at.tokens.copied;
   }
 }
+
+defineElement('osallistu-admin-tokens', OsallistuAdminTokens);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -40,7 +40,6 @@ interface Session {
  * The officials' console (served at /admin, never by the public loader): sign in with a site
  * token, kept in this tab's session storage only, then the views the token's role allows.
  */
-@defineElement('osallistu-admin')
 export class OsallistuAdmin extends AdminView {
   @state() private session?: Session;
   @state() private checking = false;
@@ -195,6 +194,8 @@ export class OsallistuAdmin extends AdminView {
     this.renderRoot.querySelector<HTMLElement>('#sign-in-heading')?.focus();
   }
 }
+
+defineElement('osallistu-admin', OsallistuAdmin);
 
 declare global {
   interface HTMLElementTagNameMap {

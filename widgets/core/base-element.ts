@@ -1,6 +1,5 @@
 import { LitElement, html } from 'lit';
-import type { PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import type { PropertyDeclarations, PropertyValues } from 'lit';
 import type { PublicSite } from './site.ts';
 import { ApiClient, ApiRequestError, NetworkError } from './api-client.ts';
 import { loaderConfig } from './config.ts';
@@ -43,19 +42,31 @@ function submitWithoutNavigation(event: MouseEvent): void {
  */
 export class OsallistuElement extends LitElement {
   static override styles = [themeStyles, controlStyles];
+  /**
+   * Lit's reactive properties, named here rather than by decorators, which would put Lit's
+   * decorator code in every page's shared chunk. A subclass names only its own (Lit inherits
+   * these). Internal state says `attribute: false` as well as `state: true`: Lit needs only the
+   * latter, but the custom elements manifest's analyzer would list it as an attribute.
+   */
+  static override properties: PropertyDeclarations = {
+    site: { reflect: true },
+    api: {},
+    siteInfo: { state: true, attribute: false },
+    originRefused: { state: true, attribute: false },
+  };
   /** The string catalogs this element renders with; a widget with strings of its own adds its catalog. */
   static catalogs: Catalog<unknown>[] = [coreMessages];
   /** Keeps something on the device (a ballot, a draft, a consent): says so on screen when storage is refused. */
   static remembers = true;
 
-  @property({ reflect: true }) site = '';
-  @property() api = '';
+  site = '';
+  api = '';
 
   /** The site's public settings, once loaded (only fetched when the page does not give a language). */
-  @state() protected siteInfo?: PublicSite;
+  protected siteInfo?: PublicSite;
 
   /** Set when the API refused this page's origin: the element then shows the notice for web editors and its own content. */
-  @state() protected originRefused = false;
+  protected originRefused = false;
 
   protected get siteId(): string {
     return this.site || loaderConfig().site || '';

@@ -3,8 +3,8 @@ export type ElementRegistry = Record<string, () => Promise<unknown>>;
 
 /**
  * Imports an element's module only once that element is in the document, now or later (a CMS
- * may add it with its own scripts); `starting(tag)` runs just before, to start what the module
- * will need. Returns a function that stops watching.
+ * may add it with its own scripts); `starting(tag)` runs just after the import has begun, to start
+ * what the module will need. Returns a function that stops watching.
  */
 export function defineLazily(registry: ElementRegistry, root: Document = document, starting?: (tag: string) => void): () => void {
   const pending = new Map(Object.entries(registry).filter(([tag]) => !customElements.get(tag)));
@@ -13,8 +13,9 @@ export function defineLazily(registry: ElementRegistry, root: Document = documen
     const importer = pending.get(tag);
     if (!importer) return;
     pending.delete(tag);
+    const loading = importer();
     starting?.(tag);
-    importer().catch((error: unknown) => {
+    loading.catch((error: unknown) => {
       pending.set(tag, importer); // let a later insertion try again
       console.error(`Osallistu: could not load <${tag}>`, error);
     });

@@ -1,8 +1,8 @@
 /**
  * What the loader starts the moment it sees a widget's element, all at once: besides the
  * widget's own chunk (which it imports), the chunk every widget imports (Lit and the core), the
- * shared strings for the element's language (all of the poll's), and the JSON of the poll, form
- * or video it shows. The
+ * shared strings for the element's language (all of the poll's), the JSON of the poll, form
+ * or video it shows, and on a browser that has voted before, the poll's results view. The
  * widget finds its JSON already on its way (api-client.ts `takePrefetched`), so a first paint
  * waits for the loader and one parallel wave, not four requests in a row.
  *
@@ -11,7 +11,7 @@
  */
 import type { LoaderConfig } from './config.ts';
 
-/** "": the chunks every widget imports; fi, sv, en: the strings those load in that language. */
+/** "": the chunks every widget imports; fi, sv, en: the strings those load in that language; voted: the poll's results view. */
 type Manifest = Record<string, string[]>;
 const MANIFEST: Manifest = (globalThis as { __OSALLISTU_PRELOAD__?: Manifest }).__OSALLISTU_PRELOAD__ ?? {};
 
@@ -34,13 +34,11 @@ function storedVoterToken(): string {
 
 export function preload(tag: string, elements: Iterable<Element>, config: LoaderConfig, base: string): void {
   const prefetched = ((globalThis as { [PREFETCH]?: Map<string, Promise<Response>> })[PREFETCH] ??= new Map());
+  /** Which of the manifest's lists to start: '' (the shared chunk), the elements' languages, maybe `voted`. */
+  const lists = new Set(['']);
+  // The JSON first: the server takes longest to answer it.
   for (const element of elements) {
-    const lang = element.closest('[lang]')?.getAttribute('lang')?.slice(0, 2).toLowerCase() ?? '';
-    for (const file of [...(MANIFEST[''] ?? []), ...(MANIFEST[lang] ?? [])]) {
-      if (started.has(file)) continue;
-      started.add(file);
-      document.head.append(Object.assign(document.createElement('link'), { rel: 'modulepreload', href: new URL(`chunks/${file}`, base).href }));
-    }
+    lists.add(element.closest('[lang]')?.getAttribute('lang')?.slice(0, 2).toLowerCase() ?? '');
     const [attribute, path] = RESOURCES[tag] ?? [];
     const id = attribute && element.getAttribute(attribute);
     const site = element.getAttribute('site') || config.site;
@@ -48,10 +46,17 @@ export function preload(tag: string, elements: Iterable<Element>, config: Loader
     if (!id || !site || element.hasAttribute('voter-assertion')) continue;
     const url = `${element.getAttribute('api') || config.apiBase}/api/v1/sites/${encodeURIComponent(site)}/${path}${encodeURIComponent(id)}`;
     const token = tag === 'osallistu-poll' ? storedVoterToken() : '';
+    // A browser that has voted is likely to be shown the results first.
+    if (token) lists.add('voted');
     const key = `${url}\n${token}`;
     if (prefetched.has(key)) continue;
     const response = fetch(url, { headers: token ? { Accept: 'application/json', 'X-Voter-Token': token } : { Accept: 'application/json' } });
     response.catch(() => {}); // the widget asks again if this one failed
     prefetched.set(key, response);
+  }
+  for (const file of [...lists].flatMap((list) => MANIFEST[list] ?? [])) {
+    if (started.has(file)) continue;
+    started.add(file);
+    document.head.append(Object.assign(document.createElement('link'), { rel: 'modulepreload', href: new URL(`chunks/${file}`, base).href }));
   }
 }

@@ -1,6 +1,5 @@
 import { html, nothing } from 'lit';
-import type { TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import type { PropertyDeclarations, TemplateResult } from 'lit';
 import type { z } from '@hono/zod-openapi';
 import type { DecisionPage, DecisionView, Facets } from '../../worker/schema/decisions.ts';
 import { OsallistuElement } from '../core/base-element.ts';
@@ -39,32 +38,53 @@ const decisionMessages = new Catalog<DecisionMessages>({
  * @csspart button - the buttons.
  * @csspart item - one decision.
  */
-@defineElement('osallistu-decisions')
 export class OsallistuDecisions extends OsallistuElement {
   static override styles = [...OsallistuElement.styles, decisionStyles];
   static override catalogs = [...OsallistuElement.catalogs, decisionMessages];
   /** Keeps nothing on the device itself (its feedback form says so itself). */
   static override remembers = false;
 
-  @property() organ = '';
-  @property() topic = '';
-  @property() district = '';
-  @property({ type: Number }) limit = 10;
-  @property({ type: Boolean }) search = false;
-  @property({ type: Boolean }) filters = false;
-  @property({ attribute: 'feedback-form' }) feedbackForm = '';
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+  /** Lit's reactive properties (why not decorators, and why `attribute: false`: OsallistuElement.properties). */
+  static override properties: PropertyDeclarations = {
+    organ: {},
+    topic: {},
+    district: {},
+    limit: { type: Number },
+    search: { type: Boolean },
+    filters: { type: Boolean },
+    feedbackForm: { attribute: 'feedback-form' },
+    headingLevel: { attribute: 'heading-level', type: Number },
+    load: { state: true, attribute: false },
+    items: { state: true, attribute: false },
+    next: { state: true, attribute: false },
+    loadingMore: { state: true, attribute: false },
+    query: { state: true, attribute: false },
+    chosenTopic: { state: true, attribute: false },
+    topics: { state: true, attribute: false },
+    open: { state: true, attribute: false },
+    feedbackFor: { state: true, attribute: false },
+    status: { state: true, attribute: false },
+  };
 
-  @state() private load: Load = { status: 'loading' };
-  @state() private items: Summary[] = [];
-  @state() private next: string | null = null;
-  @state() private loadingMore = false;
-  @state() private query = '';
-  @state() private chosenTopic = '';
-  @state() private topics: z.infer<typeof Facets>['topics'] = [];
-  @state() private open = new Map<string, Full | null>();
-  @state() private feedbackFor = '';
-  @state() private status = '';
+  organ = '';
+  topic = '';
+  district = '';
+  limit = 10;
+  search = false;
+  filters = false;
+  feedbackForm = '';
+  headingLevel = 2;
+
+  private load: Load = { status: 'loading' };
+  private items: Summary[] = [];
+  private next: string | null = null;
+  private loadingMore = false;
+  private query = '';
+  private chosenTopic = '';
+  private topics: z.infer<typeof Facets>['topics'] = [];
+  private open = new Map<string, Full | null>();
+  private feedbackFor = '';
+  private status = '';
 
   /** Which fetch of the list is the latest: an older answer that arrives late is dropped. */
   #seq = 0;
@@ -295,6 +315,8 @@ export class OsallistuDecisions extends OsallistuElement {
     void this.fetchPage(false);
   }
 }
+
+defineElement('osallistu-decisions', OsallistuDecisions);
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 

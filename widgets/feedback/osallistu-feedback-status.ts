@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import type { PropertyDeclarations } from 'lit';
 import type { z } from '@hono/zod-openapi';
 import type { SubmissionStatusView } from '../../worker/schema/forms.ts';
 import { ApiRequestError } from '../core/api-client.ts';
@@ -52,28 +52,48 @@ export const removalKeyStore = (apiBase: string, site: string, ref: string) => n
  * @csspart input - the text fields.
  * @csspart removal-key - the removal key shown after sending.
  */
-@defineElement('osallistu-feedback-status')
 export class OsallistuFeedbackStatus extends OsallistuElement {
   static override styles = [...OsallistuElement.styles, statusStyles];
   static override catalogs = [...OsallistuElement.catalogs, statusMessages];
 
-  @property() ref = '';
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+  /** Lit's reactive properties (why not decorators, and why `attribute: false`: OsallistuElement.properties). */
+  static override properties: PropertyDeclarations = {
+    ref: {},
+    headingLevel: { attribute: 'heading-level', type: Number },
+    removalKey: { attribute: false },
+    input: { state: true, attribute: false },
+    inputError: { state: true, attribute: false },
+    lookup: { state: true, attribute: false },
+    confirming: { state: true, attribute: false },
+    removed: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
+    keyInput: { state: true, attribute: false },
+    keyError: { state: true, attribute: false },
+  };
+
+  ref = '';
+  headingLevel = 2;
   /** Never an attribute: a secret does not belong in the page's markup. */
-  @property({ attribute: false }) removalKey?: string = '';
+  removalKey?: string = '';
 
-  @state() private input = '';
-  @state() private inputError = '';
-  @state() private lookup: Lookup = { status: 'idle' };
-  @state() private confirming = false;
-  @state() private removed = false;
-  @state() private announcement = '';
-  @state() private keyInput = '';
-  @state() private keyError = '';
+  private input = '';
+  private inputError = '';
+  private lookup: Lookup = { status: 'idle' };
+  private confirming = false;
+  private removed = false;
+  private announcement = '';
+  private keyInput = '';
+  private keyError = '';
 
-  @query('#ref') private field?: HTMLInputElement;
-  @query('#key') private keyField?: HTMLInputElement;
-  @query('.result [role="heading"]') private resultHeading?: HTMLElement;
+  private get field(): HTMLInputElement | null {
+    return this.renderRoot?.querySelector<HTMLInputElement>('#ref') ?? null;
+  }
+  private get keyField(): HTMLInputElement | null {
+    return this.renderRoot?.querySelector<HTMLInputElement>('#key') ?? null;
+  }
+  private get resultHeading(): HTMLElement | null {
+    return this.renderRoot?.querySelector<HTMLElement>('.result [role="heading"]') ?? null;
+  }
 
   private get ft() {
     return statusMessages.get(this.language);
@@ -300,6 +320,8 @@ export class OsallistuFeedbackStatus extends OsallistuElement {
     this.keyField?.focus();
   }
 }
+
+defineElement('osallistu-feedback-status', OsallistuFeedbackStatus);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,6 +1,5 @@
 import { html, nothing } from 'lit';
-import type { TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import type { PropertyDeclarations, TemplateResult } from 'lit';
 import type { z } from '@hono/zod-openapi';
 import type { FormField, FormView, SubmissionReceipt } from '../../worker/schema/forms.ts';
 import { ApiRequestError, newIdempotencyKey } from '../core/api-client.ts';
@@ -66,32 +65,56 @@ const INPUT_TYPES: Partial<Record<FormField['type'], string>> = { email: 'email'
  * `load`, `pending`, `saveDraft` and `send` are protected for the officials' console, whose
  * preview (widgets/admin/feedback-preview.ts) shows a form being edited and sends nothing.
  */
-@defineElement('osallistu-feedback')
 export class OsallistuFeedback extends OsallistuElement {
   static override styles = [...OsallistuElement.styles, feedbackStyles];
   static override catalogs = [...OsallistuElement.catalogs, feedbackMessages];
 
-  @property({ reflect: true }) form = '';
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+  /** Lit's reactive properties (why not decorators, and why `attribute: false`: OsallistuElement.properties). */
+  static override properties: PropertyDeclarations = {
+    form: { reflect: true },
+    headingLevel: { attribute: 'heading-level', type: Number },
+    caseId: { attribute: 'case-id' },
+    subject: {},
+    decision: {},
+    video: {},
+    load: { state: true, attribute: false },
+    values: { state: true, attribute: false },
+    errors: { state: true, attribute: false },
+    showSummary: { state: true, attribute: false },
+    phase: { state: true, attribute: false },
+    ref: { state: true, attribute: false },
+    notice: { state: true, attribute: false },
+    draftRestored: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
+  };
+
+  form = '';
+  headingLevel = 2;
   /** What the feedback is about, when another widget opens the form: shown above it and sent with it. */
-  @property({ attribute: 'case-id' }) caseId = '';
-  @property() subject = '';
-  @property() decision = '';
-  @property() video = '';
+  caseId = '';
+  subject = '';
+  decision = '';
+  video = '';
 
-  @state() protected load: Load = { status: 'loading' };
-  @state() private values: Record<string, Value> = {};
-  @state() private errors: Record<string, string> = {};
-  @state() private showSummary = false;
-  @state() private phase: Phase = 'editing';
-  @state() private ref = '';
-  @state() private notice = '';
-  @state() private draftRestored = false;
-  @state() private announcement = '';
+  protected load: Load = { status: 'loading' };
+  private values: Record<string, Value> = {};
+  private errors: Record<string, string> = {};
+  private showSummary = false;
+  private phase: Phase = 'editing';
+  private ref = '';
+  private notice = '';
+  private draftRestored = false;
+  private announcement = '';
 
-  @query('.error-summary') private summaryElement?: HTMLElement;
-  @query('.notice') private noticeElement?: HTMLElement;
-  @query('.sent [role="heading"]') private sentHeading?: HTMLElement;
+  private get summaryElement(): HTMLElement | null {
+    return this.renderRoot?.querySelector<HTMLElement>('.error-summary') ?? null;
+  }
+  private get noticeElement(): HTMLElement | null {
+    return this.renderRoot?.querySelector<HTMLElement>('.notice') ?? null;
+  }
+  private get sentHeading(): HTMLElement | null {
+    return this.renderRoot?.querySelector<HTMLElement>('.sent [role="heading"]') ?? null;
+  }
 
   #honeypot = '';
   readonly #n = ++instances;
@@ -558,6 +581,8 @@ export class OsallistuFeedback extends OsallistuElement {
     await this.say(this.ft.gaveUp);
   }
 }
+
+defineElement('osallistu-feedback', OsallistuFeedback);
 
 declare global {
   interface HTMLElementTagNameMap {

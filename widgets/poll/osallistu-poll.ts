@@ -1,17 +1,21 @@
 import { html, nothing } from 'lit';
-import type { TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import type { PropertyDeclarations, TemplateResult } from 'lit';
 import type { BallotReceipt, PollView } from '../../worker/schema/polls.ts';
 import { ApiRequestError, NetworkError, newIdempotencyKey } from '../core/api-client.ts';
 import { OsallistuElement } from '../core/base-element.ts';
 import { defineElement } from '../core/define.ts';
 import { emit } from '../core/events.ts';
-import { formatDateTime, formatPercent } from '../core/format.ts';
+import { formatDateTime } from '../core/format.ts';
 import { localized } from '../core/i18n.ts';
 import { existingVoterToken, voterToken } from '../core/voter-token.ts';
 import { pendingBallot } from './pending-ballot.ts';
 import type { PendingBallot } from './pending-ballot.ts';
 import { pollStyles } from './styles.ts';
+import type { PollContext } from './results.ts';
+
+/** The results view (results.ts), once loaded: it is needed only after a vote or once the poll is closed. */
+let results: typeof import('./results.ts') | undefined;
+const loadResults = async () => (results ??= await import('./results.ts'));
 
 /** Detail of `osallistu-vote`. */
 export interface VoteDetail {
@@ -43,32 +47,50 @@ type Load = { status: 'loading' } | { status: 'ready'; poll: PollView } | { stat
  * @cssproperty --osallistu-on-accent - text on the accent colour.
  * @cssproperty --osallistu-border - borders of the box and the options.
  */
-@defineElement('osallistu-poll')
 export class OsallistuPoll extends OsallistuElement {
   static override styles = [...OsallistuElement.styles, pollStyles];
+  /** Lit's reactive properties (why not decorators, and why `attribute: false`: OsallistuElement.properties). */
+  static override properties: PropertyDeclarations = {
+    poll: { reflect: true },
+    voterAssertion: { attribute: 'voter-assertion' },
+    headingLevel: { attribute: 'heading-level', type: Number },
+    preview: { attribute: false },
+    load: { state: true, attribute: false },
+    choices: { state: true, attribute: false },
+    value: { state: true, attribute: false },
+    submitting: { state: true, attribute: false },
+    editing: { state: true, attribute: false },
+    fieldError: { state: true, attribute: false },
+    notice: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
+  };
 
-  @property({ reflect: true }) poll = '';
-  @property({ attribute: 'voter-assertion' }) voterAssertion = '';
+  poll = '';
+  voterAssertion = '';
   /** The heading level of the question when it is not a form legend, to fit the host page's outline. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+  headingLevel = 2;
   /** The officials' console's live preview: this poll is shown as residents will see it, without the API; answering it sends nothing. */
-  @property({ attribute: false }) preview?: PollView;
+  preview?: PollView;
   /** Milliseconds before a ballot still on its way is said to be slow ("still sending"). */
   slowAfter = 5000;
 
-  @state() private load: Load = { status: 'loading' };
-  @state() private choices: string[] = [];
-  @state() private value: number | null = null;
-  @state() private submitting = false;
-  @state() private editing = false;
-  @state() private fieldError = '';
+  private load: Load = { status: 'loading' };
+  private choices: string[] = [];
+  private value: number | null = null;
+  private submitting = false;
+  private editing = false;
+  private fieldError = '';
   /** A short message above the poll: thanks, queued offline, already voted. */
-  @state() private notice = '';
+  private notice = '';
   /** What the polite live region says; set after a vote. */
-  @state() private announcement = '';
+  private announcement = '';
 
-  @query('.notice') private noticeElement?: HTMLElement;
-  @query('input') private firstInput?: HTMLInputElement;
+  get #noticeElement() {
+    return this.renderRoot?.querySelector<HTMLElement>('.notice');
+  }
+  get #firstInput() {
+    return this.renderRoot?.querySelector('input');
+  }
   readonly #name = `osallistu-poll-${++instances}`;
 
   protected override resourceId(): string {
@@ -81,31 +103,27 @@ export class OsallistuPoll extends OsallistuElement {
   }
 
   protected override fetchResource(): Promise<void> {
-    return this.fetchPoll();
+    return this.#fetchPoll();
   }
 
   protected override resend(): Promise<void> {
-    return this.sendPending();
+    return this.#sendPending();
   }
 
-  /**
-   * Bar widths go in through the CSSOM, not a style attribute: a host page's strict
-   * Content-Security-Policy (no 'unsafe-inline' styles) allows the one and blocks the other.
-   */
   protected override updated(): void {
-    for (const bar of this.renderRoot.querySelectorAll<HTMLElement>('[data-share]')) bar.style.setProperty('--_share', bar.dataset.share!);
+    results?.paint(this.renderRoot as ShadowRoot);
   }
 
   override render() {
     const t = this.t.poll;
     return html`<div class="poll" part="form" aria-busy=${this.load.status === 'loading' ? 'true' : 'false'}>
-      ${this.renderBody()}
+      ${this.#renderBody()}
       <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
       ${this.load.status === 'loading' ? html`<span class="visually-hidden">${t.loading}</span>` : nothing}
     </div>`;
   }
 
-  private renderBody(): TemplateResult {
+  #renderBody(): TemplateResult {
     const t = this.t.poll;
     switch (this.load.status) {
       case 'loading':
@@ -114,39 +132,39 @@ export class OsallistuPoll extends OsallistuElement {
         return html`<p class="notice">${t.notFound}</p>`;
       case 'failed':
         return html`<p class="notice" role="alert">${this.load.message}</p>
-          <button part="button" @click=${() => void this.fetchPoll()}>${this.t.retry}</button>`;
+          <button part="button" @click=${() => void this.#fetchPoll()}>${this.t.retry}</button>`;
       case 'ready':
-        return this.renderPoll(this.load.poll);
+        return this.#renderPoll(this.load.poll);
     }
   }
 
-  private renderPoll(poll: PollView): TemplateResult {
+  #renderPoll(poll: PollView): TemplateResult {
     const t = this.t.poll;
-    const votingBlocked = this.votingBlockedReason(poll);
-    const canVote = poll.state === 'open' && !votingBlocked && (!poll.myBallot || this.editing);
-    const question = this.text(poll.question, poll);
+    const votingBlocked = this.#votingBlockedReason(poll);
+    const canVote = this.#canVote(poll);
+    const question = this.#text(poll.question, poll);
     return html`
       ${this.notice ? html`<p class="notice" tabindex="-1">${this.notice}</p>` : nothing}
       ${canVote
-        ? this.renderForm(poll)
-        : html`<p class="question" role="heading" aria-level=${this.headingLevel} lang=${question.lang}>${question.text}</p>${this.renderDescription(poll)}`}
-      ${this.renderTiming(poll)}
-      ${!canVote && poll.myBallot ? html`<p class="mine">${t.yourBallot(this.describeBallot(poll, poll.myBallot))}</p>` : nothing}
+        ? this.#renderForm(poll)
+        : html`<p class="question" role="heading" aria-level=${this.headingLevel} lang=${question.lang}>${question.text}</p>${this.#renderDescription(poll)}`}
+      ${this.#renderTiming(poll)}
+      ${!canVote ? this.#renderOutcome(poll, () => results!.renderMine(this.#context(poll))) : nothing}
       ${!canVote && votingBlocked && poll.state === 'open' ? html`<p class="notice">${votingBlocked}</p>` : nothing}
-      ${!canVote ? this.renderResults(poll) : nothing}
+      ${!canVote ? this.#renderOutcome(poll, () => results!.renderResults(this.#context(poll))) : nothing}
       ${!canVote && poll.state === 'open' && poll.allowChange && poll.myBallot
-        ? html`<div class="actions"><button part="button" class="secondary change" @click=${this.startEditing}>${t.change}</button></div>`
+        ? html`<div class="actions"><button part="button" class="secondary change" @click=${this.#startEditing}>${t.change}</button></div>`
         : nothing}
     `;
   }
 
-  private renderDescription(poll: PollView, id?: string) {
+  #renderDescription(poll: PollView, id?: string) {
     if (!poll.description) return nothing;
-    const description = this.text(poll.description, poll);
+    const description = this.#text(poll.description, poll);
     return html`<p class="description" id=${id ?? nothing} lang=${description.lang}>${description.text}</p>`;
   }
 
-  private renderTiming(poll: PollView) {
+  #renderTiming(poll: PollView) {
     const t = this.t.poll;
     if (poll.state === 'closed') return html`<p class="meta">${t.closed}</p>`;
     if (poll.state === 'upcoming' && poll.opensAt) return html`<p class="meta">${t.opensAt(formatDateTime(poll.opensAt, this.language))}</p>`;
@@ -155,33 +173,33 @@ export class OsallistuPoll extends OsallistuElement {
   }
 
   /** The button is never disabled while sending (that would drop the focus to the page): a second press does nothing. */
-  private renderForm(poll: PollView): TemplateResult {
+  #renderForm(poll: PollView): TemplateResult {
     const t = this.t.poll;
-    const question = this.text(poll.question, poll);
+    const question = this.#text(poll.question, poll);
     const id = (suffix: string) => `${this.poll}-${suffix}`;
     const describedBy = [poll.description ? id('description') : '', id('hint'), this.fieldError ? id('error') : ''].filter(Boolean).join(' ');
-    return html`<form novalidate @submit=${this.submit} class=${this.fieldError ? 'invalid' : ''}>
+    return html`<form novalidate @submit=${this.#submit} class=${this.fieldError ? 'invalid' : ''}>
       <fieldset aria-describedby=${describedBy}>
         <legend lang=${question.lang}>${question.text}</legend>
-        ${this.renderDescription(poll, id('description'))}
-        <p class="hint" id=${id('hint')}>${this.hint(poll)}</p>
+        ${this.#renderDescription(poll, id('description'))}
+        <p class="hint" id=${id('hint')}>${this.#hint(poll)}</p>
         <div role="alert">${this.fieldError ? html`<p class="error" id=${id('error')}><span class="visually-hidden">${t.errorPrefix}</span> ${this.fieldError}</p>` : nothing}</div>
-        ${poll.kind === 'scale' ? this.renderScale(poll) : this.renderChoices(poll)}
+        ${poll.kind === 'scale' ? this.#renderScale(poll) : this.#renderChoices(poll)}
       </fieldset>
       <div class="actions">
         <button part="button" type="submit" aria-disabled=${this.submitting ? 'true' : 'false'}>
           ${this.submitting ? t.submitting : poll.myBallot ? t.saveChange : t.submit}
         </button>
-        ${this.editing ? html`<button part="button" type="button" class="secondary" @click=${this.stopEditing}>${t.cancel}</button>` : nothing}
+        ${this.editing ? html`<button part="button" type="button" class="secondary" @click=${this.#stopEditing}>${t.cancel}</button>` : nothing}
       </div>
     </form>`;
   }
 
-  private renderChoices(poll: PollView) {
+  #renderChoices(poll: PollView) {
     const type = poll.kind === 'multiple' ? 'checkbox' : 'radio';
     return html`<div class="options">
       ${poll.options.map((option) => {
-        const label = this.text(option.label, poll);
+        const label = this.#text(option.label, poll);
         return html`<label class="option">
           <input
             type=${type}
@@ -190,7 +208,7 @@ export class OsallistuPoll extends OsallistuElement {
             .value=${option.id}
             .checked=${this.choices.includes(option.id)}
             aria-invalid=${this.fieldError ? 'true' : 'false'}
-            @change=${this.onChoice}
+            @change=${this.#onChoice}
           />
           <span lang=${label.lang}>${label.text}</span>
         </label>`;
@@ -198,11 +216,11 @@ export class OsallistuPoll extends OsallistuElement {
     </div>`;
   }
 
-  private renderScale(poll: PollView) {
+  #renderScale(poll: PollView) {
     const scale = poll.scale!;
     const values = Array.from({ length: scale.max - scale.min + 1 }, (_, i) => scale.min + i);
-    const minLabel = scale.minLabel ? this.text(scale.minLabel, poll) : null;
-    const maxLabel = scale.maxLabel ? this.text(scale.maxLabel, poll) : null;
+    const minLabel = scale.minLabel ? this.#text(scale.minLabel, poll) : null;
+    const maxLabel = scale.maxLabel ? this.#text(scale.maxLabel, poll) : null;
     return html`<div class="scale">
         ${values.map(
           (value) => html`<label class="option">
@@ -213,7 +231,7 @@ export class OsallistuPoll extends OsallistuElement {
               .value=${String(value)}
               .checked=${this.value === value}
               aria-invalid=${this.fieldError ? 'true' : 'false'}
-              @change=${() => ((this.value = value), (this.fieldError = ''))}
+              @change=${() => ((this.value = value), (this.fieldError = ''), this.#expectResults())}
             />
             <span>${value}${value === scale.min && minLabel ? html`<span class="visually-hidden" lang=${minLabel.lang}> – ${minLabel.text}</span>` : nothing}${value === scale.max && maxLabel ? html`<span class="visually-hidden" lang=${maxLabel.lang}> – ${maxLabel.text}</span>` : nothing}</span>
           </label>`,
@@ -224,39 +242,31 @@ export class OsallistuPoll extends OsallistuElement {
         : nothing}`;
   }
 
-  private renderResults(poll: PollView) {
-    const t = this.t.poll;
-    if (!poll.results) {
-      const later = poll.resultsVisibility === 'always' ? '' : t.resultsLater[poll.resultsVisibility];
-      return later && !(poll.resultsVisibility === 'after_vote' && !poll.myBallot && poll.state !== 'open') ? html`<p class="meta">${later}</p>` : nothing;
-    }
-    const { total, options } = poll.results;
-    return html`<p class="question" role="heading" aria-level=${this.headingLevel + 1}>${t.results}</p>
-      ${poll.kind === 'multiple' && poll.maxChoices > 1 ? html`<p class="meta">${t.sharesNote(poll.maxChoices)}</p>` : nothing}
-      <ul class="results" part="results">
-        ${options.map((option) => {
-          const share = total ? option.count / total : 0;
-          const label = this.resultLabel(poll, option.id);
-          return html`<li>
-            <div class="result-text">
-              <span lang=${label.lang}>${label.text}</span>
-              <span class="numbers">${t.optionResult(this.t.votes(option.count), formatPercent(share, this.language))}</span>
-            </div>
-            <div class="bar" part="bar" aria-hidden="true"><span data-share=${`${(share * 100).toFixed(1)}%`}></span></div>
-          </li>`;
-        })}
-      </ul>
-      <p class="meta">${t.total(total)}</p>`;
+  #context(poll: PollView): PollContext {
+    return { poll, t: this.t, language: this.language, headingLevel: this.headingLevel };
+  }
+
+  /** Part of the results view: drawn once its chunk is here (fetchPoll and send wait for it; a console preview asks for it here). */
+  #renderOutcome(poll: PollView, part: () => unknown) {
+    if (results) return part();
+    void loadResults().then(() => this.requestUpdate());
+    return nothing;
   }
 
   /** Why this page cannot take a ballot for this poll, or '' when it can. */
-  private votingBlockedReason(poll: PollView): string {
+  #votingBlockedReason(poll: PollView): string {
     if (poll.voterMode === 'signed' && !this.voterAssertion) return this.t.poll.signInToVote;
     if (poll.voterMode === 'challenge') return this.t.errors.challenge;
     return '';
   }
 
-  private hint(poll: PollView): string {
+  /** Whether the form is shown; otherwise the resident's ballot and the results are. */
+  #canVote(poll: PollView): boolean {
+    const blocked = poll.voterMode === 'challenge' || (poll.voterMode === 'signed' && !this.voterAssertion);
+    return poll.state === 'open' && !blocked && (!poll.myBallot || this.editing);
+  }
+
+  #hint(poll: PollView): string {
     const t = this.t.poll;
     if (poll.kind === 'scale') return t.chooseValue(poll.scale!.min, poll.scale!.max);
     if (poll.kind === 'single') return t.chooseOne;
@@ -264,46 +274,32 @@ export class OsallistuPoll extends OsallistuElement {
     return poll.minChoices <= 1 ? t.chooseAtMost(poll.maxChoices) : t.chooseBetween(poll.minChoices, poll.maxChoices);
   }
 
-  private text(map: Partial<Record<PollView['languages'][number], string>>, poll: PollView) {
+  #text(map: Partial<Record<PollView['languages'][number], string>>, poll: PollView) {
     return localized(map, this.language, poll.languages);
-  }
-
-  private resultLabel(poll: PollView, id: string) {
-    if (poll.kind !== 'scale') {
-      const option = poll.options.find((o) => o.id === id);
-      return option ? this.text(option.label, poll) : { text: id, lang: this.language };
-    }
-    const scale = poll.scale!;
-    const end = id === String(scale.min) ? scale.minLabel : id === String(scale.max) ? scale.maxLabel : undefined;
-    const endText = end ? this.text(end, poll) : null;
-    return { text: endText ? `${id} – ${endText.text}` : id, lang: endText?.lang ?? this.language };
-  }
-
-  private describeBallot(poll: PollView, ballot: NonNullable<PollView['myBallot']>): string {
-    if (poll.kind === 'scale') return String(ballot.value);
-    return (ballot.choices ?? []).map((id) => this.resultLabel(poll, id).text).join(', ');
   }
 
   /**
    * Who is asking. Reading sends the voter token only if this browser has voted before, so a
    * page view makes no identifier at all; voting makes one.
    */
-  private headers(voting: boolean): Record<string, string> {
+  #headers(voting: boolean): Record<string, string> {
     const token = voting ? voterToken() : existingVoterToken();
     const headers: Record<string, string> = token ? { 'X-Voter-Token': token } : {};
     if (this.voterAssertion) headers['X-Voter-Assertion'] = this.voterAssertion;
     return headers;
   }
 
-  private async fetchPoll(): Promise<void> {
+  async #fetchPoll(): Promise<void> {
     if (this.load.status !== 'ready') this.load = { status: 'loading' };
     try {
-      const poll = await this.client.get<PollView>(`polls/${encodeURIComponent(this.poll)}`, { headers: this.headers(false) });
+      const poll = await this.client.get<PollView>(`polls/${encodeURIComponent(this.poll)}`, { headers: this.#headers(false) });
+      // Drawn whole in one go: a poll this browser has answered, or one that is closed, waits for the results view.
+      if (!this.#canVote(poll)) await loadResults();
       this.load = { status: 'ready', poll };
-      this.selectBallot(poll);
+      this.#selectBallot(poll);
       // A ballot (or change) still waiting from an earlier visit: sending it again is safe, its
       // idempotency key makes the server count it once.
-      if (poll.state === 'open' && this.pending.get()) void this.sendPending();
+      if (poll.state === 'open' && this.#pending.get()) void this.#sendPending();
     } catch (error) {
       if (error instanceof ApiRequestError && error.status === 404) this.load = { status: 'not-found' };
       else {
@@ -313,35 +309,41 @@ export class OsallistuPoll extends OsallistuElement {
     }
   }
 
-  private selectBallot(poll: PollView): void {
+  #selectBallot(poll: PollView): void {
     this.choices = poll.myBallot?.choices ?? [];
     this.value = poll.myBallot?.value ?? null;
   }
 
-  private onChoice(event: Event): void {
+  #onChoice(event: Event): void {
     const input = event.target as HTMLInputElement;
     if (input.type === 'radio') this.choices = [input.value];
     else this.choices = input.checked ? [...this.choices, input.value] : this.choices.filter((id) => id !== input.value);
     this.fieldError = '';
+    this.#expectResults();
   }
 
-  private startEditing(): void {
+  /** The resident is answering: the results view they will see next starts downloading now. */
+  #expectResults(): void {
+    if (!this.preview) loadResults().catch(() => {}); // tried again when it is drawn
+  }
+
+  #startEditing(): void {
     this.editing = true;
     this.notice = '';
-    void this.updateComplete.then(() => this.firstInput?.focus());
+    void this.updateComplete.then(() => this.#firstInput?.focus());
   }
 
   /** Back to the results; focus goes to "change your answer", where the resident started. */
-  private async stopEditing(): Promise<void> {
+  async #stopEditing(): Promise<void> {
     this.editing = false;
     this.fieldError = '';
-    if (this.load.status === 'ready') this.selectBallot(this.load.poll);
+    if (this.load.status === 'ready') this.#selectBallot(this.load.poll);
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('.change')?.focus();
   }
 
   /** The client-side check, so the resident hears what to fix without a round trip. */
-  private validationError(poll: PollView): string {
+  #validationError(poll: PollView): string {
     const t = this.t.poll;
     if (poll.kind === 'scale') return this.value === null ? t.errorNoValue : '';
     if (this.choices.length === 0) return t.errorNoChoice;
@@ -350,34 +352,34 @@ export class OsallistuPoll extends OsallistuElement {
     return '';
   }
 
-  private async submit(event: SubmitEvent): Promise<void> {
+  async #submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     if (this.load.status !== 'ready' || this.submitting || this.preview) return;
     const poll = this.load.poll;
-    this.fieldError = this.validationError(poll);
+    this.fieldError = this.#validationError(poll);
     if (this.fieldError) {
       await this.updateComplete;
-      this.firstInput?.focus();
+      this.#firstInput?.focus();
       return;
     }
     const body = poll.kind === 'scale' ? { value: this.value! } : { choices: [...this.choices] };
     const pending: PendingBallot = { body, idempotencyKey: newIdempotencyKey(), createdAt: new Date().toISOString() };
     // Saved before sending: if the tab closes mid-request, the next visit sends it again.
-    this.pending.set(pending);
-    await this.send(pending);
+    this.#pending.set(pending);
+    await this.#send(pending);
   }
 
-  private get pending() {
+  get #pending() {
     return pendingBallot(this.client.apiBase, this.siteId, this.poll);
   }
 
-  private async sendPending(): Promise<void> {
-    const pending = this.pending.get();
-    if (pending && !this.submitting) await this.send(pending);
+  async #sendPending(): Promise<void> {
+    const pending = this.#pending.get();
+    if (pending && !this.submitting) await this.#send(pending);
   }
 
   /** Sends `pending`; says "offline" only when the browser could not connect, and "still sending" when the server is slow or busy. */
-  private async send(pending: PendingBallot): Promise<void> {
+  async #send(pending: PendingBallot): Promise<void> {
     await this.stringsReady();
     const t = this.t.poll;
     this.submitting = true;
@@ -387,52 +389,47 @@ export class OsallistuPoll extends OsallistuElement {
     try {
       const receipt = await this.client.post<BallotReceipt>(`polls/${encodeURIComponent(this.poll)}/ballots`, pending.body, {
         idempotencyKey: pending.idempotencyKey,
-        headers: this.headers(true),
+        headers: this.#headers(true),
       });
-      this.pending.clear();
+      this.#pending.clear();
       this.stopRetrying();
-      this.acceptReceipt(receipt);
+      await loadResults().catch(() => {}); // counted all the same: renderOutcome tries again
+      this.#acceptReceipt(receipt);
       const message = pending.offline ? t.sentAfterOffline : wasChange ? t.changed : t.thanks;
       this.notice = message;
-      this.announcement = `${t.saved} ${this.resultsSummary()}`.trim();
+      this.announcement = `${t.saved} ${results && this.load.status === 'ready' ? results.resultsSummary(this.#context(this.load.poll)) : ''}`.trim();
       emit<VoteDetail>(this, 'osallistu-vote', { site: this.siteId, poll: this.poll, ...pending.body, changed: wasChange });
     } catch (error) {
       if (this.isTransient(error)) {
         // A time-out or a busy server is not a lost connection: only a failed connection is "offline".
         const offline = error instanceof NetworkError && !error.timedOut;
-        if (offline) this.pending.set({ ...pending, offline });
+        if (offline) this.#pending.set({ ...pending, offline });
         this.notice = this.announcement = offline ? t.queued : t.stillSending;
         this.retryLater();
       } else {
-        this.pending.clear();
+        this.#pending.clear();
         this.notice = error instanceof ApiRequestError && error.code === 'already_voted' ? t.alreadyVoted : this.errorMessage(error, this.t.errors.server);
         this.announcement = this.notice;
-        if (error instanceof ApiRequestError && (error.status === 409 || error.status === 404)) await this.fetchPoll();
+        if (error instanceof ApiRequestError && (error.status === 409 || error.status === 404)) await this.#fetchPoll();
       }
     } finally {
       clearTimeout(slow);
       this.submitting = false;
     }
     await this.updateComplete;
-    this.noticeElement?.focus();
+    this.#noticeElement?.focus();
   }
 
-  private acceptReceipt(receipt: BallotReceipt): void {
+  #acceptReceipt(receipt: BallotReceipt): void {
     if (this.load.status !== 'ready') return;
     const poll = { ...this.load.poll, myBallot: receipt.ballot, ...(receipt.results ? { results: receipt.results } : {}) };
     this.load = { status: 'ready', poll };
     this.editing = false;
-    this.selectBallot(poll);
-  }
-
-  private resultsSummary(): string {
-    if (this.load.status !== 'ready' || !this.load.poll.results) return '';
-    const poll = this.load.poll;
-    const { total, options } = poll.results!;
-    const parts = options.map((o) => `${this.resultLabel(poll, o.id).text}: ${this.t.poll.optionResult(this.t.votes(o.count), formatPercent(total ? o.count / total : 0, this.language))}`);
-    return `${this.t.poll.results}: ${parts.join('; ')}. ${this.t.poll.total(total)}.`;
+    this.#selectBallot(poll);
   }
 }
+
+defineElement('osallistu-poll', OsallistuPoll);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 
+/** The form's styles; the results view brings its own (results.ts). */
 export const pollStyles = css`
   .poll {
     border: 1px solid var(--_border);
@@ -11,9 +12,7 @@ export const pollStyles = css`
   legend,
   .question,
   .description,
-  .notice,
-  .mine,
-  .result-text {
+  .notice {
     overflow-wrap: anywhere;
   }
   legend,
@@ -57,47 +56,8 @@ export const pollStyles = css`
     border-inline-start: 4px solid var(--_error);
     padding-inline-start: 0.75rem;
   }
-  .results {
-    list-style: none;
-    margin: 0.5rem 0 0.75rem;
-    padding: 0;
-    display: grid;
-    gap: 0.6rem;
-  }
-  .result-text {
-    display: flex;
-    justify-content: space-between;
-    gap: 1rem;
-    flex-wrap: wrap;
-  }
-  .result-text .numbers {
-    font-variant-numeric: tabular-nums;
-    white-space: nowrap;
-  }
-  .bar {
-    block-size: 0.6rem;
-    border-radius: 0.3rem;
-    background: color-mix(in srgb, var(--_accent) 15%, transparent);
-    overflow: hidden;
-    margin-block-start: 0.25rem;
-  }
-  .bar > span {
-    display: block;
-    block-size: 100%;
-    inline-size: var(--_share, 0%);
-    background: var(--_accent);
-    transition: inline-size 400ms ease-out;
-  }
   button[aria-disabled='true'] {
     opacity: 0.7;
     cursor: progress;
-  }
-  .mine {
-    font-weight: 700;
-  }
-  @media (forced-colors: active) {
-    .bar > span {
-      background: CanvasText;
-    }
   }
 `;

@@ -1,5 +1,5 @@
 import { css, html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import type { PropertyDeclarations } from 'lit';
 import type { z } from '@hono/zod-openapi';
 import type { ChannelPage } from '../../worker/schema/videos.ts';
 import { ApiRequestError } from '../core/api-client.ts';
@@ -32,7 +32,6 @@ type Load = { status: 'loading' } | { status: 'ready' } | { status: 'failed'; me
  * @csspart button - the buttons.
  * @csspart item - one episode.
  */
-@defineElement('osallistu-video-blog')
 export class OsallistuVideoBlog extends OsallistuElement {
   static override styles = [...OsallistuElement.styles, videoStyles, css`
     :host {
@@ -80,17 +79,31 @@ export class OsallistuVideoBlog extends OsallistuElement {
   /** Keeps nothing on the device itself (its videos and forms say so themselves). */
   static override remembers = false;
 
-  @property() channel = '';
-  @property({ type: Number }) limit = 6;
-  @property({ attribute: 'feedback-form' }) feedbackForm = '';
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+  /** Lit's reactive properties (why not decorators, and why `attribute: false`: OsallistuElement.properties). */
+  static override properties: PropertyDeclarations = {
+    channel: {},
+    limit: { type: Number },
+    feedbackForm: { attribute: 'feedback-form' },
+    headingLevel: { attribute: 'heading-level', type: Number },
+    load: { state: true, attribute: false },
+    items: { state: true, attribute: false },
+    next: { state: true, attribute: false },
+    loadingMore: { state: true, attribute: false },
+    status: { state: true, attribute: false },
+    open: { state: true, attribute: false },
+  };
 
-  @state() private load: Load = { status: 'loading' };
-  @state() private items: Episode[] = [];
-  @state() private next: string | null = null;
-  @state() private loadingMore = false;
-  @state() private status = '';
-  @state() private open = '';
+  channel = '';
+  limit = 6;
+  feedbackForm = '';
+  headingLevel = 2;
+
+  private load: Load = { status: 'loading' };
+  private items: Episode[] = [];
+  private next: string | null = null;
+  private loadingMore = false;
+  private status = '';
+  private open = '';
 
   /** Which fetch is the latest: an older answer that arrives late is dropped. */
   #seq = 0;
@@ -217,6 +230,8 @@ export class OsallistuVideoBlog extends OsallistuElement {
     this.open = this.open === id ? '' : id;
   }
 }
+
+defineElement('osallistu-video-blog', OsallistuVideoBlog);
 
 declare global {
   interface HTMLElementTagNameMap {

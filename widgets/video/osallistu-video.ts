@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import type { PropertyDeclarations } from 'lit';
 import type { z } from '@hono/zod-openapi';
 import type { VideoView } from '../../worker/schema/videos.ts';
 import { ApiRequestError } from '../core/api-client.ts';
@@ -43,28 +43,45 @@ export const day = (iso: string, lang: Lang): string => formatDate(iso, lang);
  * @attr autoplay - press play as soon as the video has loaded (the blog uses it).
  * @csspart button - the buttons.
  */
-@defineElement('osallistu-video')
 export class OsallistuVideo extends OsallistuElement {
   static override styles = [...OsallistuElement.styles, videoStyles];
   static override catalogs = [...OsallistuElement.catalogs, videoMessages];
 
-  @property() video = '';
-  @property({ attribute: 'feedback-form' }) feedbackForm = '';
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
-  @property({ type: Boolean }) compact = false;
-  @property({ type: Boolean }) autoplay = false;
+  /** Lit's reactive properties (why not decorators, and why `attribute: false`: OsallistuElement.properties). */
+  static override properties: PropertyDeclarations = {
+    video: {},
+    feedbackForm: { attribute: 'feedback-form' },
+    headingLevel: { attribute: 'heading-level', type: Number },
+    compact: { type: Boolean },
+    autoplay: { type: Boolean },
+    data: { state: true, attribute: false },
+    failed: { state: true, attribute: false },
+    phase: { state: true, attribute: false },
+    at: { state: true, attribute: false },
+    remembered: { state: true, attribute: false },
+    note: { state: true, attribute: false },
+    asking: { state: true, attribute: false },
+    chapter: { state: true, attribute: false },
+    tracks: { state: true, attribute: false },
+  };
 
-  @state() private data?: Video;
-  @state() private failed = '';
-  @state() private phase: 'poster' | 'consent' | 'playing' = 'poster';
+  video = '';
+  feedbackForm = '';
+  headingLevel = 2;
+  compact = false;
+  autoplay = false;
+
+  private data?: Video;
+  private failed = '';
+  private phase: 'poster' | 'consent' | 'playing' = 'poster';
   /** Seconds to start the player at (a chapter). */
-  @state() private at = 0;
-  @state() private remembered = false;
-  @state() private note = '';
-  @state() private asking = false;
-  @state() private chapter = -1;
+  private at = 0;
+  private remembered = false;
+  private note = '';
+  private asking = false;
+  private chapter = -1;
   /** Caption addresses the player may load: the API's own when it is this page's origin, else a copy in memory. */
-  @state() private tracks: Partial<Record<Lang, string>> = {};
+  private tracks: Partial<Record<Lang, string>> = {};
 
   private get vt() {
     return videoMessages.get(this.language);
@@ -317,6 +334,8 @@ export class OsallistuVideo extends OsallistuElement {
     await this.focusOn('osallistu-feedback');
   }
 }
+
+defineElement('osallistu-video', OsallistuVideo);
 
 declare global {
   interface HTMLElementTagNameMap {

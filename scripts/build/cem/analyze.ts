@@ -27,28 +27,26 @@ export function widgetFiles(root: string): string[] {
   return files;
 }
 
-/** The string of `@defineElement('tag')` on a class, if it has one. */
-function definedTag(node: Node): string | undefined {
-  if (!ts.isClassDeclaration(node) || !node.modifiers) return undefined;
-  for (const modifier of node.modifiers) {
-    if (!ts.isDecorator(modifier) || !ts.isCallExpression(modifier.expression)) continue;
-    const { expression, arguments: args } = modifier.expression;
-    if (ts.isIdentifier(expression) && expression.text === 'defineElement' && args[0] && ts.isStringLiteral(args[0])) return args[0].text;
-  }
-  return undefined;
+/** `defineElement('tag', Class)` as a statement: the tag and the class's name. */
+function definition(node: Node): { tag: string; name: string } | undefined {
+  if (!ts.isExpressionStatement(node) || !ts.isCallExpression(node.expression)) return undefined;
+  const { expression, arguments: args } = node.expression;
+  if (!ts.isIdentifier(expression) || expression.text !== 'defineElement') return undefined;
+  const [tag, constructor] = args;
+  return tag && ts.isStringLiteral(tag) && constructor && ts.isIdentifier(constructor) ? { tag: tag.text, name: constructor.text } : undefined;
 }
 
 /**
- * The widgets register themselves with `@defineElement('tag')` (widgets/core/define.ts: define
- * unless already defined) rather than Lit's `@customElement`, which the analyzer knows.
+ * The widgets register themselves with `defineElement('tag', Class)` (widgets/core/define.ts:
+ * define unless already defined) rather than Lit's `@customElement`, which the analyzer knows.
  */
 function defineElementPlugin(): Plugin {
   return {
     name: 'osallistu-define-element',
     analyzePhase({ node, moduleDoc }) {
-      const tag = definedTag(node);
-      if (!tag || !ts.isClassDeclaration(node) || !node.name) return;
-      moduleDoc.exports = [...(moduleDoc.exports ?? []), { kind: 'custom-element-definition', name: tag, declaration: { name: node.name.text, module: moduleDoc.path } }];
+      const found = definition(node);
+      if (!found) return;
+      moduleDoc.exports = [...(moduleDoc.exports ?? []), { kind: 'custom-element-definition', name: found.tag, declaration: { name: found.name, module: moduleDoc.path } }];
     },
   };
 }

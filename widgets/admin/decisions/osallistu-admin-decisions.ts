@@ -29,7 +29,6 @@ const OUTCOME_TONES: Record<Outcome, Tone> = { passed: 'open', passed_amended: '
  *
  * @attr limit - decisions per page (default 25, at most 50).
  */
-@defineElement('osallistu-admin-decisions')
 export class OsallistuAdminDecisions extends DecisionTerms {
   static override styles = [
     ...AdminView.styles,
@@ -378,6 +377,8 @@ export class OsallistuAdminDecisions extends DecisionTerms {
     else this.renderRoot.querySelector<HTMLElement>('#list-heading')?.focus();
   }
 }
+
+defineElement('osallistu-admin-decisions', OsallistuAdminDecisions);
 
 declare global {
   interface HTMLElementTagNameMap {

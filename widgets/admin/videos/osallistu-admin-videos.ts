@@ -20,7 +20,6 @@ import { said } from '../ui/errors.ts';
  *
  * @attr limit - videos per page (default 20).
  */
-@defineElement('osallistu-admin-videos')
 export class OsallistuAdminVideos extends VideoEditor {
   static override styles = [
     ...AdminView.styles,
@@ -251,6 +250,8 @@ export class OsallistuAdminVideos extends VideoEditor {
     void this.fetchPage(false);
   }
 }
+
+defineElement('osallistu-admin-videos', OsallistuAdminVideos);
 
 declare global {
   interface HTMLElementTagNameMap {
