@@ -139,7 +139,7 @@ try {
     budget: '≤ 1.2×',
     ok: paint.ours <= 1.2 * paint.minimal,
   });
-  waterfall.push(...paint.waterfall);
+  waterfall.push(...paint.waterfall, '', `rounds, ms: ours ${paint.samples.ours.map((ms) => ms.toFixed(0)).join(' ')}; minimal ${paint.samples.minimal.map((ms) => ms.toFixed(0)).join(' ')}`);
 
   step('A WordPress page with the plugin\'s block beside the same page with the bare snippet (Debian\'s WordPress, Chromium, cold cache)');
   const wp = await measureWordPressPage({ url: server.url, token, persistTo, settingsToken: '' });

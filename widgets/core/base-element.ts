@@ -12,6 +12,9 @@ import { controlStyles } from './controls.ts';
 import { onStorageRefused, storageRefused } from './storage.ts';
 import { originNotice, withStorageNotice } from './notices.ts';
 
+/** How long a widget's first render waits for what it shows before drawing its loading state. */
+const FIRST_WAIT_MS = 100;
+
 /**
  * Hands a form to the widget without the browser's form submission. A frame sandboxed without
  * `allow-forms` (WordPress's embeds: `sandbox="allow-scripts"`) blocks that submission before the
@@ -102,11 +105,18 @@ export class OsallistuElement extends LitElement {
     await Promise.all(this.#catalogs.map((catalog) => catalog.load(this.language)));
   }
 
-  /** Renders only once the strings of the current language have arrived. */
+  /**
+   * Renders only once the strings of the current language have arrived; the first time, also
+   * once what the element shows has arrived, or FIRST_WAIT_MS have passed: an answer that is
+   * already on its way (the loader asks for it with the widget's chunk) is drawn at once, not
+   * after a frame of loading skeleton, and a slow one still gets its skeleton.
+   */
   protected override async scheduleUpdate(): Promise<void> {
     const lang = this.language;
-    const missing = this.#catalogs.filter((catalog) => !catalog.has(lang));
-    if (missing.length) await Promise.all(missing.map((catalog) => catalog.load(lang)));
+    const waits: Promise<unknown>[] = this.#catalogs.filter((catalog) => !catalog.has(lang)).map((catalog) => catalog.load(lang));
+    const first = !this.hasUpdated && this.#firstFetch;
+    if (first) waits.push(Promise.race([first.catch(() => {}), new Promise((resolve) => setTimeout(resolve, FIRST_WAIT_MS))]));
+    if (waits.length) await Promise.all(waits);
     super.scheduleUpdate();
   }
 
@@ -119,13 +129,16 @@ export class OsallistuElement extends LitElement {
   protected async fetchResource(): Promise<void> {}
 
   #fetched = '';
+  /** The first fetch, which the first render waits for (a little). */
+  #firstFetch?: Promise<void>;
 
   #fetchIfChanged(): void {
     const key = `${this.client.apiBase}|${this.siteId}|${this.resourceId()}`;
     if (!this.resourceId() || key === this.#fetched) return;
     this.#fetched = key;
     this.originRefused = false;
-    void this.fetchResource();
+    const fetching = this.fetchResource();
+    this.#firstFetch ??= fetching;
   }
 
   protected override willUpdate(): void {

@@ -32,31 +32,34 @@ function storedVoterToken(): string {
   }
 }
 
+/** Starts the chunks the manifest lists under `lists` (each once per page). */
+function startChunks(lists: string[], base: string): void {
+  for (const file of lists.flatMap((list) => MANIFEST[list] ?? [])) {
+    if (started.has(file)) continue;
+    started.add(file);
+    document.head.append(Object.assign(document.createElement('link'), { rel: 'modulepreload', href: new URL(`chunks/${file}`, base).href }));
+  }
+}
+
 export function preload(tag: string, elements: Iterable<Element>, config: LoaderConfig, base: string): void {
+  const list = [...elements];
+  // The chunks first, as starting them is quick: the shared one and the strings of each element's language.
+  startChunks(['', ...list.map((element) => element.closest('[lang]')?.getAttribute('lang')?.slice(0, 2).toLowerCase() ?? '')], base);
+  const token = tag === 'osallistu-poll' ? storedVoterToken() : '';
+  // A browser that has voted is likely to be shown the results first.
+  if (token) startChunks(['voted'], base);
   const prefetched = ((globalThis as { [PREFETCH]?: Map<string, Promise<Response>> })[PREFETCH] ??= new Map());
-  /** Which of the manifest's lists to start: '' (the shared chunk), the elements' languages, maybe `voted`. */
-  const lists = new Set(['']);
-  // The JSON first: the server takes longest to answer it.
-  for (const element of elements) {
-    lists.add(element.closest('[lang]')?.getAttribute('lang')?.slice(0, 2).toLowerCase() ?? '');
+  for (const element of list) {
     const [attribute, path] = RESOURCES[tag] ?? [];
     const id = attribute && element.getAttribute(attribute);
     const site = element.getAttribute('site') || config.site;
     // A signed poll reads with the host's assertion, which only the widget sends.
     if (!id || !site || element.hasAttribute('voter-assertion')) continue;
     const url = `${element.getAttribute('api') || config.apiBase}/api/v1/sites/${encodeURIComponent(site)}/${path}${encodeURIComponent(id)}`;
-    const token = tag === 'osallistu-poll' ? storedVoterToken() : '';
-    // A browser that has voted is likely to be shown the results first.
-    if (token) lists.add('voted');
     const key = `${url}\n${token}`;
     if (prefetched.has(key)) continue;
     const response = fetch(url, { headers: token ? { Accept: 'application/json', 'X-Voter-Token': token } : { Accept: 'application/json' } });
     response.catch(() => {}); // the widget asks again if this one failed
     prefetched.set(key, response);
-  }
-  for (const file of [...lists].flatMap((list) => MANIFEST[list] ?? [])) {
-    if (started.has(file)) continue;
-    started.add(file);
-    document.head.append(Object.assign(document.createElement('link'), { rel: 'modulepreload', href: new URL(`chunks/${file}`, base).href }));
   }
 }

@@ -249,7 +249,7 @@ export class OsallistuPoll extends OsallistuElement {
   /** Part of the results view: drawn once its chunk is here (fetchPoll and send wait for it; a console preview asks for it here). */
   #renderOutcome(poll: PollView, part: () => unknown) {
     if (results) return part();
-    void loadResults().then(() => this.requestUpdate());
+    loadResults().then(() => this.requestUpdate(), () => {}); // a failed download is tried again at the next render
     return nothing;
   }
 

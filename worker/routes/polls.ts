@@ -115,7 +115,10 @@ app.openapi(
     const reader = official ? null : await identifyReader(c, poll);
     const personal = official !== null || reader !== null;
     // The poll's counter holds the newest ballots and tallies; D1 receives them a moment later.
-    const mayShow = resultsVisible(poll, { official: official !== null, voted: true });
+    // It is asked only when there is something to ask: a reader's ballot, or results this reader
+    // may see (a reader may have voted; anyone else has not), so a first visit to an after-vote
+    // poll is one D1 read.
+    const mayShow = resultsVisible(poll, { official: official !== null, voted: reader !== null });
     const counted = reader || mayShow ? await pollCounter(c.env, poll).read({ ...counterPoll(poll), voter: reader ? await voterHash(poll, reader) : undefined, withResults: mayShow }) : null;
     const stored = counted?.ballot;
     const myBallot = reader ? (stored ? toMyBallot(poll, stored.keys, stored.castAt, stored.changedAt) : null) : undefined;
