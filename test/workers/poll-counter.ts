@@ -20,7 +20,7 @@ export async function deliverBallots(site: string, poll: string): Promise<void> 
 export function counterRows(site: string, poll: string): Promise<Record<string, number>> {
   return runInDurableObject(counterOf(site, poll), (_, state) => {
     const counts: Record<string, number> = {};
-    for (const table of ['meta', 'tallies', 'ballots', 'outbox', 'answers']) {
+    for (const table of ['meta', 'tallies', 'ballots', 'outbox', 'answers', 'receipts']) {
       counts[table] = state.storage.sql.exec<{ n: number }>(`SELECT count(*) AS n FROM ${table}`).one().n;
     }
     return counts;

@@ -38,23 +38,24 @@ export async function flushedSeq(db: D1Database, site: string, poll: string): Pr
 /** A voter's ballot as D1 holds it: for polls whose ballots began before their object. */
 export async function ballotInD1(db: D1Database, site: string, poll: string, voter: string): Promise<CounterBallot | null> {
   const row = await db
-    .prepare('SELECT choices, cast_at, changed_at FROM ballots WHERE site_id = ?1 AND poll_id = ?2 AND voter_hash = ?3')
+    .prepare('SELECT choices, cast_at, changed_at, receipt FROM ballots WHERE site_id = ?1 AND poll_id = ?2 AND voter_hash = ?3')
     .bind(site, poll, voter)
-    .first<{ choices: string; cast_at: string; changed_at: string | null }>();
-  return row ? { keys: JSON.parse(row.choices) as string[], castAt: row.cast_at, changedAt: row.changed_at } : null;
+    .first<{ choices: string; cast_at: string; changed_at: string | null; receipt: string | null }>();
+  return row ? { keys: JSON.parse(row.choices) as string[], castAt: row.cast_at, changedAt: row.changed_at, receipt: row.receipt } : null;
 }
 
 /**
- * One batch of outbox rows as three statements, whatever its size: the ballots (a first ballot
- * inserted, a change updating its row), the tallies by the net change per option, and the poll's
- * count with its new `flushed_seq`. Each statement acts only while D1's `flushed_seq` is still
+ * One batch of outbox rows as four statements, whatever its size: the ballots (a first ballot
+ * inserted, a change updating its row and receipt), the receipts changes replaced, the tallies by
+ * the net change per option, and the poll's count with its new `flushed_seq`. Each statement acts only while D1's `flushed_seq` is still
  * `after`, the last row the object saw D1 take: D1 runs a batch as one transaction, so a batch
  * sent again after D1 took it changes nothing, and one that fails leaves nothing half-written.
  * The last statement reports whether this batch was the one that counted.
  */
 export function flushStatements(db: D1Database, site: string, poll: string, rows: OutboxRow[], after: number): D1PreparedStatement[] {
   const last = rows[rows.length - 1]!.seq;
-  const ballots = JSON.stringify(rows.map((r) => [r.voter, r.choices, r.castAt, r.changedAt]));
+  const ballots = JSON.stringify(rows.map((r) => [r.voter, r.choices, r.castAt, r.changedAt, r.receipt]));
+  const replaced = JSON.stringify(rows.filter((r) => r.replaced !== null).map((r) => [r.replaced, r.changedAt]));
   const delta = new Map<string, number>();
   let firstBallots = 0;
   for (const row of rows) {
@@ -67,11 +68,17 @@ export function flushStatements(db: D1Database, site: string, poll: string, rows
   return [
     db
       .prepare(
-        `INSERT INTO ballots (site_id, poll_id, voter_hash, choices, cast_at, changed_at)
-           SELECT ?1, ?2, b.value ->> 0, b.value ->> 1, b.value ->> 2, b.value ->> 3 FROM json_each(?3) b WHERE ${guard} ORDER BY b.key
-           ON CONFLICT (site_id, poll_id, voter_hash) DO UPDATE SET choices = excluded.choices, changed_at = excluded.changed_at`,
+        `INSERT INTO ballots (site_id, poll_id, voter_hash, choices, cast_at, changed_at, receipt)
+           SELECT ?1, ?2, b.value ->> 0, b.value ->> 1, b.value ->> 2, b.value ->> 3, b.value ->> 4 FROM json_each(?3) b WHERE ${guard} ORDER BY b.key
+           ON CONFLICT (site_id, poll_id, voter_hash) DO UPDATE SET choices = excluded.choices, changed_at = excluded.changed_at, receipt = excluded.receipt`,
       )
       .bind(site, poll, ballots, after),
+    db
+      .prepare(
+        `INSERT OR IGNORE INTO replaced_receipts (site_id, poll_id, receipt, replaced_at)
+           SELECT ?1, ?2, r.value ->> 0, r.value ->> 1 FROM json_each(?3) r WHERE ${guard}`,
+      )
+      .bind(site, poll, replaced, after),
     db
       .prepare(
         `UPDATE poll_tallies SET count = count + m.value ->> 1 FROM json_each(?3) m

@@ -19,6 +19,8 @@ export interface CounterBallot {
   keys: string[];
   castAt: string;
   changedAt: string | null;
+  /** Its receipt (worker/sealing/); null for a ballot from before receipts. */
+  receipt: string | null;
 }
 
 /** A ballot D1 has not received yet: its state after this write, and the choices it replaced. */
@@ -29,6 +31,9 @@ export interface OutboxRow {
   castAt: string;
   changedAt: string | null;
   previous: string | null;
+  receipt: string | null;
+  /** The receipt this row's ballot had before it changed. */
+  replaced: string | null;
 }
 
 export interface StoredAnswer {
@@ -51,11 +56,23 @@ CREATE TABLE IF NOT EXISTS outbox (
 );
 CREATE TABLE IF NOT EXISTS answers (key TEXT PRIMARY KEY, request_hash TEXT NOT NULL, status INTEGER NOT NULL, response TEXT NOT NULL, created_at TEXT NOT NULL) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS answers_age ON answers (created_at);
+CREATE TABLE IF NOT EXISTS receipts (receipt TEXT PRIMARY KEY) WITHOUT ROWID;
 `;
+
+/** Columns added since an object's storage was first made: added to older objects when they wake. */
+const ADDED_COLUMNS: [table: string, column: string][] = [
+  ['ballots', 'receipt'],
+  ['outbox', 'receipt'],
+  ['outbox', 'replaced'],
+];
 
 export class CounterStore {
   constructor(private readonly sql: SqlStorage) {
     sql.exec(SCHEMA);
+    for (const [table, column] of ADDED_COLUMNS) {
+      const has = sql.exec<{ name: string }>(`SELECT name FROM pragma_table_info('${table}')`).toArray().some((c) => c.name === column);
+      if (!has) sql.exec(`ALTER TABLE ${table} ADD COLUMN ${column} TEXT`);
+    }
   }
 
   /** Everything a running object keeps in memory: its meta, tallies in order and total. */
@@ -77,7 +94,7 @@ export class CounterStore {
 
   /** Forgets everything: the poll this object counted for is gone, or was made anew. */
   wipe(): void {
-    for (const table of ['meta', 'tallies', 'ballots', 'outbox', 'answers']) this.sql.exec(`DELETE FROM ${table}`);
+    for (const table of ['meta', 'tallies', 'ballots', 'outbox', 'answers', 'receipts']) this.sql.exec(`DELETE FROM ${table}`);
   }
 
   total(): number {
@@ -100,8 +117,8 @@ export class CounterStore {
   /** The answer stored for `key` (when given) and the voter's ballot, in one statement. */
   lookup(key: string | null, voter: string): { answer: StoredAnswer | null; ballot: CounterBallot | null } {
     const row = this.sql
-      .exec<{ request_hash: string | null; status: number | null; response: string | null; choices: string | null; cast_at: string | null; changed_at: string | null }>(
-        `SELECT a.request_hash, a.status, a.response, b.choices, b.cast_at, b.changed_at
+      .exec<{ request_hash: string | null; status: number | null; response: string | null; choices: string | null; cast_at: string | null; changed_at: string | null; receipt: string | null }>(
+        `SELECT a.request_hash, a.status, a.response, b.choices, b.cast_at, b.changed_at, b.receipt
            FROM (SELECT 1) LEFT JOIN answers a ON a.key = ? LEFT JOIN ballots b ON b.voter = ?`,
         key,
         voter,
@@ -109,49 +126,65 @@ export class CounterStore {
       .one();
     return {
       answer: row.request_hash === null ? null : { requestHash: row.request_hash, status: row.status!, response: row.response! },
-      ballot: row.choices === null ? null : { keys: JSON.parse(row.choices) as string[], castAt: row.cast_at!, changedAt: row.changed_at },
+      ballot: row.choices === null ? null : { keys: JSON.parse(row.choices) as string[], castAt: row.cast_at!, changedAt: row.changed_at, receipt: row.receipt },
     };
   }
 
   ballot(voter: string): CounterBallot | null {
-    const row = this.sql.exec<{ choices: string; cast_at: string; changed_at: string | null }>('SELECT choices, cast_at, changed_at FROM ballots WHERE voter = ?', voter).toArray()[0];
-    return row ? { keys: JSON.parse(row.choices) as string[], castAt: row.cast_at, changedAt: row.changed_at } : null;
+    const row = this.sql.exec<{ choices: string; cast_at: string; changed_at: string | null; receipt: string | null }>('SELECT choices, cast_at, changed_at, receipt FROM ballots WHERE voter = ?', voter).toArray()[0];
+    return row ? { keys: JSON.parse(row.choices) as string[], castAt: row.cast_at, changedAt: row.changed_at, receipt: row.receipt } : null;
   }
 
   /** A ballot D1 already held (from before this object): known here, not sent again. */
   adopt(voter: string, ballot: CounterBallot): void {
-    this.sql.exec('INSERT OR IGNORE INTO ballots (voter, choices, cast_at, changed_at) VALUES (?, ?, ?, ?)', voter, JSON.stringify(ballot.keys), ballot.castAt, ballot.changedAt);
+    this.sql.exec('INSERT OR IGNORE INTO ballots (voter, choices, cast_at, changed_at, receipt) VALUES (?, ?, ?, ?, ?)', voter, JSON.stringify(ballot.keys), ballot.castAt, ballot.changedAt, ballot.receipt);
+    if (ballot.receipt) this.sql.exec('INSERT OR IGNORE INTO receipts (receipt) VALUES (?)', ballot.receipt);
+  }
+
+  /** Claims `receipt` for this poll: false when it was ever issued here before (then draw another). */
+  claimReceipt(receipt: string): boolean {
+    return this.sql.exec('INSERT OR IGNORE INTO receipts (receipt) VALUES (?)', receipt).rowsWritten === 1;
   }
 
   /** A first ballot: the row, its tallies, the outbox row for D1 (number `seq`), the total and the next number. */
-  cast(voter: string, keys: string[], now: string, seq: number): void {
+  cast(voter: string, keys: string[], now: string, seq: number, receipt: string): void {
     const choices = JSON.stringify(keys);
-    this.sql.exec('INSERT INTO ballots (voter, choices, cast_at, changed_at) VALUES (?, ?, ?, NULL)', voter, choices, now);
+    this.sql.exec('INSERT INTO ballots (voter, choices, cast_at, changed_at, receipt) VALUES (?, ?, ?, NULL, ?)', voter, choices, now, receipt);
     for (const key of keys) this.sql.exec('UPDATE tallies SET count = count + 1 WHERE option_id = ?', key);
-    this.sql.exec('INSERT INTO outbox (seq, voter, choices, cast_at, changed_at, previous) VALUES (?, ?, ?, ?, NULL, NULL)', seq, voter, choices, now);
+    this.sql.exec('INSERT INTO outbox (seq, voter, choices, cast_at, changed_at, previous, receipt, replaced) VALUES (?, ?, ?, ?, NULL, NULL, ?, NULL)', seq, voter, choices, now, receipt);
     this.sql.exec('UPDATE meta SET total = total + 1, next_seq = ?', seq + 1);
   }
 
-  /** A changed ballot: the tallies move from the old choices to the new ones. */
-  change(voter: string, before: CounterBallot, keys: string[], now: string, seq: number): void {
+  /** A changed ballot: the tallies move from the old choices to the new ones, and it gets a new receipt. */
+  change(voter: string, before: CounterBallot, keys: string[], now: string, seq: number, receipt: string): void {
     const choices = JSON.stringify(keys);
     const previous = JSON.stringify(before.keys);
-    this.sql.exec('UPDATE ballots SET choices = ?, changed_at = ? WHERE voter = ?', choices, now, voter);
+    this.sql.exec('UPDATE ballots SET choices = ?, changed_at = ?, receipt = ? WHERE voter = ?', choices, now, receipt, voter);
     for (const key of before.keys) this.sql.exec('UPDATE tallies SET count = count - 1 WHERE option_id = ?', key);
     for (const key of keys) this.sql.exec('UPDATE tallies SET count = count + 1 WHERE option_id = ?', key);
-    this.sql.exec('INSERT INTO outbox (seq, voter, choices, cast_at, changed_at, previous) VALUES (?, ?, ?, ?, ?, ?)', seq, voter, choices, before.castAt, now, previous);
+    this.sql.exec(
+      'INSERT INTO outbox (seq, voter, choices, cast_at, changed_at, previous, receipt, replaced) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      seq,
+      voter,
+      choices,
+      before.castAt,
+      now,
+      previous,
+      receipt,
+      before.receipt,
+    );
     this.sql.exec('UPDATE meta SET next_seq = ?', seq + 1);
   }
 
   /** The oldest ballots D1 has not received, in the order they were written. */
   outbox(limit: number): OutboxRow[] {
     return this.sql
-      .exec<{ seq: number; voter: string; choices: string; cast_at: string; changed_at: string | null; previous: string | null }>(
-        'SELECT seq, voter, choices, cast_at, changed_at, previous FROM outbox ORDER BY seq LIMIT ?',
+      .exec<{ seq: number; voter: string; choices: string; cast_at: string; changed_at: string | null; previous: string | null; receipt: string | null; replaced: string | null }>(
+        'SELECT seq, voter, choices, cast_at, changed_at, previous, receipt, replaced FROM outbox ORDER BY seq LIMIT ?',
         limit,
       )
       .toArray()
-      .map((r) => ({ seq: r.seq, voter: r.voter, choices: r.choices, castAt: r.cast_at, changedAt: r.changed_at, previous: r.previous }));
+      .map((r) => ({ seq: r.seq, voter: r.voter, choices: r.choices, castAt: r.cast_at, changedAt: r.changed_at, previous: r.previous, receipt: r.receipt, replaced: r.replaced }));
   }
 
   ballotCount(): number {

@@ -100,8 +100,10 @@ export async function readResults(db: D1Database, poll: StoredPoll): Promise<Res
   return { total: poll.ballotCount, options: results.map((r) => ({ id: r.option_id, count: r.count })) };
 }
 
-export function toMyBallot(poll: Pick<Poll, 'kind'>, keys: string[], castAt: string, changedAt: string | null): MyBallot {
-  return poll.kind === 'scale' ? { value: Number(keys[0]), castAt, changedAt } : { choices: keys, castAt, changedAt };
+export function toMyBallot(poll: Pick<Poll, 'kind'>, ballot: { keys: string[]; castAt: string; changedAt: string | null; receipt?: string | null }): MyBallot {
+  const { keys, castAt, changedAt } = ballot;
+  const receipt = ballot.receipt ?? null;
+  return poll.kind === 'scale' ? { value: Number(keys[0]), castAt, changedAt, receipt } : { choices: keys, castAt, changedAt, receipt };
 }
 
 /**

@@ -11,7 +11,7 @@ export function takeBatch(rows: OutboxRow[]): OutboxRow[] {
   let bytes = 2;
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;
-    bytes += r.voter.length + r.choices.length * 2 + r.castAt.length + (r.changedAt?.length ?? 4) + 16;
+    bytes += r.voter.length + r.choices.length * 2 + r.castAt.length + (r.changedAt?.length ?? 4) + (r.receipt?.length ?? 4) + 20;
     if (bytes > BATCH_BYTES && i > 0) return rows.slice(0, i);
   }
   return rows;

@@ -4,6 +4,7 @@ import type { CounterBallot, CounterMeta } from '../db/counter-store.ts';
 import { ballotInD1, flushStatements, flushedSeq, pollCountsInD1 } from '../db/counter-flush.ts';
 import { toMyBallot } from '../db/polls.ts';
 import type { Poll, Results } from '../schema/polls.ts';
+import { newReceipt } from '../sealing/statement.ts';
 import { takeBatch } from './batch.ts';
 import { BALLOTS_PER_ADDRESS, MinuteCounts, REPEATS_PER_VOTER } from './limits.ts';
 
@@ -123,14 +124,16 @@ export class PollCounter extends DurableObject<Env> {
     const seq = live.meta.nextSeq;
     if (unchanged) ballot = before;
     else if (before) {
-      this.store.change(r.voter, before, r.keys, r.now, seq);
-      ballot = { keys: r.keys, castAt: before.castAt, changedAt: r.now };
+      const code = this.newReceipt();
+      this.store.change(r.voter, before, r.keys, r.now, seq, code);
+      ballot = { keys: r.keys, castAt: before.castAt, changedAt: r.now, receipt: code };
     } else {
-      this.store.cast(r.voter, r.keys, r.now, seq);
-      ballot = { keys: r.keys, castAt: r.now, changedAt: null };
+      const code = this.newReceipt();
+      this.store.cast(r.voter, r.keys, r.now, seq, code);
+      ballot = { keys: r.keys, castAt: r.now, changedAt: null, receipt: code };
     }
     const status = before ? 200 : 201;
-    const receipt = JSON.stringify({ poll: r.poll, ballot: toMyBallot({ kind: r.kind }, ballot.keys, ballot.castAt, ballot.changedAt) });
+    const receipt = JSON.stringify({ poll: r.poll, ballot: toMyBallot({ kind: r.kind }, ballot) });
     if (r.key) this.store.remember(r.key, { requestHash: r.requestHash, status, response: receipt }, r.now);
     if (!unchanged) {
       live.meta.nextSeq = seq + 1;
@@ -139,6 +142,14 @@ export class PollCounter extends DurableObject<Env> {
       for (const k of r.keys) live.counts.set(k, live.counts.get(k)! + 1);
     }
     return { ok: true, status, receipt, replay: false, results: results() };
+  }
+
+  /** A receipt never issued for this poll before (a draw repeats one about once in 10¹⁸). */
+  private newReceipt(): string {
+    for (;;) {
+      const receipt = newReceipt();
+      if (this.store.claimReceipt(receipt)) return receipt;
+    }
   }
 
   /** A voter's ballot (with `voter`) and the results (with `withResults`), as of the last ballot. */

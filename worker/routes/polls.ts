@@ -121,7 +121,7 @@ app.openapi(
     const mayShow = resultsVisible(poll, { official: official !== null, voted: reader !== null });
     const counted = reader || mayShow ? await pollCounter(c.env, poll).read({ ...counterPoll(poll), voter: reader ? await voterHash(poll, reader) : undefined, withResults: mayShow }) : null;
     const stored = counted?.ballot;
-    const myBallot = reader ? (stored ? toMyBallot(poll, stored.keys, stored.castAt, stored.changedAt) : null) : undefined;
+    const myBallot = reader ? (stored ? toMyBallot(poll, stored) : null) : undefined;
     const visible = resultsVisible(poll, { official: official !== null, voted: Boolean(myBallot) });
     const view = toPollView(poll, c.var.site, { results: visible ? (counted?.results ?? (await readResults(c.env.DB, poll))) : undefined, myBallot });
     c.header('Vary', 'X-Voter-Token, X-Voter-Assertion, Authorization', { append: true });

@@ -130,7 +130,20 @@ export const Results = z
 export type Results = z.infer<typeof Results>;
 
 export const MyBallot = z
-  .object({ choices: z.array(z.string()).optional(), value: z.number().int().optional(), castAt: Timestamp, changedAt: Timestamp.nullable() })
+  .object({
+    choices: z.array(z.string()).optional(),
+    value: z.number().int().optional(),
+    castAt: Timestamp,
+    changedAt: Timestamp.nullable(),
+    receipt: z
+      .string()
+      .nullable()
+      .openapi({
+        description:
+          'The ballot\'s receipt, "K7QF-3M9X-2D4A": a code only its voter holds, which the poll\'s sealed result lists with the ballot\'s choice and hour, so the voter can check it was counted. A changed ballot gets a new one. Null for a ballot from before receipts.',
+        example: 'K7QF-3M9X-2D4A',
+      }),
+  })
   .openapi('MyBallot');
 export type MyBallot = z.infer<typeof MyBallot>;
 
