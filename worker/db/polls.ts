@@ -34,7 +34,7 @@ const toPoll = (row: PollRow): StoredPoll => ({
   updatedAt: row.updated_at,
 });
 
-const definitionJson = ({ status: _s, opensAt: _o, closesAt: _c, ...definition }: PollDefinition) => {
+export const definitionJson = ({ status: _s, opensAt: _o, closesAt: _c, ...definition }: PollDefinition) => {
   const { kind, question, description, options, minChoices, maxChoices, scale, resultsVisibility, voterMode, allowChange, caseId } = definition;
   return JSON.stringify({ kind, question, description, options, minChoices, maxChoices, scale, resultsVisibility, voterMode, allowChange, caseId });
 };

@@ -4,6 +4,7 @@ import { TtlCache } from '../cache.ts';
 import { randomId, sha256Hex } from '../crypto.ts';
 import { auditStatement } from '../db/audit.ts';
 import { databaseRule, isUniqueViolation } from '../db/constraints.ts';
+import { deleteSealStatement } from '../db/seals.ts';
 import { ballotsPerHour, findPoll, insertPollStatements, listPolls, readResults, tallyKeys, toMyBallot, updatePollStatements } from '../db/polls.ts';
 import type { StoredPoll } from '../db/polls.ts';
 import { ApiError, ConflictError, ValidationError } from '../errors.ts';
@@ -160,6 +161,8 @@ app.openapi(
     try {
       await c.env.DB.batch([
         ...updatePollStatements(c.env.DB, next, optionsChanged),
+        // A poll opened again is no longer what its seal says: it is sealed anew when it closes.
+        ...(pollState(current) === 'closed' && pollState(next) !== 'closed' ? [deleteSealStatement(c.env.DB, c.var.site.id, id)] : []),
         auditStatement(c.env.DB, c.var.official, { action: 'poll.update', target: id, detail: update }, next.updatedAt),
       ]);
     } catch (error) {

@@ -1,0 +1,116 @@
+/** The SQL of sealed results (worker/sealing/): site keys, poll seals and the ballot leaves. */
+import type { SigningKey } from '../sealing/statement.ts';
+
+export interface StoredKey {
+  id: string;
+  publicKey: string;
+  privateJwk: JsonWebKey;
+  createdAt: string;
+  retiredAt: string | null;
+}
+
+interface KeyRow {
+  key_id: string;
+  public_key: string;
+  private_jwk: string;
+  created_at: string;
+  retired_at: string | null;
+}
+
+const toKey = (row: KeyRow): StoredKey => ({ id: row.key_id, publicKey: row.public_key, privateJwk: JSON.parse(row.private_jwk) as JsonWebKey, createdAt: row.created_at, retiredAt: row.retired_at });
+
+/** The site's keys, newest first: the first one not retired signs. */
+export async function siteKeys(db: D1Database, site: string): Promise<StoredKey[]> {
+  const { results } = await db.prepare('SELECT * FROM site_keys WHERE site_id = ?1 ORDER BY created_at DESC, key_id').bind(site).all<KeyRow>();
+  return results.map(toKey);
+}
+
+export async function insertKey(db: D1Database, site: string, key: SigningKey, now: string): Promise<void> {
+  await db.prepare('INSERT INTO site_keys (site_id, key_id, public_key, private_jwk, created_at) VALUES (?1, ?2, ?3, ?4, ?5)').bind(site, key.id, key.publicKey, JSON.stringify(key.privateJwk), now).run();
+}
+
+/** Stops a key signing (it stays published); returns whether it was the site's and still active. */
+export async function retireKey(db: D1Database, site: string, keyId: string, now: string): Promise<boolean> {
+  const out = await db.prepare('UPDATE site_keys SET retired_at = ?3 WHERE site_id = ?1 AND key_id = ?2 AND retired_at IS NULL').bind(site, keyId, now).run();
+  return out.meta.changes === 1;
+}
+
+export interface StoredSeal {
+  statement: string;
+  signature: string;
+  keyId: string;
+  sealedAt: string;
+}
+
+export async function findSeal(db: D1Database, site: string, poll: string): Promise<StoredSeal | null> {
+  const row = await db
+    .prepare('SELECT statement, signature, key_id, sealed_at FROM poll_seals WHERE site_id = ?1 AND poll_id = ?2')
+    .bind(site, poll)
+    .first<{ statement: string; signature: string; key_id: string; sealed_at: string }>();
+  return row ? { statement: row.statement, signature: row.signature, keyId: row.key_id, sealedAt: row.sealed_at } : null;
+}
+
+/** Stores a seal unless the poll has one (two requests sealing at once: the first stands). */
+export async function insertSeal(db: D1Database, site: string, poll: string, seal: StoredSeal): Promise<void> {
+  await db
+    .prepare('INSERT OR IGNORE INTO poll_seals (site_id, poll_id, statement, signature, key_id, sealed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)')
+    .bind(site, poll, seal.statement, seal.signature, seal.keyId, seal.sealedAt)
+    .run();
+}
+
+/** A reopened poll's seal no longer holds: it is made again when the poll closes. */
+export function deleteSealStatement(db: D1Database, site: string, poll: string): D1PreparedStatement {
+  return db.prepare('DELETE FROM poll_seals WHERE site_id = ?1 AND poll_id = ?2').bind(site, poll);
+}
+
+/** Ids of the poll's ballots without a receipt (cast before receipts, or written by a script). */
+export async function ballotsWithoutReceipt(db: D1Database, site: string, poll: string): Promise<number[]> {
+  const rows = await db.prepare('SELECT id FROM ballots WHERE site_id = ?1 AND poll_id = ?2 AND receipt IS NULL').bind(site, poll).raw<[number]>();
+  return rows.map(([id]) => id);
+}
+
+/** Gives ballots receipts, `[id, receipt]` pairs, in one statement. */
+export function assignReceipts(db: D1Database, site: string, poll: string, pairs: [number, string][]): D1PreparedStatement {
+  return db
+    .prepare('UPDATE ballots SET receipt = r.value ->> 1 FROM json_each(?3) r WHERE ballots.site_id = ?1 AND ballots.poll_id = ?2 AND ballots.id = r.value ->> 0 AND ballots.receipt IS NULL')
+    .bind(site, poll, JSON.stringify(pairs));
+}
+
+/** Receipts the poll holds more than once (a one-in-10¹² draw): each is drawn again. */
+export async function repeatedReceipts(db: D1Database, site: string, poll: string): Promise<number[]> {
+  const rows = await db
+    .prepare(
+      `SELECT b.id FROM ballots b JOIN (SELECT receipt FROM ballots WHERE site_id = ?1 AND poll_id = ?2 AND receipt IS NOT NULL GROUP BY receipt HAVING count(*) > 1) d ON d.receipt = b.receipt
+        WHERE b.site_id = ?1 AND b.poll_id = ?2`,
+    )
+    .bind(site, poll)
+    .raw<[number]>();
+  return rows.map(([id]) => id);
+}
+
+export function clearReceipts(db: D1Database, site: string, poll: string, ids: number[]): D1PreparedStatement {
+  return db.prepare('UPDATE ballots SET receipt = NULL FROM json_each(?3) i WHERE ballots.site_id = ?1 AND ballots.poll_id = ?2 AND ballots.id = i.value').bind(site, poll, JSON.stringify(ids));
+}
+
+/** Leaves read per query. */
+const LEAF_PAGE = 20_000;
+
+/** The poll's ballot leaves in receipt order, `[receipt, choices JSON, cast_at]`, a page at a time. */
+export async function* leafPages(db: D1Database, site: string, poll: string): AsyncGenerator<[string, string, string][]> {
+  let after = '';
+  for (;;) {
+    const rows = await db
+      .prepare('SELECT receipt, choices, cast_at FROM ballots WHERE site_id = ?1 AND poll_id = ?2 AND receipt > ?3 ORDER BY receipt LIMIT ?4')
+      .bind(site, poll, after, LEAF_PAGE)
+      .raw<[string, string, string]>();
+    if (rows.length) yield rows;
+    if (rows.length < LEAF_PAGE) return;
+    after = rows[rows.length - 1]![0];
+  }
+}
+
+/** When a receipt was replaced by its voter's later ballot, or null. */
+export async function replacedAt(db: D1Database, site: string, poll: string, receipt: string): Promise<string | null> {
+  const row = await db.prepare('SELECT replaced_at FROM replaced_receipts WHERE site_id = ?1 AND poll_id = ?2 AND receipt = ?3').bind(site, poll, receipt).first<{ replaced_at: string }>();
+  return row?.replaced_at ?? null;
+}

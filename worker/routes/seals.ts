@@ -1,0 +1,123 @@
+import { createRoute } from '@hono/zod-openapi';
+import { createApp, jsonResponse as json } from '../app.ts';
+import { findPoll } from '../db/polls.ts';
+import type { StoredPoll } from '../db/polls.ts';
+import { findSeal, replacedAt, siteKeys } from '../db/seals.ts';
+import { ApiError, ConflictError } from '../errors.ts';
+import { pollNotFound, pollState } from '../poll-rules.ts';
+import { proveReceipt } from '../sealing/recount.ts';
+import { pollLeaves, sealPoll } from '../sealing/seal.ts';
+import { SiteParams, errorResponses } from '../schema/common.ts';
+import { BallotLeafView, LeavesQuery, ReceiptCheck, ReceiptParams, SealView, SiteKeys } from '../schema/seals.ts';
+import { PollParams } from '../schema/polls.ts';
+
+const app = createApp();
+
+/** Open data under CC BY 4.0, as JHS 189 recommends for public sector data. */
+const LICENSE = { Link: '<https://creativecommons.org/licenses/by/4.0/>; rel="license"' };
+
+/** A closed poll whose results are public, with its seal (made now if it has none). */
+async function sealedPoll(env: Env, site: string, id: string): Promise<{ poll: StoredPoll; seal: Awaited<ReturnType<typeof sealPoll>> }> {
+  const poll = await findPoll(env.DB, site, id);
+  if (!poll || poll.status === 'draft') throw pollNotFound(id);
+  if (pollState(poll) !== 'closed') throw new ConflictError('poll_not_closed', 'The poll is still open: its result is sealed when it closes.');
+  if (poll.resultsVisibility === 'never') throw new ApiError(403, 'results_not_public', 'This poll\'s results are not published, so neither is its sealed result.');
+  return { poll, seal: (await findSeal(env.DB, site, id)) ?? (await sealPoll(env, poll)) };
+}
+
+app.openapi(
+  createRoute({
+    method: 'get',
+    path: '/sites/{site}/polls/{poll}/seal',
+    tags: ['Sealed results'],
+    summary: 'The poll\'s signed result statement',
+    description:
+      'Made once, when first asked for after the poll has closed, and never changed: the tallies, the number of ballots and the Merkle root over every ballot\'s receipt, choice and hour, signed with the site\'s Ed25519 key. Recount it from `leaves` with `npm run verify` or the verify page. Open data under CC BY 4.0.',
+    request: { params: PollParams },
+    responses: { 200: json(SealView, 'The sealed result'), ...errorResponses(403, 404, 409) },
+  }),
+  async (c) => {
+    const { site, poll: id } = c.req.valid('param');
+    const { seal } = await sealedPoll(c.env, site, id);
+    const key = (await siteKeys(c.env.DB, site)).find((k) => k.id === seal.keyId)!;
+    c.header('Cache-Control', 'public, max-age=300');
+    c.header('Link', LICENSE.Link);
+    return c.json(
+      {
+        site,
+        poll: id,
+        statement: seal.statement,
+        signature: seal.signature,
+        key: { id: key.id, publicKey: key.publicKey },
+        sealedAt: seal.sealedAt,
+        leaves: `/api/v1/sites/${site}/polls/${id}/seal/leaves`,
+        license: 'CC-BY-4.0' as const,
+      },
+      200,
+    );
+  },
+);
+
+app.openapi(
+  createRoute({
+    method: 'get',
+    path: '/sites/{site}/polls/{poll}/seal/leaves',
+    tags: ['Sealed results'],
+    summary: 'Every ballot counted, as the leaves of the sealed result',
+    description: 'One per ballot, in receipt order: the receipt, the choices and the hour it was cast (UTC), never anything about the voter. JSON, or CSV with the columns `receipt,choices,hour` (choices separated by spaces). CC BY 4.0.',
+    request: { params: PollParams, query: LeavesQuery },
+    responses: { 200: { description: 'The leaves', content: { 'application/json': { schema: BallotLeafView.array() }, 'text/csv': { schema: { type: 'string' } } } }, ...errorResponses(400, 403, 404, 409) },
+  }),
+  async (c) => {
+    const { site, poll: id } = c.req.valid('param');
+    const { format } = c.req.valid('query');
+    const { poll } = await sealedPoll(c.env, site, id);
+    const leaves = await pollLeaves(c.env.DB, poll);
+    const headers = { ...LICENSE, 'Cache-Control': 'public, max-age=300' };
+    if (format === 'csv') {
+      const body = `receipt,choices,hour\r\n${leaves.map((l) => `${l.receipt},${l.choices.join(' ')},${l.hour}\r\n`).join('')}`;
+      return c.body(body, 200, { ...headers, 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${site}-${id}-leaves.csv"` });
+    }
+    return c.json(leaves, 200, headers);
+  },
+);
+
+app.openapi(
+  createRoute({
+    method: 'get',
+    path: '/sites/{site}/polls/{poll}/seal/receipts/{receipt}',
+    tags: ['Sealed results'],
+    summary: 'Was this ballot counted?',
+    description: 'For a receipt: `counted`, with the proof that its leaf is under the sealed root; `replaced`, when its voter changed the ballot later (the new ballot has its own receipt); or `not_found`.',
+    request: { params: ReceiptParams },
+    responses: { 200: json(ReceiptCheck, 'What became of the receipt'), ...errorResponses(400, 403, 404, 409) },
+  }),
+  async (c) => {
+    const { site, poll: id, receipt } = c.req.valid('param');
+    const { poll } = await sealedPoll(c.env, site, id);
+    const proof = await proveReceipt(await pollLeaves(c.env.DB, poll), receipt);
+    if (proof) return c.json({ receipt, status: 'counted' as const, proof: { leaf: proof.leaf, index: proof.index, size: proof.size, path: proof.path } }, 200);
+    const replaced = await replacedAt(c.env.DB, site, id, receipt);
+    return c.json(replaced ? { receipt, status: 'replaced' as const, replacedAt: replaced } : { receipt, status: 'not_found' as const }, 200);
+  },
+);
+
+app.openapi(
+  createRoute({
+    method: 'get',
+    path: '/sites/{site}/keys',
+    tags: ['Sealed results'],
+    summary: 'The site\'s public signing keys',
+    description: 'Every Ed25519 key that has signed this site\'s results, newest first; a retired key no longer signs, and what it signed can still be checked.',
+    request: { params: SiteParams },
+    responses: { 200: json(SiteKeys, 'The keys'), ...errorResponses(404) },
+  }),
+  async (c) => {
+    const { site } = c.req.valid('param');
+    const keys = (await siteKeys(c.env.DB, site)).map((k) => ({ id: k.id, algorithm: 'Ed25519' as const, publicKey: k.publicKey, createdAt: k.createdAt, retiredAt: k.retiredAt }));
+    c.header('Cache-Control', 'public, max-age=300');
+    return c.json({ site, keys }, 200);
+  },
+);
+
+export default app;
