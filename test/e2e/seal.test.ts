@@ -1,0 +1,84 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { ROOT } from '../../scripts/lib/wrangler.ts';
+
+const server = inject('devServer');
+const api = `${server.url}/api/v1/sites/koivulahti`;
+const official = { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' };
+
+/** `npm run verify -- ARGS`, as a journalist would run it: its exit code and what it printed. */
+function verify(...args: string[]) {
+  const run = spawnSync(process.execPath, [join(ROOT, 'scripts/verify.ts'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
+  return { code: run.status, out: `${run.stdout}${run.stderr}` };
+}
+
+/** A closed poll of three ballots through the API; the receipts of the first (changed) voter, before and after. */
+async function closedPoll() {
+  const id = `sinetoity-${Date.now()}`;
+  const created = await fetch(`${api}/polls`, {
+    method: 'POST',
+    headers: official,
+    body: JSON.stringify({ id, kind: 'single', question: { fi: 'Mikä ensin?', sv: 'Vad först?' }, options: ['a', 'b', 'c'].map((o) => ({ id: o, label: { fi: o.toUpperCase() } })), status: 'open', allowChange: true, resultsVisibility: 'always' }),
+  });
+  expect(created.status).toBe(201);
+  const vote = async (voter: string, choice: string) => {
+    const response = await fetch(`${api}/polls/${id}/ballots`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Voter-Token': voter }, body: JSON.stringify({ choices: [choice] }) });
+    return ((await response.json()) as { ballot: { receipt: string } }).ballot.receipt;
+  };
+  const voter = 'a1'.repeat(16);
+  const before = await vote(voter, 'a');
+  const after = await vote(voter, 'b');
+  await vote('b2'.repeat(16), 'a');
+  await vote('c3'.repeat(16), 'c');
+  expect((await fetch(`${api}/polls/${id}`, { method: 'PATCH', headers: official, body: JSON.stringify({ status: 'closed' }) })).status).toBe(200);
+  return { id, before, after };
+}
+
+describe('npm run verify (issue 17)', () => {
+  it('confirms a sealed result and a counted receipt, in Finnish, Swedish and English', async () => {
+    const { id, after } = await closedPoll();
+    const page = `${server.url}/embed/v1/frame/verify/${id}?site=koivulahti`;
+    const fi = verify(page, after, '--lang', 'fi');
+    expect(fi.code, fi.out).toBe(0);
+    expect(fi.out).toContain('✓ Kaikki tarkistukset onnistuivat');
+    expect(fi.out).toContain(`✓ Kuitti ${after} on laskettu: valinta b`);
+    const sv = verify(`${api}/polls/${id}/seal`, after, '--lang', 'sv');
+    expect(sv.code, sv.out).toBe(0);
+    expect(sv.out).toContain(`✓ Kvittot ${after} har räknats`);
+    const en = verify(page, '--lang', 'en');
+    expect(en.out).toContain('✓ Every check passed');
+    expect(en.out).toContain('Result: 3 answers – a 1, b 1, c 1');
+  });
+
+  it('says a changed ballot\'s old receipt was replaced, and an unknown one is not there (exit 1)', async () => {
+    const { id, before } = await closedPoll();
+    const replaced = verify(`${api}/polls/${id}`, before, '--lang', 'en');
+    expect(replaced.code).toBe(1);
+    expect(replaced.out).toContain(`✗ Receipt ${before} was replaced when the answer was changed`);
+    const unknown = verify(`${api}/polls/${id}`, 'ZZZZ-ZZZZ-ZZZZ', '--lang', 'en');
+    expect(unknown.out).toContain('✗ Receipt ZZZZ-ZZZZ-ZZZZ is not among');
+  });
+
+  it('rejects a doctored copy of the open data, and a key that is not the site\'s', async () => {
+    const { id, after } = await closedPoll();
+    const csv = await (await fetch(`${api}/polls/${id}/seal/leaves?format=csv`)).text();
+    const dir = mkdtempSync(join(tmpdir(), 'osallistu-verify-'));
+    const honest = join(dir, 'honest.csv');
+    writeFileSync(honest, csv);
+    expect(verify(`${api}/polls/${id}`, '--leaves', honest).code).toBe(0);
+    // The changed voter's ballot moved from b to a in the copy.
+    const doctored = join(dir, 'doctored.csv');
+    writeFileSync(doctored, csv.replace(`${after},b,`, `${after},a,`));
+    const run = verify(`${api}/polls/${id}`, after, '--leaves', doctored, '--lang', 'en');
+    expect(run.code).toBe(1);
+    expect(run.out).toContain('✗ Counting the leaves again gives other tallies');
+    expect(run.out).toContain('✗ The root computed from the leaves differs');
+    expect(run.out).toContain('✗ The check failed');
+    const wrongKey = verify(`${api}/polls/${id}`, '--key', 'A'.repeat(43), '--lang', 'en');
+    expect(wrongKey.code).toBe(1);
+    expect(wrongKey.out).toContain('✗ The signature does not match');
+  });
+});
