@@ -27,8 +27,9 @@ export default defineConfig({
     target: 'es2022',
     minify: true,
     sourcemap: true,
-    // frame.js runs in the frame pages, resizer.js on host pages that embed them (widgets/frame/).
-    lib: { entry: { osallistu: 'widgets/loader.ts', admin: 'widgets/admin/console.ts', frame: 'widgets/frame/frame.ts', resizer: 'widgets/frame/resizer.ts' }, formats: ['es'] },
+    // frame.js runs in the frame pages, resizer.js on host pages that embed them (widgets/frame/);
+    // verify.js on the page that checks a sealed result (widgets/verify/).
+    lib: { entry: { osallistu: 'widgets/loader.ts', admin: 'widgets/admin/console.ts', frame: 'widgets/frame/frame.ts', resizer: 'widgets/frame/resizer.ts', verify: 'widgets/verify/verify-page.ts' }, formats: ['es'] },
     rolldownOptions: {
       output: {
         minify: true,

@@ -1,11 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { ROOT } from '../../scripts/lib/wrangler.ts';
+import { axeViolations, chromiumForFile, watchProblems } from '../support/browser.ts';
 
 const server = inject('devServer');
+const chrome = chromiumForFile();
 const api = `${server.url}/api/v1/sites/koivulahti`;
 const official = { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' };
 
@@ -80,5 +82,66 @@ describe('npm run verify (issue 17)', () => {
     const wrongKey = verify(`${api}/polls/${id}`, '--key', 'A'.repeat(43), '--lang', 'en');
     expect(wrongKey.code).toBe(1);
     expect(wrongKey.out).toContain('✗ The signature does not match');
+  });
+});
+
+describe('the verify page (issue 17)', () => {
+  it('recounts in the browser and confirms a receipt, in Finnish and Swedish, axe-clean under its CSP; by keyboard too', async () => {
+    const { id, after, before } = await closedPoll();
+    const page = await chrome.browser.newPage();
+    const problems = watchProblems(page);
+    const response = await page.goto(`${server.url}/embed/v1/frame/verify/${id}?site=koivulahti&receipt=${after}`);
+    expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+    const checks = page.locator('ul.checks li');
+    await expect.poll(() => checks.count(), { timeout: 10_000 }).toBe(9);
+    expect(await page.locator('ul.checks li.fail').count()).toBe(0);
+    expect(await checks.last().textContent()).toBe(`Kuitti ${after} on laskettu: valinta b, annettu ${(await checks.last().textContent())!.match(/annettu (\S+)/)![1]} (UTC). Todiste täsmää juureen.`);
+    expect(await page.locator('table tbody tr').count()).toBe(3);
+    expect(await axeViolations(page)).toEqual([]);
+    mkdirSync(`${ROOT}/test-results`, { recursive: true });
+    await page.screenshot({ path: `${ROOT}/test-results/verify-page-fi.png`, fullPage: true });
+
+    // By keyboard: the old receipt, typed into the form, is said to be replaced.
+    await page.locator('#receipt').focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(before);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => checks.last().textContent()).toContain(`Kuitti ${before} korvattiin`);
+    expect(page.url()).toContain(`receipt=${before}`);
+
+    await page.goto(`${server.url}/embed/v1/frame/verify/${id}?site=koivulahti&lang=sv`);
+    await expect.poll(() => checks.count(), { timeout: 10_000 }).toBe(8);
+    expect(await page.locator('h1').textContent()).toBe('Kontroll av förseglat resultat');
+    expect(await checks.last().textContent()).toContain('Alla kontroller lyckades');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('says so when the open data it is given was doctored', async () => {
+    const { id } = await closedPoll();
+    const page = await chrome.browser.newPage();
+    await page.route('**/seal/leaves', async (route) => {
+      const leaves = (await (await route.fetch()).json()) as { choices: string[] }[];
+      leaves[0]!.choices = leaves[0]!.choices[0] === 'a' ? ['c'] : ['a'];
+      await route.fulfill({ json: leaves });
+    });
+    await page.goto(`${server.url}/embed/v1/frame/verify/${id}?site=koivulahti&lang=en`);
+    const failed = page.locator('ul.checks li.fail');
+    await expect.poll(() => failed.allTextContents(), { timeout: 10_000 }).toEqual([
+      'Counting the leaves again gives other tallies than the result.',
+      "The root computed from the leaves differs from the result's: the leaves were changed.",
+      'The check failed: this result cannot be trusted.',
+    ]);
+    await page.close();
+  });
+
+  it('says a poll is still open, and shows no check', async () => {
+    const created = await fetch(`${api}/polls`, { method: 'POST', headers: official, body: JSON.stringify({ id: `auki-${Date.now()}`, kind: 'single', question: { fi: 'Auki?' }, options: ['a', 'b'].map((o) => ({ id: o, label: { fi: o } })), status: 'open' }) });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const html = await (await fetch(`${server.url}/embed/v1/frame/verify/${id}?site=koivulahti`)).text();
+    expect(html).toContain('Kysely on vielä auki.');
+    expect(html).not.toContain('verify.js');
   });
 });

@@ -13,6 +13,7 @@ import type { FallbackContext } from './nojs/index.ts';
 import type { Refused } from './nojs/posts.ts';
 import { framePolicy, renderFramePage } from './page.ts';
 import { frameTarget, frameUrl } from './url.ts';
+import { verifyPage } from './verify-page.ts';
 import type { FrameTarget } from './url.ts';
 
 /**
@@ -68,6 +69,9 @@ export async function showFrame(c: Context<AppEnv>, { target, site, lang }: Foun
   const status = (refused?.status ?? ctx.status ?? 200) as ContentfulStatusCode;
   return c.html(page, status, { 'Content-Security-Policy': framePolicy({ element: target.element, site, nonce }), ...fallbackHeaders(ctx), ...headers });
 }
+
+// A closed poll's sealed result, for anyone to check (./verify-page.ts).
+app.get('/verify/:poll', verifyPage);
 
 app.get('/:widget/:id', async (c) => {
   const found = await findFrame(c);
