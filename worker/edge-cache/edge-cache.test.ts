@@ -50,6 +50,17 @@ describe('public reads from the edge cache', () => {
     expect((await read(site, 'decisions?lang=sv')).headers.get('X-Osallistu-Cache')).toBe('miss');
   });
 
+  it('keeps the route\'s Vary on a copy, so a browser never hands an anonymous poll to its next read with a voter token', async () => {
+    const { site, owner } = await createSite();
+    const id = await createPoll(site.id, owner);
+    const first = await read(site.id, `polls/${id}`);
+    expect(first.headers.get('X-Osallistu-Cache')).toBe('miss');
+    await expect.poll(async () => (await read(site.id, `polls/${id}`)).headers.get('X-Osallistu-Cache')).toBe('hit');
+    const hit = await read(site.id, `polls/${id}`);
+    for (const answer of [first, hit]) expect(answer.headers.get('Vary')?.split(/,\s*/).sort()).toEqual(['Authorization', 'Origin', 'X-Voter-Assertion', 'X-Voter-Token']);
+    expect(hit.headers.get('X-Osallistu-Route-Vary')).toBeNull();
+  });
+
   it('leaves every cached copy behind when an official changes the site\'s content', async () => {
     const { site, owner, id } = await feed();
     await read(site, `decisions/${id}`);

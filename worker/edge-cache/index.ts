@@ -26,6 +26,12 @@ const PERSONAL = [...PERSONAL_HEADERS, 'Cookie'];
 const CORS = ['Vary', 'Access-Control-Allow-Origin', 'Access-Control-Expose-Headers'];
 /** The route's own Cache-Control, kept beside the copy's (which tells the Cache API how long to keep it). */
 const ROUTE_CACHE_CONTROL = 'X-Osallistu-Route-Cache-Control';
+/**
+ * The route's own Vary but Origin (a poll's names X-Voter-Token), kept beside the copy and put
+ * back on a hit: without it a browser would keep an anonymous answer for the same URL and hand it
+ * to the same page's next read with a voter token (a resident who had just voted saw the form again).
+ */
+const ROUTE_VARY = 'X-Osallistu-Route-Vary';
 
 /** Seconds a public answer may be kept at the edge: its s-maxage, else its max-age; 0 if it is not public. */
 export function edgeSeconds(cacheControl: string | null): number {
@@ -75,6 +81,9 @@ export function edgeCache(): MiddlewareHandler<AppEnv> {
         c.res.headers.set('Cache-Control', hit.headers.get(ROUTE_CACHE_CONTROL) ?? '');
         c.res.headers.delete(ROUTE_CACHE_CONTROL);
       }
+      const vary = hit.headers.get(ROUTE_VARY);
+      if (vary) c.res.headers.set('Vary', vary);
+      c.res.headers.delete(ROUTE_VARY);
       c.res.headers.set('X-Osallistu-Cache', 'hit');
       return;
     }
@@ -82,7 +91,9 @@ export function edgeCache(): MiddlewareHandler<AppEnv> {
     const seconds = c.res.status === 200 ? edgeSeconds(c.res.headers.get('Cache-Control')) : 0;
     if (seconds > 0) {
       const copy = new Response(c.res.clone().body, c.res);
+      const vary = (c.res.headers.get('Vary') ?? '').split(',').map((v) => v.trim()).filter((v) => v && v.toLowerCase() !== 'origin').join(', ');
       for (const name of CORS) copy.headers.delete(name);
+      if (vary) copy.headers.set(ROUTE_VARY, vary);
       // The Cache API keeps a copy as long as its own Cache-Control says; the asker gets the route's.
       copy.headers.set('Cache-Control', `public, max-age=${seconds}`);
       copy.headers.set(ROUTE_CACHE_CONTROL, c.res.headers.get('Cache-Control') ?? '');
