@@ -52,8 +52,8 @@ const pollBytes = sumBytes(pollPage.all.map(wireBytes));
 figures.push({ name: `Page with one poll (${label(pollPage.all)})`, value: bytesText(pollBytes), budget: `≤ ${kb(8192)} brotli (issue 3)`, ok: pollBytes.brotli <= 8192 });
 // Issue 16: the parallel first wave must not make the page heavier than the 14.4 KB it was then.
 figures.push({ name: 'Page with one poll, against its size before the first wave was parallel', value: `${pollBytes.brotli} B brotli`, budget: `≤ ${kb(14.4 * 1024)} brotli (issue 16)`, ok: pollBytes.brotli <= 14.4 * 1024 });
-const votedPage = [...pollPage.all, ...[...staticImports(chunk(dist, 'results'))].filter((f) => !pollPage.all.includes(f)), chunk(dist, 'results')];
-figures.push({ name: 'Page with one poll on a browser that has voted (the results view too)', value: bytesText(sumBytes(votedPage.map(wireBytes))), budget: 'reported', ok: true });
+const votedPage = [...pollPage.all, ...[...staticImports(chunk(dist, 'results'))].filter((f) => !pollPage.all.includes(f)), chunk(dist, 'results'), chunk(dist, 'poll-fi')];
+figures.push({ name: 'Page with one poll on a browser that has voted (the results view and its strings too)', value: bytesText(sumBytes(votedPage.map(wireBytes))), budget: 'reported', ok: true });
 const feedbackPage = pageFiles(dist, 'osallistu-feedback', 'fi', 'feedback');
 const feedbackOwn = sumBytes(feedbackPage.own.map(wireBytes));
 figures.push({

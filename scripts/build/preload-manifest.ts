@@ -9,7 +9,7 @@
  *
  * The loader reads `globalThis.__OSALLISTU_PRELOAD__`; once every chunk has its final name, that
  * is replaced by `{ "": [the shared chunk], fi: [...], sv: [...], en: [...], voted: [the poll's
- * results view] }`, file names relative to `embed/v1/chunks/`. (The loader's source map keeps the old text's columns: positions
+ * results view], "voted-fi": [its strings], … }`, file names relative to `embed/v1/chunks/`. (The loader's source map keeps the old text's columns: positions
  * after it on the one minified line are off by the difference.)
  */
 import type { OutputChunk } from 'rolldown';
@@ -55,6 +55,11 @@ export function preloadManifest(): Plugin {
       const results = [...chunks.values()].find((chunk) => RESULTS.test(chunk.facadeModuleId ?? ''));
       if (!results) this.error('No chunk for widgets/poll/results.ts, which the loader preloads for a browser that has voted');
       manifest.voted = [short(results.fileName)];
+      // and its own strings, per language: "voted-fi".
+      for (const lazy of results.dynamicImports) {
+        const lang = LOCALE.exec(chunks.get(lazy)?.facadeModuleId ?? '')?.[1];
+        if (lang) manifest[`voted-${lang}`] = [short(lazy)];
+      }
       if (!loader.code.includes(PRELOAD_PLACEHOLDER)) this.error(`The loader has no "${PRELOAD_PLACEHOLDER}" to fill in (widgets/core/preload.ts)`);
       loader.code = loader.code.replace(PRELOAD_PLACEHOLDER, () => `(${JSON.stringify(manifest)})`);
     },

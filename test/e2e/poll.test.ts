@@ -40,7 +40,7 @@ describe('the poll on the demo page', () => {
     expect(await poll.getByRole('button', { name: 'Muuta vastaustasi' }).isVisible()).toBe(true);
     // This browser has voted: the loader started the results view with the rest of its wave.
     const preloaded = await page.evaluate(() => [...document.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map((l) => new URL(l.href).pathname.replace(/-[\w-]{8}\.js$/, '.js')));
-    expect(preloaded.sort()).toEqual(['/embed/v1/chunks/fi.js', '/embed/v1/chunks/results.js', '/embed/v1/chunks/shared.js']);
+    expect(preloaded.sort()).toEqual(['/embed/v1/chunks/fi.js', '/embed/v1/chunks/poll-fi.js', '/embed/v1/chunks/results.js', '/embed/v1/chunks/shared.js']);
     expect(problems).toEqual([]);
 
     const csv = await exportCsv();

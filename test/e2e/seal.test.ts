@@ -145,3 +145,36 @@ describe('the verify page (issue 17)', () => {
     expect(html).not.toContain('verify.js');
   });
 });
+
+describe('from a vote to its check (issue 17)', () => {
+  it('votes in the widget, shows the receipt, and once the poll closes the verify page and npm run verify confirm it', async () => {
+    const id = `kuitti-${Date.now()}`;
+    const created = await fetch(`${api}/polls`, {
+      method: 'POST',
+      headers: official,
+      body: JSON.stringify({ id, kind: 'single', question: { fi: 'Mikä ensin?' }, options: ['a', 'b'].map((o) => ({ id: o, label: { fi: `Vaihtoehto ${o}` } })), status: 'open', resultsVisibility: 'always' }),
+    });
+    expect(created.status).toBe(201);
+    const page = await chrome.browser.newPage();
+    await page.goto(`${server.url}/embed/v1/frame/poll/${id}?site=koivulahti`);
+    const poll = page.locator('osallistu-poll');
+    await poll.locator('.poll').getByLabel('Vaihtoehto b').check(); // the widget's, not the server-rendered one it replaces
+    await poll.locator('.poll').getByRole('button', { name: 'Vastaa' }).click();
+    await expect.poll(() => poll.locator('.receipt code').textContent(), { timeout: 10_000 }).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    const receipt = (await poll.locator('.receipt code').textContent())!;
+    expect(await poll.locator('.receipt').textContent()).toContain('Kuittisi:');
+
+    expect((await fetch(`${api}/polls/${id}`, { method: 'PATCH', headers: official, body: JSON.stringify({ status: 'closed' }) })).status).toBe(200);
+    await page.reload();
+    const link = poll.locator('.sealed a');
+    await expect.poll(() => link.textContent(), { timeout: 10_000 }).toBe('Tulos on sinetöity – tarkista se');
+    await page.goto(`${(await link.getAttribute('href'))!}&receipt=${receipt}`);
+    await expect.poll(() => page.locator('ul.checks li').last().textContent(), { timeout: 10_000 }).toContain(`Kuitti ${receipt} on laskettu: valinta b`);
+    expect(await page.locator('ul.checks li.fail').count()).toBe(0);
+    await page.close();
+
+    const cli = verify(`${server.url}/embed/v1/frame/verify/${id}?site=koivulahti`, receipt, '--lang', 'fi');
+    expect(cli.code, cli.out).toBe(0);
+    expect(cli.out).toContain('Tulos: 1 vastausta – a 0, b 1');
+  });
+});

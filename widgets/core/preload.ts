@@ -43,11 +43,12 @@ function startChunks(lists: string[], base: string): void {
 
 export function preload(tag: string, elements: Iterable<Element>, config: LoaderConfig, base: string): void {
   const list = [...elements];
+  const langs = list.map((element) => element.closest('[lang]')?.getAttribute('lang')?.slice(0, 2).toLowerCase() ?? '');
   // The chunks first, as starting them is quick: the shared one and the strings of each element's language.
-  startChunks(['', ...list.map((element) => element.closest('[lang]')?.getAttribute('lang')?.slice(0, 2).toLowerCase() ?? '')], base);
+  startChunks(['', ...langs], base);
   const token = tag === 'osallistu-poll' ? storedVoterToken() : '';
-  // A browser that has voted is likely to be shown the results first.
-  if (token) startChunks(['voted'], base);
+  // A browser that has voted is likely to be shown the results first, with their strings.
+  if (token) startChunks(['voted', ...langs.map((lang) => `voted-${lang}`)], base);
   const prefetched = ((globalThis as { [PREFETCH]?: Map<string, Promise<Response>> })[PREFETCH] ??= new Map());
   for (const element of list) {
     const [attribute, path] = RESOURCES[tag] ?? [];

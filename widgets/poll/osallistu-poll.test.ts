@@ -261,7 +261,7 @@ describe('voting', () => {
     const again = await mountPoll(id);
     await settled(again);
     expect(textOf(again)).toContain('Vastauksesi: Pyörätiet');
-    const change = shadow(again).querySelector<HTMLButtonElement>('button.secondary')!;
+    const change = shadow(again).querySelector<HTMLButtonElement>('button.change')!;
     expect(change.textContent).toContain('Muuta vastaustasi');
     change.click();
     await expect.poll(() => input(again, 'a')?.checked).toBe(true);

@@ -7,6 +7,7 @@ import { defineElement } from '../core/define.ts';
 import { emit } from '../core/events.ts';
 import { formatDateTime } from '../core/format.ts';
 import { localized } from '../core/i18n.ts';
+import type { Lang } from '../locales/messages.ts';
 import { existingVoterToken, voterToken } from '../core/voter-token.ts';
 import { pendingBallot } from './pending-ballot.ts';
 import type { PendingBallot } from './pending-ballot.ts';
@@ -15,7 +16,11 @@ import type { PollContext } from './results.ts';
 
 /** The results view (results.ts), once loaded: it is needed only after a vote or once the poll is closed. */
 let results: typeof import('./results.ts') | undefined;
-const loadResults = async () => (results ??= await import('./results.ts'));
+/** The results view and its strings in `lang`. */
+const loadResults = async (lang: Lang) => {
+  results ??= await import('./results.ts');
+  await results.receiptMessages.load(lang);
+};
 
 /** Detail of `osallistu-vote`. */
 export interface VoteDetail {
@@ -243,13 +248,13 @@ export class OsallistuPoll extends OsallistuElement {
   }
 
   #context(poll: PollView): PollContext {
-    return { poll, t: this.t, language: this.language, headingLevel: this.headingLevel };
+    return { poll, t: this.t, language: this.language, headingLevel: this.headingLevel, apiBase: this.client.apiBase, site: this.siteId };
   }
 
   /** Part of the results view: drawn once its chunk is here (fetchPoll and send wait for it; a console preview asks for it here). */
   #renderOutcome(poll: PollView, part: () => unknown) {
-    if (results) return part();
-    loadResults().then(() => this.requestUpdate(), () => {}); // a failed download is tried again at the next render
+    if (results?.receiptMessages.has(this.language)) return part();
+    loadResults(this.language).then(() => this.requestUpdate(), () => {}); // a failed download is tried again at the next render
     return nothing;
   }
 
@@ -294,7 +299,7 @@ export class OsallistuPoll extends OsallistuElement {
     try {
       const poll = await this.client.get<PollView>(`polls/${encodeURIComponent(this.poll)}`, { headers: this.#headers(false) });
       // Drawn whole in one go: a poll this browser has answered, or one that is closed, waits for the results view.
-      if (!this.#canVote(poll)) await loadResults();
+      if (!this.#canVote(poll)) await loadResults(this.language);
       this.load = { status: 'ready', poll };
       this.#selectBallot(poll);
       // A ballot (or change) still waiting from an earlier visit: sending it again is safe, its
@@ -324,7 +329,7 @@ export class OsallistuPoll extends OsallistuElement {
 
   /** The resident is answering: the results view they will see next starts downloading now. */
   #expectResults(): void {
-    if (!this.preview) loadResults().catch(() => {}); // tried again when it is drawn
+    if (!this.preview) loadResults(this.language).catch(() => {}); // tried again when it is drawn
   }
 
   #startEditing(): void {
@@ -393,7 +398,7 @@ export class OsallistuPoll extends OsallistuElement {
       });
       this.#pending.clear();
       this.stopRetrying();
-      await loadResults().catch(() => {}); // counted all the same: renderOutcome tries again
+      await loadResults(this.language).catch(() => {}); // counted all the same: renderOutcome tries again
       this.#acceptReceipt(receipt);
       const message = pending.offline ? t.sentAfterOffline : wasChange ? t.changed : t.thanks;
       this.notice = message;

@@ -9,7 +9,16 @@ import { css, html, nothing } from 'lit';
 import type { Lang, Messages } from '../locales/messages.ts';
 import type { PollView } from '../../worker/schema/polls.ts';
 import { formatPercent } from '../core/format.ts';
-import { localized } from '../core/i18n.ts';
+import { Catalog, localized } from '../core/i18n.ts';
+import { StoredValue } from '../core/storage.ts';
+import type { ReceiptMessages } from './locales/messages.ts';
+
+/** This view's own strings: loaded with it, so a page whose readers have not voted never downloads them. */
+export const receiptMessages = new Catalog<ReceiptMessages>({
+  fi: () => import('./locales/fi.ts').then((m) => m.fi),
+  sv: () => import('./locales/sv.ts').then((m) => m.sv),
+  en: () => import('./locales/en.ts').then((m) => m.en),
+});
 
 const styles = css`
   .mine,
@@ -18,6 +27,19 @@ const styles = css`
   }
   .mine {
     font-weight: 700;
+  }
+  .receipt code {
+    font-size: 1.1em;
+    letter-spacing: 0.05em;
+    font-weight: 700;
+    margin-inline-end: 0.5rem;
+  }
+  .receipt button {
+    padding: 0.2rem 0.6rem;
+    min-block-size: 2rem;
+  }
+  .sealed a {
+    color: inherit;
   }
   .results {
     list-style: none;
@@ -75,6 +97,9 @@ export interface PollContext {
   language: Lang;
   /** The level of the question's heading; the results' is one below. */
   headingLevel: number;
+  /** The API's origin and the site: where the verify page is, and whose receipts this device keeps. */
+  apiBase: string;
+  site: string;
 }
 
 const text = ({ poll, language }: PollContext, map: Partial<Record<Lang, string>>) => localized(map, language, poll.languages);
@@ -92,18 +117,68 @@ function resultLabel(ctx: PollContext, id: string) {
   return { text: endText ? `${id} – ${endText.text}` : id, lang: endText?.lang ?? ctx.language };
 }
 
-/** "Your answer: …", or nothing when this browser has no ballot. */
+/** "Your answer: …" and its receipt, or nothing when this browser has no ballot. */
 export function renderMine(ctx: PollContext) {
   const ballot = ctx.poll.myBallot;
   if (!ballot) return nothing;
   const choices = ctx.poll.kind === 'scale' ? String(ballot.value) : (ballot.choices ?? []).map((id) => resultLabel(ctx, id).text).join(', ');
-  return html`<p class="mine">${ctx.t.poll.yourBallot(choices)}</p>`;
+  return html`<p class="mine">${ctx.t.poll.yourBallot(choices)}</p>${ballot.receipt ? renderReceipt(ctx, ballot.receipt) : nothing}`;
+}
+
+/**
+ * The ballot's receipt, copyable, and the receipts this device held before the ballot changed.
+ * The device keeps them in the order it was given them, so a changed ballot's old receipt stays
+ * on screen as replaced (the server keeps no link between them that anyone could read).
+ */
+function renderReceipt(ctx: PollContext, receipt: string) {
+  const r = receiptMessages.get(ctx.language);
+  const kept = new StoredValue<string[]>(`osallistu.receipts:${ctx.apiBase}:${ctx.site}:${ctx.poll.id}`);
+  const known = kept.get() ?? [];
+  if (known.at(-1) !== receipt) kept.set([...known.filter((code) => code !== receipt), receipt]);
+  const replaced = known.filter((code) => code !== receipt);
+  return html`<div class="receipt">
+      <p>${r.receipt} <code>${receipt}</code>
+        <button part="button" type="button" class="secondary" @click=${(event: Event) => void copy(event, receipt, r)}>${r.copyReceipt}</button>
+        <span class="visually-hidden" aria-live="polite"></span></p>
+      <p class="meta">${r.receiptHelp}</p>
+      ${replaced.map((code) => html`<p class="meta replaced">${r.receiptReplaced(code)}</p>`)}
+    </div>`;
+}
+
+/** Copies the receipt; where the browser refuses (an embedded frame may), selects it for the resident to copy. */
+async function copy(event: Event, receipt: string, r: ReceiptMessages): Promise<void> {
+  const button = event.currentTarget as HTMLElement;
+  const status = button.nextElementSibling as HTMLElement;
+  try {
+    await navigator.clipboard.writeText(receipt);
+    status.textContent = r.receiptCopied;
+  } catch {
+    const code = button.parentElement!.querySelector('code')!;
+    const range = document.createRange();
+    range.selectNodeContents(code);
+    const selection = (button.getRootNode() as ShadowRoot & { getSelection?: () => Selection | null }).getSelection?.() ?? document.getSelection();
+    selection?.removeAllRanges();
+    selection?.addRange(range);
+    status.textContent = r.receiptSelected;
+  }
+}
+
+/** On a closed poll whose results are public: the link to the page that checks its sealed result. */
+function renderSealed(ctx: PollContext) {
+  const { poll, apiBase, site, language } = ctx;
+  if (poll.state !== 'closed' || poll.resultsVisibility === 'never') return nothing;
+  const url = `${apiBase}/embed/v1/frame/verify/${encodeURIComponent(poll.id)}?${new URLSearchParams({ site, lang: language })}`;
+  return html`<p class="sealed"><a href=${url} target="_blank" rel="noopener">${receiptMessages.get(language).checkSealed}</a></p>`;
 }
 
 const optionResult = (ctx: PollContext, count: number, total: number) => ctx.t.poll.optionResult(ctx.t.votes(count), formatPercent(total ? count / total : 0, ctx.language));
 
-/** The results as text and bars, or when they are not shown yet, when they will be. */
+/** The results as text and bars (or when they are not shown yet, when they will be), and a closed poll's sealed result. */
 export function renderResults(ctx: PollContext) {
+  return html`${renderTallies(ctx)}${renderSealed(ctx)}`;
+}
+
+function renderTallies(ctx: PollContext) {
   const { poll } = ctx;
   const t = ctx.t.poll;
   if (!poll.results) {
