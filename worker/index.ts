@@ -26,6 +26,7 @@ import moderation from './routes/moderation.ts';
 import open311 from './routes/open311.ts';
 import pollExport from './routes/poll-export.ts';
 import seals from './routes/seals.ts';
+import { SEAL_CRON, sealDuePolls } from './sealing/upkeep.ts';
 import polls from './routes/polls.ts';
 import sites from './routes/sites.ts';
 import tokens from './routes/tokens.ts';
@@ -127,10 +128,16 @@ app.onError((err, c) => {
 });
 
 /**
- * Daily upkeep (cron in wrangler.toml): idempotency answers are kept a day, enough for any
- * retry; contact details in feedback as long as each site's retention period says.
+ * Upkeep (crons in wrangler.toml). Daily: idempotency answers are kept a day, enough for any
+ * retry; contact details in feedback as long as each site's retention period says. Hourly: the
+ * results of polls that closed by their closing time are sealed (worker/sealing/upkeep.ts).
  */
-async function scheduled(_controller: ScheduledController, env: Env): Promise<void> {
+async function scheduled(controller: ScheduledController, env: Env): Promise<void> {
+  if (controller.cron === SEAL_CRON) {
+    const { sealed, failed } = await sealDuePolls(env);
+    console.info(`Hourly upkeep: ${sealed} closed polls' results sealed, ${failed} to try again`);
+    return;
+  }
   const now = new Date();
   const dayAgo = new Date(now.getTime() - 24 * 3600 * 1000).toISOString();
   const answers = await purgeAnswers(env.DB, dayAgo);

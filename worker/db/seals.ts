@@ -25,14 +25,13 @@ export async function siteKeys(db: D1Database, site: string): Promise<StoredKey[
   return results.map(toKey);
 }
 
-export async function insertKey(db: D1Database, site: string, key: SigningKey, now: string): Promise<void> {
-  await db.prepare('INSERT INTO site_keys (site_id, key_id, public_key, private_jwk, created_at) VALUES (?1, ?2, ?3, ?4, ?5)').bind(site, key.id, key.publicKey, JSON.stringify(key.privateJwk), now).run();
+export function insertKeyStatement(db: D1Database, site: string, key: SigningKey, now: string): D1PreparedStatement {
+  return db.prepare('INSERT INTO site_keys (site_id, key_id, public_key, private_jwk, created_at) VALUES (?1, ?2, ?3, ?4, ?5)').bind(site, key.id, key.publicKey, JSON.stringify(key.privateJwk), now);
 }
 
-/** Stops a key signing (it stays published); returns whether it was the site's and still active. */
-export async function retireKey(db: D1Database, site: string, keyId: string, now: string): Promise<boolean> {
-  const out = await db.prepare('UPDATE site_keys SET retired_at = ?3 WHERE site_id = ?1 AND key_id = ?2 AND retired_at IS NULL').bind(site, keyId, now).run();
-  return out.meta.changes === 1;
+/** Stops a key signing; it stays published. */
+export function retireKeyStatement(db: D1Database, site: string, keyId: string, now: string): D1PreparedStatement {
+  return db.prepare('UPDATE site_keys SET retired_at = ?3 WHERE site_id = ?1 AND key_id = ?2 AND retired_at IS NULL').bind(site, keyId, now);
 }
 
 export interface StoredSeal {
@@ -113,4 +112,19 @@ export async function* leafPages(db: D1Database, site: string, poll: string): As
 export async function replacedAt(db: D1Database, site: string, poll: string, receipt: string): Promise<string | null> {
   const row = await db.prepare('SELECT replaced_at FROM replaced_receipts WHERE site_id = ?1 AND poll_id = ?2 AND receipt = ?3').bind(site, poll, receipt).first<{ replaced_at: string }>();
   return row?.replaced_at ?? null;
+}
+
+/** Polls that have closed, publish results and have no seal yet (`now` past their closing time, or closed by hand), oldest first. */
+export async function unsealedClosedPolls(db: D1Database, now: string, limit = 50): Promise<{ site: string; poll: string }[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT p.site_id, p.id FROM polls p
+        WHERE p.status != 'draft' AND (p.status = 'closed' OR (p.closes_at IS NOT NULL AND p.closes_at <= ?1))
+          AND json_extract(p.definition, '$.resultsVisibility') != 'never'
+          AND NOT EXISTS (SELECT 1 FROM poll_seals s WHERE s.site_id = p.site_id AND s.poll_id = p.id)
+        ORDER BY coalesce(p.closes_at, p.updated_at) LIMIT ?2`,
+    )
+    .bind(now, limit)
+    .all<{ site_id: string; id: string }>();
+  return results.map((r) => ({ site: r.site_id, poll: r.id }));
 }

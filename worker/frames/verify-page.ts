@@ -14,7 +14,7 @@ import { localizedText } from '../localize.ts';
 import { pollState } from '../poll-rules.ts';
 import { Lang } from '../schema/common.ts';
 import { parseStatement } from '../sealing/statement.ts';
-import { sealPoll } from '../sealing/seal.ts';
+import { findSeal } from '../db/seals.ts';
 import type { AppEnv } from '../types.ts';
 import { framePageNotFound } from './error-page.ts';
 import { frameAncestors } from './page.ts';
@@ -24,6 +24,8 @@ interface PageText {
   intro: string;
   notClosed: string;
   notPublic: string;
+  /** Closed by its closing time, not yet sealed by the hourly upkeep. */
+  pending: string;
   question: string;
   ballots: (n: number) => string;
   option: string;
@@ -48,6 +50,7 @@ const TEXT: Record<Lang, PageText> = {
     intro: 'Kun kysely päättyi, sen tulos sinetöitiin: jokainen vastaus on julkaistu kuittinsa, valintansa ja tuntinsa kanssa (ei koskaan vastaajan tietoja), ja sivuston avain on allekirjoittanut tuloksen. Tämä sivu laskee tuloksen uudelleen selaimessasi.',
     notClosed: 'Kysely on vielä auki. Sen tulos sinetöidään, kun kysely päättyy.',
     notPublic: 'Tämän kyselyn tuloksia ei julkaista, joten sinetöityä tulosta ei ole.',
+    pending: 'Kysely on päättynyt, ja sen tulos sinetöidään tunnin kuluessa. Palaa silloin.',
     question: 'Kysymys',
     ballots: (n) => `Vastauksia: ${n.toLocaleString('fi')}`,
     option: 'Vaihtoehto',
@@ -70,6 +73,7 @@ const TEXT: Record<Lang, PageText> = {
     intro: 'När enkäten stängdes förseglades resultatet: varje svar har publicerats med sitt kvitto, sitt val och sin timme (aldrig uppgifter om den som svarade), och webbplatsens nyckel har signerat resultatet. Den här sidan räknar om resultatet i din webbläsare.',
     notClosed: 'Enkäten är fortfarande öppen. Resultatet förseglas när enkäten stängs.',
     notPublic: 'Resultaten av den här enkäten publiceras inte, så det finns inget förseglat resultat.',
+    pending: 'Enkäten har stängts, och resultatet förseglas inom en timme. Kom tillbaka då.',
     question: 'Fråga',
     ballots: (n) => `Svar: ${n.toLocaleString('sv')}`,
     option: 'Alternativ',
@@ -92,6 +96,7 @@ const TEXT: Record<Lang, PageText> = {
     intro: 'When the poll closed, its result was sealed: every answer is published with its receipt, choice and hour (never anything about who answered), and the site\'s key signed the result. This page counts the result again in your browser.',
     notClosed: 'The poll is still open. Its result is sealed when it closes.',
     notPublic: 'This poll\'s results are not published, so there is no sealed result.',
+    pending: 'The poll has closed, and its result is sealed within the hour. Come back then.',
     question: 'Question',
     ballots: (n) => `Answers: ${n.toLocaleString('en-GB')}`,
     option: 'Option',
@@ -133,7 +138,7 @@ export async function verifyPage(c: Context<AppEnv>): Promise<Response> {
   const origin = new URL(c.req.url).origin;
   const closed = pollState(poll) === 'closed';
   const publicResults = poll.resultsVisibility !== 'never';
-  const seal = closed && publicResults ? await sealPoll(c.env, poll) : null;
+  const seal = closed && publicResults ? await findSeal(c.env.DB, site.id, poll.id) : null;
   const statement = seal ? parseStatement(seal.statement) : null;
   const label = (id: string) => (poll.kind === 'scale' ? id : localizedText(poll.options?.find((o) => o.id === id)?.label, lang, site) || id);
   const command = `npm run verify -- "${origin}/embed/v1/frame/verify/${poll.id}?site=${site.id}" K7QF-3M9X-2D4A`;
@@ -154,7 +159,7 @@ ${statement ? html`<script type="module" src="/embed/v1/verify.js"></script>` : 
 <p>${question}</p>
 ${
   !statement
-    ? html`<p role="status">${closed ? t.notPublic : t.notClosed}</p>`
+    ? html`<p role="status">${!closed ? t.notClosed : !publicResults ? t.notPublic : t.pending}</p>`
     : html`<p>${t.intro}</p>
 <p>${t.ballots(statement.ballots)} · ${t.sealedAt(seal!.sealedAt.slice(0, 16).replace('T', ' '))} UTC</p>
 <table><thead><tr><th scope="col">${t.option}</th><th scope="col">${t.votes}</th></tr></thead>

@@ -5,6 +5,7 @@ import { randomId, sha256Hex } from '../crypto.ts';
 import { auditStatement } from '../db/audit.ts';
 import { databaseRule, isUniqueViolation } from '../db/constraints.ts';
 import { deleteSealStatement } from '../db/seals.ts';
+import { sealPoll } from '../sealing/seal.ts';
 import { ballotsPerHour, findPoll, insertPollStatements, listPolls, readResults, tallyKeys, toMyBallot, updatePollStatements } from '../db/polls.ts';
 import type { StoredPoll } from '../db/polls.ts';
 import { ApiError, ConflictError, ValidationError } from '../errors.ts';
@@ -171,6 +172,11 @@ app.openapi(
     }
     pollCache.delete(`${c.var.site.id}/${id}`);
     const stored = (await findPoll(c.env.DB, c.var.site.id, id))!;
+    // Closed now: its result is sealed at once (worker/sealing/). The close stands if sealing
+    // fails; the hourly upkeep seals it then.
+    if (pollState(current) !== 'closed' && pollState(stored) === 'closed' && stored.resultsVisibility !== 'never') {
+      await sealPoll(c.env, stored).catch((error: unknown) => console.error(`Sealing ${c.var.site.id}/${id} failed; the upkeep tries again`, error));
+    }
     return c.json(toPollView(stored, c.var.site, { results: await countedResults(c.env, stored) }), 200);
   },
 );

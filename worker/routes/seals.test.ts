@@ -1,9 +1,12 @@
+import { createScheduledController } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { castBallotStatements, findPoll } from '../db/polls.ts';
 import { checkProof, recount } from '../sealing/recount.ts';
 import type { ReceiptProof } from '../sealing/recount.ts';
 import { parseStatement } from '../sealing/statement.ts';
+import { SEAL_CRON } from '../sealing/upkeep.ts';
+import worker from '../index.ts';
 import type { BallotLeaf } from '../sealing/statement.ts';
 import { call, castBallot, createPoll, createSite, errorOf, newVoter } from '../../test/workers/helpers.ts';
 
@@ -85,6 +88,42 @@ describe('a poll\'s sealed result (issue 17)', () => {
     const leaves = (await (await call(seal.leaves)).json()) as BallotLeaf[];
     expect(leaves.find((l) => l.choices[0] === 'c')).toMatchObject({ hour: '2026-11-30T08' });
     expect((await recount(seal.statement, seal.signature, seal.key.publicKey, leaves)).ok).toBe(true);
+  });
+
+  it('is made by the hourly upkeep for a poll closed by its closing time; until then 409 seal_pending, and no GET writes', async () => {
+    const { site, owner } = await createSite();
+    const id = await createPoll(site.id, owner, { resultsVisibility: 'after_close', closesAt: '2031-01-01T00:00:00.000Z' });
+    await castBallot(site.id, id, { choices: ['b'] }, { voter: newVoter() });
+    await env.DB.prepare('UPDATE polls SET closes_at = ?3 WHERE site_id = ?1 AND id = ?2').bind(site.id, id, new Date(Date.now() - 60_000).toISOString()).run();
+    const pending = await call(`/api/v1/sites/${site.id}/polls/${id}/seal`);
+    expect(pending.status).toBe(409);
+    expect(pending.headers.get('Retry-After')).toBe('600');
+    expect((await errorOf(pending)).code).toBe('seal_pending');
+    expect(await env.DB.prepare('SELECT count(*) AS n FROM poll_seals WHERE site_id = ?').bind(site.id).first('n')).toBe(0);
+    await worker.scheduled(createScheduledController({ cron: SEAL_CRON }), env);
+    const seal = (await (await call(`/api/v1/sites/${site.id}/polls/${id}/seal`)).json()) as Seal;
+    expect(parseStatement(seal.statement)).toMatchObject({ ballots: 1, tallies: [{ option: 'a', count: 0 }, { option: 'b', count: 1 }, { option: 'c', count: 0 }] });
+  });
+
+  it('rotates the site\'s key (owners only): new seals use the new one, and what the old one signed still checks with it', async () => {
+    const { site, owner, id } = await closedPoll();
+    const before = (await (await call(`/api/v1/sites/${site}/polls/${id}/seal`)).json()) as Seal;
+    const editor = await call(`/api/v1/sites/${site}/tokens`, { method: 'POST', token: owner, json: { label: 'Toimittaja', role: 'editor' } });
+    const editorToken = ((await editor.json()) as { token: string }).token;
+    expect((await call(`/api/v1/sites/${site}/keys/rotate`, { method: 'POST', token: editorToken, json: {} })).status).toBe(403);
+    const rotated = await call(`/api/v1/sites/${site}/keys/rotate`, { method: 'POST', token: owner, json: { reason: 'Vuosittainen vaihto' } });
+    expect(rotated.status).toBe(200);
+    const { keys } = (await rotated.json()) as { keys: { id: string; publicKey: string; retiredAt: string | null }[] };
+    expect(keys.map((k) => [k.id === before.key.id, k.retiredAt === null])).toEqual([[false, true], [true, false]]);
+    const leaves = (await (await call(before.leaves)).json()) as BallotLeaf[];
+    expect((await recount(before.statement, before.signature, keys[1]!.publicKey, leaves)).ok).toBe(true);
+    const second = await createPoll(site, owner, { resultsVisibility: 'always' });
+    await castBallot(site, second, { choices: ['a'] }, { voter: newVoter() });
+    await setStatus(site, second, owner, 'closed');
+    const after = (await (await call(`/api/v1/sites/${site}/polls/${second}/seal`)).json()) as Seal;
+    expect(after.key.id).toBe(keys[0]!.id);
+    const audit = await env.DB.prepare("SELECT action, target FROM audit_log WHERE site_id = ? AND action = 'keys.rotate'").bind(site).all();
+    expect(audit.results).toEqual([{ action: 'keys.rotate', target: keys[0]!.id }]);
   });
 
   it('gives the leaves as CSV too', async () => {

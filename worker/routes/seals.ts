@@ -1,14 +1,17 @@
 import { createRoute } from '@hono/zod-openapi';
-import { createApp, jsonResponse as json } from '../app.ts';
+import { createApp, jsonResponse as json, nowIso, officialRoute } from '../app.ts';
+import { auditStatement } from '../db/audit.ts';
 import { findPoll } from '../db/polls.ts';
 import type { StoredPoll } from '../db/polls.ts';
-import { findSeal, replacedAt, siteKeys } from '../db/seals.ts';
+import { findSeal, insertKeyStatement, replacedAt, retireKeyStatement, siteKeys } from '../db/seals.ts';
+import { newSigningKey } from '../sealing/statement.ts';
+import type { StoredSeal } from '../db/seals.ts';
 import { ApiError, ConflictError } from '../errors.ts';
 import { pollNotFound, pollState } from '../poll-rules.ts';
 import { proveReceipt } from '../sealing/recount.ts';
-import { pollLeaves, sealPoll } from '../sealing/seal.ts';
+import { closedAt, pollLeaves } from '../sealing/seal.ts';
 import { SiteParams, errorResponses } from '../schema/common.ts';
-import { BallotLeafView, LeavesQuery, ReceiptCheck, ReceiptParams, SealView, SiteKeys } from '../schema/seals.ts';
+import { BallotLeafView, KeyRotation, LeavesQuery, ReceiptCheck, ReceiptParams, SealView, SiteKeys } from '../schema/seals.ts';
 import { PollParams } from '../schema/polls.ts';
 
 const app = createApp();
@@ -16,13 +19,16 @@ const app = createApp();
 /** Open data under CC BY 4.0, as JHS 189 recommends for public sector data. */
 const LICENSE = { Link: '<https://creativecommons.org/licenses/by/4.0/>; rel="license"' };
 
-/** A closed poll whose results are public, with its seal (made now if it has none). */
-async function sealedPoll(env: Env, site: string, id: string): Promise<{ poll: StoredPoll; seal: Awaited<ReturnType<typeof sealPoll>> }> {
+/** A closed poll whose results are public, with its seal. */
+async function sealedPoll(env: Env, site: string, id: string): Promise<{ poll: StoredPoll; seal: StoredSeal }> {
   const poll = await findPoll(env.DB, site, id);
   if (!poll || poll.status === 'draft') throw pollNotFound(id);
   if (pollState(poll) !== 'closed') throw new ConflictError('poll_not_closed', 'The poll is still open: its result is sealed when it closes.');
   if (poll.resultsVisibility === 'never') throw new ApiError(403, 'results_not_public', 'This poll\'s results are not published, so neither is its sealed result.');
-  return { poll, seal: (await findSeal(env.DB, site, id)) ?? (await sealPoll(env, poll)) };
+  const seal = await findSeal(env.DB, site, id);
+  // Closed by its closing time: the hourly upkeep seals it (worker/sealing/upkeep.ts).
+  if (!seal) throw new ApiError(409, 'seal_pending', `The poll closed at ${closedAt(poll)}; its result is sealed within the hour.`, undefined, { 'Retry-After': '600' });
+  return { poll, seal };
 }
 
 app.openapi(
@@ -32,7 +38,7 @@ app.openapi(
     tags: ['Sealed results'],
     summary: 'The poll\'s signed result statement',
     description:
-      'Made once, when first asked for after the poll has closed, and never changed: the tallies, the number of ballots and the Merkle root over every ballot\'s receipt, choice and hour, signed with the site\'s Ed25519 key. Recount it from `leaves` with `npm run verify` or the verify page. Open data under CC BY 4.0.',
+      'Made once, when an official closes the poll (or within the hour after its closing time: until then 409 `seal_pending`), and never changed: the tallies, the number of ballots and the Merkle root over every ballot\'s receipt, choice and hour, signed with the site\'s Ed25519 key. Recount it from `leaves` with `npm run verify` or the verify page. Open data under CC BY 4.0.',
     request: { params: PollParams },
     responses: { 200: json(SealView, 'The sealed result'), ...errorResponses(403, 404, 409) },
   }),
@@ -116,6 +122,32 @@ app.openapi(
     const { site } = c.req.valid('param');
     const keys = (await siteKeys(c.env.DB, site)).map((k) => ({ id: k.id, algorithm: 'Ed25519' as const, publicKey: k.publicKey, createdAt: k.createdAt, retiredAt: k.retiredAt }));
     c.header('Cache-Control', 'public, max-age=300');
+    return c.json({ site, keys }, 200);
+  },
+);
+
+app.openapi(
+  officialRoute('owner', {
+    method: 'post',
+    path: '/sites/{site}/keys/rotate',
+    tags: ['Sealed results'],
+    summary: 'Make a new signing key and retire the current one',
+    description: 'For a key that may have leaked, or on a schedule. Results sealed from now on are signed with the new key; the retired one stays published, so what it signed can still be checked.',
+    request: { params: SiteParams, body: { required: true, content: { 'application/json': { schema: KeyRotation } } } },
+    responses: { 200: json(SiteKeys, 'The keys, the new one first'), ...errorResponses(400, 401, 403, 404, 413, 415) },
+  }),
+  async (c) => {
+    const site = c.var.site.id;
+    const { reason } = c.req.valid('json');
+    const now = nowIso();
+    const retiring = (await siteKeys(c.env.DB, site)).filter((k) => !k.retiredAt);
+    const key = await newSigningKey();
+    await c.env.DB.batch([
+      ...retiring.map((k) => retireKeyStatement(c.env.DB, site, k.id, now)),
+      insertKeyStatement(c.env.DB, site, key, now),
+      auditStatement(c.env.DB, c.var.official, { action: 'keys.rotate', target: key.id, detail: { retired: retiring.map((k) => k.id), ...(reason ? { reason } : {}) } }, now),
+    ]);
+    const keys = (await siteKeys(c.env.DB, site)).map((k) => ({ id: k.id, algorithm: 'Ed25519' as const, publicKey: k.publicKey, createdAt: k.createdAt, retiredAt: k.retiredAt }));
     return c.json({ site, keys }, 200);
   },
 );

@@ -63,3 +63,5 @@ export const SiteKeys = z
     ),
   })
   .openapi('SiteKeys');
+
+export const KeyRotation = z.strictObject({ reason: z.string().trim().max(500).optional().openapi({ description: 'Why, for the audit log.', example: 'Scheduled yearly rotation' }) }).openapi('KeyRotation');

@@ -6,7 +6,7 @@
  * the seal is asked for after the poll has closed, and kept.
  */
 import { sha256Hex } from '../crypto.ts';
-import { assignReceipts, ballotsWithoutReceipt, clearReceipts, findSeal, insertKey, insertSeal, leafPages, repeatedReceipts, siteKeys } from '../db/seals.ts';
+import { assignReceipts, ballotsWithoutReceipt, clearReceipts, findSeal, insertKeyStatement, insertSeal, leafPages, repeatedReceipts, siteKeys } from '../db/seals.ts';
 import type { StoredKey, StoredSeal } from '../db/seals.ts';
 import { definitionJson, tallyKeys } from '../db/polls.ts';
 import type { StoredPoll } from '../db/polls.ts';
@@ -21,7 +21,7 @@ export async function signingKey(db: D1Database, site: string): Promise<StoredKe
   if (active) return active;
   const key = await newSigningKey();
   const now = new Date().toISOString();
-  await insertKey(db, site, key, now);
+  await insertKeyStatement(db, site, key, now).run();
   return { id: key.id, publicKey: key.publicKey, privateJwk: key.privateJwk, createdAt: now, retiredAt: null };
 }
 

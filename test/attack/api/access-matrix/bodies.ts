@@ -33,6 +33,7 @@ export const VALID_BODIES: Record<string, (ctx: BodyContext) => RequestSpec> = {
   'PATCH /api/v1/sites/{site}/settings': () => json({ contactRetentionDays: 300 }),
   'POST /api/v1/sites/{site}/tokens': () => json({ label: 'matrix token', role: 'owner' }),
   'DELETE /api/v1/sites/{site}/tokens/{token}': none,
+  'POST /api/v1/sites/{site}/keys/rotate': () => json({ reason: 'Matriisin kierto' }),
   'POST /api/v1/sites/{site}/polls': ({ other }) => json({ ...TEXT_POLL, id: other.ids.poll![0], question: { fi: 'Matriisin kysely' } }),
   'PATCH /api/v1/sites/{site}/polls/{poll}': () => json({ question: { fi: 'Muutettu kysymys' } }),
   'POST /api/v1/sites/{site}/polls/{poll}/ballots': () => json({ choices: ['a'] }, { 'X-Voter-Token': newVoter() }),

@@ -77,6 +77,12 @@ export async function seedSite(tag: string): Promise<SeedSite> {
   await send(slug, owner, 'POST', '/polls', { ...TEXT_POLL, id: draftPoll, question: { fi: `${view} luonnos` }, status: 'draft' });
   const ballot = await call(`/api/v1/sites/${slug}/polls/${poll}/ballots`, { method: 'POST', json: { choices: ['b'] }, headers: { 'X-Voter-Token': newVoter(), 'CF-Connecting-IP': ip() } });
   if (ballot.status !== 201) throw new Error(`seeding ${slug}: ballot → ${ballot.status} ${await ballot.text()}`);
+  // A closed poll with public results, so that its sealed result exists to be attacked.
+  const sealedPoll = `${tag}-sealedpoll`;
+  await send(slug, owner, 'POST', '/polls', { ...TEXT_POLL, id: sealedPoll, question: { fi: `${pub} suljettu kysely` }, resultsVisibility: 'always' });
+  const sealedBallot = await call(`/api/v1/sites/${slug}/polls/${sealedPoll}/ballots`, { method: 'POST', json: { choices: ['a'] }, headers: { 'X-Voter-Token': newVoter(), 'CF-Connecting-IP': ip() } });
+  if (sealedBallot.status !== 201) throw new Error(`seeding ${slug}: ballot → ${sealedBallot.status} ${await sealedBallot.text()}`);
+  await send(slug, owner, 'PATCH', `/polls/${sealedPoll}`, { status: 'closed' });
   markers.push({ text: view, level: LEVEL.viewer, what: 'a draft, a private attachment or a resident\'s message' });
 
   const form = `${tag}-form`;
@@ -127,7 +133,7 @@ export async function seedSite(tag: string): Promise<SeedSite> {
     origin,
     tokens,
     revoked: revoked.token,
-    ids: { poll: [poll, draftPoll], form: [form, draftForm], ref: [receipt.ref], decision: [decision], value: [`${tag}-aihe`], video: [video, draftVideo], channel: [channel], token: [spare.id] },
+    ids: { poll: [poll, draftPoll], sealedPoll: [sealedPoll, draftPoll], form: [form, draftForm], ref: [receipt.ref], decision: [decision], value: [`${tag}-aihe`], video: [video, draftVideo], channel: [channel], token: [spare.id] },
     hiddenPoll: poll,
     ref: receipt.ref,
     removalKey: receipt.removalKey,

@@ -53,6 +53,8 @@ export const en: AuditMessages = {
         return `created the token ${q(String(detail.label ?? name))}${typeof detail.role === 'string' ? ` (${w.role(detail.role)})` : ''}`;
       case 'token.revoke':
         return `revoked the token ${q(String(detail.label ?? name))}`;
+      case 'keys.rotate':
+        return `replaced the site's signing key (new ${name})`;
       case 'site.update':
         return `changed the site’s settings` + (w.settings(detail) ? `: ${w.settings(detail)}` : '');
       default:

@@ -53,6 +53,8 @@ export const fi: AuditMessages = {
         return `loi tunnisteen ${q(String(detail.label ?? name))}${typeof detail.role === 'string' ? ` (${w.role(detail.role)})` : ''}`;
       case 'token.revoke':
         return `poisti käytöstä tunnisteen ${q(String(detail.label ?? name))}`;
+      case 'keys.rotate':
+        return `vaihtoi sivuston allekirjoitusavaimen (uusi ${name})`;
       case 'site.update':
         return `muutti sivuston asetuksia` + (w.settings(detail) ? `: ${w.settings(detail)}` : '');
       default:

@@ -53,6 +53,8 @@ export const sv: AuditMessages = {
         return `skapade nyckeln ${q(String(detail.label ?? name))}${typeof detail.role === 'string' ? ` (${w.role(detail.role)})` : ''}`;
       case 'token.revoke':
         return `tog nyckeln ${q(String(detail.label ?? name))} ur bruk`;
+      case 'keys.rotate':
+        return `bytte webbplatsens signeringsnyckel (ny ${name})`;
       case 'site.update':
         return `ändrade webbplatsens inställningar` + (w.settings(detail) ? `: ${w.settings(detail)}` : '');
       default:
