@@ -49,7 +49,7 @@ const MB = 1024 * 1024;
  * also counts the pages of local D1's database file that SQLite maps in as it reads a million
  * rows: under `wrangler dev` D1 runs inside the same workerd, on Cloudflare it does not.
  */
-const rss = (pid: number) => Number(/RssAnon:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) * 1024;
+export const rss = (pid: number) => Number(/RssAnon:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) * 1024;
 
 /** Every entry of a zip read from its central directory, inflated, its CRC-32 and size checked. */
 function checkZip(zip: Buffer): { entries: Map<string, Buffer>; ok: boolean } {

@@ -70,17 +70,18 @@ function summary({ poll, results, lang, site }: Context) {
 
 /**
  * A ballot as JSON text, `{"n":1,"castAt":…,"castAtLocal":…,"changedAt":…,"choices":[…]}` (a
- * scale poll's `"value":4` instead of choices), after `prefix`: written directly, with the
- * choices' JSON made once per combination, since a million ballots repeat a handful.
+ * scale poll's `"value":4` instead of choices), `prefix` inside its braces and `suffix` after:
+ * written directly, with the choices' JSON (and the suffix) made once per combination, since a
+ * million ballots repeat a handful.
  */
 const jsonTime = (iso: string | null) => (isStoredTime(iso) ? `"${iso}"` : JSON.stringify(iso));
 
-function ballotJson(poll: StoredPoll, prefix = '') {
+function ballotJson(poll: StoredPoll, prefix = '', suffix = '') {
   const tails = new Map<string[], string>();
   return (ballot: NumberedBallot) => {
     let tail = tails.get(ballot.choices);
     if (tail === undefined) {
-      tail = poll.kind === 'scale' ? `"value":${JSON.stringify(Number(ballot.choices[0]))}}` : `"choices":${JSON.stringify(ballot.choices)}}`;
+      tail = (poll.kind === 'scale' ? `"value":${JSON.stringify(Number(ballot.choices[0]))}}` : `"choices":${JSON.stringify(ballot.choices)}}`) + suffix;
       tails.set(ballot.choices, tail);
     }
     return `{${prefix}"n":${ballot.n},"castAt":${jsonTime(ballot.castAt)},"castAtLocal":"${helsinkiTime(ballot.castAt)}","changedAt":${jsonTime(ballot.changedAt)},${tail}`;
@@ -112,8 +113,7 @@ async function* jsonDocument(db: D1Database, ctx: Context) {
 
 async function* ndjson(db: D1Database, ctx: Context) {
   yield `${JSON.stringify({ type: 'summary', ...summary(ctx) })}\n`;
-  const line = ballotJson(ctx.poll, '"type":"ballot",');
-  yield* ballotTexts(db, ctx.poll, (b) => `${line(b)}\n`, '');
+  yield* ballotTexts(db, ctx.poll, ballotJson(ctx.poll, '"type":"ballot",', '\n'), '');
 }
 
 app.openapi(

@@ -3,13 +3,13 @@ import { createApp, jsonResponse as json, nowIso, officialRoute } from '../app.t
 import { auditStatement } from '../db/audit.ts';
 import { findPoll } from '../db/polls.ts';
 import type { StoredPoll } from '../db/polls.ts';
-import { findSeal, insertKeyStatement, replacedAt, retireKeyStatement, siteKeys } from '../db/seals.ts';
+import { findSeal, insertKeyStatement, receiptIndex, replacedAt, retireKeyStatement, siteKeys } from '../db/seals.ts';
 import { newSigningKey } from '../sealing/statement.ts';
 import type { StoredSeal } from '../db/seals.ts';
 import { ApiError, ConflictError } from '../errors.ts';
 import { pollNotFound, pollState } from '../poll-rules.ts';
-import { proveReceipt } from '../sealing/recount.ts';
-import { closedAt, pollLeaves } from '../sealing/seal.ts';
+import { closedAt, pollLeaves, streamTree } from '../sealing/seal.ts';
+import { streamText } from '../export/stream.ts';
 import { SiteParams, errorResponses } from '../schema/common.ts';
 import { BallotLeafView, KeyRotation, LeavesQuery, ReceiptCheck, ReceiptParams, SealView, SiteKeys } from '../schema/seals.ts';
 import { PollParams } from '../schema/polls.ts';
@@ -78,13 +78,24 @@ app.openapi(
     const { site, poll: id } = c.req.valid('param');
     const { format } = c.req.valid('query');
     const { poll } = await sealedPoll(c.env, site, id);
-    const leaves = await pollLeaves(c.env.DB, poll);
     const headers = { ...LICENSE, 'Cache-Control': 'public, max-age=300' };
+    const pages = pollLeaves(c.env.DB, poll);
     if (format === 'csv') {
-      const body = `receipt,choices,hour\r\n${leaves.map((l) => `${l.receipt},${l.choices.join(' ')},${l.hour}\r\n`).join('')}`;
-      return c.body(body, 200, { ...headers, 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${site}-${id}-leaves.csv"` });
+      const csv = async function* () {
+        yield 'receipt,choices,hour\r\n';
+        for await (const page of pages) yield page.map((l) => `${l.receipt},${l.choices.join(' ')},${l.hour}\r\n`).join('');
+      };
+      return c.body(streamText(csv()), 200, { ...headers, 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${site}-${id}-leaves.csv"` });
     }
-    return c.json(leaves, 200, headers);
+    const json = async function* () {
+      let before = '[';
+      for await (const page of pages) {
+        yield before + page.map((l) => JSON.stringify(l)).join(',');
+        before = ',';
+      }
+      yield before === '[' ? '[]' : ']';
+    };
+    return c.body(streamText(json()), 200, { ...headers, 'Content-Type': 'application/json' });
   },
 );
 
@@ -101,8 +112,11 @@ app.openapi(
   async (c) => {
     const { site, poll: id, receipt } = c.req.valid('param');
     const { poll } = await sealedPoll(c.env, site, id);
-    const proof = await proveReceipt(await pollLeaves(c.env.DB, poll), receipt);
-    if (proof) return c.json({ receipt, status: 'counted' as const, proof: { leaf: proof.leaf, index: proof.index, size: proof.size, path: proof.path } }, 200);
+    const index = await receiptIndex(c.env.DB, site, id, receipt);
+    if (index !== null) {
+      const tree = await streamTree(c.env.DB, poll, index);
+      return c.json({ receipt, status: 'counted' as const, proof: { leaf: tree.leaf!, index, size: tree.size, path: tree.path } }, 200);
+    }
     const replaced = await replacedAt(c.env.DB, site, id, receipt);
     return c.json(replaced ? { receipt, status: 'replaced' as const, replacedAt: replaced } : { receipt, status: 'not_found' as const }, 200);
   },

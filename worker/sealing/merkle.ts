@@ -87,3 +87,52 @@ export async function verifyInclusion(leaf: Uint8Array, index: number, size: num
   }
   return sn === 0 && toHex(r) === toHex(root);
 }
+
+interface Subtree {
+  hash: Uint8Array;
+  size: number;
+  /** It holds the leaf whose proof is wanted. */
+  target: boolean;
+}
+
+/**
+ * The same tree built from leaves as they stream past, in memory for log₂(n) hashes: a million
+ * leaves read page by page from D1 never sit in memory together. It keeps the perfect subtrees
+ * the leaves so far make (as a binary counter does) and, given a leaf's index, the siblings on
+ * its way up, which are its inclusion proof.
+ */
+export class MerkleStream {
+  readonly #stack: Subtree[] = [];
+  readonly #path: Uint8Array[] = [];
+  #size = 0;
+
+  /** `target`: the index of the leaf to prove, if any. */
+  constructor(private readonly target = -1) {}
+
+  get size(): number {
+    return this.#size;
+  }
+
+  async push(leaf: Uint8Array): Promise<void> {
+    this.#stack.push({ hash: leaf, size: 1, target: this.#size++ === this.target });
+    for (let n = this.#stack.length; n > 1 && this.#stack[n - 1]!.size === this.#stack[n - 2]!.size; n--) {
+      const right = this.#stack.pop()!;
+      const left = this.#stack.pop()!;
+      this.#stack.push(await this.#join(left, right));
+    }
+  }
+
+  async #join(left: Subtree, right: Subtree): Promise<Subtree> {
+    if (left.target) this.#path.push(right.hash);
+    if (right.target) this.#path.push(left.hash);
+    return { hash: await nodeHash(left.hash, right.hash), size: left.size + right.size, target: left.target || right.target };
+  }
+
+  /** The root and the target's proof (lowest sibling first); the stream is spent after. */
+  async finish(): Promise<{ root: Uint8Array; path: Uint8Array[] }> {
+    if (!this.#stack.length) return { root: new Uint8Array(await crypto.subtle.digest('SHA-256', new Uint8Array())), path: [] };
+    let right = this.#stack.pop()!;
+    while (this.#stack.length) right = await this.#join(this.#stack.pop()!, right);
+    return { root: right.hash, path: this.#path };
+  }
+}

@@ -4,7 +4,7 @@
  * there is one leaf per ballot counted, the leaves recount to the published tallies, and they
  * rebuild the published Merkle root. And whether a receipt is among them, with its proof.
  */
-import { fromHex, inclusionProof, toHex, treeLevels, verifyInclusion } from './merkle.ts';
+import { MerkleStream, fromHex, toHex, verifyInclusion } from './merkle.ts';
 import { RECEIPT, hashLeaf, parseStatement, verifySignature } from './statement.ts';
 import type { BallotLeaf, ResultStatement } from './statement.ts';
 
@@ -39,7 +39,9 @@ export async function recount(statementText: string, signature: string, publicKe
   const differing = recounted.filter((t) => statement.tallies.find((s) => s.option === t.option)?.count !== t.count);
   check('tallies', differing.length === 0, differing.length ? `differ for ${differing.map((t) => t.option).join(', ')}` : 'the same');
 
-  const root = toHex((await treeLevels(await Promise.all(leaves.map(hashLeaf)))).at(-1)![0]!);
+  const stream = new MerkleStream();
+  for (const leaf of leaves) await stream.push(await hashLeaf(leaf));
+  const root = toHex((await stream.finish()).root);
   check('root', root === statement.root, root === statement.root ? root : `the leaves give ${root}, the statement says ${statement.root}`);
 
   return { ok: checks.every((c) => c.ok), checks, statement, recounted, root };
@@ -58,8 +60,9 @@ export interface ReceiptProof {
 export async function proveReceipt(leaves: BallotLeaf[], receipt: string): Promise<ReceiptProof | null> {
   const index = leaves.findIndex((leaf) => leaf.receipt === receipt);
   if (index === -1) return null;
-  const levels = await treeLevels(await Promise.all(leaves.map(hashLeaf)));
-  return { receipt, leaf: leaves[index]!, index, size: leaves.length, path: inclusionProof(levels, index).map(toHex) };
+  const stream = new MerkleStream(index);
+  for (const leaf of leaves) await stream.push(await hashLeaf(leaf));
+  return { receipt, leaf: leaves[index]!, index, size: leaves.length, path: (await stream.finish()).path.map(toHex) };
 }
 
 /** Whether a proof puts its leaf under `root` (hex): checkable without the other leaves. */

@@ -6,13 +6,13 @@
  * the seal is asked for after the poll has closed, and kept.
  */
 import { sha256Hex } from '../crypto.ts';
-import { assignReceipts, ballotsWithoutReceipt, clearReceipts, findSeal, insertKeyStatement, insertSeal, leafPages, repeatedReceipts, siteKeys } from '../db/seals.ts';
+import { drawReceipts, findSeal, insertKeyStatement, insertSeal, leafPages, redrawReceipts, repeatedDrawnReceipts, settleReceipts, siteKeys } from '../db/seals.ts';
 import type { StoredKey, StoredSeal } from '../db/seals.ts';
 import { definitionJson, tallyKeys } from '../db/polls.ts';
 import type { StoredPoll } from '../db/polls.ts';
 import { flushPoll } from '../poll-counter/index.ts';
-import { merkleRoot, toHex } from './merkle.ts';
-import { hashLeaf, newReceipt, newSigningKey, signStatement, statementText } from './statement.ts';
+import { MerkleStream, toHex } from './merkle.ts';
+import { hashLeaf, newSigningKey, signStatement, statementText } from './statement.ts';
 import type { BallotLeaf, ResultStatement } from './statement.ts';
 
 /** The key that signs for `site` now, made the first time one is needed. */
@@ -31,28 +31,45 @@ export function closedAt(poll: StoredPoll, now = Date.now()): string {
 }
 
 /** A leaf from a ballot row: receipt, choices (JSON), cast time. */
-export const toLeaf = ([receipt, choices, castAt]: [string, string, string]): BallotLeaf => ({ receipt, choices: JSON.parse(choices) as string[], hour: castAt.slice(0, 13) });
+const toLeaf = ([receipt, choices, castAt]: [string, string, string]): BallotLeaf => ({ receipt, choices: JSON.parse(choices) as string[], hour: castAt.slice(0, 13) });
 
-/** Every ballot of the poll as a leaf, in receipt order. */
-export async function pollLeaves(db: D1Database, poll: StoredPoll): Promise<BallotLeaf[]> {
-  const leaves: BallotLeaf[] = [];
-  for await (const page of leafPages(db, poll.site, poll.id)) for (const row of page) leaves.push(toLeaf(row));
-  return leaves;
+/** Every ballot of the poll as a leaf, in receipt order, a page at a time. */
+export async function* pollLeaves(db: D1Database, poll: StoredPoll): AsyncGenerator<BallotLeaf[]> {
+  for await (const page of leafPages(db, poll.site, poll.id)) yield page.map(toLeaf);
+}
+
+/**
+ * The Merkle root over the poll's leaves, streamed page by page (memory for one page and log₂(n)
+ * hashes, whatever the number of ballots), with the tallies they give, and the proof of the leaf
+ * at `target` if one is asked for.
+ */
+export async function streamTree(db: D1Database, poll: StoredPoll, target = -1) {
+  const stream = new MerkleStream(target);
+  const counts = new Map(tallyKeys(poll).map((k) => [k, 0]));
+  let leaf: BallotLeaf | undefined;
+  for await (const page of pollLeaves(db, poll)) {
+    const hashes = await Promise.all(page.map(hashLeaf));
+    for (let i = 0; i < page.length; i++) {
+      if (stream.size === target) leaf = page[i];
+      for (const choice of page[i]!.choices) counts.set(choice, (counts.get(choice) ?? 0) + 1);
+      await stream.push(hashes[i]!);
+    }
+  }
+  const size = stream.size;
+  const { root, path } = await stream.finish();
+  return { root: toHex(root), size, path: path.map(toHex), leaf, tallies: [...counts].map(([option, count]) => ({ option, count })) };
 }
 
 /** Ballots without a receipt (from before receipts) get one now: no voter holds it, but the leaf needs one. */
 async function completeReceipts(db: D1Database, poll: StoredPoll): Promise<void> {
   for (let round = 0; round < 5; round++) {
-    const missing = await ballotsWithoutReceipt(db, poll.site, poll.id);
-    if (!missing.length) return;
-    const statements: D1PreparedStatement[] = [];
-    for (let i = 0; i < missing.length; i += 5_000) statements.push(assignReceipts(db, poll.site, poll.id, missing.slice(i, i + 5_000).map((id) => [id, newReceipt()])));
-    await db.batch(statements);
-    const repeated = await repeatedReceipts(db, poll.site, poll.id);
-    if (!repeated.length) return;
-    // Only those drawn now can be cleared: a voter's receipt never changes.
-    const drawn = new Set(missing);
-    await clearReceipts(db, poll.site, poll.id, repeated.filter((id) => drawn.has(id))).run();
+    await db.batch(drawReceipts(db, poll.site, poll.id));
+    const repeated = await repeatedDrawnReceipts(db, poll.site, poll.id);
+    if (!repeated.length) {
+      await settleReceipts(db, poll.site, poll.id).run();
+      return;
+    }
+    await redrawReceipts(db, poll.site, poll.id, repeated).run();
   }
   throw new Error('Could not give every ballot a receipt of its own');
 }
@@ -63,9 +80,7 @@ export async function sealPoll(env: Env, poll: StoredPoll): Promise<StoredSeal> 
   if (existing) return existing;
   await flushPoll(env, poll);
   await completeReceipts(env.DB, poll);
-  const leaves = await pollLeaves(env.DB, poll);
-  const counts = new Map(tallyKeys(poll).map((k) => [k, 0]));
-  for (const leaf of leaves) for (const choice of leaf.choices) counts.set(choice, (counts.get(choice) ?? 0) + 1);
+  const tree = await streamTree(env.DB, poll);
   const key = await signingKey(env.DB, poll.site);
   const statement: ResultStatement = {
     version: 1,
@@ -73,9 +88,9 @@ export async function sealPoll(env: Env, poll: StoredPoll): Promise<StoredSeal> 
     poll: poll.id,
     definition: await sha256Hex(definitionJson(poll)),
     closedAt: closedAt(poll),
-    ballots: leaves.length,
-    tallies: [...counts].map(([option, count]) => ({ option, count })),
-    root: toHex(await merkleRoot(await Promise.all(leaves.map(hashLeaf)))),
+    ballots: tree.size,
+    tallies: tree.tallies,
+    root: tree.root,
     key: key.id,
   };
   const text = statementText(statement);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inclusionProof, leafHash, merkleRoot, nodeHash, toHex, treeLevels, verifyInclusion } from './merkle.ts';
+import { MerkleStream, inclusionProof, leafHash, merkleRoot, nodeHash, toHex, treeLevels, verifyInclusion } from './merkle.ts';
 import { checkProof, proveReceipt, recount } from './recount.ts';
 import { RECEIPT, hashLeaf, newReceipt, newSigningKey, signStatement, statementText, verifySignature } from './statement.ts';
 import type { BallotLeaf, ResultStatement } from './statement.ts';
@@ -37,6 +37,20 @@ describe('the Merkle tree', () => {
           expect(await verifyInclusion(leaves[i]!, (i + 1) % n, n, path, root)).toBe(false);
           expect(await verifyInclusion(leaves[i]!, i, n, path, leaves[i]!)).toBe(false);
         }
+      }
+    }
+  });
+
+  it('gives, streamed a leaf at a time, the same root and the same proofs as built whole', async () => {
+    for (let n = 0; n <= 33; n++) {
+      const leaves = await leavesOf(n);
+      const levels = await treeLevels(leaves);
+      for (const target of n ? [0, Math.floor(n / 2), n - 1] : [-1]) {
+        const stream = new MerkleStream(target);
+        for (const leaf of leaves) await stream.push(leaf);
+        const { root, path } = await stream.finish();
+        expect(toHex(root), `${n} leaves`).toBe(toHex(levels.at(-1)![0]!));
+        if (target >= 0) expect(path.map(toHex), `leaf ${target} of ${n}`).toEqual(inclusionProof(levels, target).map(toHex));
       }
     }
   });
