@@ -19,6 +19,10 @@ const app = createApp();
 /** Open data under CC BY 4.0, as JHS 189 recommends for public sector data. */
 const LICENSE = { Link: '<https://creativecommons.org/licenses/by/4.0/>; rel="license"' };
 
+/** The site's keys as published: never the private half. */
+const publishedKeys = async (db: D1Database, site: string) =>
+  (await siteKeys(db, site)).map((k) => ({ id: k.id, algorithm: 'Ed25519' as const, publicKey: k.publicKey, createdAt: k.createdAt, retiredAt: k.retiredAt }));
+
 /** A closed poll whose results are public, with its seal. */
 async function sealedPoll(env: Env, site: string, id: string): Promise<{ poll: StoredPoll; seal: StoredSeal }> {
   const poll = await findPoll(env.DB, site, id);
@@ -134,9 +138,8 @@ app.openapi(
   }),
   async (c) => {
     const { site } = c.req.valid('param');
-    const keys = (await siteKeys(c.env.DB, site)).map((k) => ({ id: k.id, algorithm: 'Ed25519' as const, publicKey: k.publicKey, createdAt: k.createdAt, retiredAt: k.retiredAt }));
     c.header('Cache-Control', 'public, max-age=300');
-    return c.json({ site, keys }, 200);
+    return c.json({ site, keys: await publishedKeys(c.env.DB, site) }, 200);
   },
 );
 
@@ -161,8 +164,7 @@ app.openapi(
       insertKeyStatement(c.env.DB, site, key, now),
       auditStatement(c.env.DB, c.var.official, { action: 'keys.rotate', target: key.id, detail: { retired: retiring.map((k) => k.id), ...(reason ? { reason } : {}) } }, now),
     ]);
-    const keys = (await siteKeys(c.env.DB, site)).map((k) => ({ id: k.id, algorithm: 'Ed25519' as const, publicKey: k.publicKey, createdAt: k.createdAt, retiredAt: k.retiredAt }));
-    return c.json({ site, keys }, 200);
+    return c.json({ site, keys: await publishedKeys(c.env.DB, site) }, 200);
   },
 );
 

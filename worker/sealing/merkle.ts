@@ -106,8 +106,13 @@ export class MerkleStream {
   readonly #path: Uint8Array[] = [];
   #size = 0;
 
-  /** `target`: the index of the leaf to prove, if any. */
-  constructor(private readonly target = -1) {}
+  /** The index of the leaf to prove, if any. */
+  private readonly target: number;
+
+  /** (A plain field, not a parameter property: `npm run verify` runs this file in Node, which only strips types.) */
+  constructor(target = -1) {
+    this.target = target;
+  }
 
   get size(): number {
     return this.#size;
