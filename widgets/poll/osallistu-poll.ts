@@ -258,17 +258,21 @@ export class OsallistuPoll extends OsallistuElement {
     return nothing;
   }
 
-  /** Why this page cannot take a ballot for this poll, or '' when it can. */
+  /** Why this page cannot take a ballot for this poll, in words, or '' when it can. */
   #votingBlockedReason(poll: PollView): string {
-    if (poll.voterMode === 'signed' && !this.voterAssertion) return this.t.poll.signInToVote;
-    if (poll.voterMode === 'challenge') return this.t.errors.challenge;
-    return '';
+    const blocked = this.#blocked(poll);
+    return blocked === 'signInToVote' ? this.t.poll.signInToVote : blocked === 'challenge' ? this.t.errors.challenge : '';
   }
 
-  /** Whether the form is shown; otherwise the resident's ballot and the results are. */
+  /** Whether the form is shown; otherwise the resident's ballot and the results are. Needs no strings: fetchPoll asks before they may have arrived. */
   #canVote(poll: PollView): boolean {
-    const blocked = poll.voterMode === 'challenge' || (poll.voterMode === 'signed' && !this.voterAssertion);
-    return poll.state === 'open' && !blocked && (!poll.myBallot || this.editing);
+    return poll.state === 'open' && !this.#blocked(poll) && (!poll.myBallot || this.editing);
+  }
+
+  /** Why this page cannot take a ballot for this poll (a key of the strings), or '' when it can. */
+  #blocked(poll: PollView): '' | 'signInToVote' | 'challenge' {
+    if (poll.voterMode === 'signed' && !this.voterAssertion) return 'signInToVote';
+    return poll.voterMode === 'challenge' ? 'challenge' : '';
   }
 
   #hint(poll: PollView): string {

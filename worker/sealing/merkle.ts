@@ -2,7 +2,7 @@
  * The Merkle tree over a poll's ballot leaves, as Certificate Transparency builds its logs
  * (RFC 9162, section 2.1): a leaf is hashed as SHA-256(0x00 ‖ leaf), an inner node as
  * SHA-256(0x01 ‖ left ‖ right), so no leaf can pose as a node; a level with an odd number of
- * nodes carries its last one up unchanged. Anyone can rebuild the root from the published
+ * nodes carries its last one up unchanged (MerkleStream, below, builds it). Anyone can rebuild the root from the published
  * leaves, and prove one leaf is in it with log₂(n) hashes. Web Crypto only, so the same code
  * runs in the Worker, in Node (`npm run verify`) and in the browser (the verify page).
  */
@@ -30,37 +30,6 @@ export const toHex = (bytes: Uint8Array): string => Array.from(bytes, (b) => b.t
 export function fromHex(hex: string): Uint8Array {
   if (!/^(?:[0-9a-f]{2})*$/.test(hex)) throw new Error('not lowercase hex');
   return Uint8Array.from(hex.match(/../g) ?? [], (byte) => parseInt(byte, 16));
-}
-
-/** Every level of the tree, leaves first, root last (one node); an empty tree has the hash of nothing. */
-export async function treeLevels(leaves: Uint8Array[]): Promise<Uint8Array[][]> {
-  if (!leaves.length) return [[await sha256()]];
-  const levels = [leaves];
-  for (let level = leaves; level.length > 1; ) {
-    const next: Uint8Array[] = [];
-    for (let i = 0; i + 1 < level.length; i += 2) next.push(await nodeHash(level[i]!, level[i + 1]!));
-    if (level.length % 2) next.push(level[level.length - 1]!);
-    levels.push(next);
-    level = next;
-  }
-  return levels;
-}
-
-export async function merkleRoot(leaves: Uint8Array[]): Promise<Uint8Array> {
-  const levels = await treeLevels(leaves);
-  return levels[levels.length - 1]![0]!;
-}
-
-/** The inclusion proof (audit path) of leaf `index`, lowest sibling first, from `treeLevels`. */
-export function inclusionProof(levels: Uint8Array[][], index: number): Uint8Array[] {
-  if (index < 0 || index >= levels[0]!.length || !Number.isInteger(index)) throw new RangeError(`no leaf ${index}`);
-  const path: Uint8Array[] = [];
-  for (let level = 0, i = index; level < levels.length - 1; level++, i >>= 1) {
-    const nodes = levels[level]!;
-    const sibling = i % 2 ? i - 1 : i + 1;
-    if (sibling < nodes.length) path.push(nodes[sibling]!);
-  }
-  return path;
 }
 
 /** Whether `leaf` at `index` of a tree of `size` leaves, with this `path`, gives `root` (RFC 9162, 2.1.3.2). */
