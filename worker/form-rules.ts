@@ -4,7 +4,7 @@ import { ValidationError } from './errors.ts';
 import { EMAIL, PHONE, maxLengthOf } from './schema/form-limits.ts';
 import type { ErrorIssue } from './errors.ts';
 import { CONTACT_TYPES } from './schema/forms.ts';
-import type { Form, FormField, SubmissionInput } from './schema/forms.ts';
+import type { Form, FormField, SubmissionContext, SubmissionInput } from './schema/forms.ts';
 
 /** Unambiguous characters only: no 0/O, 1/I/L, so a code read over the phone survives. */
 const REF_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
@@ -28,6 +28,12 @@ export function newRemovalKey(): string {
 }
 
 /** What is stored of a removal key; `key` in the canonical form RemovalKey parses to (no dashes). */
+/** What a submission is about: as the widget sent it, with the form's own case when the widget named none. */
+export function caseContext(form: Pick<Form, 'caseId'>, context: SubmissionContext | undefined): SubmissionContext | null {
+  if (context?.caseId || !form.caseId) return context ?? null;
+  return { ...context, caseId: form.caseId };
+}
+
 export const removalKeyHash = (key: string) => sha256Hex(`removal-key:${key.replaceAll('-', '')}`);
 
 const empty = (value: unknown) => value === undefined || value === '' || value === false || (Array.isArray(value) && value.length === 0);

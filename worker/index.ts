@@ -11,6 +11,9 @@ import { tenant } from './middleware/tenant.ts';
 import { open311Headers } from './open311/http.ts';
 import admin from './routes/admin.ts';
 import audit from './routes/audit.ts';
+import cases from './routes/cases.ts';
+import { deliverCaseNotices } from './cases/notify.ts';
+import { purgeOldSubscriptions } from './db/cases.ts';
 import catalogue from './routes/catalogue.ts';
 import decisionFeed from './routes/decision-feed.ts';
 import decisionImport, { IMPORT_BODY, IMPORT_PATH } from './routes/decision-import.ts';
@@ -81,6 +84,7 @@ app.route('/api/v1', decisionFeed);
 app.route('/api/v1', decisions);
 app.route('/api/v1', decisionImport);
 app.route('/api/v1', decisionTerms);
+app.route('/api/v1', cases);
 app.route('/api/v1', videos);
 app.route('/api/v1', videoMedia);
 app.route('/__bench', bench);
@@ -129,20 +133,23 @@ app.onError((err, c) => {
 
 /**
  * Upkeep (crons in wrangler.toml). Daily: idempotency answers are kept a day, enough for any
- * retry; contact details in feedback as long as each site's retention period says. Hourly: the
- * results of polls that closed by their closing time are sealed (worker/sealing/upkeep.ts).
+ * retry; contact details in feedback, and addresses waiting for a decision, as long as each site's
+ * retention period says. Hourly: the results of polls that closed by their closing time are sealed
+ * (worker/sealing/upkeep.ts), and decision emails that could not go at once are sent (worker/cases/).
  */
 async function scheduled(controller: ScheduledController, env: Env): Promise<void> {
   if (controller.cron === SEAL_CRON) {
     const { sealed, failed } = await sealDuePolls(env);
-    console.info(`Hourly upkeep: ${sealed} closed polls' results sealed, ${failed} to try again`);
+    const mail = await deliverCaseNotices(env);
+    console.info(`Hourly upkeep: ${sealed} closed polls' results sealed, ${failed} to try again; ${mail.sent} decision emails sent, ${mail.failed} failed`);
     return;
   }
   const now = new Date();
   const dayAgo = new Date(now.getTime() - 24 * 3600 * 1000).toISOString();
   const answers = await purgeAnswers(env.DB, dayAgo);
   const contacts = await purgeExpiredContacts(env.DB, now.toISOString());
-  console.info(`Daily upkeep: ${answers} idempotency answers and ${contacts} submissions' contact details removed`);
+  const waiting = await purgeOldSubscriptions(env.DB, now.toISOString());
+  console.info(`Daily upkeep: ${answers} idempotency answers, ${contacts} submissions' contact details and ${waiting} addresses waiting for a decision past their retention removed`);
 }
 
 /** The app, and then the rest of any body it answered before reading it all (see holdBody). */

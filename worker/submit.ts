@@ -5,7 +5,7 @@ import { isUniqueViolation } from './db/constraints.ts';
 import { insertSubmissionStatement } from './db/forms.ts';
 import { setSubmissionLangStatement } from './db/reply-mail.ts';
 import { ApiError, ConflictError } from './errors.ts';
-import { newRef, newRemovalKey, removalKeyHash, validateSubmission } from './form-rules.ts';
+import { caseContext, newRef, newRemovalKey, removalKeyHash, validateSubmission } from './form-rules.ts';
 import { rememberAnswer, replayFor } from './idempotency.ts';
 import { clientHash, enforceRateLimit } from './rate-limit.ts';
 import type { Form, SubmissionInput } from './schema/forms.ts';
@@ -66,7 +66,7 @@ export async function submitFeedback(c: Context<AppEnv>, form: Form, input: Subm
     const receipt: Receipt = removalKey ? { ref, removalKey } : { ref };
     try {
       await c.env.DB.batch([
-        insertSubmissionStatement(c.env.DB, { site, ref, form: form.id, answers, contact, category, context: input.context ?? null, status, createdAt: now, removalKeyHash: keyHash }),
+        insertSubmissionStatement(c.env.DB, { site, ref, form: form.id, answers, contact, category, context: caseContext(form, input.context), status, createdAt: now, removalKeyHash: keyHash }),
         // The language it was sent in: a reply by email speaks it (worker/email/).
         ...(input.lang ? [setSubmissionLangStatement(c.env.DB, site, ref, input.lang)] : []),
         ...(key ? [rememberAnswer(c, key, scope, requestHash, 201, receipt, now)] : []),

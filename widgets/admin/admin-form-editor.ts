@@ -33,6 +33,8 @@ interface Draft {
   categories: Choice[];
   status: Status;
   challenge: boolean;
+  /** The case (diary) number the feedback informs; empty for none. */
+  caseId: string;
 }
 
 const TYPES: FieldType[] = ['shortText', 'longText', 'email', 'phone', 'choice', 'multiChoice', 'consent', 'location'];
@@ -67,6 +69,7 @@ function draftOf(form?: Form): Draft {
     categories: form?.categories?.map((c) => ({ id: c.id, label: { ...c.label } })) ?? [],
     status: form?.status ?? 'draft',
     challenge: form?.challenge ?? false,
+    caseId: form?.caseId ?? '',
   };
 }
 
@@ -206,6 +209,7 @@ export class OsallistuAdminFormEditor extends AdminEditor<Form> {
       ...(Object.keys(privacy).length ? { privacy } : {}),
       status: 'open',
       challenge: false,
+      caseId: d.caseId.trim() || null,
       languages: this.languages,
     };
   }

@@ -1,7 +1,7 @@
 import type { Lang } from '../schema/common.ts';
 import type { Decision, DecisionQuery, Outcome } from '../schema/decisions.ts';
 
-interface DecisionRow {
+export interface DecisionRow {
   seq: number;
   site_id: string;
   id: string;
@@ -29,7 +29,7 @@ interface DecisionRow {
 
 const json = <T>(text: string | null): T | null => (text === null ? null : (JSON.parse(text) as T));
 
-const toDecision = (row: DecisionRow): Decision & { seq: number } => ({
+export const toDecision = (row: DecisionRow): Decision & { seq: number } => ({
   seq: row.seq,
   id: row.id,
   sourceId: row.source_id,
@@ -143,7 +143,7 @@ export function ftsQuery(q: string): string {
   return words.map((word) => `"${word}"*`).join(' ');
 }
 
-export interface DecisionFilter extends Pick<DecisionQuery, 'organ' | 'topic' | 'district' | 'from' | 'to' | 'q'> {
+export interface DecisionFilter extends Pick<DecisionQuery, 'organ' | 'topic' | 'district' | 'from' | 'to' | 'q' | 'case'> {
   /** Continue after this (meeting date, seq). */
   after?: { date: string; seq: number };
   limit: number;
@@ -170,6 +170,7 @@ export async function listDecisions(db: D1Database, site: string, filter: Decisi
   const binds: unknown[] = [site];
   const bind = (value: unknown) => `?${binds.push(value)}`;
   if (filter.organ) where.push(`d.organ_id = ${bind(filter.organ)}`);
+  if (filter.case) where.push(`d.case_id = ${bind(filter.case)}`);
   if (filter.from) where.push(`d.meeting_date >= ${bind(filter.from)}`);
   if (filter.to) where.push(`d.meeting_date <= ${bind(filter.to)}`);
   if (filter.after) where.push(`(d.meeting_date, d.seq) < (${bind(filter.after.date)}, ${bind(filter.after.seq)})`);

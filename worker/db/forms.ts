@@ -13,6 +13,7 @@ interface FormRow {
 }
 
 const toForm = (row: FormRow): Form => ({
+  caseId: null,
   ...(JSON.parse(row.definition) as Omit<FormDefinition, 'status'>),
   id: row.id,
   site: row.site_id,
@@ -21,7 +22,7 @@ const toForm = (row: FormRow): Form => ({
   updatedAt: row.updated_at,
 });
 
-const definitionJson = ({ title, intro, fields, categories, privacy, challenge }: FormDefinition) => JSON.stringify({ title, intro, fields, categories, privacy, challenge });
+const definitionJson = ({ title, intro, fields, categories, privacy, challenge, caseId }: FormDefinition) => JSON.stringify({ title, intro, fields, categories, privacy, challenge, caseId: caseId ?? null });
 
 export async function findForm(db: D1Database, siteId: string, id: string): Promise<Form | null> {
   const row = await db.prepare('SELECT * FROM forms WHERE site_id = ?1 AND id = ?2').bind(siteId, id).first<FormRow>();
@@ -86,15 +87,16 @@ export interface SubmissionStatusRecord {
   createdAt: string;
   updatedAt: string;
   replies: { body: string; createdAt: string }[];
+  caseId: string | null;
 }
 
 /** What a resident with the reference code may see: the status and the public replies. */
 export async function findSubmissionStatus(db: D1Database, siteId: string, ref: string): Promise<SubmissionStatusRecord | null> {
   const [submission, replies] = await db.batch([
-    db.prepare('SELECT ref, form_id, status, created_at, updated_at FROM submissions WHERE site_id = ?1 AND ref = ?2').bind(siteId, ref),
+    db.prepare("SELECT ref, form_id, status, created_at, updated_at, json_extract(context, '$.caseId') AS case_id FROM submissions WHERE site_id = ?1 AND ref = ?2").bind(siteId, ref),
     db.prepare('SELECT body, created_at FROM submission_replies WHERE site_id = ?1 AND ref = ?2 AND public = 1 ORDER BY id').bind(siteId, ref),
   ]);
-  const row = submission?.results[0] as { ref: string; form_id: string; status: SubmissionStatusRecord['status']; created_at: string; updated_at: string } | undefined;
+  const row = submission?.results[0] as { ref: string; form_id: string; status: SubmissionStatusRecord['status']; created_at: string; updated_at: string; case_id: string | null } | undefined;
   if (!row) return null;
   return {
     ref: row.ref,
@@ -103,6 +105,7 @@ export async function findSubmissionStatus(db: D1Database, siteId: string, ref: 
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     replies: ((replies?.results ?? []) as { body: string; created_at: string }[]).map((r) => ({ body: r.body, createdAt: r.created_at })),
+    caseId: row.case_id,
   };
 }
 

@@ -1,6 +1,6 @@
 import type { MyBallot, Poll, PollDefinition, Results } from '../schema/polls.ts';
 
-interface PollRow {
+export interface PollRow {
   site_id: string;
   id: string;
   definition: string;
@@ -21,7 +21,7 @@ export interface StoredPoll extends Poll {
 
 type StoredDefinition = Omit<PollDefinition, 'status' | 'opensAt' | 'closesAt'>;
 
-const toPoll = (row: PollRow): StoredPoll => ({
+export const toPoll = (row: PollRow): StoredPoll => ({
   ...(JSON.parse(row.definition) as StoredDefinition),
   id: row.id,
   site: row.site_id,

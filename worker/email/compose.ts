@@ -20,7 +20,7 @@ export interface ComposedMail {
   html: string;
 }
 
-const escapeHtml = (text: string) =>
+export const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
 
 /** The reply's paragraphs as HTML: every character escaped, blank lines between paragraphs, single breaks kept. */

@@ -44,3 +44,19 @@ export function frameUrl(origin: string, target: Pick<FrameTarget, 'widget' | 'i
   if (lang) query.set('lang', lang);
   return `${origin}${FRAME_PATH}${target.widget}/${target.id}?${query}`;
 }
+
+/** One decision's own readable page: the decisions frame showing it alone (nojs/decisions.ts). */
+export function decisionPageUrl(origin: string, site: string, decision: string, lang: Lang | null): string {
+  return `${frameUrl(origin, { widget: 'decisions', id: 'all', site }, lang)}&${new URLSearchParams({ decision })}`;
+}
+
+/** An http(s) address as a valid IRI (`<`, `"`, spaces percent-encoded); null for anything else. */
+export function httpHref(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}

@@ -10,7 +10,7 @@ import { sha256Hex } from '../crypto.ts';
 import { termLabels } from '../db/decision-terms.ts';
 import type { TermLabel } from '../db/decision-terms.ts';
 import { listDecisions } from '../db/decisions.ts';
-import { frameUrl } from '../frames/url.ts';
+import { decisionPageUrl, httpHref } from '../frames/url.ts';
 import type { Lang } from '../schema/common.ts';
 import { SiteParams, errorResponses } from '../schema/common.ts';
 import { DecisionQuery } from '../schema/decisions.ts';
@@ -43,6 +43,7 @@ type FeedQuery = z.infer<typeof FeedQuery>;
 
 interface Strings {
   decisions: string;
+  caseId: (id: string) => string;
   search: (q: string) => string;
   from: (date: string) => string;
   to: (date: string) => string;
@@ -64,6 +65,7 @@ const STRINGS: Record<Lang, Strings> = {
     to: (date) => `${finnishDate(date)} asti`,
     date: finnishDate,
     outcomes: fiDecisions.outcome,
+    caseId: fiDecisions.caseId,
   },
   sv: {
     decisions: 'beslut',
@@ -72,6 +74,7 @@ const STRINGS: Record<Lang, Strings> = {
     to: (date) => `till ${finnishDate(date)}`,
     date: finnishDate,
     outcomes: svDecisions.outcome,
+    caseId: svDecisions.caseId,
   },
   en: {
     decisions: 'decisions',
@@ -80,6 +83,7 @@ const STRINGS: Record<Lang, Strings> = {
     to: (date) => `until ${date}`,
     date: (iso) => iso,
     outcomes: enDecisions.outcome,
+    caseId: enDecisions.caseId,
   },
 };
 
@@ -105,17 +109,6 @@ function localized(name: string, picked: { lang: Lang; text: string } | null, fe
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch]!);
 
-/** An http(s) address as a valid IRI (`<`, `"`, spaces percent-encoded); null for anything else. */
-function href(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
-  } catch {
-    return null;
-  }
-}
-
 const present = <T>(items: (T | null | undefined | false)[]): T[] => items.filter((item): item is T => Boolean(item));
 
 interface FeedContext {
@@ -133,7 +126,7 @@ interface FeedContext {
 const labelOf = (ctx: FeedContext, value: string) => ctx.labels[value]?.[ctx.lang];
 
 /** The decision's own readable page, in the feed's language: the decisions frame showing it alone (worker/frames/nojs/decisions.ts). */
-const ownPage = (ctx: FeedContext, d: Decision) => `${frameUrl(ctx.origin, { widget: 'decisions', id: 'all', site: ctx.site.id }, ctx.lang)}&${new URLSearchParams({ decision: d.id })}`;
+const ownPage = (ctx: FeedContext, d: Decision) => decisionPageUrl(ctx.origin, ctx.site.id, d.id, ctx.lang);
 
 /** The body as HTML, after a line saying which organ decided what and when; the summary when there is no body. */
 function entryContent(d: Decision, { site, lang }: FeedContext): XmlElement {
@@ -161,10 +154,10 @@ function entry(d: Decision, ctx: FeedContext): XmlElement {
       textElement('updated', d.updatedAt),
       textElement('published', d.publishedAt),
       // The source system's page when there is one, else ours: every entry can be opened.
-      { name: 'link', attrs: { rel: 'alternate', type: 'text/html', href: href(d.sourceUrl) ?? ownPage(ctx, d) } },
+      { name: 'link', attrs: { rel: 'alternate', type: 'text/html', href: httpHref(d.sourceUrl) ?? ownPage(ctx, d) } },
       ...d.attachments
-        .filter((a) => a.public && href(a.url))
-        .map((a) => ({ name: 'link', attrs: { rel: 'related', href: href(a.url), title: pick(a.title, lang, site)?.text } })),
+        .filter((a) => a.public && httpHref(a.url))
+        .map((a) => ({ name: 'link', attrs: { rel: 'related', href: httpHref(a.url), title: pick(a.title, lang, site)?.text } })),
       localized('summary', pick(d.summary, lang, site) ?? pick(d.plainSummary, lang, site), lang, { type: 'text' }),
       entryContent(d, ctx),
       { name: 'author', children: present([localized('name', organ ?? { lang, text: d.organ.id }, lang)]) },
@@ -177,7 +170,7 @@ function entry(d: Decision, ctx: FeedContext): XmlElement {
 
 /** The filters in one fixed order, so the same feed always has the same id whatever the URL's order. */
 function feedId(ctx: FeedContext, query: FeedQuery): string {
-  const filters = (['organ', 'topic', 'district', 'from', 'to', 'q'] as const)
+  const filters = (['organ', 'topic', 'district', 'from', 'to', 'q', 'case'] as const)
     .filter((key) => query[key])
     .map((key) => `&${key}=${encodeURIComponent(query[key]!)}`)
     .join('');
@@ -191,6 +184,7 @@ function feedTitle(ctx: FeedContext, query: FeedQuery, organName: string | undef
     query.organ && (organName ?? query.organ),
     query.topic && (labelOf(ctx, query.topic) ?? query.topic),
     query.district && (labelOf(ctx, query.district) ?? query.district),
+    query.case && t.caseId(query.case),
     query.q && t.search(query.q),
     query.from && t.from(query.from),
     query.to && t.to(query.to),
@@ -226,7 +220,7 @@ app.openapi(
     const site = c.var.site;
     const url = new URL(c.req.url);
     const { organ, topic, district, from, to, q } = query;
-    const rows = await listDecisions(c.env.DB, site.id, { organ, topic, district, from, to, q, limit: Math.min(query.limit, MAX_ENTRIES) });
+    const rows = await listDecisions(c.env.DB, site.id, { organ, topic, district, from, to, q, case: query.case, limit: Math.min(query.limit, MAX_ENTRIES) });
     const mentioned = [...rows.flatMap((d) => [...d.topics, ...d.districts]), ...(topic ? [topic] : []), ...(district ? [district] : [])];
     const ctx: FeedContext = {
       site,

@@ -17,6 +17,7 @@ import type { RequestBodyOptions } from '../middleware/request-body.ts';
 import { strictJsonIssue } from '../middleware/strict-json.ts';
 import { SiteParams, errorResponses } from '../schema/common.ts';
 import { DecisionInput, ImportResult } from '../schema/decisions.ts';
+import { mailWhenDecided } from '../cases/notify.ts';
 import type { Decision } from '../schema/decisions.ts';
 import type { z } from '@hono/zod-openapi';
 
@@ -430,6 +431,7 @@ app.openapi(
       );
     }
     if (!audited) await db.batch([auditRow({ created, updated })]);
+    mailWhenDecided(c);
 
     return c.json(
       {

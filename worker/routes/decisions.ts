@@ -4,6 +4,7 @@ import { auditStatement } from '../db/audit.ts';
 import { isUniqueViolation } from '../db/constraints.ts';
 import { termLabels } from '../db/decision-terms.ts';
 import { decisionFacets, deleteDecisionStatement, findDecision, insertDecisionStatements, listDecisions, updateDecisionStatements } from '../db/decisions.ts';
+import { mailWhenDecided } from '../cases/notify.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
 import { buildDecision, decisionNotFound, publicDecision } from '../decision-rules.ts';
 import { ConflictError } from '../errors.ts';
@@ -60,6 +61,7 @@ app.openapi(
       }
       throw error;
     }
+    if (decision.caseId) mailWhenDecided(c);
     return c.json(answer, 201);
   },
 );
@@ -103,6 +105,7 @@ app.openapi(
       if (isUniqueViolation(error, 'decisions')) throw new ConflictError('decision_exists', `Another decision on this site already has the source id "${decision.sourceId}".`);
       throw error;
     }
+    if (decision.caseId) mailWhenDecided(c);
     return c.json({ ...publicDecision(decision, true).full, labels: await labelsOf(c.env.DB, c.var.site.id, [decision]) }, 200);
   },
 );

@@ -55,7 +55,7 @@ function checkAgainstSite(form: FormDefinition, site: SiteRecord): void {
 
 const toView = (form: Form, site: SiteRecord) => {
   const { createdAt: _c, updatedAt: _u, ...view } = form;
-  return { ...view, challenge: view.challenge ?? false, languages: [site.defaultLang, ...site.languages.filter((l) => l !== site.defaultLang)] };
+  return { ...view, challenge: view.challenge ?? false, caseId: view.caseId ?? null, languages: [site.defaultLang, ...site.languages.filter((l) => l !== site.defaultLang)] };
 };
 
 app.openapi(

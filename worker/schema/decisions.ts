@@ -147,6 +147,7 @@ export const DecisionQuery = z.object({
   from: IsoDate.optional().openapi({ description: 'Meetings on or after this day.' }),
   to: IsoDate.optional().openapi({ description: 'Meetings on or before this day.' }),
   q: z.string().trim().max(200).optional().openapi({ description: 'Words to find, each by its beginning ("koulu" finds "kouluverkko"), in every language.' }),
+  case: z.string().trim().min(1).max(100).optional().openapi({ description: 'Only the decisions on this case (diary) number, exactly as given: the Atom feed of one case.', example: 'KOI/1234/12.00.01/2026' }),
   lang: Lang.optional().openapi({ description: 'The language of the Atom feed\'s texts; the site\'s default otherwise.' }),
   cursor: z.string().max(200).optional().openapi({ description: 'Opaque, from the previous page\'s `nextCursor`.' }),
   limit: z.coerce.number().int().min(1).max(50).default(20),

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { CaseId } from './cases.ts';
 import { Lang, LocalizedText, SiteParams, Slug, Timestamp } from './common.ts';
 
 export const FieldType = z
@@ -40,6 +41,9 @@ const formFields = {
     .boolean()
     .default(false)
     .openapi({ description: 'Every submission needs a passed Cloudflare Turnstile check in `X-Challenge-Token`. Needs the site\'s Turnstile keys in its settings first.' }),
+  caseId: CaseId.nullable()
+    .default(null)
+    .openapi({ description: 'The case (diary) number the feedback informs: every submission is counted on that case, and its status shows the decision once one is published.' }),
 };
 
 /** Rules across fields, shared by create and by an edit merged onto the stored form. */
@@ -72,6 +76,7 @@ export const FormUpdate = z
     privacy: formFields.privacy.nullable().openapi({ description: 'null removes it.' }),
     status: FormStatus.optional(),
     challenge: z.boolean().optional(),
+    caseId: CaseId.nullable().optional().openapi({ description: 'null unlinks the form from its case.' }),
   })
   .refine((update) => Object.keys(update).length > 0, 'Send at least one field to change.')
   .openapi('FormUpdate');
@@ -85,6 +90,7 @@ export interface FormDefinition {
   privacy?: Partial<Record<Lang, string>>;
   status: z.infer<typeof FormStatus>;
   challenge?: boolean;
+  caseId?: string | null;
 }
 
 export interface Form extends FormDefinition {
@@ -105,6 +111,7 @@ export const FormView = z
     privacy: z.partialRecord(Lang, z.string()).optional(),
     status: FormStatus,
     challenge: z.boolean(),
+    caseId: z.string().nullable(),
     languages: z.array(Lang),
   })
   .openapi('Form');
@@ -142,7 +149,15 @@ export const RefParams = SiteParams.extend({ ref: z.string().regex(/^[0-9A-Z]{3}
 
 export const PublicReply = z.object({ body: z.string(), createdAt: Timestamp }).openapi('PublicReply');
 export const SubmissionStatusView = z
-  .object({ ref: z.string(), form: z.string(), status: SubmissionStatus, createdAt: Timestamp, updatedAt: Timestamp, replies: z.array(PublicReply) })
+  .object({
+    ref: z.string(),
+    form: z.string(),
+    status: SubmissionStatus,
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+    replies: z.array(PublicReply),
+    caseId: z.string().nullable().openapi({ description: 'The case the feedback is about: `GET …/cases?id=` tells what was decided on it.' }),
+  })
   .openapi('SubmissionStatusView');
 
 /** The answer to a submission: the reference code, and the removal key, shown to the resident once. */

@@ -13,7 +13,7 @@
 import { env } from 'cloudflare:workers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../../workers/helpers.ts';
-import { VALID_BODIES } from './access-matrix/bodies.ts';
+import { REQUIRED_QUERIES, VALID_BODIES } from './access-matrix/bodies.ts';
 import type { RequestSpec } from './access-matrix/bodies.ts';
 import { SHARED_PARAMS, authVariants, idsKind, callerOn, changes, corsProblems, expectationFor, hiddenResultsShown, leaksIn, levelOf, operationsOf, snapshot } from './access-matrix/oracle.ts';
 import type { Attempt, Auth, CorsRule, Expectation, Operation, Outcome, Snapshot, View } from './access-matrix/oracle.ts';
@@ -135,13 +135,15 @@ const objectParams = (op: Operation) => op.params.filter((p) => !(p in SHARED_PA
 
 /** The path with the site's slug and the objects' ids (the variant-th of each kind, else its first). */
 function pathFor(op: Operation, slug: SeedSite | null, objects: SeedSite | null, variant: number): string {
-  return op.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+  const query = REQUIRED_QUERIES[op.key]?.(objects ?? slug!) ?? '';
+  const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) => {
     if (name === 'site') return slug!.slug;
     if (name in SHARED_PARAMS) return SHARED_PARAMS[name]!;
     const ids = objects!.ids[idsKind(op, name)];
     if (!ids) throw new Error(`${op.key}: no seeded object for {${name}}. Seed one in test/attack/api/access-matrix/seed.ts and name it in ids.`);
     return ids[Math.min(variant, ids.length - 1)]!;
   });
+  return path + query;
 }
 
 function specFor(op: Operation, slug: SeedSite, objects: SeedSite, withToken: boolean): RequestSpec | undefined {

@@ -28,6 +28,11 @@ export interface RequestSpec {
 const json = (value: unknown, headers?: Record<string, string>): RequestSpec => ({ body: JSON.stringify(value), contentType: 'application/json', headers });
 const none = (): RequestSpec => ({});
 
+/** Reads that need a query: `METHOD /path` → the query naming the objects' site's own thing. */
+export const REQUIRED_QUERIES: Record<string, (objects: SeedSite) => string> = {
+  'GET /api/v1/sites/{site}/cases': (objects) => `?id=${objects.tag}-asia`,
+};
+
 /** `METHOD /path/{param}` as in /api/openapi.json → a valid request for it. */
 export const VALID_BODIES: Record<string, (ctx: BodyContext) => RequestSpec> = {
   'PATCH /api/v1/sites/{site}/settings': () => json({ contactRetentionDays: 300 }),
@@ -42,6 +47,8 @@ export const VALID_BODIES: Record<string, (ctx: BodyContext) => RequestSpec> = {
   'PATCH /api/v1/sites/{site}/forms/{form}': () => json({ title: { fi: 'Muutettu lomake' } }),
   'POST /api/v1/sites/{site}/forms/{form}/submissions': ({ other }) =>
     json({ answers: { message: 'Matriisin palaute' }, context: { decision: other.ids.decision![0], video: other.ids.video![0] } }),
+  // The case of the site's own poll (seed.ts): a case is named by its number, not an object id.
+  'POST /api/v1/sites/{site}/cases/subscriptions': ({ site }) => json({ caseId: `${site.tag}-asia`, email: `matriisi${site.tag}@example.fi`, lang: 'fi' }),
   'PATCH /api/v1/sites/{site}/submissions/{ref}': () => json({ status: 'closed', reply: { body: 'Matriisin vastaus', public: true } }),
   'DELETE /api/v1/sites/{site}/submissions/{ref}/contact': ({ objects, withToken }) => (withToken ? none() : json({ removalKey: objects.removalKey })),
   'POST /api/v1/sites/{site}/decisions': ({ other }) =>

@@ -73,7 +73,12 @@ export async function seedSite(tag: string): Promise<SeedSite> {
 
   const poll = `${tag}-poll`;
   const draftPoll = `${tag}-draftpoll`;
-  await send(slug, owner, 'POST', '/polls', { ...TEXT_POLL, id: poll, question: { fi: `${pub} kysely` }, resultsVisibility: 'never' });
+  await send(slug, owner, 'POST', '/polls', { ...TEXT_POLL, id: poll, question: { fi: `${pub} kysely` }, resultsVisibility: 'never', caseId: `${tag}-asia` });
+  // A resident waiting for the decision on the poll's case: the address is never shown to anyone.
+  const waiting = `odottaa${tag}@example.fi`;
+  const subscribed = await call(`/api/v1/sites/${slug}/cases/subscriptions`, { method: 'POST', json: { caseId: `${tag}-asia`, email: waiting, lang: 'fi' }, headers: { 'CF-Connecting-IP': ip() } });
+  if (subscribed.status !== 202) throw new Error(`seeding ${slug}: subscription → ${subscribed.status} ${await subscribed.text()}`);
+  markers.push({ text: waiting, level: LEVEL.never, what: 'an address waiting for a decision' });
   await send(slug, owner, 'POST', '/polls', { ...TEXT_POLL, id: draftPoll, question: { fi: `${view} luonnos` }, status: 'draft' });
   const ballot = await call(`/api/v1/sites/${slug}/polls/${poll}/ballots`, { method: 'POST', json: { choices: ['b'] }, headers: { 'X-Voter-Token': newVoter(), 'CF-Connecting-IP': ip() } });
   if (ballot.status !== 201) throw new Error(`seeding ${slug}: ballot → ${ballot.status} ${await ballot.text()}`);
