@@ -39,6 +39,8 @@ export interface PollExportContext {
   site: SiteRecord;
   lang: Lang;
   results: Results;
+  /** The poll's sealed result, cited in the XLSX's methodology sheet; null while it has none. */
+  seal?: { statement: string; signature: string; keyId: string; publicKey: string; sealedAt: string; verifyPage: string } | null;
 }
 
 export interface NumberedBallot {

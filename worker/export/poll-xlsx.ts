@@ -104,6 +104,17 @@ export function pollWorkbook(ctx: PollExportContext, ballots: AsyncIterable<Numb
     yield line(x.change, poll.allowChange ? x.changeAllowed : x.changeNotAllowed);
     yield line(x.share, poll.kind === 'multiple' ? `${x.shareMeaning} ${x.shareMultiple}` : x.shareMeaning);
     yield line(x.rows, x.ballotRows);
+    // The signed statement, so a report built on this file can point to what anyone can check.
+    const { seal } = ctx;
+    if (seal) {
+      yield line(x.sealed, x.sealedText(seal.sealedAt.slice(0, 19).replace('T', ' '), seal.keyId));
+      yield line(x.statement, seal.statement);
+      yield line(x.signature, seal.signature);
+      yield line(x.publicKey, seal.publicKey);
+      yield line(x.verify, x.verifyText(seal.verifyPage, `npm run verify -- "${seal.verifyPage}"`));
+    } else if (poll.resultsVisibility !== 'never') {
+      yield line(x.sealed, x.notSealed);
+    }
     const truncated = resultSheet.truncated + data.truncated + about.truncated;
     if (truncated) yield line(x.leftOut, x.truncated(truncated));
   }

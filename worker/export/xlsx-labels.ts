@@ -37,6 +37,14 @@ interface XlsxLabels {
   shareMultiple: string;
   rows: string;
   ballotRows: string;
+  sealed: string;
+  sealedText: (at: string, key: string) => string;
+  notSealed: string;
+  statement: string;
+  signature: string;
+  publicKey: string;
+  verify: string;
+  verifyText: (page: string, command: string) => string;
   form: string;
   title: string;
   field: string;
@@ -103,6 +111,14 @@ export const XLSX_LABELS: Record<Lang, XlsxLabels> = {
     shareMultiple: 'Monivalinnassa vastaaja voi valita useita vaihtoehtoja, joten osuuksien summa voi ylittää 100 %.',
     rows: 'Aineiston rivit',
     ballotRows: 'Yksi rivi vastausta kohden: juokseva numero, antamis- ja muutosaika sekä valinnat. Vastaajasta tiedostossa ei ole mitään.',
+    sealed: 'Sinetöity tulos',
+    sealedText: (at, key) => `Kun kysely suljettiin, palvelin allekirjoitti tuloslausuman (${at} UTC) sivuston Ed25519-avaimella ${key}. Lausuma sisältää kyselyn määritelmän tiivisteen, äänimäärät, vastausten määrän ja Merkle-juuren kaikista kuiteista valintoineen. Alla lausuma sellaisenaan, allekirjoitus ja julkinen avain.`,
+    notSealed: 'Tulosta ei ole vielä sinetöity: se sinetöidään ja allekirjoitetaan, kun kysely suljetaan.',
+    statement: 'Tuloslausuma (allekirjoitetut tavut)',
+    signature: 'Allekirjoitus (Ed25519, base64url)',
+    publicKey: 'Julkinen avain (base64url)',
+    verify: 'Tarkistaminen',
+    verifyText: (page, command) => `Kuka tahansa voi laskea tuloksen uudelleen avoimesta aineistosta (CC BY 4.0) ja tarkistaa allekirjoituksen ja oman kuittinsa: ${page} tai komennolla ${command}`,
     form: 'Lomake',
     title: 'Otsikko',
     field: 'Kenttä',
@@ -175,6 +191,14 @@ export const XLSX_LABELS: Record<Lang, XlsxLabels> = {
     shareMultiple: 'Vid flerval kan den svarande välja flera alternativ, så andelarna kan tillsammans överstiga 100 %.',
     rows: 'Radernas innehåll',
     ballotRows: 'En rad per svar: löpnummer, när svaret gavs och ändrades samt valen. Filen innehåller ingenting om den som svarat.',
+    sealed: 'Förseglat resultat',
+    sealedText: (at, key) => `När enkäten stängdes undertecknade servern ett resultatutlåtande (${at} UTC) med webbplatsens Ed25519-nyckel ${key}. Utlåtandet innehåller enkätdefinitionens hash, rösterna, antalet svar och Merkle-roten över alla kvitton med val. Nedan utlåtandet ordagrant, signaturen och den offentliga nyckeln.`,
+    notSealed: 'Resultatet har ännu inte förseglats: det förseglas och undertecknas när enkäten stängs.',
+    statement: 'Resultatutlåtande (de undertecknade byten)',
+    signature: 'Signatur (Ed25519, base64url)',
+    publicKey: 'Offentlig nyckel (base64url)',
+    verify: 'Kontroll',
+    verifyText: (page, command) => `Vem som helst kan räkna om resultatet från öppna data (CC BY 4.0) och kontrollera signaturen och sitt eget kvitto: ${page} eller med kommandot ${command}`,
     form: 'Formulär',
     title: 'Rubrik',
     field: 'Fält',
@@ -247,6 +271,14 @@ export const XLSX_LABELS: Record<Lang, XlsxLabels> = {
     shareMultiple: 'In multiple choice a voter can choose several options, so the shares can add up to more than 100%.',
     rows: 'Rows of the data',
     ballotRows: 'One row per ballot: a running number, when it was cast and changed, and the choices. The file holds nothing about the voter.',
+    sealed: 'Sealed result',
+    sealedText: (at, key) => `When the poll closed, the server signed a result statement (${at} UTC) with the site's Ed25519 key ${key}. The statement holds the hash of the poll's definition, the tallies, the number of ballots and the Merkle root over every receipt with its choices. Below: the statement as signed, the signature and the public key.`,
+    notSealed: 'The result is not sealed yet: it is sealed and signed when the poll closes.',
+    statement: 'Result statement (the signed bytes)',
+    signature: 'Signature (Ed25519, base64url)',
+    publicKey: 'Public key (base64url)',
+    verify: 'Checking',
+    verifyText: (page, command) => `Anyone can recount the result from the open data (CC BY 4.0) and check the signature and their own receipt: ${page} or with the command ${command}`,
     form: 'Form',
     title: 'Title',
     field: 'Field',

@@ -140,8 +140,30 @@ describe('poll export: XLSX', () => {
     expect(items.get('Vastauksen muuttaminen')!.value).toMatch(/^Sallittu: .*viimeisin versio ja sen muutosaika\.$/);
     expect(items.get('Osuus')!.value).toMatch(/osuuksien summa voi ylittää 100 %/);
     expect(items.get('Aineiston rivit')!.value).toMatch(/Vastaajasta tiedostossa ei ole mitään\.$/);
+    expect(items.get('Sinetöity tulos')!.value).toBe('Tulosta ei ole vielä sinetöity: se sinetöidään ja allekirjoitetaan, kun kysely suljetaan.');
     // Nothing about the voter anywhere in the file.
     for (const sheet of book.sheets) expect(sheet.xml).not.toMatch(/voter|hash|token:/i);
+  });
+
+  it('cites a closed poll\'s signed result statement, its signature and key, and where anyone can check it (issue 17)', async () => {
+    const { site, owner, id } = await pollWithBallots();
+    expect((await call(`/api/v1/sites/${site}/polls/${id}`, { method: 'PATCH', token: owner, json: { status: 'closed' } })).status).toBe(200);
+    const seal = (await (await call(`/api/v1/sites/${site}/polls/${id}/seal`)).json()) as { statement: string; signature: string; key: { id: string; publicKey: string } };
+    for (const [lang, sheet, items] of [
+      ['fi', 'Menetelmä', ['Sinetöity tulos', 'Tuloslausuma (allekirjoitetut tavut)', 'Allekirjoitus (Ed25519, base64url)', 'Julkinen avain (base64url)', 'Tarkistaminen']],
+      ['sv', 'Metod', ['Förseglat resultat', 'Resultatutlåtande (de undertecknade byten)', 'Signatur (Ed25519, base64url)', 'Offentlig nyckel (base64url)', 'Kontroll']],
+    ] as const) {
+      const book = await workbookOf(await exportOf(site, id, owner, `?format=xlsx&lang=${lang}`));
+      const about = itemsOf(book.sheet(sheet));
+      const [sealed, statement, signature, publicKey, verify] = items.map((item) => about.get(item)?.value);
+      expect(sealed).toContain(seal.key.id);
+      // The statement exactly as signed: a reader can check the signature over this cell.
+      expect(statement).toBe(seal.statement);
+      expect(signature).toBe(seal.signature);
+      expect(publicKey).toBe(seal.key.publicKey);
+      expect(verify).toContain(`/embed/v1/frame/verify/${id}?site=${site}&lang=${lang}`);
+      expect(verify).toContain('npm run verify -- ');
+    }
   });
 
   it('speaks Swedish with lang=sv or on a Swedish site, and keeps "+1+1" and "#N/A" as the text they are', async () => {

@@ -9,6 +9,7 @@ import { ExportQuery, exportFile, exportFileResponse, xlsxTooLargeResponse } fro
 import { BALLOTS_PER_CHUNK, ballotPages, choicesText, optionLabels, share } from '../export/poll-data.ts';
 import type { NumberedBallot, PollExportContext as Context } from '../export/poll-data.ts';
 import { pollWorkbook } from '../export/poll-xlsx.ts';
+import { findSeal, siteKeys } from '../db/seals.ts';
 import { XLSX_LABELS } from '../export/xlsx-labels.ts';
 import { localizedText } from '../localize.ts';
 import { flushPoll } from '../poll-counter/index.ts';
@@ -17,6 +18,15 @@ import { errorResponses } from '../schema/common.ts';
 import { PollParams } from '../schema/polls.ts';
 
 const app = createApp();
+
+/** The poll's seal as the workbook cites it: the statement, its signature and key, and where to check it. */
+async function sealCitation(db: D1Database, { poll, site, lang }: Context, origin: string): Promise<Context['seal']> {
+  const seal = await findSeal(db, site.id, poll.id);
+  if (!seal) return null;
+  const key = (await siteKeys(db, site.id)).find((k) => k.id === seal.keyId);
+  const verifyPage = `${origin}/embed/v1/frame/verify/${poll.id}?${new URLSearchParams({ site: site.id, lang })}`;
+  return { statement: seal.statement, signature: seal.signature, keyId: seal.keyId, publicKey: key?.publicKey ?? '', sealedAt: seal.sealedAt, verifyPage };
+}
 
 async function* csv(db: D1Database, ctx: Context, delimiter: Delimiter) {
   const { poll, results, lang } = ctx;
@@ -145,7 +155,7 @@ app.openapi(
     const ctx: Context = { poll, site, lang: lang ?? site.defaultLang, results: await readResults(c.env.DB, poll) };
     return exportFile(c, site, poll.id, { format, delimiter }, {
       csv: (delimiter) => csv(c.env.DB, ctx, delimiter),
-      xlsx: () => pollWorkbook(ctx, ballotPages(c.env.DB, poll)),
+      xlsx: async () => pollWorkbook({ ...ctx, seal: await sealCitation(c.env.DB, ctx, new URL(c.req.url).origin) }, ballotPages(c.env.DB, poll)),
       json: () => jsonDocument(c.env.DB, ctx),
       ndjson: () => ndjson(c.env.DB, ctx),
     });
