@@ -1,8 +1,7 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import { demoForms } from '../../demo/seed/forms.ts';
-import { ROOT } from '../../scripts/lib/wrangler.ts';
+import { emlFiles, readMessage, words } from '../support/mail.ts';
 
 /**
  * A resident sends feedback asking for a reply by email; a moderator replies through the API.
@@ -13,7 +12,6 @@ import { ROOT } from '../../scripts/lib/wrangler.ts';
 const server = inject('devServer');
 const SITE = 'koivulahti';
 const FORM = demoForms[0]!.id;
-const EMAIL_DIR = join(ROOT, '.wrangler', 'tmp', 'email');
 const api = (path: string) => `${server.url}/api/v1/sites/${SITE}${path}`;
 
 interface Reply {
@@ -41,47 +39,8 @@ function moderate(ref: string, body: unknown, key?: string): Promise<Response> {
   });
 }
 
-/** Every .eml file the dev servers of this checkout wrote (any session), by path. */
-function emlFiles(): string[] {
-  let sessions: string[];
-  try {
-    sessions = readdirSync(EMAIL_DIR);
-  } catch {
-    return [];
-  }
-  return sessions.flatMap((session) => {
-    try {
-      return readdirSync(join(EMAIL_DIR, session, 'email'))
-        .filter((name) => name.endsWith('.eml'))
-        .map((name) => join(EMAIL_DIR, session, 'email', name));
-    } catch {
-      return [];
-    }
-  });
-}
-
 /** The messages about one reference code (our own header on every reply email). */
 const messagesAbout = (ref: string) => emlFiles().filter((file) => readFileSync(file, 'utf8').includes(`\r\nX-Osallistu-Ref: ${ref}\r\n`));
-
-/** A message file as a mail client reads it: unfolded headers, and its parts decoded. */
-function readMessage(file: string) {
-  const raw = readFileSync(file, 'utf8');
-  const [head, ...rest] = raw.split('\r\n\r\n');
-  const headers = new Map<string, string>();
-  for (const line of head!.replace(/\r\n[ \t]/g, ' ').split('\r\n')) headers.set(line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim());
-  const boundary = /boundary="([^"]+)"/.exec(headers.get('content-type')!)![1]!;
-  const parts = rest
-    .join('\r\n\r\n')
-    .split(`--${boundary}`)
-    .slice(1, -1)
-    .map((part) => {
-      const [partHead, body] = part.replace(/^\r\n/, '').split('\r\n\r\n');
-      return { type: /Content-Type: ([^;]+)/.exec(partHead!)![1]!, text: Buffer.from(body!.replace(/\r\n/g, ''), 'base64').toString('utf8') };
-    });
-  return { headers, parts };
-}
-
-const words = (value: string) => value.replace(/\?=\s+=\?/g, '?==?').replace(/=\?UTF-8\?B\?([^?]+)\?=/g, (_m, b64: string) => Buffer.from(b64, 'base64').toString('utf8'));
 
 describe('a reply by email, through wrangler dev', () => {
   it('mails a public reply once, in the language of the feedback, with the reply and a link to its status', async () => {
