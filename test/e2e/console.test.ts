@@ -160,7 +160,7 @@ describe('the officials\' console at /admin', () => {
   });
 });
 
-const VIEWS = ['polls', 'forms', 'feedback', 'decisions', 'videos', 'snippets', 'settings', 'tokens', 'audit'] as const;
+const VIEWS = ['polls', 'forms', 'feedback', 'decisions', 'cases', 'videos', 'snippets', 'settings', 'tokens', 'audit'] as const;
 const LOADING = ['Ladataan…', 'Laddar…', 'Loading…'];
 
 /** Opens a console view (signed in already, in this tab) in `lang` and waits until it has loaded. */

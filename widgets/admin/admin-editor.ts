@@ -6,6 +6,9 @@ import type { Lang } from '../locales/messages.ts';
 import { AdminView } from './admin-view.ts';
 import { explainError, explainIssue, said } from './ui/errors.ts';
 import type { Said } from './ui/errors.ts';
+
+/** The longest case number the API takes (CaseId in worker/schema/common.ts). */
+const CASE_ID_MAX = 100;
 import type { ErrorIssue } from '../../worker/errors.ts';
 
 export type Texts = Partial<Record<Lang, string>>;
@@ -181,6 +184,28 @@ export abstract class AdminEditor<Saved> extends AdminView {
         @input=${(e: Event) => set((e.target as HTMLInputElement).value.trim())}
       />
       ${this.issueFor('id')}
+    </div>`;
+  }
+
+  /**
+   * The case (diary) number a poll or form informs: typed as the decisions carry it, kept as typed
+   * (the server trims it); empty unlinks.
+   */
+  protected renderCaseIdField(value: string, help: string, set: (caseId: string) => void) {
+    return html`<div class="field">
+      <label for="case-id">${this.at.editor.caseId}</label>
+      <p class="hint" id="case-id-help">${help}</p>
+      <input
+        id="case-id"
+        .value=${value}
+        maxlength=${CASE_ID_MAX}
+        autocomplete="off"
+        spellcheck="false"
+        aria-invalid=${this.invalid('caseId')}
+        aria-describedby=${this.describedBy('case-id-help', 'caseId')}
+        @input=${(e: Event) => set((e.target as HTMLInputElement).value)}
+      />
+      ${this.issueFor('caseId')}
     </div>`;
   }
 

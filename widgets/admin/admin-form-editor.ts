@@ -248,6 +248,7 @@ export class OsallistuAdminFormEditor extends AdminEditor<Form> {
             <p class="hint" id="challenge-help">${t.challengeHelp}</p>
             ${this.issueFor('challenge')}
           </div>
+          ${this.renderCaseIdField(d.caseId, t.caseIdHelp, (caseId) => this.change({ caseId }))}
           <div class="field">
             <label for="form-status">${t.status}</label>
             <select id="form-status" @change=${(e: Event) => this.change({ status: (e.target as HTMLSelectElement).value as Status })}>

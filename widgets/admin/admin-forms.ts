@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { defineElement } from '../core/define.ts';
 import { localized } from '../core/i18n.ts';
 import type { LocalizedValue } from '../core/i18n.ts';
@@ -15,6 +15,10 @@ import { statusBadge, toneOf } from './ui/status-badge.ts';
 export class OsallistuAdminForms extends AdminListView<Form> {
   @state() private editing?: Form | 'new';
   @state() private languages: Lang[] = ['fi'];
+  /** A form whose editor opens once the form is listed (the console's `#forms/ID`). */
+  @property({ attribute: false }) open?: string;
+  /** The `open` acted on already: a form is opened once per address, not again after each reload of the list. */
+  #opened?: string;
 
   /** A form being edited with changes not saved. */
   override get hasUnsavedChanges(): boolean {
@@ -35,6 +39,16 @@ export class OsallistuAdminForms extends AdminListView<Form> {
       await this.stringsReady();
       this.failed = this.errorMessage(error, this.at.loadFailed);
     }
+  }
+
+  protected override willUpdate(): void {
+    super.willUpdate();
+    if (!this.open || this.open === this.#opened || !this.items) return;
+    this.#opened = this.open;
+    if (this.editing) return;
+    const form = this.items.find((f) => f.id === this.open);
+    if (form) void this.edit(form);
+    else this.status = { text: this.at.ui.errors.codes.form_not_found! };
   }
 
   protected override nameOf(form: Form): LocalizedValue {
@@ -109,6 +123,9 @@ export class OsallistuAdminForms extends AdminListView<Form> {
     const was = this.editing;
     this.editing = undefined;
     if (event.detail) {
+      // What the server kept, at once: an edit opened again before the list is read anew starts from it.
+      const saved = event.detail;
+      this.items = this.items?.map((item) => (item.id === saved.id ? saved : item));
       this.status = withContent(this.at.forms.saved, this.nameOf(event.detail), this.language);
       await this.fetchResource();
     }

@@ -21,6 +21,8 @@ interface Draft {
   allowChange: boolean;
   closesAt: string;
   status: 'draft' | 'open' | 'closed';
+  /** The case (diary) number the poll informs; empty for none. */
+  caseId: string;
 }
 
 const VISIBILITIES: Visibility[] = ['after_vote', 'always', 'after_close', 'never'];
@@ -62,6 +64,7 @@ function draftOf(poll?: PollView): Draft {
     allowChange: poll?.allowChange ?? false,
     closesAt: toLocalInput(poll?.closesAt ?? null),
     status: poll?.status ?? 'draft',
+    caseId: poll?.caseId ?? '',
   };
 }
 
@@ -135,6 +138,8 @@ export class OsallistuAdminPollEditor extends AdminEditor<PollView> {
       allowChange: p.allowChange,
       closesAt: p.closesAt,
       status: this.draft.status,
+      // Emptied, it is unlinked (null), on an edit too.
+      caseId: this.draft.caseId.trim() || null,
     };
   }
 
@@ -179,6 +184,7 @@ export class OsallistuAdminPollEditor extends AdminEditor<PollView> {
             <input id="closes" type="datetime-local" .value=${d.closesAt} aria-invalid=${this.invalid('closesAt')} aria-describedby=${this.describedBy('closes-help', 'closesAt')} @input=${(e: Event) => this.change({ closesAt: (e.target as HTMLInputElement).value })} />
             ${this.issueFor('closesAt')}
           </div>
+          ${this.renderCaseIdField(d.caseId, t.caseIdHelp, (caseId) => this.change({ caseId }))}
           <div class="field">
             <label for="poll-status">${t.status}</label>
             <select id="poll-status" @change=${(e: Event) => this.change({ status: (e.target as HTMLSelectElement).value as Draft['status'] })}>

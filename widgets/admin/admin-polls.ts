@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import type { PollView } from '../../worker/schema/polls.ts';
 import { roleAllows } from '../../worker/schema/roles.ts';
 import { defineElement } from '../core/define.ts';
@@ -40,6 +40,10 @@ export class OsallistuAdminPolls extends AdminListView<PollView> {
   @state() private showing?: { poll: PollView; days?: { day: string; ballots: number }[] };
   /** Counts "Results" clicks: only the latest one's answer is shown. */
   #resultsRequest = 0;
+  /** A poll to open once it is listed (the console's `#polls/ID`): its editor for an editor, else its results. */
+  @property({ attribute: false }) open?: string;
+  /** The `open` acted on already: a poll is opened once per address, not again after each reload of the list. */
+  #opened?: string;
 
   /** A poll being edited with changes not saved. */
   override get hasUnsavedChanges(): boolean {
@@ -62,6 +66,17 @@ export class OsallistuAdminPolls extends AdminListView<PollView> {
       await this.stringsReady();
       this.failed = this.errorMessage(error, this.at.loadFailed);
     }
+  }
+
+  protected override willUpdate(): void {
+    super.willUpdate();
+    if (!this.open || this.open === this.#opened || !this.items) return;
+    this.#opened = this.open;
+    if (this.editing) return;
+    const poll = this.items.find((p) => p.id === this.open);
+    if (!poll) this.status = { text: this.at.ui.errors.codes.poll_not_found! };
+    else if (this.official && roleAllows(this.official.role, 'editor')) void this.edit(poll);
+    else void this.openResults(poll);
   }
 
   private question(poll: PollView) {
@@ -196,6 +211,9 @@ export class OsallistuAdminPolls extends AdminListView<PollView> {
     const was = this.editing;
     this.editing = undefined;
     if (event.detail) {
+      // What the server kept, at once: an edit opened again before the list is read anew starts from it.
+      const saved = event.detail;
+      this.items = this.items?.map((item) => (item.id === saved.id ? saved : item));
       this.status = withContent(this.at.editor.saved, this.question(event.detail), this.language);
       await this.fetchResource();
     }

@@ -119,7 +119,7 @@ describe('<osallistu-admin>: what each role sees', () => {
   it('an owner: polls, feedback, tokens and the audit log; a viewer: polls and snippets, with exports and no open/close', async () => {
     const el = await mountConsole();
     await signIn(el, OWNER);
-    await expect.poll(() => [...root(el).querySelectorAll('nav a')].map((a) => a.textContent)).toEqual(['Kyselyt', 'Lomakkeet', 'Palautteet', 'Päätökset', 'Videot', 'Upotuskoodit', 'Asetukset', 'Tunnisteet', 'Tapahtumaloki']);
+    await expect.poll(() => [...root(el).querySelectorAll('nav a')].map((a) => a.textContent)).toEqual(['Kyselyt', 'Lomakkeet', 'Palautteet', 'Päätökset', 'Odottaa päätöstä', 'Videot', 'Upotuskoodit', 'Asetukset', 'Tunnisteet', 'Tapahtumaloki']);
     expect(root(el).querySelector('nav a[aria-current="page"]')?.textContent).toBe('Kyselyt');
 
     const viewer = await newToken('viewer');
@@ -127,7 +127,7 @@ describe('<osallistu-admin>: what each role sees', () => {
     sessionStorage.clear();
     const v = await mountConsole();
     await signIn(v, viewer.token);
-    await expect.poll(() => [...root(v).querySelectorAll('nav a')].map((a) => a.textContent)).toEqual(['Kyselyt', 'Upotuskoodit']);
+    await expect.poll(() => [...root(v).querySelectorAll('nav a')].map((a) => a.textContent)).toEqual(['Kyselyt', 'Odottaa päätöstä', 'Upotuskoodit']);
     const polls = view(v, 'osallistu-admin-polls')!;
     await expect.poll(() => polls.shadowRoot?.querySelector('tbody tr')).toBeTruthy();
     expect(polls.shadowRoot!.querySelector('button[data-action="close"], button[data-action="open"], button[data-action="edit"]')).toBeNull();

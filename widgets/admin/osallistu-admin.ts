@@ -8,6 +8,7 @@ import { defineElement } from '../core/define.ts';
 import { AdminView } from './admin-view.ts';
 import { withContent } from './ui/content-lang.ts';
 import './admin-audit.ts';
+import './admin-cases.ts';
 import './decisions/osallistu-admin-decisions.ts';
 import './admin-feedback.ts';
 import './admin-forms.ts';
@@ -23,6 +24,7 @@ const VIEWS = [
   ['forms', 'editor'],
   ['feedback', 'moderator'],
   ['decisions', 'editor'],
+  ['cases', 'viewer'],
   ['videos', 'editor'],
   ['snippets', 'viewer'],
   ['settings', 'owner'],
@@ -45,6 +47,8 @@ export class OsallistuAdmin extends AdminView {
   @state() private checking = false;
   @state() private error = '';
   @state() private view: ViewName = 'polls';
+  /** The poll or form the address names after the view (`#polls/ID`), opened by its view once listed. */
+  @state() private item?: string;
   /** Shown on the sign-in form right after signing out. */
   @state() private signedOut = false;
 
@@ -61,14 +65,26 @@ export class OsallistuAdmin extends AdminView {
     window.removeEventListener('hashchange', this.#onHash);
   }
 
+  /** `#polls`, or `#polls/ID` for one poll in it (the cases awaiting a decision link to their polls and forms so). */
   readonly #onHash = () => {
-    const name = location.hash.slice(1);
-    if (!VIEWS.some(([view]) => view === name) || name === this.view) return;
+    const [name = '', item] = location.hash.slice(1).split('/');
+    if (!VIEWS.some(([view]) => view === name)) return;
+    let wanted: string | undefined;
+    try {
+      wanted = item ? decodeURIComponent(item) : undefined;
+    } catch {
+      wanted = undefined; // a mistyped address opens the view alone
+    }
+    if (name === this.view) {
+      this.item = wanted;
+      return;
+    }
     if (!this.mayLeave()) {
       history.replaceState(null, '', `#${this.view}`);
       return;
     }
     this.view = name as ViewName;
+    this.item = wanted;
   };
 
   /** A view with unsaved edits (a poll, a decision, a video, a reply) is not left without asking. */
@@ -94,20 +110,22 @@ export class OsallistuAdmin extends AdminView {
           ${views.map((name) => html`<li><a href=${`#${name}`} aria-current=${name === view ? 'page' : nothing}>${a.nav[name]}</a></li>`)}
         </ul>
       </nav>
-      <section class="view">${this.renderView(view)}</section>`;
+      <section class="view">${this.renderView(view, view === this.view ? this.item : undefined)}</section>`;
   }
 
-  private renderView(view: ViewName) {
+  private renderView(view: ViewName, item: string | undefined) {
     const { site, token } = this.session!;
     switch (view) {
       case 'polls':
-        return html`<osallistu-admin-polls site=${site} api=${this.client.apiBase} .token=${token} .official=${this.official}></osallistu-admin-polls>`;
+        return html`<osallistu-admin-polls site=${site} api=${this.client.apiBase} .token=${token} .official=${this.official} .open=${item}></osallistu-admin-polls>`;
       case 'forms':
-        return html`<osallistu-admin-forms site=${site} api=${this.client.apiBase} .token=${token} .official=${this.official}></osallistu-admin-forms>`;
+        return html`<osallistu-admin-forms site=${site} api=${this.client.apiBase} .token=${token} .official=${this.official} .open=${item}></osallistu-admin-forms>`;
       case 'feedback':
         return html`<osallistu-admin-feedback site=${site} api=${this.client.apiBase} .token=${token} .official=${this.official}></osallistu-admin-feedback>`;
       case 'decisions':
         return html`<osallistu-admin-decisions site=${site} api=${this.client.apiBase} .token=${token} .official=${this.official}></osallistu-admin-decisions>`;
+      case 'cases':
+        return html`<osallistu-admin-cases site=${site} api=${this.client.apiBase} .token=${token} .official=${this.official}></osallistu-admin-cases>`;
       case 'videos':
         return html`<osallistu-admin-videos site=${site} api=${this.client.apiBase} .token=${token} .official=${this.official}></osallistu-admin-videos>`;
       case 'snippets':

@@ -3,17 +3,9 @@
  * to what was decided on it: the decisions with that case id.
  */
 import { z } from '@hono/zod-openapi';
-import { Lang, Timestamp } from './common.ts';
+import { CaseId, Lang, Timestamp } from './common.ts';
 import { DecisionSummaryView } from './decisions.ts';
 import { PollState, PollStatus } from './polls.ts';
-
-/** A case number as officials write it, compared exactly once trimmed. */
-export const CaseId = z
-  .string()
-  .trim()
-  .min(1)
-  .max(100)
-  .openapi({ description: 'The case (diary) number, exactly as the decisions carry it.', example: 'KOI/1234/12.00.01/2026' });
 
 export const CaseQuery = z.object({
   id: CaseId.openapi({ param: { name: 'id', in: 'query' } }),

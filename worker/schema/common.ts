@@ -20,6 +20,14 @@ export const SiteParams = z.object({
   site: Slug.openapi({ param: { name: 'site', in: 'path' }, example: 'koivulahti' }),
 });
 
+/** A case (diary) number as officials write it, compared exactly once trimmed. */
+export const CaseId = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .openapi({ description: 'The case (diary) number, exactly as the decisions carry it.', example: 'KOI/1234/12.00.01/2026' });
+
 export const Timestamp = z.string().openapi({ format: 'date-time', example: '2026-11-22T08:00:00.000Z' });
 
 export const ErrorSchema = z

@@ -1,6 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { CaseId } from './cases.ts';
-import { Lang, LocalizedText, SiteParams, Slug, Timestamp } from './common.ts';
+import { CaseId, Lang, LocalizedText, SiteParams, Slug, Timestamp } from './common.ts';
 
 export const FieldType = z
   .enum(['shortText', 'longText', 'email', 'phone', 'choice', 'multiChoice', 'consent', 'location'])

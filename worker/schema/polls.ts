@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { Lang, LocalizedText, SiteParams, Slug, Timestamp } from './common.ts';
+import { CaseId, Lang, LocalizedText, SiteParams, Slug, Timestamp } from './common.ts';
 
 export const PollParams = SiteParams.extend({ poll: Slug.openapi({ param: { name: 'poll', in: 'path' }, example: 'talvikunnossapito' }) });
 
@@ -43,7 +43,7 @@ const pollFields = {
   opensAt: DateTime.nullable().default(null),
   closesAt: DateTime.nullable().default(null),
   status: PollStatus.default('draft'),
-  caseId: z.string().trim().min(1).max(60).nullable().default(null).openapi({ description: 'The official case (diary) number the poll informs, e.g. "HEL 2026-001234".' }),
+  caseId: CaseId.nullable().default(null).openapi({ description: 'The case (diary) number the poll informs: once a decision with the same case id is published, the closed poll shows it (GET …/cases?id=).' }),
 };
 
 /** Rules that span fields; shared by create and by an edit merged onto the stored poll. */

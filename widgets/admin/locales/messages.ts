@@ -27,7 +27,7 @@ export interface AdminMessages {
   /** Asked before leaving a view with unsaved changes. */
   leaveUnsaved: string;
   roles: Record<Role, string>;
-  nav: { label: string; polls: string; forms: string; feedback: string; decisions: string; videos: string; snippets: string; settings: string; tokens: string; audit: string };
+  nav: { label: string; polls: string; forms: string; feedback: string; decisions: string; cases: string; videos: string; snippets: string; settings: string; tokens: string; audit: string };
   loading: string;
   loadFailed: string;
   loadMore: string;
@@ -83,6 +83,10 @@ export interface AdminMessages {
     allowChange: string;
     closesAt: string;
     closesHelp: string;
+    /** The case (diary) number a poll or form is linked to: "Diaarinumero". */
+    caseId: string;
+    /** What linking a poll to a case does. */
+    caseIdHelp: string;
     status: string;
     preview: (language: string) => string;
     previewHelp: string;
@@ -146,6 +150,8 @@ export interface AdminMessages {
     removeCategory: (n: number) => string;
     challenge: string;
     challengeHelp: string;
+    /** What linking a form to a case does (the field's name is `editor.caseId`). */
+    caseIdHelp: string;
     previewNotSent: string;
     previewHelp: string;
     missing: (what: string, language: string) => string;
@@ -158,6 +164,28 @@ export interface AdminMessages {
       option: (field: number, option: number) => string;
       category: (n: number) => string;
     };
+  };
+  /** The cases residents were asked about (a poll or form with a case number) that no published decision has yet. */
+  cases: {
+    heading: string;
+    intro: string;
+    refresh: string;
+    /** Said after the list was read again: how many cases await a decision now. */
+    refreshed: (count: number) => string;
+    empty: string;
+    emptyHelp: string;
+    caseId: string;
+    polls: string;
+    forms: string;
+    feedback: string;
+    /** Residents who asked for one email when the case is decided. */
+    waiting: string;
+    /** A poll's answers so far: "12 vastausta". */
+    ballots: (count: number) => string;
+    /** The hidden start of a link's name, before the poll's question or the form's title. */
+    editPoll: string;
+    pollResults: string;
+    editForm: string;
   };
   feedback: {
     /** The reply form's name. */

@@ -62,6 +62,7 @@ export const en: UiMessages = {
       status: 'Status',
       opensAt: 'Opens',
       closesAt: 'Closes',
+      caseId: 'Case number',
       origins: 'Address',
       languages: 'Languages',
       defaultLang: 'Default language',

@@ -62,6 +62,7 @@ export const fi: UiMessages = {
       status: 'Tila',
       opensAt: 'Avautuu',
       closesAt: 'Sulkeutuu',
+      caseId: 'Diaarinumero',
       origins: 'Osoite',
       languages: 'Kielet',
       defaultLang: 'Oletuskieli',

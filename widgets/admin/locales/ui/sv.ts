@@ -62,6 +62,7 @@ export const sv: UiMessages = {
       status: 'Status',
       opensAt: 'Öppnas',
       closesAt: 'Stängs',
+      caseId: 'Diarienummer',
       origins: 'Adress',
       languages: 'Språk',
       defaultLang: 'Standardspråk',
