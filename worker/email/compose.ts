@@ -33,28 +33,43 @@ function paragraphs(text: string): string {
     .join('\n');
 }
 
+/** A paragraph leading to a link, with the address written out for clients that drop links. */
+export function linkParagraph(lead: string, url: string, linkText: string): string {
+  const href = escapeHtml(url);
+  return `<p style="margin:0 0 1em">${escapeHtml(lead)}<br><a href="${href}" style="color:#0b57a4">${escapeHtml(linkText)}</a><br><span style="word-break:break-all">${href}</span></p>`;
+}
+
+/** The HTML part of every message: `body` (markup), then a rule and `footer` (text) in small print. */
+export function htmlMail(lang: Lang, subject: string, body: string, footer: string): string {
+  return `<!doctype html>
+<html lang="${lang}">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(subject)}</title></head>
+<body style="margin:0;padding:1em;font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;font-size:16px;line-height:1.5;color:#1b1b1b;background:#ffffff">
+${body}
+<hr style="border:0;border-top:1px solid #6b6b6b">
+<p style="margin:0 0 1em;font-size:14px;color:#4d4d4d">${escapeHtml(footer)}</p>
+</body>
+</html>
+`;
+}
+
 /** Subject, text and HTML of the reply email. The reply text is data: it is escaped, never markup. */
 export function composeReplyMail(input: ReplyMailInput): ComposedMail {
   const t = REPLY_MAIL[input.lang];
   const subject = t.subject(input.ref);
   const body = input.body.replace(/\r\n?/g, '\n').trim();
   const text = [t.greeting, '', t.intro(input.siteName, input.ref), '', body, '', t.follow, input.statusUrl, '', '-- ', t.noReply, t.why, ''].join('\n');
-  const url = escapeHtml(input.statusUrl);
-  const html = `<!doctype html>
-<html lang="${input.lang}">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(subject)}</title></head>
-<body style="margin:0;padding:1em;font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;font-size:16px;line-height:1.5;color:#1b1b1b;background:#ffffff">
-<p style="margin:0 0 1em">${escapeHtml(t.greeting)}</p>
+  const html = htmlMail(
+    input.lang,
+    subject,
+    `<p style="margin:0 0 1em">${escapeHtml(t.greeting)}</p>
 <p style="margin:0 0 1em">${escapeHtml(t.intro(input.siteName, input.ref))}</p>
 <blockquote style="margin:0 0 1em;padding:0 0 0 1em;border-left:4px solid #6b6b6b">
 ${paragraphs(body)}
 </blockquote>
-<p style="margin:0 0 1em">${escapeHtml(t.follow)}<br><a href="${url}" style="color:#0b57a4">${escapeHtml(t.linkText)}</a><br><span style="word-break:break-all">${url}</span></p>
-<hr style="border:0;border-top:1px solid #6b6b6b">
-<p style="margin:0 0 1em;font-size:14px;color:#4d4d4d">${escapeHtml(t.noReply)} ${escapeHtml(t.why)}</p>
-</body>
-</html>
-`;
+${linkParagraph(t.follow, input.statusUrl, t.linkText)}`,
+    `${t.noReply} ${t.why}`,
+  );
   return { subject, text, html };
 }
 

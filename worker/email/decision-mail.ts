@@ -7,7 +7,7 @@ import type { Outcome } from '../schema/decisions.ts';
 import { en as enDecisions } from '../../widgets/decisions/locales/en.ts';
 import { fi as fiDecisions } from '../../widgets/decisions/locales/fi.ts';
 import { sv as svDecisions } from '../../widgets/decisions/locales/sv.ts';
-import { escapeHtml } from './compose.ts';
+import { escapeHtml, htmlMail, linkParagraph } from './compose.ts';
 import type { ComposedMail } from './compose.ts';
 import { buildMime, encodeHeaderText } from './mime.ts';
 
@@ -76,12 +76,10 @@ export function composeDecisionMail(input: DecisionMailInput): ComposedMail {
   const summary = input.summary?.replace(/\r\n?/g, '\n').trim() || null;
   const text = [t.greeting, '', t.intro(input.siteName, input.caseId), '', input.title, meta, outcome, ...(summary ? ['', summary] : []), '', t.read, input.url, '', '-- ', t.why, t.noReply, ''].join('\n');
   const e = escapeHtml;
-  const url = e(input.url);
-  const html = `<!doctype html>
-<html lang="${input.lang}">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${e(subject)}</title></head>
-<body style="margin:0;padding:1em;font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;font-size:16px;line-height:1.5;color:#1b1b1b;background:#ffffff">
-<p style="margin:0 0 1em">${e(t.greeting)}</p>
+  const html = htmlMail(
+    input.lang,
+    subject,
+    `<p style="margin:0 0 1em">${e(t.greeting)}</p>
 <p style="margin:0 0 1em">${e(t.intro(input.siteName, input.caseId))}</p>
 <div style="margin:0 0 1em;padding:0 0 0 1em;border-left:4px solid #6b6b6b">
 <p style="margin:0;font-weight:bold">${e(input.title)}</p>
@@ -89,12 +87,9 @@ export function composeDecisionMail(input: DecisionMailInput): ComposedMail {
 <p style="margin:0 0 1em">${e(outcome)}</p>
 ${summary ? `<p style="margin:0 0 1em">${e(summary).replaceAll('\n', '<br>')}</p>` : ''}
 </div>
-<p style="margin:0 0 1em">${e(t.read)}<br><a href="${url}" style="color:#0b57a4">${e(input.title)}</a><br><span style="word-break:break-all">${url}</span></p>
-<hr style="border:0;border-top:1px solid #6b6b6b">
-<p style="margin:0 0 1em;font-size:14px;color:#4d4d4d">${e(t.why)} ${e(t.noReply)}</p>
-</body>
-</html>
-`;
+${linkParagraph(t.read, input.url, input.title)}`,
+    `${t.why} ${t.noReply}`,
+  );
   return { subject, text, html };
 }
 
