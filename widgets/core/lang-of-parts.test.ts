@@ -95,6 +95,7 @@ describe('language of parts', () => {
     ['forms', 'osallistu-admin-forms'],
     ['feedback', 'osallistu-admin-feedback'],
     ['decisions', 'osallistu-admin-decisions'],
+    ['cases', 'osallistu-admin-cases'],
     ['videos', 'osallistu-admin-videos'],
     ['snippets', 'osallistu-admin-snippets'],
     ['settings', 'osallistu-admin-settings'],

@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
 import type { z } from '@hono/zod-openapi';
 import type { DecisionPage, DecisionView, Facets } from '../../worker/schema/decisions.ts';
+import type { CaseParticipation, CaseView } from '../../worker/schema/cases.ts';
 import { OsallistuElement } from '../core/base-element.ts';
 import { defineElement } from '../core/define.ts';
 import { formatDate } from '../core/format.ts';
@@ -64,6 +65,7 @@ export class OsallistuDecisions extends OsallistuElement {
     open: { state: true, attribute: false },
     feedbackFor: { state: true, attribute: false },
     status: { state: true, attribute: false },
+    asked: { state: true, attribute: false },
   };
 
   organ = '';
@@ -85,6 +87,8 @@ export class OsallistuDecisions extends OsallistuElement {
   private open = new Map<string, Full | null>();
   private feedbackFor = '';
   private status = '';
+  /** By case id: the polls and feedback that asked residents about it, once fetched for an opened decision. */
+  private asked = new Map<string, CaseParticipation>();
 
   /** Which fetch of the list is the latest: an older answer that arrives late is dropped. */
   #seq = 0;
@@ -248,10 +252,41 @@ export class OsallistuDecisions extends OsallistuElement {
               })}
             </ul>`
         : nothing}
+      ${full.caseId ? this.renderAsked(this.asked.get(full.caseId)) : nothing}
       <p class="meta">${full.caseId ? t.caseId(full.caseId) : nothing}${full.caseId && full.sourceUrl ? html`<br />` : nothing}${full.sourceUrl
           ? html`<a href=${full.sourceUrl} rel="noopener noreferrer">${t.source}</a>`
           : nothing}</p>
       ${this.feedbackForm ? this.renderFeedback(full) : nothing}`;
+  }
+
+  /** "Residents were asked": each poll on the case with its answers (once public) and a link to it, and the feedback sent; nothing when there was neither. */
+  private renderAsked(asked: CaseParticipation | undefined) {
+    if (!asked || (!asked.polls.length && !asked.feedback)) return nothing;
+    const t = this.dt;
+    return html`<p class="subtitle" role="heading" aria-level=${this.headingLevel + 1}>${t.residentsAsked}</p>
+      ${asked.polls.length
+        ? html`<ul class="asked">
+            ${asked.polls.map((poll) => {
+              const question = localized(poll.question, this.language);
+              const counts = [poll.ballots === null ? '' : t.answers(poll.ballots), poll.state === 'open' ? t.pollOpen : ''].filter(Boolean).join(', ');
+              return html`<li>
+                ${/^https?:\/\//i.test(poll.resultsUrl) ? html`<a href=${poll.resultsUrl} lang=${question.lang}>${question.text}</a>` : html`<span lang=${question.lang}>${question.text}</span>`}${counts ? ` – ${counts}` : nothing}
+              </li>`;
+            })}
+          </ul>`
+        : nothing}
+      ${asked.feedback ? html`<p>${t.feedbackOnCase(asked.feedback)}</p>` : nothing}`;
+  }
+
+  /** What residents were asked about a decision's case: fetched beside the decision when it is opened; nothing is shown if it fails. */
+  private async fetchAsked(caseId: string): Promise<void> {
+    if (this.asked.has(caseId)) return;
+    try {
+      const view = await this.client.get<CaseView>(`cases?${new URLSearchParams({ id: caseId, lang: this.language })}`);
+      this.asked = new Map(this.asked).set(caseId, view.participation);
+    } catch {
+      // The decision is shown without it.
+    }
   }
 
   private renderFeedback(full: Full) {
@@ -291,6 +326,7 @@ export class OsallistuDecisions extends OsallistuElement {
     }
     open.set(item.id, null);
     this.open = open;
+    if (item.caseId) void this.fetchAsked(item.caseId);
     try {
       const full = await this.client.get<Full>(`decisions/${encodeURIComponent(item.id)}`);
       this.open = new Map(this.open).set(item.id, full);

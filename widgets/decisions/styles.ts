@@ -39,6 +39,13 @@ export const decisionStyles = css`
   .body pre {
     white-space: pre-wrap;
   }
+  .asked {
+    margin: 0 0 0.5rem;
+    padding-inline-start: 1.25rem;
+  }
+  .asked li {
+    margin: 0 0 0.25rem;
+  }
   .search {
     margin: 0 0 1rem;
   }

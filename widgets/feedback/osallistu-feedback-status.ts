@@ -2,16 +2,20 @@ import { html, nothing } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import type { z } from '@hono/zod-openapi';
 import type { SubmissionStatusView } from '../../worker/schema/forms.ts';
+import type { CaseView } from '../../worker/schema/cases.ts';
 import { ApiRequestError } from '../core/api-client.ts';
 import { OsallistuElement } from '../core/base-element.ts';
 import { defineElement } from '../core/define.ts';
 import { formatDateTime } from '../core/format.ts';
 import { Catalog } from '../core/i18n.ts';
 import { StoredValue } from '../core/storage.ts';
+import type { Lang } from '../locales/messages.ts';
 import { statusStyles } from './status-styles.ts';
 import type { FeedbackStatusMessages } from './locales/status/messages.ts';
 
 type StatusView = z.infer<typeof SubmissionStatusView>;
+/** The feedback's case, with the view that shows what was decided on it (decisions/decided.ts, its own chunk). */
+type CaseInfo = { ref: string; view: CaseView; decided: typeof import('../decisions/decided.ts'); lang: Lang };
 type Lookup =
   | { status: 'idle' }
   | { status: 'loading' }
@@ -69,6 +73,7 @@ export class OsallistuFeedbackStatus extends OsallistuElement {
     announcement: { state: true, attribute: false },
     keyInput: { state: true, attribute: false },
     keyError: { state: true, attribute: false },
+    caseInfo: { state: true, attribute: false },
   };
 
   ref = '';
@@ -84,6 +89,8 @@ export class OsallistuFeedbackStatus extends OsallistuElement {
   private announcement = '';
   private keyInput = '';
   private keyError = '';
+  /** What was decided on the feedback's case, once fetched. */
+  private caseInfo?: CaseInfo;
 
   private get field(): HTMLInputElement | null {
     return this.renderRoot?.querySelector<HTMLInputElement>('#ref') ?? null;
@@ -170,6 +177,9 @@ export class OsallistuFeedbackStatus extends OsallistuElement {
                 ${view.replies.map((reply) => html`<li><p class="meta">${when(reply.createdAt)}</p><p class="reply">${reply.body}</p></li>`)}
               </ol>`
             : html`<p class="meta">${t.noReplies}</p>`}
+          ${this.caseInfo?.ref === view.ref
+            ? this.caseInfo.decided.renderDecided(this.caseInfo.view, { language: this.caseInfo.lang, headingLevel: this.headingLevel + 1, headingClass: 'subtitle' })
+            : nothing}
           ${this.renderRemoval()}
         </section>`;
       }
@@ -255,8 +265,10 @@ export class OsallistuFeedbackStatus extends OsallistuElement {
     this.confirming = false;
     this.removed = false;
     this.keyInput = this.keyError = '';
+    this.caseInfo = undefined;
     try {
       const view = await this.client.get<StatusView>(`submissions/${encodeURIComponent(ref)}`);
+      if (view.caseId) void this.findCase(ref, view.caseId);
       await this.stringsReady();
       this.lookup = { status: 'found', view };
       this.announcement = `${this.ft.statusHeading(ref)}. ${this.ft.statusLine(this.ft.status[view.status])}`;
@@ -268,6 +280,25 @@ export class OsallistuFeedbackStatus extends OsallistuElement {
       await this.stringsReady();
       this.lookup = error instanceof ApiRequestError && error.status === 404 ? { status: 'not-found', ref } : { status: 'failed', message: this.errorMessage(error, this.t.errors.server) };
       this.announcement = error instanceof ApiRequestError && error.status === 404 ? this.ft.refNotFound(ref) : '';
+    }
+  }
+
+  /**
+   * What was decided on the feedback's case, shown under the replies once it has arrived (or
+   * that nothing is yet). The status does not wait for it, and stands alone if it fails.
+   */
+  private async findCase(ref: string, caseId: string): Promise<void> {
+    const lang = this.language;
+    try {
+      const [view, decided] = await Promise.all([
+        this.client.get<CaseView>(`cases?${new URLSearchParams({ id: caseId, lang })}`),
+        import('../decisions/decided.ts').then(async (decided) => (await decided.decidedMessages.load(lang), decided)),
+      ]);
+      if (this.lookup.status === 'found' && this.lookup.view.ref !== ref) return;
+      decided.adoptDecidedStyles(this.renderRoot as ShadowRoot);
+      this.caseInfo = { ref, view, decided, lang };
+    } catch {
+      // The status stands without it.
     }
   }
 

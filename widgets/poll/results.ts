@@ -1,14 +1,20 @@
 /**
  * What a poll shows once it cannot be answered here (the resident has voted, or it is closed):
  * the resident's own ballot in words, the results as text and bars, and the same results as one
- * sentence for the live region. Its own chunk, loaded only when first needed, so that a page
- * whose residents have not voted yet downloads and runs only the form. The loader starts it at
- * once on a browser that has voted before (core/preload.ts).
+ * sentence for the live region; and for a poll about a case, what was decided on it, or until
+ * then the offer of one email when it is. Its own chunk, loaded only when first needed, so that a
+ * page whose residents have not voted yet downloads and runs only the form. The loader starts it
+ * at once on a browser that has voted before (core/preload.ts).
  */
 import { css, html, nothing } from 'lit';
+import type { ReactiveElement } from 'lit';
+import type { z } from '@hono/zod-openapi';
 import type { Lang, Messages } from '../locales/messages.ts';
 import type { PollView } from '../../worker/schema/polls.ts';
-import { formatPercent } from '../core/format.ts';
+import type { CaseSubscription, CaseView } from '../../worker/schema/cases.ts';
+import { ApiRequestError, NetworkError } from '../core/api-client.ts';
+import type { ApiClient } from '../core/api-client.ts';
+import { formatDate, formatPercent } from '../core/format.ts';
 import { Catalog, localized } from '../core/i18n.ts';
 import { StoredValue } from '../core/storage.ts';
 import type { ReceiptMessages } from './locales/messages.ts';
@@ -77,6 +83,42 @@ const styles = css`
       background: CanvasText;
     }
   }
+  .case {
+    margin-block-start: 1rem;
+    overflow-wrap: anywhere;
+  }
+  .case .decided {
+    margin-block-start: 0;
+  }
+  .case legend {
+    font-size: 1em;
+    margin: 0 0 0.35rem;
+  }
+  .case label {
+    display: block;
+  }
+  .case .hint {
+    margin: 0 0 0.35rem;
+  }
+  .mail-fields {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    align-items: flex-start;
+  }
+  .mail-fields input {
+    flex: 1 1 12rem;
+    inline-size: auto;
+    min-inline-size: 0;
+    margin: 0;
+  }
+  .case .error {
+    margin: 0.35rem 0;
+  }
+  .case button[aria-disabled='true'] {
+    opacity: 0.7;
+    cursor: progress;
+  }
 `;
 
 /**
@@ -88,6 +130,20 @@ export function paint(root: ShadowRoot): void {
   const sheet = styles.styleSheet;
   if (sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   for (const bar of root.querySelectorAll<HTMLElement>('[data-share]')) bar.style.setProperty('--_share', bar.dataset.share!);
+  // The poll's case: fetched through this element's client when an element first shows it (so an
+  // element put on the page again asks again), and drawn again when it arrives or changes.
+  for (const box of root.querySelectorAll<HTMLElement>('[data-case]')) {
+    const state = cases.get(box.dataset.case!);
+    const host = root.host as ReactiveElement;
+    if (!state) continue;
+    if (!state.hosts.has(host)) {
+      state.hosts.add(host);
+      // A device that asked for the email expects the decision: not the browser's copy, which may be
+      // from before it was published (the API lets one be kept for half a minute).
+      void fetchCase(state, clientOf(host), Boolean(state.keptUntil));
+    }
+    if (state.decided) state.decided.adoptDecidedStyles(root);
+  }
 }
 
 /** The poll and how this element speaks. */
@@ -175,7 +231,7 @@ const optionResult = (ctx: PollContext, count: number, total: number) => ctx.t.p
 
 /** The results as text and bars (or when they are not shown yet, when they will be), and a closed poll's sealed result. */
 export function renderResults(ctx: PollContext) {
-  return html`${renderTallies(ctx)}${renderSealed(ctx)}`;
+  return html`${renderTallies(ctx)}${renderSealed(ctx)}${renderCase(ctx)}`;
 }
 
 function renderTallies(ctx: PollContext) {
@@ -209,4 +265,172 @@ export function resultsSummary(ctx: PollContext): string {
   if (!results) return '';
   const parts = results.options.map((o) => `${resultLabel(ctx, o.id).text}: ${optionResult(ctx, o.count, results.total)}`);
   return `${ctx.t.poll.results}: ${parts.join('; ')}. ${ctx.t.poll.total(results.total)}.`;
+}
+
+type Decided = typeof import('../decisions/decided.ts');
+
+/**
+ * A poll's case as this page shows it (one per poll, case and language), kept while the page is
+ * open. Render functions cannot reach the element they draw for, so the elements that show it
+ * are found after each render (`paint`), and drawn again when it changes.
+ */
+interface CaseState {
+  /** The poll and how it speaks, as last drawn. */
+  ctx: PollContext;
+  /** The case, once fetched; never set when the fetch failed (the poll then shows nothing of it). */
+  view?: CaseView;
+  /** The decision's view (decisions/decided.ts), once the case has a decision to show. */
+  decided?: Decided;
+  sending: boolean;
+  /** The address the server refused, in words, at the field. */
+  fieldError: string;
+  /** Any other refusal or failure, in words, under the form. */
+  error: string;
+  /** Once the address is kept: the time by which it is deleted at the latest. */
+  keptUntil: string;
+  hosts: Set<ReactiveElement>;
+}
+
+const cases = new Map<string, CaseState>();
+
+/** Whether the poll shows its case: it has one, and it can no longer be answered here (it is closed, or answered). */
+const showsCase = ({ poll }: PollContext) => Boolean(poll.caseId && (poll.state === 'closed' || poll.myBallot));
+const caseKey = ({ apiBase, site, poll, language }: PollContext) => JSON.stringify([apiBase, site, poll.id, poll.caseId, language]);
+/**
+ * The poll element's own API client: the same origin and site, and it notices an origin the API
+ * refuses. Protected there, so reached by its name (a client made here would cost every page
+ * one more export of the shared chunk).
+ */
+const clientOf = (host: Element) => (host as unknown as { client: ApiClient }).client;
+/** That this device asked for the email: only until when the address is kept, never the address. */
+const keptMail = ({ apiBase, site }: PollContext, caseId: string) => new StoredValue<string>(`osallistu.case-mail:${apiBase}:${site}:${caseId}`);
+
+function redraw(state: CaseState): void {
+  for (const host of state.hosts) {
+    if (host.isConnected) host.requestUpdate();
+    else state.hosts.delete(host);
+  }
+}
+
+/** Fetches the case (`fresh`: asked of the server, not taken from the browser's copy), and the decision's view when it has one. */
+async function fetchCase(state: CaseState, client: ApiClient, fresh: boolean): Promise<void> {
+  const { ctx } = state;
+  try {
+    const query = new URLSearchParams({ id: ctx.poll.caseId!, lang: ctx.language });
+    const view = await client.get<CaseView>(`cases?${query}`, fresh ? { cache: 'no-cache' } : {});
+    if (view.decisions.length) {
+      state.decided ??= await import('../decisions/decided.ts');
+      await state.decided.decidedMessages.load(ctx.language);
+    }
+    state.view = view;
+  } catch {
+    // The poll stands without its case.
+  }
+  redraw(state);
+}
+
+/** What was decided on the poll's case; until something is, "no decision yet" and the offer of one email. */
+function renderCase(ctx: PollContext) {
+  if (!showsCase(ctx)) return nothing;
+  const key = caseKey(ctx);
+  let state = cases.get(key);
+  if (!state) {
+    const kept = keptMail(ctx, ctx.poll.caseId!).get();
+    state = { ctx, sending: false, fieldError: '', error: '', keptUntil: kept && Date.parse(kept) > Date.now() ? kept : '', hosts: new Set() };
+    cases.set(key, state);
+  }
+  state.ctx = ctx;
+  return html`<div class="case" data-case=${key}>${renderCaseBody(ctx, state)}</div>`;
+}
+
+function renderCaseBody(ctx: PollContext, state: CaseState) {
+  const { view } = state;
+  if (!view) return nothing;
+  const level = ctx.headingLevel + 1;
+  if (view.decisions.length && state.decided) {
+    return state.decided.renderDecided(view, { language: ctx.language, headingLevel: level, headingClass: 'question' });
+  }
+  const r = receiptMessages.get(ctx.language);
+  return html`<p class="question" role="heading" aria-level=${level}>${r.decided}</p>
+    <p class="meta">${r.noDecision(view.caseId)}</p>
+    ${state.keptUntil ? html`<p class="notice mail-done" tabindex="-1">${r.mailDone(formatDate(state.keptUntil, ctx.language))}</p>` : renderMailForm(ctx, state)}`;
+}
+
+/**
+ * The offer of one email when the case is decided: a labelled field with what is done with the
+ * address, the server's refusal of it tied to the field, and any other failure under the button.
+ * The button is never disabled while sending (that would drop the focus): a second press does nothing.
+ */
+function renderMailForm(ctx: PollContext, state: CaseState) {
+  const r = receiptMessages.get(ctx.language);
+  const id = (suffix: string) => `${ctx.poll.id}-case-${suffix}`;
+  return html`<form class="mail" novalidate @submit=${(event: SubmitEvent) => void subscribe(event, ctx, state)}>
+    <fieldset>
+      <legend>${r.mailTitle}</legend>
+      <label for=${id('email')}>${r.mailLabel}</label>
+      <p class="hint" id=${id('note')}>${r.mailNote}</p>
+      <div role="alert">${state.fieldError ? html`<p class="error" id=${id('error')}><span class="visually-hidden">${ctx.t.poll.errorPrefix}</span> ${state.fieldError}</p>` : nothing}</div>
+      <div class="mail-fields">
+        <input
+          id=${id('email')}
+          type="email"
+          name="email"
+          autocomplete="email"
+          spellcheck="false"
+          aria-describedby=${state.fieldError ? `${id('note')} ${id('error')}` : id('note')}
+          aria-invalid=${state.fieldError ? 'true' : 'false'}
+        />
+        <button part="button" type="submit" aria-disabled=${state.sending ? 'true' : 'false'}>${state.sending ? ctx.t.poll.submitting : r.mailSubmit}</button>
+      </div>
+    </fieldset>
+    <div role="alert">${state.error ? html`<p class="error">${state.error}</p>` : nothing}</div>
+  </form>`;
+}
+
+/**
+ * Asks for the email. Kept: the form gives way to when the address will be deleted, which takes
+ * the focus. Decided meanwhile: the case is fetched again and its decision takes the focus. A
+ * refused address: the error at the field, which takes the focus. Anything else: said under the
+ * button, which keeps the focus.
+ */
+async function subscribe(event: SubmitEvent, ctx: PollContext, state: CaseState): Promise<void> {
+  event.preventDefault();
+  if (state.sending || !state.view) return;
+  const form = event.currentTarget as HTMLFormElement;
+  const host = (form.getRootNode() as ShadowRoot).host as ReactiveElement;
+  const caseId = state.view.caseId;
+  const r = receiptMessages.get(ctx.language);
+  state.sending = true;
+  state.fieldError = state.error = '';
+  redraw(state);
+  let focus = '';
+  try {
+    const body = { caseId, email: form.querySelector('input')!.value.trim(), lang: ctx.language };
+    const kept = await clientOf(host).post<z.infer<typeof CaseSubscription>>('cases/subscriptions', body);
+    state.keptUntil = kept.keptUntil;
+    keptMail(ctx, caseId).set(kept.keptUntil);
+    focus = '.mail-done';
+  } catch (error) {
+    if (error instanceof ApiRequestError && error.code === 'case_decided') {
+      await fetchCase(state, clientOf(host), true);
+      focus = '.case [role="heading"]';
+    } else if (error instanceof ApiRequestError && error.status === 400) {
+      state.fieldError = r.mailInvalid;
+      focus = '.case input';
+    } else {
+      state.error =
+        error instanceof NetworkError
+          ? error.timedOut ? ctx.t.errors.timeout : ctx.t.errors.network
+          : error instanceof ApiRequestError && error.status === 429
+            ? ctx.t.errors.rateLimited
+            : error instanceof ApiRequestError && error.code === 'case_unknown'
+              ? r.mailUnknown
+              : ctx.t.errors.server;
+    }
+  } finally {
+    state.sending = false;
+  }
+  redraw(state);
+  await host.updateComplete;
+  if (focus) host.shadowRoot?.querySelector<HTMLElement>(focus)?.focus();
 }

@@ -77,7 +77,13 @@ export async function deliverCaseNotices(env: MailEnv, site: string | null = nul
     for (const notice of notices) {
       if (!sites.has(notice.site)) sites.set(notice.site, await findSite(env.DB, notice.site));
       const record = sites.get(notice.site);
-      const failure = record ? await sendNotice(env, record, notice) : null;
+      if (!record) {
+        // The site is gone (its rows go with it; this one raced the deletion): nothing to send.
+        await forgetSubscriptionStatement(env.DB, notice).run();
+        run.dropped++;
+        continue;
+      }
+      const failure = await sendNotice(env, record, notice);
       if (failure === null) {
         await forgetSubscriptionStatement(env.DB, notice).run();
         run.sent++;

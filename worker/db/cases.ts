@@ -72,12 +72,13 @@ export async function awaitingCases(db: D1Database, site: string): Promise<Await
   };
 }
 
-/** Keeps the resident's address for the case's one email; asking twice changes nothing but the language. */
+/** Keeps the resident's address for the case's one email; asking twice changes nothing but the language. Returns when it was first asked for. */
 export function subscribeStatement(db: D1Database, s: { site: string; caseId: string; address: string; lang: Lang; origin: string }, now: string): D1PreparedStatement {
   return db
     .prepare(
       `INSERT INTO case_subscriptions (site_id, case_id, address, lang, origin, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-        ON CONFLICT (site_id, case_id, address) DO UPDATE SET lang = excluded.lang`,
+        ON CONFLICT (site_id, case_id, address) DO UPDATE SET lang = excluded.lang
+        RETURNING created_at`,
     )
     .bind(s.site, s.caseId, s.address, s.lang, s.origin, now);
 }

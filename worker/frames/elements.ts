@@ -8,7 +8,8 @@ import type { Lang } from '../schema/common.ts';
  * the height an embedding page should give its iframe before the frame reports its own.
  */
 export interface FrameElement {
-  render: (id: string, fallback: HtmlEscapedString | string) => ReturnType<typeof html>;
+  /** `query`: the frame page's own query (a lookup page's `ref`). */
+  render: (id: string, fallback: HtmlEscapedString | string, query: URLSearchParams) => ReturnType<typeof html>;
   title: Record<Lang, string>;
   csp?: string;
   /** Pixels an iframe of this widget starts at (oEmbed's `height`), before the frame reports its own. */
@@ -29,9 +30,15 @@ export const ELEMENTS: Record<string, FrameElement> = {
     title: { fi: 'Palaute', sv: 'Respons', en: 'Feedback' },
     height: 1200,
   },
-  // The id is not used: one lookup page per site ("lookup" by convention).
+  // The id is not used: one lookup page per site ("lookup" by convention). A `ref` in the page's
+  // address (the reply email's link) is looked up at once, as the server-rendered page does.
   'feedback-status': {
-    render: (_id, inner) => html`<osallistu-feedback-status heading-level="2">${inner}</osallistu-feedback-status>`,
+    render: (_id, inner, query) => {
+      const ref = query.get('ref')?.trim().toUpperCase();
+      return ref && /^[0-9A-Z]{3}-[0-9A-Z]{3}$/.test(ref)
+        ? html`<osallistu-feedback-status ref="${ref}" heading-level="2">${inner}</osallistu-feedback-status>`
+        : html`<osallistu-feedback-status heading-level="2">${inner}</osallistu-feedback-status>`;
+    },
     title: { fi: 'Palautteen tila', sv: 'Responsens status', en: 'Feedback status' },
     height: 480,
   },

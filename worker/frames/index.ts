@@ -59,6 +59,7 @@ export async function showFrame(c: Context<AppEnv>, { target, site, lang }: Foun
     site,
     lang,
     preview,
+    query: new URL(c.req.url).searchParams,
     // One decision's own page (the Atom feed links to it): the widget, once started, would show the list instead.
     serverOnly: target.widget === 'decisions' && c.req.query('decision') !== undefined,
     fallback,

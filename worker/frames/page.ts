@@ -20,6 +20,8 @@ export interface FramePage {
   /** The server-rendered view alone, without the preview notice (one decision, read from a feed reader's link). */
   serverOnly?: boolean;
   fallback: HtmlEscapedString | string;
+  /** The page's own query, for a widget that takes part of it (the lookup's `ref`). */
+  query?: URLSearchParams;
   /** The canonical frame URL; the discovery link's oEmbed address is built from it. */
   canonical: string;
   /** The oEmbed endpoint, absolute. */
@@ -42,7 +44,7 @@ export function renderFramePage(p: FramePage) {
 <style nonce="${p.nonce}">html{background:#fff}body{margin:0;padding:1rem;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1b1b;line-height:1.5}main{max-width:40rem;margin:0 auto}h1{font-size:1rem;margin:0 0 1rem;color:#4d4d4d}.preview{margin:0 0 1rem;padding:.5rem .75rem;border:2px solid #8a5a00;background:#fff8e1;font-weight:600}${raw(NOJS_CSS)}</style>
 ${p.preview || p.serverOnly ? '' : html`<script type="module" src="/embed/v1/osallistu.js" data-site="${p.site.id}"></script><script type="module" src="/embed/v1/frame.js"></script>`}
 </head>
-<body><main>${p.preview ? html`<p class="preview" role="note">${PREVIEW_NOTICE[p.lang]}</p>` : ''}<h1>${name} · ${p.element.title[p.lang]}</h1>${p.element.render(p.id, p.fallback)}</main></body>
+<body><main>${p.preview ? html`<p class="preview" role="note">${PREVIEW_NOTICE[p.lang]}</p>` : ''}<h1>${name} · ${p.element.title[p.lang]}</h1>${p.element.render(p.id, p.fallback, p.query ?? new URLSearchParams())}</main></body>
 </html>`;
 }
 

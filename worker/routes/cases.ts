@@ -13,8 +13,11 @@ import { SiteParams, errorResponses } from '../schema/common.ts';
 
 const app = createApp();
 
-/** Answers counted and decisions published show within a minute; an official's change at once (a new content version). */
-const PUBLIC_CACHE = 'public, max-age=30, stale-while-revalidate=300';
+/**
+ * Kept 30 s at the edge, where an official's change (a decision published) leaves it behind at once
+ * (a new content version); not in the browser, which would show "nothing decided" after it was.
+ */
+const PUBLIC_CACHE = 'public, max-age=0, s-maxage=30, stale-while-revalidate=300';
 
 app.openapi(
   createRoute({
@@ -58,9 +61,9 @@ app.openapi(
     if (record.polls.length === 0 && record.forms === 0 && record.feedback === 0) {
       throw new NotFoundError('case_unknown', `No poll or feedback form on this site asks about case ${caseId}. Check the case number.`);
     }
-    const now = nowIso();
-    await subscribeStatement(c.env.DB, { site: site.id, caseId, address: email, lang, origin: new URL(c.req.url).origin }, now).run();
-    const keptUntil = new Date(Date.parse(now) + site.contactRetentionDays * 86_400_000).toISOString();
+    const since = await subscribeStatement(c.env.DB, { site: site.id, caseId, address: email, lang, origin: new URL(c.req.url).origin }, nowIso()).first<string>('created_at');
+    // From when it was first asked for: asking again does not keep it longer.
+    const keptUntil = new Date(Date.parse(since!) + site.contactRetentionDays * 86_400_000).toISOString();
     c.header('Cache-Control', 'no-store');
     return c.json({ caseId, status: 'waiting' as const, keptUntil }, 202);
   },

@@ -52,7 +52,12 @@ export type CaseView = z.infer<typeof CaseView>;
 export const CaseSubscriptionInput = z
   .strictObject({
     caseId: CaseId,
-    email: z.email('Give an email address, e.g. maija@example.fi.').max(254),
+    email: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.email('Give an email address, e.g. maija@example.fi.').max(254))
+      .openapi({ description: 'Kept as written in lowercase, so two spellings of one address get one email.', example: 'maija@example.fi' }),
     lang: Lang.openapi({ description: 'The language the email is written in.' }),
   })
   .openapi('CaseSubscriptionInput');

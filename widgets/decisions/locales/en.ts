@@ -34,4 +34,10 @@ export const en: DecisionMessages = {
   caseId: (id) => `Case ${id}`,
   giveFeedback: 'Give feedback on this decision',
   subscribe: 'Subscribe to the decisions (Atom feed)',
+  decided: 'What was decided',
+  noDecisionOn: (id) => `No decision yet on case ${id}.`,
+  residentsAsked: 'Residents were asked',
+  answers: (count) => (count === 1 ? '1 answer' : `${n(count)} answers`),
+  pollOpen: 'the poll is still open',
+  feedbackOnCase: (count) => (count === 1 ? '1 piece of feedback on this case.' : `${n(count)} pieces of feedback on this case.`),
 };

@@ -34,4 +34,10 @@ export const fi: DecisionMessages = {
   caseId: (id) => `Diaarinumero ${id}`,
   giveFeedback: 'Anna palautetta tästä päätöksestä',
   subscribe: 'Tilaa päätökset syötteenä (Atom)',
+  decided: 'Mitä päätettiin',
+  noDecisionOn: (id) => `Asiassa ${id} ei ole vielä tehty päätöstä.`,
+  residentsAsked: 'Asukkailta kysyttiin',
+  answers: (count) => (count === 1 ? '1 vastaus' : `${n(count)} vastausta`),
+  pollOpen: 'kysely on vielä auki',
+  feedbackOnCase: (count) => (count === 1 ? 'Asiasta annettiin 1 palaute.' : `Asiasta annettiin ${n(count)} palautetta.`),
 };

@@ -27,4 +27,16 @@ export interface DecisionMessages {
   caseId: (id: string) => string;
   giveFeedback: string;
   subscribe: string;
+  /** The heading over what was decided on a case (decided.ts: under a closed poll, and with a feedback's status). */
+  decided: string;
+  /** A case on which nothing has been decided yet. */
+  noDecisionOn: (caseId: string) => string;
+  /** In a decision's full view: the heading over the polls and feedback that asked residents about its case. */
+  residentsAsked: string;
+  /** A poll's answers: "1 234 answers". */
+  answers: (count: number) => string;
+  /** After a poll that still takes answers. */
+  pollOpen: string;
+  /** "12 pieces of feedback on this case." */
+  feedbackOnCase: (count: number) => string;
 }

@@ -34,4 +34,10 @@ export const sv: DecisionMessages = {
   caseId: (id) => `Diarienummer ${id}`,
   giveFeedback: 'Ge respons på det här beslutet',
   subscribe: 'Prenumerera på besluten som flöde (Atom)',
+  decided: 'Vad beslutades',
+  noDecisionOn: (id) => `Inget beslut har ännu fattats i ärende ${id}.`,
+  residentsAsked: 'Invånarna tillfrågades',
+  answers: (count) => (count === 1 ? '1 svar' : `${n(count)} svar`),
+  pollOpen: 'enkäten är fortfarande öppen',
+  feedbackOnCase: (count) => (count === 1 ? 'Invånarna gav respons om ärendet en gång.' : `Invånarna gav respons om ärendet ${n(count)} gånger.`),
 };

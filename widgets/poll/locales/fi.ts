@@ -8,4 +8,13 @@ export const fi: ReceiptMessages = {
   receiptSelected: 'Kuitti on valittu: kopioi se näppäimillä Ctrl+C.',
   receiptReplaced: (code) => `Aiempi kuittisi ${code} korvattiin, kun muutit vastaustasi.`,
   checkSealed: 'Tulos on sinetöity – tarkista se',
+  decided: 'Mitä päätettiin',
+  noDecision: (id) => `Asiassa ${id} ei ole vielä tehty päätöstä.`,
+  mailTitle: 'Lähetä minulle kerran sähköposti, kun asiasta on päätetty',
+  mailLabel: 'Sähköpostiosoitteesi',
+  mailNote: 'Lähetämme yhden viestin, kun päätös on julkaistu, ja poistamme sitten osoitteesi. Emme käytä sitä mihinkään muuhun.',
+  mailSubmit: 'Tilaa viesti',
+  mailInvalid: 'Kirjoita sähköpostiosoite, esimerkiksi maija@example.fi.',
+  mailUnknown: 'Tästä asiasta ei voi tilata viestiä.',
+  mailDone: (until) => `Kiitos! Lähetämme sinulle yhden viestin, kun asiasta on päätetty, ja poistamme sitten osoitteesi, viimeistään ${until}.`,
 };

@@ -89,6 +89,10 @@ describe('feedback frame without JavaScript', () => {
     expect(status.status).toBe(200);
     expect(textOf(status.html)).toContain(`Palaute ${ref}`);
     expect(textOf(status.html)).toContain('Tila: Vastaanotettu');
+    // The widget that replaces it, once its script runs, looks up the same code at once.
+    expect(status.html).toContain(`<osallistu-feedback-status ref="${ref}" heading-level="2">`);
+    const odd = await get(browser, `/embed/v1/frame/feedback-status/lookup?site=${site.id}&ref=${encodeURIComponent('"><script>')}`);
+    expect(odd.html).toContain('<osallistu-feedback-status heading-level="2">');
   });
 
   it('answers bad input with a 400 page: each problem in the summary, linked to its field, the values kept, nothing stored', async () => {
