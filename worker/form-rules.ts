@@ -27,13 +27,16 @@ export function newRemovalKey(): string {
   return chars.join('').replace(/(.{4})(?!$)/g, '$1-');
 }
 
-/** What is stored of a removal key; `key` in the canonical form RemovalKey parses to (no dashes). */
-/** What a submission is about: as the widget sent it, with the form's own case when the widget named none. */
+/**
+ * What a submission is about: as the widget sent it, with the form's own case when the widget named
+ * none. Kept with the submission as it was when sent: relinking the form later moves no feedback.
+ */
 export function caseContext(form: Pick<Form, 'caseId'>, context: SubmissionContext | undefined): SubmissionContext | null {
   if (context?.caseId || !form.caseId) return context ?? null;
   return { ...context, caseId: form.caseId };
 }
 
+/** What is stored of a removal key; `key` in the canonical form RemovalKey parses to (no dashes). */
 export const removalKeyHash = (key: string) => sha256Hex(`removal-key:${key.replaceAll('-', '')}`);
 
 const empty = (value: unknown) => value === undefined || value === '' || value === false || (Array.isArray(value) && value.length === 0);

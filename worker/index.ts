@@ -133,23 +133,27 @@ app.onError((err, c) => {
 
 /**
  * Upkeep (crons in wrangler.toml). Daily: idempotency answers are kept a day, enough for any
- * retry; contact details in feedback, and addresses waiting for a decision, as long as each site's
- * retention period says. Hourly: the results of polls that closed by their closing time are sealed
- * (worker/sealing/upkeep.ts), and decision emails that could not go at once are sent (worker/cases/).
+ * retry; contact details in feedback as long as each site's retention period says. Hourly: the
+ * results of polls that closed by their closing time are sealed (worker/sealing/upkeep.ts), decision
+ * emails that could not go at once are sent, and addresses waiting for a decision past the site's
+ * retention period are deleted (worker/cases/).
  */
 async function scheduled(controller: ScheduledController, env: Env): Promise<void> {
   if (controller.cron === SEAL_CRON) {
-    const { sealed, failed } = await sealDuePolls(env);
-    const mail = await deliverCaseNotices(env);
-    console.info(`Hourly upkeep: ${sealed} closed polls' results sealed, ${failed} to try again; ${mail.sent} decision emails sent, ${mail.failed} failed`);
+    // Three jobs that do not wait on each other: one failing leaves the others done.
+    const [seals, mail, expired] = await Promise.allSettled([sealDuePolls(env), deliverCaseNotices(env), purgeOldSubscriptions(env.DB, new Date().toISOString())]);
+    if (seals.status === 'fulfilled') console.info(`Hourly upkeep: ${seals.value.sealed} closed polls' results sealed, ${seals.value.failed} to try again`);
+    if (mail.status === 'fulfilled') console.info(`Hourly upkeep: ${mail.value.sent} decision emails sent, ${mail.value.failed} failed`);
+    if (expired.status === 'fulfilled') console.info(`Hourly upkeep: ${expired.value} addresses waiting for a decision past their site's retention removed`);
+    const failures = [seals, mail, expired].filter((job): job is PromiseRejectedResult => job.status === 'rejected');
+    if (failures.length) throw new AggregateError(failures.map((job) => job.reason), 'Hourly upkeep: a job failed; the next hour tries again');
     return;
   }
   const now = new Date();
   const dayAgo = new Date(now.getTime() - 24 * 3600 * 1000).toISOString();
   const answers = await purgeAnswers(env.DB, dayAgo);
   const contacts = await purgeExpiredContacts(env.DB, now.toISOString());
-  const waiting = await purgeOldSubscriptions(env.DB, now.toISOString());
-  console.info(`Daily upkeep: ${answers} idempotency answers, ${contacts} submissions' contact details and ${waiting} addresses waiting for a decision past their retention removed`);
+  console.info(`Daily upkeep: ${answers} idempotency answers and ${contacts} submissions' contact details removed`);
 }
 
 /** The app, and then the rest of any body it answered before reading it all (see holdBody). */

@@ -6,10 +6,10 @@ import type { Lang } from '../locales/messages.ts';
 import { AdminView } from './admin-view.ts';
 import { explainError, explainIssue, said } from './ui/errors.ts';
 import type { Said } from './ui/errors.ts';
+import type { ErrorIssue } from '../../worker/errors.ts';
 
 /** The longest case number the API takes (CaseId in worker/schema/common.ts). */
 const CASE_ID_MAX = 100;
-import type { ErrorIssue } from '../../worker/errors.ts';
 
 export type Texts = Partial<Record<Lang, string>>;
 /** An option or topic: an id kept for good, a label per language. */

@@ -317,7 +317,7 @@ async function fetchCase(state: CaseState, client: ApiClient, fresh: boolean): P
   const { ctx } = state;
   try {
     const query = new URLSearchParams({ id: ctx.poll.caseId!, lang: ctx.language });
-    const view = await client.get<CaseView>(`cases?${query}`, fresh ? { cache: 'no-cache' } : {});
+    const view = await client.get<CaseView>(`cases?${query}`, fresh ? { cache: 'reload' } : {});
     if (view.decisions.length) {
       state.decided ??= await import('../decisions/decided.ts');
       await state.decided.decidedMessages.load(ctx.language);

@@ -1,7 +1,7 @@
-import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
+import { createExecutionContext, createScheduledController, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { purgeOldSubscriptions } from '../db/cases.ts';
+import { SEAL_CRON } from '../sealing/upkeep.ts';
 import { composeDecisionMail } from '../email/decision-mail.ts';
 import worker from '../index.ts';
 import { MAX_ATTEMPTS, deliverCaseNotices } from './notify.ts';
@@ -202,13 +202,26 @@ describe('one email when it is decided (issue 17)', () => {
     expect(await waitingRows(site)).toEqual([]);
   });
 
+  it('is sent at most once when two runs meet (an import\'s and the hourly one)', async () => {
+    const { site, owner } = await askedSite();
+    await publishAndWait(site, owner);
+    const addresses = ['a', 'b', 'c', 'd', 'e'].map((n) => `asukas-${n}@example.fi`);
+    for (const address of addresses) {
+      await env.DB.prepare('INSERT INTO case_subscriptions (site_id, case_id, address, lang, origin, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)').bind(site, CASE, address, 'fi', ORIGIN, new Date().toISOString()).run();
+    }
+    const runs = await Promise.all([deliverCaseNotices(env, site), deliverCaseNotices(env, site), deliverCaseNotices(env, site)]);
+    expect(runs.reduce((sum, run) => sum + run.sent, 0)).toBe(addresses.length);
+    expect(await waitingRows(site)).toEqual([]);
+  });
+
   it('is not kept past the site\'s retention period for contact details, decision or not', async () => {
     const { site } = await askedSite();
     await env.DB.prepare('UPDATE sites SET contact_retention_days = 30 WHERE id = ?1').bind(site).run();
     expect((await subscribe(site, { email: 'vanha@example.fi' })).status).toBe(202);
     expect((await subscribe(site, { email: 'uusi@example.fi' })).status).toBe(202);
     await env.DB.prepare("UPDATE case_subscriptions SET created_at = '2026-01-01T00:00:00.000Z' WHERE site_id = ?1 AND address = 'vanha@example.fi'").bind(site).run();
-    expect(await purgeOldSubscriptions(env.DB, new Date().toISOString())).toBeGreaterThanOrEqual(1);
+    // The hourly upkeep deletes it.
+    await worker.scheduled(createScheduledController({ cron: SEAL_CRON }), env);
     expect((await waitingRows(site)).map((r) => r.address)).toEqual(['uusi@example.fi']);
   });
 

@@ -2,18 +2,19 @@
  * The one email per waiting resident when a decision on their case is published. Sent right after
  * an official publishes, edits or imports decisions (in the background), and by the hourly upkeep
  * for anything that could not go then. An address is deleted once its email has gone, or after
- * its third failed send; the daily upkeep deletes any kept longer than the site keeps contact
+ * its third failed send; the hourly upkeep deletes any kept longer than the site keeps contact
  * details.
  */
 import { EmailMessage } from 'cloudflare:email';
 import type { Context } from 'hono';
-import { dueNotices, failedAttemptStatement, findCase, forgetSubscriptionStatement } from '../db/cases.ts';
+import { claimNotices, findCase, retryStatement } from '../db/cases.ts';
 import type { DueNotice } from '../db/cases.ts';
 import { findSite } from '../db/sites.ts';
 import { decisionMime } from '../email/decision-mail.ts';
 import { mailAddress } from '../email/mime.ts';
 import { DEFAULT_MAIL_FROM } from '../email/send.ts';
 import { localizedText } from '../localize.ts';
+import type { Decision } from '../schema/decisions.ts';
 import type { SiteRecord } from '../schema/sites.ts';
 import type { AppEnv } from '../types.ts';
 import { caseDecision } from './view.ts';
@@ -30,16 +31,13 @@ export interface NoticeRun {
 
 type MailEnv = Pick<Env, 'DB' | 'EMAIL' | 'OSALLISTU_MAIL_FROM'>;
 
-/** Sends the email of one notice; the service's words on failure, never the address. */
-async function sendNotice(env: MailEnv, site: SiteRecord, notice: DueNotice): Promise<string | null> {
+/** Sends the email of one notice about `latest`; the service's words on failure, never the address. */
+async function sendNotice(env: MailEnv, site: SiteRecord, notice: DueNotice, latest: Decision): Promise<string | null> {
   const from = env.OSALLISTU_MAIL_FROM || DEFAULT_MAIL_FROM;
   const to = mailAddress(notice.address);
   if (!env.EMAIL) return 'No send_email binding "EMAIL" is configured.';
   if (!mailAddress(from)) return `OSALLISTU_MAIL_FROM is not a mail address: ${from}`;
   if (!to) return 'The address cannot be mailed (only plain ASCII addresses are).';
-  const { decisions } = await findCase(env.DB, site.id, notice.caseId);
-  const latest = decisions[0];
-  if (!latest) return null; // deleted since: nothing to tell, and nothing will be
   const lang = site.languages.includes(notice.lang) ? notice.lang : site.defaultLang;
   const text = (value: Partial<Record<string, string>> | null) => (value ? localizedText(value, lang, site) || null : null);
   const view = caseDecision(latest, notice.origin, site.id, lang);
@@ -66,37 +64,40 @@ async function sendNotice(env: MailEnv, site: SiteRecord, notice: DueNotice): Pr
   }
 }
 
-/** Mails every resident whose case has been decided, on one site or all; each address is tried once per run. */
+/**
+ * Mails every resident whose case has been decided, on one site or all. Each address is taken out
+ * of the table before its email is sent (so it is sent at most once, whatever runs at the same
+ * time), and put back with its failure counted when sending fails, until the third; each is tried
+ * once per run. A site and a case's newest decision are read once per run.
+ */
 export async function deliverCaseNotices(env: MailEnv, site: string | null = null): Promise<NoticeRun> {
   const run: NoticeRun = { sent: 0, failed: 0, dropped: 0 };
   const started = new Date().toISOString();
   const sites = new Map<string, SiteRecord | null>();
+  const decided = new Map<string, Decision | null>();
   for (;;) {
-    const notices = await dueNotices(env.DB, site, started, BATCH);
+    const notices = await claimNotices(env.DB, site, started, BATCH);
     if (notices.length === 0) return run;
     for (const notice of notices) {
       if (!sites.has(notice.site)) sites.set(notice.site, await findSite(env.DB, notice.site));
       const record = sites.get(notice.site);
-      if (!record) {
-        // The site is gone (its rows go with it; this one raced the deletion): nothing to send.
-        await forgetSubscriptionStatement(env.DB, notice).run();
+      const key = `${notice.site}\n${notice.caseId}`;
+      if (record && !decided.has(key)) decided.set(key, (await findCase(env.DB, notice.site, notice.caseId)).decisions[0] ?? null);
+      const latest = decided.get(key);
+      // The site is gone, or the decision was deleted since it was claimed: nothing to tell.
+      if (!record || !latest) {
         run.dropped++;
         continue;
       }
-      const failure = await sendNotice(env, record, notice);
+      const failure = await sendNotice(env, record, notice, latest);
       if (failure === null) {
-        await forgetSubscriptionStatement(env.DB, notice).run();
         run.sent++;
         continue;
       }
       console.warn(`A decision email on case ${notice.caseId} (${notice.site}) failed: ${failure}`);
       run.failed++;
-      if (notice.attempts + 1 >= MAX_ATTEMPTS) {
-        await forgetSubscriptionStatement(env.DB, notice).run();
-        run.dropped++;
-      } else {
-        await failedAttemptStatement(env.DB, notice, new Date().toISOString()).run();
-      }
+      if (notice.attempts + 1 >= MAX_ATTEMPTS) run.dropped++;
+      else await retryStatement(env.DB, notice, new Date().toISOString()).run();
     }
   }
 }

@@ -1,7 +1,8 @@
 /**
  * Cases (worker/cases/): the decisions, polls and feedback that share a case id, and the residents
  * waiting for one email when it is decided. Polls and forms keep the case id in their JSON
- * definition, feedback in its context; each read below has an index on that expression (0020).
+ * definition, feedback in its context; decisions, polls and feedback are read through an index on
+ * that expression (0020), a site's few forms by their key.
  */
 import type { Lang } from '../schema/common.ts';
 import type { Decision } from '../schema/decisions.ts';
@@ -27,7 +28,8 @@ export async function findCase(db: D1Database, site: string, caseId: string): Pr
   const [decisions, polls, feedback, forms] = await db.batch([
     db.prepare('SELECT * FROM decisions WHERE site_id = ?1 AND case_id = ?2 ORDER BY meeting_date DESC, seq DESC LIMIT ?3').bind(site, caseId, CASE_DECISIONS),
     db.prepare("SELECT * FROM polls WHERE site_id = ?1 AND json_extract(definition, '$.caseId') = ?2 AND status != 'draft' ORDER BY created_at, id").bind(site, caseId),
-    db.prepare("SELECT COUNT(*) AS n FROM submissions WHERE site_id = ?1 AND json_extract(context, '$.caseId') = ?2 AND status != 'spam'").bind(site, caseId),
+    // `context IS NOT NULL` lets SQLite use the partial index submissions_case.
+    db.prepare("SELECT COUNT(*) AS n FROM submissions WHERE site_id = ?1 AND context IS NOT NULL AND json_extract(context, '$.caseId') = ?2 AND status != 'spam'").bind(site, caseId),
     db.prepare("SELECT COUNT(*) AS n FROM forms WHERE site_id = ?1 AND json_extract(definition, '$.caseId') = ?2 AND status != 'draft'").bind(site, caseId),
   ]);
   return {
@@ -90,34 +92,38 @@ export interface DueNotice {
   lang: Lang;
   origin: string;
   attempts: number;
+  createdAt: string;
 }
 
 /**
- * Addresses whose case has been decided (on one site, or on every site), a batch at a time; none
- * that failed since `since` (so one run tries each address once).
+ * Takes a batch of addresses whose case has been decided (on one site, or on every site) out of the
+ * table as it reads them, so two runs at once (an import's and the hourly one) never mail one
+ * address twice: each email is sent at most once. One that fails goes back (`retryStatement`).
+ * None that failed since `since` is taken, so one run tries each address once.
  */
-export async function dueNotices(db: D1Database, site: string | null, since: string, limit: number): Promise<DueNotice[]> {
+export async function claimNotices(db: D1Database, site: string | null, since: string, limit: number): Promise<DueNotice[]> {
   const { results } = await db
     .prepare(
-      `SELECT s.site_id, s.case_id, s.address, s.lang, s.origin, s.attempts FROM case_subscriptions s
-        WHERE (?1 IS NULL OR s.site_id = ?1) AND (s.tried_at IS NULL OR s.tried_at < ?2)
-          AND EXISTS (SELECT 1 FROM decisions d WHERE d.site_id = s.site_id AND d.case_id = s.case_id)
-        ORDER BY s.created_at LIMIT ?3`,
+      `DELETE FROM case_subscriptions WHERE rowid IN (
+         SELECT s.rowid FROM case_subscriptions s
+          WHERE (?1 IS NULL OR s.site_id = ?1) AND (s.tried_at IS NULL OR s.tried_at < ?2)
+            AND EXISTS (SELECT 1 FROM decisions d WHERE d.site_id = s.site_id AND d.case_id = s.case_id)
+          ORDER BY s.created_at LIMIT ?3)
+        RETURNING site_id, case_id, address, lang, origin, attempts, created_at`,
     )
     .bind(site, since, limit)
-    .all<{ site_id: string; case_id: string; address: string; lang: Lang; origin: string; attempts: number }>();
-  return results.map((r) => ({ site: r.site_id, caseId: r.case_id, address: r.address, lang: r.lang, origin: r.origin, attempts: r.attempts }));
+    .all<{ site_id: string; case_id: string; address: string; lang: Lang; origin: string; attempts: number; created_at: string }>();
+  return results.map((r) => ({ site: r.site_id, caseId: r.case_id, address: r.address, lang: r.lang, origin: r.origin, attempts: r.attempts, createdAt: r.created_at }));
 }
 
-/** The address is forgotten: its one email went, or could not go however often it was tried. */
-export function forgetSubscriptionStatement(db: D1Database, notice: Pick<DueNotice, 'site' | 'caseId' | 'address'>): D1PreparedStatement {
-  return db.prepare('DELETE FROM case_subscriptions WHERE site_id = ?1 AND case_id = ?2 AND address = ?3').bind(notice.site, notice.caseId, notice.address);
-}
-
-export function failedAttemptStatement(db: D1Database, notice: Pick<DueNotice, 'site' | 'caseId' | 'address'>, now: string): D1PreparedStatement {
+/** A notice whose email failed goes back, its failures counted, kept from when it was first asked for. */
+export function retryStatement(db: D1Database, notice: DueNotice, now: string): D1PreparedStatement {
   return db
-    .prepare('UPDATE case_subscriptions SET attempts = attempts + 1, tried_at = ?4 WHERE site_id = ?1 AND case_id = ?2 AND address = ?3')
-    .bind(notice.site, notice.caseId, notice.address, now);
+    .prepare(
+      `INSERT INTO case_subscriptions (site_id, case_id, address, lang, origin, attempts, tried_at, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+        ON CONFLICT (site_id, case_id, address) DO NOTHING`,
+    )
+    .bind(notice.site, notice.caseId, notice.address, notice.lang, notice.origin, notice.attempts + 1, now, notice.createdAt);
 }
 
 /** Addresses kept longer than their site keeps contact details are deleted, decision or not. */

@@ -17,7 +17,7 @@ const app = createApp();
  * Kept 30 s at the edge, where an official's change (a decision published) leaves it behind at once
  * (a new content version); not in the browser, which would show "nothing decided" after it was.
  */
-const PUBLIC_CACHE = 'public, max-age=0, s-maxage=30, stale-while-revalidate=300';
+const PUBLIC_CACHE = 'public, max-age=0, s-maxage=30';
 
 app.openapi(
   createRoute({
@@ -46,7 +46,7 @@ app.openapi(
     tags: ['Cases'],
     summary: 'Email me once when this is decided',
     description:
-      'Keeps the address for one email, sent when a decision with this case id is published; the address is then deleted, and in any case after the site\'s retention period for contact details. Asking again changes nothing but the language. 404 `case_unknown` when no poll or feedback form of the site asks about the case; 409 `case_decided` when a decision is already published (read it at `GET …/cases?id=`). Limited per client address (429 with `Retry-After`).',
+      'Keeps the address for one email, sent when a decision with this case id is published; the address is then deleted, and in any case after the site\'s retention period for contact details. Asking again changes nothing but the language. 404 `case_unknown` when no poll, feedback form or feedback of the site is about the case; 409 `case_decided` when a decision is already published (read it at `GET …/cases?id=`). Limited per client address (429 with `Retry-After`).',
     request: { params: SiteParams, body: { required: true, content: { 'application/json': { schema: CaseSubscriptionInput } } } },
     responses: { 202: json(CaseSubscription, 'The email will be sent when the decision is published'), ...errorResponses(400, 404, 409, 413, 415, 429) },
   }),
@@ -59,7 +59,7 @@ app.openapi(
       throw new ConflictError('case_decided', `A decision on case ${caseId} has already been published: read it at GET /api/v1/sites/${site.id}/cases?id=${encodeURIComponent(caseId)}.`);
     }
     if (record.polls.length === 0 && record.forms === 0 && record.feedback === 0) {
-      throw new NotFoundError('case_unknown', `No poll or feedback form on this site asks about case ${caseId}. Check the case number.`);
+      throw new NotFoundError('case_unknown', `No poll, feedback form or feedback on this site is about case ${caseId}. Check the case number.`);
     }
     const since = await subscribeStatement(c.env.DB, { site: site.id, caseId, address: email, lang, origin: new URL(c.req.url).origin }, nowIso()).first<string>('created_at');
     // From when it was first asked for: asking again does not keep it longer.

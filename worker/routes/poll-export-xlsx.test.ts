@@ -140,7 +140,7 @@ describe('poll export: XLSX', () => {
     expect(items.get('Vastauksen muuttaminen')!.value).toMatch(/^Sallittu: .*viimeisin versio ja sen muutosaika\.$/);
     expect(items.get('Osuus')!.value).toMatch(/osuuksien summa voi ylittää 100 %/);
     expect(items.get('Aineiston rivit')!.value).toMatch(/Vastaajasta tiedostossa ei ole mitään\.$/);
-    expect(items.get('Sinetöity tulos')!.value).toBe('Tulosta ei ole vielä sinetöity: se sinetöidään ja allekirjoitetaan, kun kysely suljetaan.');
+    expect(items.get('Sinetöity tulos')!.value).toBe('Tulosta ei ole vielä sinetöity: se sinetöidään ja allekirjoitetaan, kun kysely on sulkeutunut (viimeistään tunnin kuluessa).');
     // Nothing about the voter anywhere in the file.
     for (const sheet of book.sheets) expect(sheet.xml).not.toMatch(/voter|hash|token:/i);
   });

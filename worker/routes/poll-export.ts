@@ -135,7 +135,7 @@ app.openapi(
     description:
       'CSV (UTF-8 with BOM, Excel-ready, formula-safe), JSON or NDJSON, streamed; or XLSX, a workbook with three sheets: the results, the ballots (the CSV\'s columns, with real numbers and dates) and the methodology (what was asked, when, how voters were counted, who saw results, whether a ballot could change). ' +
       'Ballots carry a running number and their times in Finnish time, never anything about the voter. Headings and sheet names follow `lang`, else the site\'s default language. ' +
-      'Every format streams in bounded memory, reading 25,000 ballots a query (43 queries for 1,000,000 ballots). Ballots the poll\'s counter holds are handed to D1 first, so the file has every ballot counted when it was asked for. XLSX holds at most 1,048,575 ballots, as an Excel sheet does, and answers 422 `xlsx_too_large` above that; CSV, JSON and NDJSON have no limit.',
+      'Every format streams in bounded memory, reading 25,000 ballots a query (43 queries for 1,000,000 ballots). Ballots the poll\'s counter holds are handed to D1 first, so the file has every ballot counted when it was asked for. XLSX has a methodology sheet that, once the poll is sealed, cites the signed result statement, its signature and key, and where to check it; it holds at most 1,048,575 ballots, as an Excel sheet does, and answers 422 `xlsx_too_large` above that; CSV, JSON and NDJSON have no limit.',
     request: { params: PollParams, query: ExportQuery },
     responses: {
       200: exportFileResponse,
