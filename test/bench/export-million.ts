@@ -101,8 +101,22 @@ function ballotsIn(format: Format, body: Buffer): { ballots: number; wellFormed:
   return { ballots: text.slice(heading + 2).split('\r\n').filter(Boolean).length - 1, wellFormed: text.startsWith('\uFEFF') && heading > 0 };
 }
 
+/**
+ * A GET sent again once when the socket it went out on had been closed by the server: the pool keeps
+ * connections alive, and a minute-long insert of a million rows outlasts wrangler dev's keep-alive,
+ * so the first read after it may go out on a dead socket ("other side closed").
+ */
+export async function getAgain(url: string, init?: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    if ((error as { cause?: { code?: string } }).cause?.code !== 'UND_ERR_SOCKET') throw error;
+    return fetch(url, init);
+  }
+}
+
 async function exportOnce(url: string, token: string, format: Format, pid: number, queriesUrl: string): Promise<MillionExport> {
-  const queriesNow = async () => ((await (await fetch(queriesUrl)).json()) as { queries: number }).queries;
+  const queriesNow = async () => ((await (await getAgain(queriesUrl)).json()) as { queries: number }).queries;
   const queriesBefore = await queriesNow();
   const before = rss(pid);
   let peak = before;
@@ -110,7 +124,7 @@ async function exportOnce(url: string, token: string, format: Format, pid: numbe
   const began = performance.now();
   // Uncompressed: on Cloudflare the edge compresses a Worker's JSON after it leaves the Worker; under
   // wrangler dev the local runtime does it in the same process, which would count gzip as the export's time.
-  const response = await fetch(`${url}?format=${format}`, { headers: { Authorization: `Bearer ${token}`, 'Accept-Encoding': 'identity' } });
+  const response = await getAgain(`${url}?format=${format}`, { headers: { Authorization: `Bearer ${token}`, 'Accept-Encoding': 'identity' } });
   const chunks: Buffer[] = [];
   const reader = response.body!.getReader();
   for (let read = await reader.read(); !read.done; read = await reader.read()) chunks.push(Buffer.from(read.value));

@@ -6,7 +6,7 @@
  *
  *   const figures = await measureSealMillion({ api, token, pollId, serverPid });
  */
-import { rss } from './export-million.ts';
+import { getAgain, rss } from './export-million.ts';
 import { workerdPid } from './processes.ts';
 
 const MB = 1024 * 1024;
@@ -37,7 +37,7 @@ async function timed<T>(pid: number, run: () => Promise<T>): Promise<{ value: T;
 }
 
 async function download(url: string): Promise<number> {
-  const response = await fetch(url, { headers: { 'Accept-Encoding': 'identity' } });
+  const response = await getAgain(url, { headers: { 'Accept-Encoding': 'identity' } });
   if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
   let bytes = 0;
   const reader = response.body!.getReader();
@@ -51,15 +51,15 @@ export async function measureSealMillion(options: { api: string; token: string; 
   const close = await timed(pid, () =>
     fetch(poll, { method: 'PATCH', headers: { Authorization: `Bearer ${options.token}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ status: 'closed' }) }).then(async (r) => (await r.arrayBuffer(), r.status)),
   );
-  const seal = (await (await fetch(`${poll}/seal`)).json()) as { statement: string };
+  const seal = (await (await getAgain(`${poll}/seal`)).json()) as { statement: string };
   const ballots = (JSON.parse(seal.statement) as { ballots: number }).ballots;
   // A receipt half-way through the leaves: its proof streams all of them, as any proof does.
   const csv = await timed(pid, () => download(`${poll}/seal/leaves?format=csv`));
   const json = await timed(pid, () => download(`${poll}/seal/leaves`));
-  const text = await (await fetch(`${poll}/seal/leaves?format=csv`)).text();
+  const text = await (await getAgain(`${poll}/seal/leaves?format=csv`)).text();
   const lines = text.split('\r\n');
   const receipt = lines[Math.floor(lines.length / 2)]!.split(',')[0]!;
-  const proof = await timed(pid, async () => (await (await fetch(`${poll}/seal/receipts/${receipt}`)).json()) as { status: string; proof?: { size: number } });
+  const proof = await timed(pid, async () => (await (await getAgain(`${poll}/seal/receipts/${receipt}`)).json()) as { status: string; proof?: { size: number } });
   return {
     closeMs: close.ms,
     closeStatus: close.value,
