@@ -3,12 +3,13 @@
  * Public reads and the one-email request; officials see which cases still await a decision.
  */
 import { createRoute } from '@hono/zod-openapi';
+import type { z } from '@hono/zod-openapi';
 import { createApp, jsonResponse as json, nowIso, officialRoute } from '../app.ts';
 import { caseView } from '../cases/view.ts';
 import { awaitingCases, findCase, subscribeStatement } from '../db/cases.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { clientHash, enforceRateLimit } from '../rate-limit.ts';
-import { AwaitingCases, CaseQuery, CaseSubscription, CaseSubscriptionInput, CaseView } from '../schema/cases.ts';
+import { AwaitingCase, AwaitingCases, CaseQuery, CaseSubscription, CaseSubscriptionInput, CaseView } from '../schema/cases.ts';
 import { SiteParams, errorResponses } from '../schema/common.ts';
 
 const app = createApp();
@@ -81,10 +82,10 @@ app.openapi(
   }),
   async (c) => {
     const found = await awaitingCases(c.env.DB, c.var.site.id);
-    const cases = new Map<string, { caseId: string; polls: { id: string; question: Record<string, string>; status: 'draft' | 'open' | 'closed'; ballots: number }[]; forms: { id: string; title: Record<string, string>; status: 'draft' | 'open' | 'closed' }[] }>();
+    const cases = new Map<string, Pick<z.infer<typeof AwaitingCase>, 'caseId' | 'polls' | 'forms'>>();
     const entry = (caseId: string) => cases.get(caseId) ?? cases.set(caseId, { caseId, polls: [], forms: [] }).get(caseId)!;
-    for (const poll of found.polls) entry(poll.caseId).polls.push({ id: poll.id, question: poll.question as Record<string, string>, status: poll.status, ballots: poll.ballotCount });
-    for (const form of found.forms) entry(form.caseId).forms.push({ id: form.id, title: form.title as Record<string, string>, status: form.status });
+    for (const poll of found.polls) entry(poll.caseId).polls.push({ id: poll.id, question: poll.question, status: poll.status, ballots: poll.ballotCount });
+    for (const form of found.forms) entry(form.caseId).forms.push({ id: form.id, title: form.title, status: form.status });
     const items = [...cases.values()].map((item) => ({ ...item, feedback: found.feedback.get(item.caseId) ?? 0, waiting: found.waiting.get(item.caseId) ?? 0 }));
     return c.json({ items }, 200);
   },
