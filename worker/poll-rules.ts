@@ -2,6 +2,7 @@
 import type { StoredPoll } from './db/polls.ts';
 import { tallyKeys } from './db/polls.ts';
 import { ConflictError, NotFoundError, ValidationError } from './errors.ts';
+import { budgetBallotProblem, fundedSet } from './tabulation/budget.ts';
 import type { BallotInput, MyBallot, PollDefinition, PollView, Results } from './schema/polls.ts';
 import type { SiteRecord } from './schema/sites.ts';
 
@@ -31,8 +32,10 @@ export function resultsVisible(poll: StoredPoll, viewer: { official: boolean; vo
   }
 }
 
-export function choiceLimits(poll: Pick<PollDefinition, 'kind' | 'options' | 'minChoices' | 'maxChoices'>): { min: number; max: number } {
-  if (poll.kind !== 'multiple') return { min: 1, max: 1 };
+/** How many options a ballot chooses (ranks, for a ranked poll; projects, for a budget, whose real limit is its cost). */
+export function choiceLimits(poll: Pick<PollDefinition, 'kind' | 'options' | 'minChoices' | 'maxChoices' | 'budget'>): { min: number; max: number } {
+  if (poll.kind === 'budget') return { min: 1, max: Math.min(poll.budget?.maxProjects ?? Infinity, poll.options?.length ?? 1) };
+  if (poll.kind !== 'multiple' && poll.kind !== 'ranked') return { min: 1, max: 1 };
   return { min: poll.minChoices ?? 1, max: poll.maxChoices ?? poll.options?.length ?? 1 };
 }
 
@@ -52,9 +55,15 @@ export function ballotKeys(poll: StoredPoll, ballot: BallotInput): string[] {
   const unknown = ballot.choices.filter((id) => !known.has(id));
   if (unknown.length) return fail('choices', `Unknown option: ${unknown.map((id) => `"${id}"`).join(', ')}.`);
   if (new Set(ballot.choices).size !== ballot.choices.length) return fail('choices', 'Each option can be chosen once.');
+  if (poll.kind === 'budget') {
+    const problem = budgetBallotProblem(poll, ballot.choices);
+    if (problem) return fail('choices', problem);
+  }
   const { min, max } = choiceLimits(poll);
-  if (ballot.choices.length < min) return fail('choices', min === 1 ? 'Choose an option.' : `Choose at least ${min} options.`);
-  if (ballot.choices.length > max) return fail('choices', max === 1 ? 'Choose only one option.' : `Choose at most ${max} options.`);
+  if (ballot.choices.length < min) return fail('choices', min === 1 ? 'Choose an option.' : poll.kind === 'ranked' ? `Rank at least ${min} options.` : `Choose at least ${min} options.`);
+  if (ballot.choices.length > max) return fail('choices', max === 1 ? 'Choose only one option.' : poll.kind === 'ranked' ? `Rank at most ${max} options.` : `Choose at most ${max} options.`);
+  // A ranking is its order: first choice first, as sent.
+  if (poll.kind === 'ranked') return [...ballot.choices];
   const order = tallyKeys(poll);
   return [...ballot.choices].sort((a, b) => order.indexOf(a) - order.indexOf(b));
 }
@@ -83,6 +92,7 @@ export function toPollView(poll: StoredPoll, site: SiteRecord, extra: { results?
     minChoices: min,
     maxChoices: max,
     ...(poll.scale ? { scale: poll.scale } : {}),
+    ...(poll.budget ? { budget: poll.budget } : {}),
     resultsVisibility: poll.resultsVisibility,
     voterMode: poll.voterMode,
     allowChange: poll.allowChange,
@@ -92,7 +102,12 @@ export function toPollView(poll: StoredPoll, site: SiteRecord, extra: { results?
     state: pollState(poll),
     caseId: poll.caseId,
     languages: [site.defaultLang, ...site.languages.filter((l) => l !== site.defaultLang)],
-    ...(extra.results ? { results: extra.results } : {}),
+    ...(extra.results ? { results: withOutcome(poll, extra.results) } : {}),
     ...(extra.myBallot !== undefined ? { myBallot: extra.myBallot } : {}),
   };
+}
+
+/** Results with what a kind of poll derives from the votes: a budget's funded projects. */
+export function withOutcome(poll: StoredPoll, results: Results): Results {
+  return poll.kind === 'budget' && poll.budget ? { ...results, funded: fundedSet(poll, results) } : results;
 }

@@ -35,8 +35,8 @@ export const toPoll = (row: PollRow): StoredPoll => ({
 });
 
 export const definitionJson = ({ status: _s, opensAt: _o, closesAt: _c, ...definition }: PollDefinition) => {
-  const { kind, question, description, options, minChoices, maxChoices, scale, resultsVisibility, voterMode, allowChange, caseId } = definition;
-  return JSON.stringify({ kind, question, description, options, minChoices, maxChoices, scale, resultsVisibility, voterMode, allowChange, caseId });
+  const { kind, question, description, options, minChoices, maxChoices, scale, budget, resultsVisibility, voterMode, allowChange, caseId } = definition;
+  return JSON.stringify({ kind, question, description, options, minChoices, maxChoices, scale, budget, resultsVisibility, voterMode, allowChange, caseId });
 };
 
 /** The tally keys of a poll in display order: option ids, or the values of a scale. */

@@ -13,7 +13,7 @@ import { idempotencyKey } from '../idempotency.ts';
 import { optionalOfficial } from '../middleware/auth.ts';
 import { counterPoll, flushPoll, pollCounter } from '../poll-counter/index.ts';
 import type { CastOutcome, CastRequest } from '../poll-counter/index.ts';
-import { assertOpen, ballotKeys, pollNotFound, pollState, resultsVisible, toPollView } from '../poll-rules.ts';
+import { assertOpen, ballotKeys, pollNotFound, pollState, resultsVisible, toPollView, withOutcome } from '../poll-rules.ts';
 import { clientHash } from '../rate-limit.ts';
 import { Lang, SiteParams, errorResponses } from '../schema/common.ts';
 import { BallotInput, BallotReceipt, PollCreate, PollParams, PollUpdate, PollView, checkPollDefinition } from '../schema/polls.ts';
@@ -255,7 +255,7 @@ app.openapi(
 /** The receipt for what the poll's counter did with a ballot, or the error that says why it did nothing. */
 function castAnswer(poll: StoredPoll, outcome: CastOutcome): { receipt: BallotReceipt; status: 200 | 201; replay: boolean } {
   if (outcome.ok) {
-    const receipt = { ...(JSON.parse(outcome.receipt) as Omit<BallotReceipt, 'results'>), ...(outcome.results ? { results: outcome.results } : {}) };
+    const receipt = { ...(JSON.parse(outcome.receipt) as Omit<BallotReceipt, 'results'>), ...(outcome.results ? { results: withOutcome(poll, outcome.results) } : {}) };
     return { receipt, status: outcome.replay ? 200 : outcome.status, replay: outcome.replay };
   }
   switch (outcome.error) {

@@ -1,9 +1,12 @@
 import { z } from '@hono/zod-openapi';
 import { CaseId, Lang, LocalizedText, SiteParams, Slug, Timestamp } from './common.ts';
+import { FundedArea, OptionId, PollBudget } from './poll-kinds.ts';
 
 export const PollParams = SiteParams.extend({ poll: Slug.openapi({ param: { name: 'poll', in: 'path' }, example: 'talvikunnossapito' }) });
 
-export const PollKind = z.enum(['single', 'multiple', 'scale']).openapi('PollKind');
+export const PollKind = z.enum(['single', 'multiple', 'scale', 'ranked', 'budget']).openapi('PollKind', {
+  description: 'single and multiple choice; scale (a rating); ranked (rank up to maxChoices options; counted by instant runoff and by Borda count); budget (participatory budgeting: pick projects whose costs fit the budget).',
+});
 export const ResultsVisibility = z.enum(['always', 'after_vote', 'after_close', 'never']).openapi('ResultsVisibility', {
   description: 'Who sees results: everyone; those who voted (and everyone once closed); everyone once closed; officials only.',
 });
@@ -14,8 +17,23 @@ export const PollStatus = z.enum(['draft', 'open', 'closed']).openapi('PollStatu
 /** What a resident sees now, from the status and the opening and closing times. */
 export const PollState = z.enum(['draft', 'upcoming', 'open', 'closed']).openapi('PollState');
 
-const OptionId = z.string().regex(/^[a-z0-9_-]{1,40}$/, 'Use 1–40 lowercase letters, digits, "-" or "_".');
-export const PollOption = z.strictObject({ id: OptionId, label: LocalizedText(200) }).openapi('PollOption');
+/** An image on the web, shown with a budget project: https only. */
+const ImageUrl = z.url({ protocol: /^https$/, hostname: z.regexes.domain }).max(500);
+
+export const PollOption = z
+  .strictObject({
+    id: OptionId,
+    label: LocalizedText(200),
+    description: LocalizedText(600).optional().openapi({ description: 'A budget project\'s short description.' }),
+    cost: z.number().int().min(1).max(1_000_000_000_000).optional().openapi({ description: 'A budget project\'s cost in whole euros (budget polls only, and required there).' }),
+    area: OptionId.optional().openapi({ description: 'The id of the budget area the project belongs to (budgets with areas).' }),
+    image: ImageUrl.optional().openapi({
+      description: 'An https image of a budget project. The widget shows it only when it is on the host page\'s own site or the API\'s, so no third party learns of the visit.',
+    }),
+    imageAlt: LocalizedText(200).optional().openapi({ description: 'What the image shows, for those who cannot see it.' }),
+  })
+  .openapi('PollOption');
+export type PollOption = z.infer<typeof PollOption>;
 
 export const PollScale = z
   .strictObject({
@@ -26,6 +44,7 @@ export const PollScale = z
   })
   .openapi('PollScale', { example: { min: 1, max: 5, minLabel: { fi: 'Ei lainkaan tärkeä' }, maxLabel: { fi: 'Erittäin tärkeä' } } });
 export type PollScale = z.infer<typeof PollScale>;
+export type { PollBudget } from './poll-kinds.ts';
 
 const DateTime = z.iso.datetime({ offset: true }).openapi({ format: 'date-time', example: '2026-12-31T22:00:00Z' });
 
@@ -33,10 +52,11 @@ const pollFields = {
   kind: PollKind,
   question: LocalizedText(300),
   description: LocalizedText(2000).optional(),
-  options: z.array(PollOption).max(30).optional(),
+  options: z.array(PollOption).max(200).optional().openapi({ description: 'Up to 30 options; a budget poll up to 200 projects.' }),
   minChoices: z.number().int().min(1).max(30).optional(),
   maxChoices: z.number().int().min(1).max(30).optional(),
   scale: PollScale.optional(),
+  budget: PollBudget.optional(),
   resultsVisibility: ResultsVisibility.default('after_vote'),
   voterMode: VoterMode.default('anonymous'),
   allowChange: z.boolean().default(false),
@@ -48,7 +68,9 @@ const pollFields = {
 
 /** Rules that span fields; shared by create and by an edit merged onto the stored poll. */
 export function checkPollDefinition(poll: PollDefinition, ctx: z.RefinementCtx): void {
-  const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+  const issue = (path: string | (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path: typeof path === 'string' ? [path] : path, message });
+  if (poll.opensAt && poll.closesAt && Date.parse(poll.opensAt) >= Date.parse(poll.closesAt)) issue('closesAt', 'The poll must close after it opens.');
+  if (poll.kind !== 'budget' && poll.budget) issue('budget', 'Only a budget poll has "budget".');
   if (poll.kind === 'scale') {
     if (!poll.scale) issue('scale', 'A scale poll needs "scale": {"min", "max"}.');
     if (poll.options?.length) issue('options', 'A scale poll has no options; its values come from "scale".');
@@ -56,17 +78,42 @@ export function checkPollDefinition(poll: PollDefinition, ctx: z.RefinementCtx):
   }
   if (poll.scale) issue('scale', 'Only a scale poll has "scale".');
   const options = poll.options ?? [];
-  if (options.length < 2) issue('options', 'Give at least two options.');
+  if (options.length < 2) issue('options', poll.kind === 'budget' ? 'Give at least two projects.' : 'Give at least two options.');
+  if (poll.kind !== 'budget' && options.length > 30) issue('options', 'Give at most 30 options (a budget poll may have up to 200 projects).');
   const ids = options.map((o) => o.id);
   if (new Set(ids).size !== ids.length) issue('options', 'Option ids must be unique.');
+  if (poll.kind === 'budget') return checkBudget(poll, issue);
+  options.forEach((o, i) => {
+    for (const field of ['cost', 'area', 'image', 'imageAlt'] as const) if (o[field] !== undefined) issue(['options', i, field], `Only a budget poll's projects have "${field}".`);
+  });
   if (poll.kind === 'single' && ((poll.minChoices ?? 1) !== 1 || (poll.maxChoices ?? 1) !== 1)) issue('maxChoices', 'A single-choice poll takes exactly one choice; use "multiple" for more.');
-  if (poll.kind === 'multiple') {
+  if (poll.kind === 'multiple' || poll.kind === 'ranked') {
     const min = poll.minChoices ?? 1;
     const max = poll.maxChoices ?? options.length;
     if (min > max) issue('minChoices', '"minChoices" cannot be more than "maxChoices".');
     if (max > options.length) issue('maxChoices', '"maxChoices" cannot be more than the number of options.');
   }
-  if (poll.opensAt && poll.closesAt && Date.parse(poll.opensAt) >= Date.parse(poll.closesAt)) issue('closesAt', 'The poll must close after it opens.');
+}
+
+/** A budget: a cap or areas with caps, every project with a cost that fits its area. */
+function checkBudget(poll: PollDefinition, issue: (path: string | (string | number)[], message: string) => void): void {
+  const budget = poll.budget;
+  if (!budget) return issue('budget', 'A budget poll needs "budget": {"cap"} or {"areas"}.');
+  if (poll.minChoices !== undefined || poll.maxChoices !== undefined) issue('maxChoices', 'A budget poll limits ballots with "budget.maxProjects", not minChoices or maxChoices.');
+  const areas = budget.areas;
+  if (areas && (budget.cap !== undefined || budget.minSpend !== undefined)) issue(['budget', 'cap'], 'With areas, each area has its own "cap" and "minSpend"; leave them out of "budget".');
+  if (!areas && budget.cap === undefined) issue(['budget', 'cap'], 'Give the budget\'s "cap" in whole euros, or "areas" with caps of their own.');
+  if (areas && new Set(areas.map((a) => a.id)).size !== areas.length) issue(['budget', 'areas'], 'Area ids must be unique.');
+  areas?.forEach((a, i) => a.minSpend !== undefined && a.minSpend > a.cap && issue(['budget', 'areas', i, 'minSpend'], 'The minimum spend cannot be more than the area\'s cap.'));
+  if (budget.minSpend !== undefined && budget.cap !== undefined && budget.minSpend > budget.cap) issue(['budget', 'minSpend'], 'The minimum spend cannot be more than the cap.');
+  (poll.options ?? []).forEach((o, i) => {
+    if (o.cost === undefined) return issue(['options', i, 'cost'], 'Give every project its cost in whole euros.');
+    const area = areas ? areas.find((a) => a.id === o.area) : undefined;
+    if (areas && !area) return issue(['options', i, 'area'], o.area ? `There is no area "${o.area}" in "budget.areas".` : 'Say which area the project belongs to ("area").');
+    if (!areas && o.area !== undefined) return issue(['options', i, 'area'], 'This budget has no areas; leave "area" out or add "budget.areas".');
+    const cap = area ? area.cap : budget.cap;
+    if (cap !== undefined && o.cost > cap) issue(['options', i, 'cost'], `The project costs more than the ${area ? 'area\'s' : 'whole'} budget (${cap} €).`);
+  });
 }
 
 export const PollCreate = z
@@ -92,10 +139,11 @@ export interface PollDefinition {
   kind: z.infer<typeof PollKind>;
   question: LocalizedText;
   description?: LocalizedText;
-  options?: { id: string; label: LocalizedText }[];
+  options?: PollOption[];
   minChoices?: number;
   maxChoices?: number;
   scale?: PollScale;
+  budget?: PollBudget;
   resultsVisibility: z.infer<typeof ResultsVisibility>;
   voterMode: z.infer<typeof VoterMode>;
   allowChange: boolean;
@@ -114,7 +162,12 @@ export interface Poll extends PollDefinition {
 
 export const BallotInput = z
   .strictObject({
-    choices: z.array(OptionId).min(1).max(30).optional().openapi({ description: 'Option ids (single and multiple choice).', example: ['a'] }),
+    choices: z
+      .array(OptionId)
+      .min(1)
+      .max(200)
+      .optional()
+      .openapi({ description: 'Option ids: the chosen one (single), the chosen ones (multiple), the chosen projects (budget), or the ranking, first choice first (ranked).', example: ['a'] }),
     value: z.number().int().min(0).max(10).optional().openapi({ description: 'The chosen value (scale polls).', example: 4 }),
   })
   .refine((b) => (b.choices === undefined) !== (b.value === undefined), 'Send either "choices" (option ids) or "value" (scale polls), not both.')
@@ -124,7 +177,8 @@ export type BallotInput = z.infer<typeof BallotInput>;
 export const Results = z
   .object({
     total: z.number().int().openapi({ description: 'Ballots cast.' }),
-    options: z.array(z.object({ id: z.string(), count: z.number().int() })),
+    options: z.array(z.object({ id: z.string(), count: z.number().int() })).openapi({ description: 'Ballots that chose each option (for a ranked poll: that ranked it at all; its count is GET …/ranking).' }),
+    funded: z.array(FundedArea).optional().openapi({ description: 'Budget polls: the projects funded, per area, under the rule "most votes first; a project that no longer fits is skipped" (ties drawn by lot).' }),
   })
   .openapi('Results');
 export type Results = z.infer<typeof Results>;
@@ -147,7 +201,16 @@ export const MyBallot = z
   .openapi('MyBallot');
 export type MyBallot = z.infer<typeof MyBallot>;
 
-const PollOptionView = z.object({ id: z.string(), label: z.partialRecord(Lang, z.string()) });
+const Texts = z.partialRecord(Lang, z.string());
+const PollOptionView = z.object({
+  id: z.string(),
+  label: Texts,
+  description: Texts.optional(),
+  cost: z.number().int().optional(),
+  area: z.string().optional(),
+  image: z.string().optional(),
+  imageAlt: Texts.optional(),
+});
 
 export const PollView = z
   .object({
@@ -160,6 +223,7 @@ export const PollView = z
     minChoices: z.number().int(),
     maxChoices: z.number().int(),
     scale: PollScale.optional(),
+    budget: PollBudget.optional(),
     resultsVisibility: ResultsVisibility,
     voterMode: VoterMode,
     allowChange: z.boolean(),

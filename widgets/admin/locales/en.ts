@@ -63,7 +63,7 @@ export const en: AdminMessages = {
     id: 'Id',
     idHelp: 'Shown in the snippet. Lowercase letters, digits and hyphens.',
     kind: 'Type',
-    kinds: { single: 'One option', multiple: 'Several options', scale: 'Scale' },
+    kinds: { single: 'One option', multiple: 'Several options', scale: 'Scale', ranked: 'Ranking', budget: 'Participatory budget' },
     question: (language) => `Question (${language})`,
     options: 'Options',
     option: (n, language) => `Option ${n} (${language})`,

@@ -63,7 +63,7 @@ export const fi: AdminMessages = {
     id: 'Tunnus',
     idHelp: 'Näkyy upotuskoodissa. Pienet kirjaimet, numerot ja väliviivat.',
     kind: 'Tyyppi',
-    kinds: { single: 'Yksi vaihtoehto', multiple: 'Useita vaihtoehtoja', scale: 'Asteikko' },
+    kinds: { single: 'Yksi vaihtoehto', multiple: 'Useita vaihtoehtoja', scale: 'Asteikko', ranked: 'Järjestykseen asettaminen', budget: 'Osallistuva budjetointi' },
     question: (language) => `Kysymys (${language})`,
     options: 'Vaihtoehdot',
     option: (n, language) => `Vaihtoehto ${n} (${language})`,

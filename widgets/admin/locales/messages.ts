@@ -68,7 +68,7 @@ export interface AdminMessages {
     id: string;
     idHelp: string;
     kind: string;
-    kinds: Record<'single' | 'multiple' | 'scale', string>;
+    kinds: Record<'single' | 'multiple' | 'scale' | 'ranked' | 'budget', string>;
     question: (language: string) => string;
     options: string;
     option: (n: number, language: string) => string;

@@ -63,7 +63,7 @@ export const sv: AdminMessages = {
     id: 'Id',
     idHelp: 'Syns i inbäddningskoden. Små bokstäver, siffror och bindestreck.',
     kind: 'Typ',
-    kinds: { single: 'Ett alternativ', multiple: 'Flera alternativ', scale: 'Skala' },
+    kinds: { single: 'Ett alternativ', multiple: 'Flera alternativ', scale: 'Skala', ranked: 'Rangordning', budget: 'Medborgarbudget' },
     question: (language) => `Fråga (${language})`,
     options: 'Alternativ',
     option: (n, language) => `Alternativ ${n} (${language})`,
