@@ -4,6 +4,7 @@ import type { StoredPoll } from '../db/polls.ts';
 import { localizedText } from '../localize.ts';
 import type { Lang } from '../schema/common.ts';
 import type { Results } from '../schema/polls.ts';
+import type { RankedCount } from '../schema/poll-kinds.ts';
 import type { SiteRecord } from '../schema/sites.ts';
 
 /**
@@ -39,6 +40,8 @@ export interface PollExportContext {
   site: SiteRecord;
   lang: Lang;
   results: Results;
+  /** A ranked poll's count (its rounds and Borda points), read before the workbook is written. */
+  ranked?: RankedCount | null;
   /** The poll's sealed result, cited in the XLSX's methodology sheet; null while it has none. */
   seal?: { statement: string; signature: string; keyId: string; publicKey: string; sealedAt: string; verifyPage: string } | null;
 }
@@ -59,8 +62,9 @@ export function optionLabels({ poll, site, lang }: PollExportContext): Map<strin
   return new Map((poll.options ?? []).map((o) => [o.id, localizedText(o.label, lang, site)]));
 }
 
-/** A ballot's choices as an official reads them: "Pyörätiet | Jalkakäytävät". */
-export const choicesText = (choices: string[], labels: Map<string, string>) => choices.map((id) => labels.get(id) ?? id).join(' | ');
+/** A ballot's choices as an official reads them: "Pyörätiet | Jalkakäytävät", or a ranking "1. Pyörätiet | 2. Jalkakäytävät". */
+export const choicesText = (choices: string[], labels: Map<string, string>, ranked = false) =>
+  choices.map((id, i) => (ranked ? `${i + 1}. ` : '') + (labels.get(id) ?? id)).join(' | ');
 
 /**
  * The poll's ballots oldest first, numbered 1, 2, 3…, a page at a time (see BALLOT_PAGE). The

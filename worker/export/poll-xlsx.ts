@@ -10,6 +10,7 @@ import { EXPORT_LABELS } from './labels.ts';
 import { BALLOTS_PER_CHUNK, choicesText, optionLabels } from './poll-data.ts';
 import type { NumberedBallot, PollExportContext } from './poll-data.ts';
 import { XLSX_LABELS } from './xlsx-labels.ts';
+import { kindMethodology, kindSheets } from './poll-kinds.ts';
 import { SheetWriter, cellText, expectRows } from './xlsx/sheet.ts';
 import type { CellText, Column, Kind, Value } from './xlsx/sheet.ts';
 import { workbookChunks } from './xlsx/workbook.ts';
@@ -59,7 +60,7 @@ export function pollWorkbook(ctx: PollExportContext, ballots: AsyncIterable<Numb
         if (scale) choice = Number(ballot.choices[0]);
         else {
           choice = texts.get(ballot.choices);
-          if (!choice) texts.set(ballot.choices, (choice = cellText(choicesText(ballot.choices, labels))));
+          if (!choice) texts.set(ballot.choices, (choice = cellText(choicesText(ballot.choices, labels, poll.kind === 'ranked'))));
         }
         chunk += data.row([ballot.n, helsinkiSerial(ballot.castAt), helsinkiSerial(ballot.changedAt), choice]);
         if ((i + 1) % BALLOTS_PER_CHUNK === 0) {
@@ -83,13 +84,15 @@ export function pollWorkbook(ctx: PollExportContext, ballots: AsyncIterable<Numb
     yield line(t.question, localizedText(poll.question, lang, site));
     if (poll.description) yield line(x.description, localizedText(poll.description, lang, site));
     const { min, max } = choiceLimits(poll);
-    yield line(x.kind, scale ? x.scale(poll.scale!.min, poll.scale!.max) : poll.kind === 'multiple' ? x.multiple(min, max) : x.single);
+    const kindLines = kindMethodology(ctx);
+    yield line(x.kind, scale ? x.scale(poll.scale!.min, poll.scale!.max) : poll.kind === 'multiple' ? x.multiple(min, max) : kindLines.length ? kindLines[0]![1] : x.single);
+    for (const [item, text] of kindLines.slice(1)) yield line(item, text);
     if (scale) {
       const { scale: s } = poll;
       if (s?.minLabel) yield line(x.scaleEnd, `${s.min} = ${localizedText(s.minLabel, lang, site)}`);
       if (s?.maxLabel) yield line(x.scaleEnd, `${s.max} = ${localizedText(s.maxLabel, lang, site)}`);
     } else {
-      for (const option of poll.options ?? []) yield line(`${t.option} ${option.id}`, labels.get(option.id) ?? option.id);
+      for (const option of poll.options ?? []) yield line(`${t.option} ${option.id}`, (labels.get(option.id) ?? option.id) + (option.cost !== undefined ? ` (${option.cost.toLocaleString('fi-FI').replace(/\u00a0/g, ' ')} €${option.area ? `, ${option.area}` : ''})` : ''));
     }
     yield line(x.state, x.states[pollState(poll)]);
     if (poll.caseId) yield line(t.caseId, poll.caseId);
@@ -102,7 +105,7 @@ export function pollWorkbook(ctx: PollExportContext, ballots: AsyncIterable<Numb
     yield line(x.counting, x.voterModes[poll.voterMode]);
     yield line(x.visibility, x.visibilities[poll.resultsVisibility]);
     yield line(x.change, poll.allowChange ? x.changeAllowed : x.changeNotAllowed);
-    yield line(x.share, poll.kind === 'multiple' ? `${x.shareMeaning} ${x.shareMultiple}` : x.shareMeaning);
+    if (!kindLines.length) yield line(x.share, poll.kind === 'multiple' ? `${x.shareMeaning} ${x.shareMultiple}` : x.shareMeaning);
     yield line(x.rows, x.ballotRows);
     // The signed statement, so a report built on this file can point to what anyone can check.
     const { seal } = ctx;
@@ -122,6 +125,7 @@ export function pollWorkbook(ctx: PollExportContext, ballots: AsyncIterable<Numb
   return workbookChunks(
     [
       { sheet: resultSheet, rows: resultRows },
+      ...kindSheets(ctx),
       { sheet: data, rows: ballotRows },
       { sheet: about, rows: methodology },
     ],

@@ -13,7 +13,9 @@ import { findSeal, siteKeys } from '../db/seals.ts';
 import { XLSX_LABELS } from '../export/xlsx-labels.ts';
 import { localizedText } from '../localize.ts';
 import { flushPoll } from '../poll-counter/index.ts';
-import { pollNotFound, pollState } from '../poll-rules.ts';
+import { pollNotFound, pollState, withOutcome } from '../poll-rules.ts';
+import { kindCsvRows } from '../export/poll-kinds.ts';
+import { rankedCountOf } from '../tabulation/count.ts';
 import { errorResponses } from '../schema/common.ts';
 import { PollParams } from '../schema/polls.ts';
 
@@ -43,6 +45,7 @@ async function* csv(db: D1Database, ctx: Context, delimiter: Delimiter) {
   yield row();
   yield row(t.option, t.optionId, t.votes, t.share);
   for (const option of results.options) yield row(labels.get(option.id) ?? option.id, option.id, option.count, share(option.count, results.total));
+  for (const cells of kindCsvRows(ctx)) yield row(...cells);
   yield row();
   yield row(t.number, t.castAt, t.changedAt, t.choices);
   // A ballot's row, written directly: its number and times never need quoting or neutralising,
@@ -53,7 +56,7 @@ async function* csv(db: D1Database, ctx: Context, delimiter: Delimiter) {
     for (let i = 0; i < page.length; i++) {
       const ballot = page[i]!;
       let choices = cells.get(ballot.choices);
-      if (choices === undefined) cells.set(ballot.choices, (choices = csvCell(choicesText(ballot.choices, labels), delimiter)));
+      if (choices === undefined) cells.set(ballot.choices, (choices = csvCell(choicesText(ballot.choices, labels, poll.kind === 'ranked'), delimiter)));
       chunk += `${ballot.n}${delimiter}${helsinkiTime(ballot.castAt)}${delimiter}${helsinkiTime(ballot.changedAt)}${delimiter}${choices}\r\n`;
       if ((i + 1) % BALLOTS_PER_CHUNK === 0) {
         yield chunk;
@@ -64,7 +67,7 @@ async function* csv(db: D1Database, ctx: Context, delimiter: Delimiter) {
   }
 }
 
-function summary({ poll, results, lang, site }: Context) {
+function summary({ poll, results, lang, site, ranked }: Context) {
   return {
     poll: poll.id,
     question: localizedText(poll.question, lang, site),
@@ -73,6 +76,8 @@ function summary({ poll, results, lang, site }: Context) {
     caseId: poll.caseId,
     total: results.total,
     options: results.options.map((o) => ({ ...o, share: share(o.count, results.total) })),
+    ...(results.funded ? { funded: results.funded } : {}),
+    ...(ranked ? { ranking: { irv: ranked.irv, borda: ranked.borda, firstChoices: ranked.firstChoices } } : {}),
     timeZone: 'Europe/Helsinki',
     exportedAt: new Date().toISOString(),
   };
@@ -152,7 +157,14 @@ app.openapi(
     await flushPoll(c.env, found);
     const poll = (await findPoll(c.env.DB, c.var.site.id, id)) ?? found;
     const site = c.var.site;
-    const ctx: Context = { poll, site, lang: lang ?? site.defaultLang, results: await readResults(c.env.DB, poll) };
+    const ctx: Context = {
+      poll,
+      site,
+      lang: lang ?? site.defaultLang,
+      results: withOutcome(poll, await readResults(c.env.DB, poll)),
+      // A ranked poll's rounds come first in every format: its ballots are read once for them.
+      ranked: poll.kind === 'ranked' ? await rankedCountOf(c.env.DB, poll) : null,
+    };
     return exportFile(c, site, poll.id, { format, delimiter }, {
       csv: (delimiter) => csv(c.env.DB, ctx, delimiter),
       xlsx: async () => pollWorkbook({ ...ctx, seal: await sealCitation(c.env.DB, ctx, new URL(c.req.url).origin) }, ballotPages(c.env.DB, poll)),

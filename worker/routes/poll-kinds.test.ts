@@ -4,6 +4,7 @@ import { tableRowCounts } from '../db/introspection.ts';
 import { call, castBallot as castWith, createPoll, createSite, errorOf, newVoter } from '../../test/workers/helpers.ts';
 import type { BallotOptions } from '../../test/workers/helpers.ts';
 import { deliverAllBallots, deliverBallots } from '../../test/workers/poll-counter.ts';
+import { values, workbookOf } from '../../test/workers/xlsx.ts';
 
 /** Each ballot from a voter of its own unless one is given. */
 const castBallot = (site: string, poll: string, body: unknown, options: BallotOptions = {}) => castWith(site, poll, body, { voter: newVoter(), ...options });
@@ -158,5 +159,58 @@ describe('a ranked poll', () => {
     const tooMany = await castBallot(site.id, id, { choices: ['memphis', 'nashville', 'knoxville'] });
     expect(tooMany.status).toBe(400);
     expect((await errorOf(tooMany)).issues?.[0]?.message).toBe('Rank at most 2 options.');
+  });
+});
+
+describe('exports of the new kinds', () => {
+  const exportOf = (site: string, poll: string, token: string, query: string) => call(`/api/v1/sites/${site}/polls/${poll}/export${query}`, { token });
+
+  it('give a ranked poll its rounds and Borda points in the workbook, the CSV and the JSON, and each ballot as a numbered ranking', async () => {
+    const { site, owner } = await createSite();
+    const id = await createPoll(site.id, owner, RANKED);
+    for (const [n, ranking] of [[2, ['memphis', 'nashville']], [1, ['knoxville', 'nashville']], [2, ['nashville']]] as const) {
+      for (let i = 0; i < n; i++) await castBallot(site.id, id, { choices: ranking });
+    }
+    const book = await workbookOf(await exportOf(site.id, id, owner, '?format=xlsx&lang=en'));
+    expect(book.sheets.map((s) => s.name)).toEqual(['Results', 'Rounds', 'Borda', 'Data', 'Methodology']);
+    const rounds = book.sheet('Rounds').rows.map(values);
+    // Round 1: M 2, N 2, C 0, K 1 → C out; round 2: M 2, N 2, K 1 → K out (its ballot goes to N); round 3: N 3 of 5.
+    expect(rounds[0]).toEqual([null, 'Round 1', 'Round 2', 'Round 3']);
+    expect(rounds.find((r) => r[0] === 'nashville')).toEqual(['nashville', 2, 2, 3]);
+    expect(rounds.find((r) => r[0] === 'Winner (instant runoff)')).toEqual(['Winner (instant runoff)', 'nashville']);
+    // 4 options: a first choice 3 points, a second 2. Nashville: 2 × 3 + 3 × 2 = 12.
+    expect(book.sheet('Borda').rows.map(values)[1]).toEqual(['nashville', 12, 2]);
+    expect(values(book.sheet('Data').rows[1])[3]).toMatch(/^1\. \w+ \| 2\. nashville$|^1\. nashville$/);
+    const about = book.sheet('Methodology').rows.map(values).map((r) => String(r[1]));
+    expect(about.some((text) => text.startsWith('Instant runoff (IRV)'))).toBe(true);
+    expect(about.some((text) => text.startsWith('A tie for the fewest votes is broken by the earlier rounds'))).toBe(true);
+
+    const csv = await (await exportOf(site.id, id, owner, '?format=csv&lang=en')).text();
+    expect(csv).toContain('Rounds;Round 1;Round 2;Round 3\r\n');
+    expect(csv).toContain('Winner (instant runoff);nashville\r\n');
+    const json = (await (await exportOf(site.id, id, owner, '?format=json')).json()) as { summary: { ranking: { irv: { winner: string } } }; ballots: { choices: string[] }[] };
+    expect(json.summary.ranking.irv.winner).toBe('nashville');
+    expect(json.ballots.map((b) => b.choices)).toContainEqual(['knoxville', 'nashville']);
+  });
+
+  it('give a budget poll its funded projects and the funding rule', async () => {
+    const { site, owner } = await createSite();
+    const id = await createPoll(site.id, owner, BUDGET);
+    await castBallot(site.id, id, { choices: ['puisto', 'penkit'] });
+    await castBallot(site.id, id, { choices: ['puisto', 'kirjasto'] });
+    await castBallot(site.id, id, { choices: ['kentta', 'kirjasto'] });
+    const book = await workbookOf(await exportOf(site.id, id, owner, '?format=xlsx&lang=fi'));
+    expect(book.sheets.map((s) => s.name)).toEqual(['Tulokset', 'Rahoitettavat', 'Aineisto', 'Menetelmä']);
+    const funded = book.sheet('Rahoitettavat').rows.map(values);
+    // puisto 2 and kirjasto 2 (350 000 €), then penkit and kentta with 1 each: kentta (250 000) does not fit the 150 000 left, penkit (150 000) fits exactly.
+    expect(funded.slice(1, 3).map((r) => r[4])).toEqual(['kyllä', 'kyllä']);
+    expect(funded.find((r) => r[1] === 'Penkit rantaan')).toEqual(['Koko budjetti', 'Penkit rantaan', 150_000, 1, 'kyllä']);
+    expect(funded.find((r) => r[1] === 'Pallokenttä')).toEqual(['Koko budjetti', 'Pallokenttä', 250_000, 1, 'ei']);
+    expect(funded.at(-1)).toEqual(['Koko budjetti', 'Budjetti (€) / Käytetty (€)', 500_000, 500_000]);
+    const about = book.sheet('Menetelmä').rows.map(values).map((r) => String(r[1]));
+    expect(about).toContain('Vastaus: hankkeet yhdeltä alueelta, yhteensä enintään 500 000 €; enintään 3 hanketta.');
+    expect(about.some((text) => text.startsWith('Rahoitettavat hankkeet (OmaStadin sääntö)'))).toBe(true);
+    const csv = await (await exportOf(site.id, id, owner, '?format=csv&lang=en')).text();
+    expect(csv).toMatch(/Whole budget;500000;500000;(Puiston valaistus|Kirjastoauto) \| (Puiston valaistus|Kirjastoauto) \| Penkit rantaan\r\n/);
   });
 });
