@@ -88,6 +88,13 @@ export async function seedSite(tag: string): Promise<SeedSite> {
   const sealedBallot = await call(`/api/v1/sites/${slug}/polls/${sealedPoll}/ballots`, { method: 'POST', json: { choices: ['a'] }, headers: { 'X-Voter-Token': newVoter(), 'CF-Connecting-IP': ip() } });
   if (sealedBallot.status !== 201) throw new Error(`seeding ${slug}: ballot → ${sealedBallot.status} ${await sealedBallot.text()}`);
   await send(slug, owner, 'PATCH', `/polls/${sealedPoll}`, { status: 'closed' });
+  // A ranked poll and a draft one, for the count of its rounds (GET …/ranking answers ranked polls only).
+  const rankedPoll = `${tag}-rankedpoll`;
+  const draftRanked = `${tag}-draftranked`;
+  await send(slug, owner, 'POST', '/polls', { ...TEXT_POLL, kind: 'ranked', maxChoices: 3, id: rankedPoll, question: { fi: `${pub} järjestys` }, resultsVisibility: 'always' });
+  await send(slug, owner, 'POST', '/polls', { ...TEXT_POLL, kind: 'ranked', id: draftRanked, question: { fi: `${view} järjestysluonnos` }, status: 'draft' });
+  const ranking = await call(`/api/v1/sites/${slug}/polls/${rankedPoll}/ballots`, { method: 'POST', json: { choices: ['c', 'a'] }, headers: { 'X-Voter-Token': newVoter(), 'CF-Connecting-IP': ip() } });
+  if (ranking.status !== 201) throw new Error(`seeding ${slug}: ranking → ${ranking.status} ${await ranking.text()}`);
   markers.push({ text: view, level: LEVEL.viewer, what: 'a draft, a private attachment or a resident\'s message' });
 
   const form = `${tag}-form`;
@@ -138,7 +145,7 @@ export async function seedSite(tag: string): Promise<SeedSite> {
     origin,
     tokens,
     revoked: revoked.token,
-    ids: { poll: [poll, draftPoll], sealedPoll: [sealedPoll, draftPoll], form: [form, draftForm], ref: [receipt.ref], decision: [decision], value: [`${tag}-aihe`], video: [video, draftVideo], channel: [channel], token: [spare.id] },
+    ids: { poll: [poll, draftPoll], sealedPoll: [sealedPoll, draftPoll], rankedPoll: [rankedPoll, draftRanked], form: [form, draftForm], ref: [receipt.ref], decision: [decision], value: [`${tag}-aihe`], video: [video, draftVideo], channel: [channel], token: [spare.id] },
     hiddenPoll: poll,
     ref: receipt.ref,
     removalKey: receipt.removalKey,
