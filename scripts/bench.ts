@@ -91,6 +91,9 @@ const worker = measureWorkerBundle();
 // Cloudflare's limit is 3 MB gzip on the Free plan (10 MB paid); minified, the Worker also starts sooner.
 figures.push({ name: 'Worker bundle (wrangler deploy --dry-run, minified, source maps apart)', value: bytesText(worker), budget: `≤ ${kb(1536 * 1024)} raw, ≤ ${kb(3 * 1024 * 1024)} gzip`, ok: worker.raw <= 1536 * 1024 && worker.gzip <= 3 * 1024 * 1024 });
 
+step('Opinion groups (issue 18): 10,000 residents × 500 statements, sparse and dense, each in a process of its own');
+figures.push(...(await import('../test/bench/opinion-groups.ts')).opinionGroupFigures());
+
 step('npm start on a fresh local D1 and again on the same one, beside a bare wrangler dev');
 const start = await measureStart();
 figures.push({ name: 'A bare wrangler dev, until /api/v1/health answers (baseline)', value: `${(start.bareMs / 1000).toFixed(2)} s`, budget: 'baseline', ok: true });
