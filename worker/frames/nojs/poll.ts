@@ -41,9 +41,13 @@ function optionLabel(ctx: FallbackContext, poll: PollView, id: string): string {
   return end ? `${id} – ${textOf(ctx, end)}` : id;
 }
 
+const euros = (ctx: FallbackContext, n: number) => new Intl.NumberFormat({ fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' }[ctx.lang], { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(n);
+
 function hint(ctx: FallbackContext, poll: PollView): string {
   const t = stringsFor(ctx.lang).poll;
   if (poll.kind === 'scale') return t.chooseValue(poll.scale!.min, poll.scale!.max);
+  if (poll.kind === 'budget') return poll.budget?.cap !== undefined ? t.budgetHint(euros(ctx, poll.budget.cap)) : t.budgetOneArea;
+  if (poll.kind === 'ranked') return t.rankHint(poll.maxChoices);
   if (poll.kind === 'single') return t.chooseOne;
   if (poll.minChoices === poll.maxChoices) return t.chooseExactly(poll.minChoices);
   return poll.minChoices <= 1 ? t.chooseAtMost(poll.maxChoices) : t.chooseBetween(poll.minChoices, poll.maxChoices);
@@ -60,9 +64,10 @@ function results(ctx: FallbackContext, poll: PollView) {
     return html`<p class="nojs-meta">${t.resultsLater[poll.resultsVisibility]}</p>`;
   }
   const { total, options } = poll.results;
+  const funded = new Set(poll.results.funded?.flatMap((area) => area.funded) ?? []);
   return html`<h2 class="nojs-subheading">${t.results}</h2><ul class="nojs-results">${options.map((option) => {
     const share = total ? option.count / total : 0;
-    return html`<li><span class="nojs-result-label">${optionLabel(ctx, poll, option.id)}</span> <span class="nojs-result-numbers">${t.votes(option.count, percent(ctx, share))}</span><progress max="100" value="${Math.round(share * 100)}" aria-hidden="true"></progress></li>`;
+    return html`<li><span class="nojs-result-label">${optionLabel(ctx, poll, option.id)}${funded.has(option.id) ? html` <strong>(${t.funded})</strong>` : ''}</span> <span class="nojs-result-numbers">${t.votes(option.count, percent(ctx, share))}</span><progress max="100" value="${Math.round(share * 100)}" aria-hidden="true"></progress></li>`;
   })}</ul><p class="nojs-meta">${t.total(total)}</p>`;
 }
 
@@ -76,6 +81,8 @@ function choices(ctx: FallbackContext, poll: PollView, chosen: string[], errors:
         html`<label class="nojs-option"><input type="radio" name="value" value="${value}"${i === 0 ? html` id="${FIRST}"` : ''}${chosen.includes(value) ? ' checked' : ''} aria-invalid="${invalid}"> <span>${optionLabel(ctx, poll, value)}</span></label>`,
     )}</div>`;
   }
+  if (poll.kind === 'ranked') return rankings(ctx, poll, chosen, invalid);
+  if (poll.kind === 'budget') return projects(ctx, poll, chosen, invalid);
   const type = poll.kind === 'multiple' ? 'checkbox' : 'radio';
   return html`<div class="nojs-options">${poll.options.map(
     (option, i) =>
@@ -83,9 +90,59 @@ function choices(ctx: FallbackContext, poll: PollView, chosen: string[], errors:
   )}</div>`;
 }
 
+/** A ranked poll's options, each with a number picker: `chosen` is the ranking, first choice first. */
+function rankings(ctx: FallbackContext, poll: PollView, chosen: string[], invalid: string) {
+  const t = stringsFor(ctx.lang).poll;
+  const places = Array.from({ length: poll.maxChoices }, (_, i) => i + 1);
+  return html`<div class="nojs-options">${poll.options.map((option, i) => {
+    const place = chosen.indexOf(option.id) + 1;
+    const id = i === 0 ? FIRST : `nojs-rank-${option.id}`;
+    return html`<p class="nojs-option"><label for="${id}">${shown(ctx, option.label)}</label> <select id="${id}" name="rank-${option.id}" aria-invalid="${invalid}"><option value="">${t.notRanked}</option>${places.map((n) => html`<option value="${n}"${n === place ? ' selected' : ''}>${n}</option>`)}</select></p>`;
+  })}</div>`;
+}
+
+/** A budget's projects as checkboxes, each with its cost, under its area's name and cap. */
+function projects(ctx: FallbackContext, poll: PollView, chosen: string[], invalid: string) {
+  const t = stringsFor(ctx.lang).poll;
+  const areas = poll.budget?.areas ?? [null];
+  let first = true;
+  return html`${areas.map((area) => {
+    const inArea = poll.options.filter((o) => (o.area ?? null) === (area?.id ?? null));
+    return html`<div class="nojs-options">${area ? html`<p class="nojs-hint"><strong>${shown(ctx, area.label)}</strong> – ${euros(ctx, area.cap)}</p>` : ''}${inArea.map((option) => {
+      const id = first ? ((first = false), html` id="${FIRST}"`) : '';
+      return html`<label class="nojs-option"><input type="checkbox" name="choice" value="${option.id}"${id}${chosen.includes(option.id) ? ' checked' : ''} aria-invalid="${invalid}"> <span>${shown(ctx, option.label)} (${t.cost(euros(ctx, option.cost ?? 0))})${option.description ? html`<br><small>${shown(ctx, option.description)}</small>` : ''}</span></label>`;
+    })}</div>`;
+  })}`;
+}
+
+/** What is wrong with a budget ballot, in the resident's language, or '' (the API checks it again). */
+function budgetProblem(ctx: FallbackContext, poll: PollView, chosen: string[]): string {
+  const t = stringsFor(ctx.lang).poll;
+  const picked = chosen.map((id) => poll.options.find((o) => o.id === id)).filter((o) => o !== undefined);
+  const areas = new Set(picked.map((o) => o.area ?? null));
+  if (areas.size > 1) return t.budgetOneArea;
+  const area = poll.budget?.areas?.find((a) => a.id === picked[0]?.area);
+  const cap = area?.cap ?? poll.budget?.cap ?? Infinity;
+  const min = area ? area.minSpend : poll.budget?.minSpend;
+  const spent = picked.reduce((sum, o) => sum + (o.cost ?? 0), 0);
+  if (spent > cap) return t.budgetOver(euros(ctx, spent), euros(ctx, cap));
+  if (min !== undefined && spent < min) return t.budgetUnder(euros(ctx, min));
+  return '';
+}
+
+/** The ranking a form's number pickers make, or the message that says why they make none. */
+function rankingOf(ctx: FallbackContext, poll: PollView, form: URLSearchParams): string[] | string {
+  const t = stringsFor(ctx.lang).poll;
+  const placed = poll.options.map((o) => ({ id: o.id, place: Number(form.get(`rank-${o.id}`) || 0) })).filter((r) => Number.isInteger(r.place) && r.place > 0);
+  const places = placed.map((r) => r.place).sort((a, b) => a - b);
+  if (new Set(places).size !== places.length) return t.rankTwice;
+  if (places.some((place, i) => place !== i + 1)) return t.rankGap;
+  return placed.sort((a, b) => a.place - b.place).map((r) => r.id);
+}
+
 function describeBallot(ctx: FallbackContext, poll: PollView, ballot: NonNullable<PollView['myBallot']>): string {
   if (poll.kind === 'scale') return optionLabel(ctx, poll, String(ballot.value));
-  return (ballot.choices ?? []).map((id) => optionLabel(ctx, poll, id)).join(', ');
+  return (ballot.choices ?? []).map((id, i) => (poll.kind === 'ranked' ? `${i + 1}. ` : '') + optionLabel(ctx, poll, id)).join(', ');
 }
 
 export async function renderPoll(ctx: FallbackContext) {
@@ -116,8 +173,11 @@ export async function renderPoll(ctx: FallbackContext) {
 
   let body;
   if (canVote) {
-    const chosen = state.values
-      ? [...state.values.getAll('choice'), ...state.values.getAll('value')]
+    const sent = state.values;
+    const chosen = sent
+      ? poll.kind === 'ranked'
+        ? poll.options.map((o) => ({ id: o.id, place: Number(sent.get(`rank-${o.id}`) || 0) })).filter((r) => r.place > 0).sort((a, b) => a.place - b.place).map((r) => r.id)
+        : [...sent.getAll('choice'), ...sent.getAll('value')]
       : mine ? (mine.choices ?? (mine.value !== undefined ? [String(mine.value)] : [])) : [];
     const describedBy = [description ? 'nojs-poll-description' : '', 'nojs-poll-hint', hasError(state.errors, FIRST) ? `${FIRST}-error` : ''].filter(Boolean).join(' ');
     const fieldset = html`<fieldset aria-describedby="${describedBy}"><legend>${shown(ctx, poll.question)}</legend>${description ? html`<p class="nojs-description" id="nojs-poll-description">${description}</p>` : ''}<p class="nojs-hint" id="nojs-poll-hint">${hint(ctx, poll)}</p>${fieldError(t, state.errors, FIRST)}${choices(ctx, poll, chosen, state.errors)}</fieldset>`;
@@ -150,8 +210,12 @@ export async function postPoll(ctx: FallbackContext, form: URLSearchParams): Pro
     if (!/^\d{1,2}$/.test(raw)) return refuse(400, t.poll.errorNoValue, FIRST);
     ballot = { value: Number(raw) };
   } else {
-    const chosen = form.getAll('choice');
+    const ranking = poll.kind === 'ranked' ? rankingOf(ctx, poll, form) : null;
+    if (typeof ranking === 'string') return refuse(400, ranking, FIRST);
+    const chosen = ranking ?? form.getAll('choice');
     if (chosen.length === 0) return refuse(400, t.poll.errorNoChoice, FIRST);
+    const overBudget = poll.kind === 'budget' ? budgetProblem(ctx, poll, chosen) : '';
+    if (overBudget) return refuse(400, overBudget, FIRST);
     if (chosen.length < poll.minChoices) return refuse(400, t.poll.errorTooFew(poll.minChoices), FIRST);
     if (chosen.length > poll.maxChoices) return refuse(400, t.poll.errorTooMany(poll.maxChoices), FIRST);
     ballot = { choices: chosen };

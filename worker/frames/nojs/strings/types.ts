@@ -46,6 +46,18 @@ export interface NojsStrings {
     needsScript: string;
     notRemembered: string;
     closedResults: string;
+    /** Participatory budgets and ranked polls (issue 18). */
+    budgetHint: (cap: string) => string;
+    cost: (euros: string) => string;
+    budgetOver: (spent: string, cap: string) => string;
+    budgetUnder: (min: string) => string;
+    budgetOneArea: string;
+    funded: string;
+    rankHint: (max: number) => string;
+    rankOf: (label: string) => string;
+    notRanked: string;
+    rankTwice: string;
+    rankGap: string;
   };
   feedback: {
     submit: string;
