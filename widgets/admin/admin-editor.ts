@@ -15,6 +15,30 @@ export type Texts = Partial<Record<Lang, string>>;
 /** An option or topic: an id kept for good, a label per language. */
 export type Choice = { id: string; label: Texts };
 
+/** What `renderLabelList` draws: a list of things with a label per language, and more fields each when `extra` says. */
+export interface LabelList<T extends Choice = Choice> {
+  id: string;
+  path: string;
+  legend: string;
+  help?: string;
+  items: T[];
+  label: (j: number, language: string) => string;
+  remove: (j: number) => string;
+  add: string;
+  min: number;
+  max: number;
+  /** Options of a poll with ballots cannot be added or removed: only named. */
+  fixed?: boolean;
+  reserved: string[];
+  set: (items: T[]) => void;
+  /** A new item with the id given (default: the id and no label). */
+  make?: (id: string) => T;
+  /** The longest label (default 200). */
+  labelMax?: number;
+  /** More fields of item `j`, after its labels (a project's cost, an area's budget). */
+  extra?: (j: number) => unknown;
+}
+
 /** The languages filled in, trimmed. */
 export function filled(map: Texts | undefined): Texts {
   return Object.fromEntries(
@@ -119,26 +143,12 @@ export abstract class AdminEditor<Saved> extends AdminView {
   }
 
   /** A list of things with a label per language (a field's options, the form's topics): add, name, remove. */
-  protected renderLabelList(list: {
-    id: string;
-    path: string;
-    legend: string;
-    help?: string;
-    items: Choice[];
-    label: (j: number, language: string) => string;
-    remove: (j: number) => string;
-    add: string;
-    min: number;
-    max: number;
-    /** Options of a poll with ballots cannot be added or removed: only named. */
-    fixed?: boolean;
-    reserved: string[];
-    set: (items: Choice[]) => void;
-  }) {
+  protected renderLabelList<T extends Choice = Choice>(list: LabelList<T>) {
     const { id, items } = list;
+    const make = list.make ?? ((newId: string) => ({ id: newId, label: {} }) as T);
     const setLabel = (j: number, lang: Lang, text: string) => list.set(items.map((c, k) => (k === j ? { ...c, label: { ...c.label, [lang]: text } } : c)));
     const add = () => {
-      list.set([...items, { id: nextId([...items.map((c) => c.id), ...list.reserved]), label: {} }]);
+      list.set([...items, make(nextId([...items.map((c) => c.id), ...list.reserved]))]);
       void this.focusAfter(`#${id}-${items.length}-${this.languages[0]}`, `#${id}-add`);
     };
     const remove = (j: number) => {
@@ -156,12 +166,13 @@ export abstract class AdminEditor<Saved> extends AdminView {
               <input
                 id=${`${id}-${j}-${lang}`}
                 lang=${lang}
-                maxlength="200"
+                maxlength=${list.labelMax ?? 200}
                 aria-invalid=${this.invalid(`${list.path}.${j}.label`, lang)}
                 aria-describedby=${this.describedBy(undefined, `${list.path}.${j}.label`, lang)}
                 .value=${item.label[lang] ?? ''} @input=${(e: Event) => setLabel(j, lang, (e.target as HTMLInputElement).value)} />`,
           )}
           ${this.issueFor(`${list.path}.${j}.label`)}
+          ${list.extra ? list.extra(j) : nothing}
           ${items.length > list.min && !list.fixed ? html`<button part="button" type="button" class="secondary" @click=${() => remove(j)}>${list.remove(j)}</button>` : nothing}
         </div>`,
       )}

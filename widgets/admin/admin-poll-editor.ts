@@ -3,6 +3,8 @@ import { property, state } from 'lit/decorators.js';
 import type { PollView } from '../../worker/schema/polls.ts';
 import { defineElement } from '../core/define.ts';
 import type { Lang } from '../locales/messages.ts';
+import { blankOption, budgetDraftOf, budgetMissing, budgetOut, optionDraftOf, optionOut, renderBudgetFields, renderProjectFields } from './admin-budget-fields.ts';
+import type { BudgetDraft, FieldKit, OptionDraft } from './admin-budget-fields.ts';
 import { AdminEditor, filled } from './admin-editor.ts';
 import type { Texts } from './admin-editor.ts';
 
@@ -13,10 +15,12 @@ interface Draft {
   id: string;
   kind: Kind;
   question: Texts;
-  options: { id: string; label: Texts }[];
+  /** Every field an option has (a budget project's cost, area, image…), so an edit never drops one. */
+  options: OptionDraft[];
   minChoices: number;
   maxChoices: number;
   scale: { min: number; max: number };
+  budget: BudgetDraft;
   resultsVisibility: Visibility;
   allowChange: boolean;
   closesAt: string;
@@ -26,7 +30,11 @@ interface Draft {
 }
 
 const VISIBILITIES: Visibility[] = ['after_vote', 'always', 'after_close', 'never'];
-const KINDS: Kind[] = ['single', 'multiple', 'scale'];
+/** The kinds the console makes (a kind the API knows besides is shown by its id, never offered). */
+const KINDS = ['single', 'multiple', 'scale', 'ranked', 'budget'] as const satisfies readonly Kind[];
+const offered = (kind: Kind): kind is (typeof KINDS)[number] => (KINDS as readonly Kind[]).includes(kind);
+/** Kinds whose ballot is several options, between minChoices and maxChoices. */
+const CHOOSES_SEVERAL = (kind: Kind) => kind === 'multiple' || kind === 'ranked';
 
 /** "2026-12-31T21:59:00.000Z" ⇄ the value of a datetime-local input in Finnish time. */
 const toLocalInput = (iso: string | null): string => {
@@ -53,13 +61,11 @@ function draftOf(poll?: PollView): Draft {
     id: poll?.id ?? '',
     kind: poll?.kind ?? 'single',
     question: { ...(poll?.question ?? {}) },
-    options: poll?.options.map((o) => ({ id: o.id, label: { ...o.label } })) ?? [
-      { id: 'a', label: {} },
-      { id: 'b', label: {} },
-    ],
+    options: poll?.options.map(optionDraftOf) ?? [blankOption('a'), blankOption('b')],
     minChoices: poll?.minChoices ?? 1,
     maxChoices: poll?.maxChoices ?? 2,
     scale: poll?.scale ?? { min: 1, max: 5 },
+    budget: budgetDraftOf(poll?.budget),
     resultsVisibility: poll?.resultsVisibility ?? 'after_vote',
     allowChange: poll?.allowChange ?? false,
     closesAt: toLocalInput(poll?.closesAt ?? null),
@@ -94,26 +100,32 @@ export class OsallistuAdminPollEditor extends AdminEditor<PollView> {
   protected override missing(): string[] {
     const t = this.at.editor;
     const out: string[] = [];
+    const d = this.draft;
     for (const lang of this.languages) {
       const name = this.languageName(lang);
-      if (!this.draft.question[lang]?.trim()) out.push(t.missingQuestion(name));
-      if (this.draft.kind !== 'scale') this.draft.options.forEach((o, i) => !o.label[lang]?.trim() && out.push(t.missingOption(i + 1, name)));
+      if (!d.question[lang]?.trim()) out.push(t.missingQuestion(name));
+      if (d.kind === 'budget') out.push(...budgetMissing(d.options, d.budget, lang, name, this.at.pollKinds.budget));
+      else if (d.kind !== 'scale') d.options.forEach((o, i) => !o.label[lang]?.trim() && out.push(t.missingOption(i + 1, name)));
     }
     return out;
   }
 
-  /** The poll as the widget will show it. */
+  /** The poll as the widget will show it: every option field, a budget's costs and areas. */
   private previewPoll(): PollView {
     const d = this.draft;
+    const budget = d.kind === 'budget' ? budgetOut(d.budget) : undefined;
+    const options = d.kind === 'scale' ? [] : d.options.map((o) => optionOut(o, d.kind === 'budget' ? d.budget : null));
     return {
       id: d.id || 'preview',
       site: this.siteId,
       kind: d.kind,
       question: filled(d.question),
-      options: d.kind === 'scale' ? [] : d.options.map((o) => ({ id: o.id, label: filled(o.label) })),
-      minChoices: d.kind === 'multiple' ? d.minChoices : 1,
-      maxChoices: d.kind === 'multiple' ? d.maxChoices : 1,
+      options,
+      // As the API resolves them (choiceLimits in worker/poll-rules.ts).
+      minChoices: CHOOSES_SEVERAL(d.kind) ? d.minChoices : 1,
+      maxChoices: CHOOSES_SEVERAL(d.kind) ? d.maxChoices : d.kind === 'budget' ? Math.min(budget?.maxProjects ?? Infinity, options.length) : 1,
       ...(d.kind === 'scale' ? { scale: d.scale } : {}),
+      ...(budget ? { budget } : {}),
       resultsVisibility: d.resultsVisibility,
       voterMode: 'anonymous',
       allowChange: d.allowChange,
@@ -133,7 +145,8 @@ export class OsallistuAdminPollEditor extends AdminEditor<PollView> {
       kind: p.kind,
       question: p.question,
       ...(p.kind === 'scale' ? { scale: p.scale } : { options: p.options }),
-      ...(p.kind === 'multiple' ? { minChoices: p.minChoices, maxChoices: p.maxChoices } : {}),
+      ...(CHOOSES_SEVERAL(p.kind) ? { minChoices: p.minChoices, maxChoices: p.maxChoices } : {}),
+      ...(p.budget ? { budget: p.budget } : {}),
       resultsVisibility: p.resultsVisibility,
       allowChange: p.allowChange,
       closesAt: p.closesAt,
@@ -155,6 +168,7 @@ export class OsallistuAdminPollEditor extends AdminEditor<PollView> {
             <label for="kind">${t.kind}</label>
             <select id="kind" ?disabled=${Boolean(this.poll)} @change=${(e: Event) => this.change({ kind: (e.target as HTMLSelectElement).value as Kind })}>
               ${KINDS.map((kind) => html`<option value=${kind} ?selected=${kind === d.kind}>${t.kinds[kind]}</option>`)}
+              ${offered(d.kind) ? nothing : html`<option value=${d.kind} selected>${d.kind}</option>`}
             </select>
           </div>
           ${this.languages.map(
@@ -201,30 +215,61 @@ export class OsallistuAdminPollEditor extends AdminEditor<PollView> {
     </section>`;
   }
 
+  /** The editor's helpers, bound, for the budget's fields (admin-budget-fields.ts). */
+  private kit(): FieldKit {
+    return {
+      languages: this.languages,
+      language: this.language,
+      at: this.at,
+      languageName: (lang) => this.languageName(lang),
+      issueFor: (path) => this.issueFor(path),
+      invalid: (path, lang) => this.invalid(path, lang),
+      describedBy: (hint, path, lang) => this.describedBy(hint, path, lang),
+      labelList: (list) => this.renderLabelList(list),
+    };
+  }
+
   private renderChoices() {
     const t = this.at.editor;
     const d = this.draft;
-    return html`${this.renderLabelList({
-        id: 'option',
+    const budget = d.kind === 'budget';
+    const kit = this.kit();
+    const setOptions = (options: OptionDraft[]) => this.change({ options });
+    return html`${budget ? renderBudgetFields(kit, d.budget, d.options, (b, options) => this.change({ budget: b, ...(options ? { options } : {}) })) : nothing}
+      ${this.renderLabelList<OptionDraft>({
+        id: budget ? 'project' : 'option',
         path: 'options',
-        legend: t.options,
+        legend: budget ? this.at.pollKinds.budget.projects : t.options,
         items: d.options,
-        label: (i, language) => t.option(i + 1, language),
-        remove: (i) => t.removeOption(i + 1),
-        add: t.addOption,
+        label: (i, language) => (budget ? this.at.pollKinds.budget.project(i + 1, language) : t.option(i + 1, language)),
+        remove: (i) => (budget ? this.at.pollKinds.budget.removeProject(i + 1) : t.removeOption(i + 1)),
+        add: budget ? this.at.pollKinds.budget.addProject : t.addOption,
         min: 2,
-        max: 30,
+        max: budget ? 200 : 30,
         fixed: Boolean(this.poll),
         reserved: [],
-        set: (options) => this.change({ options }),
+        make: (id) => blankOption(id, d.budget.hasAreas ? (d.budget.areas[0]?.key ?? '') : ''),
+        set: setOptions,
+        ...(budget ? { extra: (j: number) => renderProjectFields(kit, j, d.options, d.budget, setOptions) } : {}),
       })}
-      ${d.kind === 'multiple'
-        ? html`<div class="actions">
-              <div class="field"><label for="min">${t.minChoices}</label><input id="min" type="number" min="1" .value=${String(d.minChoices)} @input=${(e: Event) => this.change({ minChoices: Number((e.target as HTMLInputElement).value) })} /></div>
-              <div class="field"><label for="max">${t.maxChoices}</label><input id="max" type="number" min="1" .value=${String(d.maxChoices)} @input=${(e: Event) => this.change({ maxChoices: Number((e.target as HTMLInputElement).value) })} /></div>
-            </div>
-            ${this.issueFor('minChoices')} ${this.issueFor('maxChoices')}`
-        : nothing}`;
+      ${CHOOSES_SEVERAL(d.kind) ? this.renderLimits() : nothing}`;
+  }
+
+  /** How many options a ballot chooses (multiple) or ranks (ranked). */
+  private renderLimits() {
+    const t = this.at.editor;
+    const d = this.draft;
+    const ranked = d.kind === 'ranked';
+    const number = (id: string, label: string, value: number, set: (n: number) => void, path: string) =>
+      html`<div class="field">
+        <label for=${id}>${label}</label>
+        <input id=${id} type="number" min="1" max="30" .value=${String(value)} aria-invalid=${this.invalid(path)} aria-describedby=${this.describedBy(ranked ? 'ranked-help' : undefined, path)} @input=${(e: Event) => set(Number((e.target as HTMLInputElement).value))} />
+      </div>`;
+    const min = number('min', ranked ? this.at.pollKinds.ranked.atLeast : t.minChoices, d.minChoices, (minChoices) => this.change({ minChoices }), 'minChoices');
+    const max = number('max', ranked ? this.at.pollKinds.ranked.atMost : t.maxChoices, d.maxChoices, (maxChoices) => this.change({ maxChoices }), 'maxChoices');
+    return html`${ranked ? html`<p class="hint" id="ranked-help">${this.at.pollKinds.ranked.help}</p>` : nothing}
+      <div class="actions">${ranked ? html`${max}${min}` : html`${min}${max}`}</div>
+      ${this.issueFor('minChoices')} ${this.issueFor('maxChoices')}`;
   }
 
   protected override publishing(): boolean {

@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import type { RankedCount } from '../../worker/schema/poll-kinds.ts';
 import type { PollView } from '../../worker/schema/polls.ts';
 import { roleAllows } from '../../worker/schema/roles.ts';
 import { defineElement } from '../core/define.ts';
@@ -8,6 +9,8 @@ import { localized } from '../core/i18n.ts';
 import type { LocalizedValue } from '../core/i18n.ts';
 import './admin-poll-editor.ts';
 import { AdminListView } from './admin-list-view.ts';
+import { budgetResults, rankedResults } from './admin-poll-results.ts';
+import type { RankingState } from './admin-poll-results.ts';
 import { barChart, dayChart } from './ui/chart.ts';
 import { actionVerb, withContent } from './ui/content-lang.ts';
 import { explainError, said } from './ui/errors.ts';
@@ -36,8 +39,8 @@ export class OsallistuAdminPolls extends AdminListView<PollView> {
   @state() private languages: Lang[] = ['fi'];
   /** Bytes received of a running export: shown, not read out at every step (the result is). */
   @state() private progress = '';
-  /** The poll whose results are open, with its results and its ballots per day. */
-  @state() private showing?: { poll: PollView; days?: { day: string; ballots: number }[] };
+  /** The poll whose results are open, with its results, its ballots per day, and a ranked poll's count. */
+  @state() private showing?: { poll: PollView; days?: { day: string; ballots: number }[]; ranking?: RankingState };
   /** Counts "Results" clicks: only the latest one's answer is shown. */
   #resultsRequest = 0;
   /** A poll to open once it is listed (the console's `#polls/ID`): its editor for an editor, else its results. */
@@ -101,7 +104,7 @@ export class OsallistuAdminPolls extends AdminListView<PollView> {
         : nothing}
       <p class="meta" role="status">${said(this.status)}</p>
       ${this.progress ? html`<p class="meta">${this.progress}</p>` : nothing}
-      ${this.renderCloseConfirm()} ${this.showing ? this.renderResults(this.showing.poll, this.showing.days) : nothing}
+      ${this.renderCloseConfirm()} ${this.showing ? this.renderResults(this.showing.poll, this.showing.days, this.showing.ranking) : nothing}
       ${this.renderList(t.heading, t.empty, [t.question, t.status, t.closes], (poll) => this.renderRow(poll))}`;
   }
 
@@ -134,7 +137,7 @@ export class OsallistuAdminPolls extends AdminListView<PollView> {
     </tr>`;
   }
 
-  private renderResults(poll: PollView, days?: { day: string; ballots: number }[]) {
+  private renderResults(poll: PollView, days?: { day: string; ballots: number }[], ranking?: RankingState) {
     const t = this.at.polls;
     const results = poll.results;
     const total = results?.total ?? 0;
@@ -147,17 +150,21 @@ export class OsallistuAdminPolls extends AdminListView<PollView> {
     return html`<section class="panel results" aria-labelledby="results-heading">
       <h3 id="results-heading" tabindex="-1">${withContent(t.resultsOf, this.question(poll), this.language)}</h3>
       <p>${t.total(total)}</p>
-      ${results && total
-        ? barChart(
-            t.results,
-            results.options.map((o) => {
-              const l = label(o.id);
-              return { label: l.text, lang: l.lang === lang ? undefined : l.lang, value: o.count };
-            }),
-            total,
-            { label: t.option, value: t.votes, share: t.share, percent: (share) => formatPercent(share, lang), chart: this.at.ui.chart },
-          )
-        : html`<p>${t.noBallots}</p>`}
+      ${!results || !total
+        ? html`<p>${t.noBallots}</p>`
+        : poll.kind === 'ranked'
+          ? rankedResults(poll, ranking ?? { state: 'loading' }, this.at, lang, () => void this.loadRanking(poll))
+          : poll.kind === 'budget'
+            ? budgetResults(poll, this.at, lang)
+            : barChart(
+                t.results,
+                results.options.map((o) => {
+                  const l = label(o.id);
+                  return { label: l.text, lang: l.lang === lang ? undefined : l.lang, value: o.count };
+                }),
+                total,
+                { label: t.option, value: t.votes, share: t.share, percent: (share) => formatPercent(share, lang), chart: this.at.ui.chart },
+              )}
       ${days?.length
         ? dayChart(
             t.overTime,
@@ -183,12 +190,32 @@ export class OsallistuAdminPolls extends AdminListView<PollView> {
         this.call<{ days: { day: string; ballots: number }[] }>('GET', `polls/${encodeURIComponent(poll.id)}/timeline`),
       ]);
       if (request !== this.#resultsRequest) return;
-      this.showing = { poll: full, days: timeline.days };
+      const counted = full.kind === 'ranked' && Boolean(full.results?.total);
+      this.showing = { poll: full, days: timeline.days, ...(counted ? { ranking: { state: 'loading' } as const } : {}) };
       await this.updateComplete;
       if (deepActiveElement() === from) this.renderRoot.querySelector<HTMLElement>('#results-heading')?.focus();
+      if (counted) void this.loadRanking(full, false);
     } catch (error) {
       if (request !== this.#resultsRequest) return;
       this.status = explainError(error, this.at.ui.errors, this.errorMessage(error, this.at.loadFailed));
+    }
+  }
+
+  /**
+   * A ranked poll's count (GET …/ranking), shown where the results are. A retry (`fromRetry`)
+   * first moves focus from its button, which goes, to the count's place, where what comes is.
+   */
+  private async loadRanking(poll: PollView, fromRetry = true): Promise<void> {
+    const request = this.#resultsRequest;
+    const set = (ranking: RankingState) => {
+      if (request === this.#resultsRequest && this.showing?.poll.id === poll.id) this.showing = { ...this.showing, ranking };
+    };
+    if (fromRetry) this.renderRoot.querySelector<HTMLElement>('#ranking')?.focus();
+    set({ state: 'loading' });
+    try {
+      set({ state: 'ready', count: await this.call<RankedCount>('GET', `polls/${encodeURIComponent(poll.id)}/ranking`) });
+    } catch (error) {
+      set({ state: 'failed', message: explainError(error, this.at.ui.errors, this.errorMessage(error, this.at.loadFailed)) });
     }
   }
 

@@ -1,6 +1,7 @@
 import type { AdminMessages } from './messages.ts';
 import { en as ui } from './ui/en.ts';
 import { en as log } from './audit/en.ts';
+import { en as pollKinds } from './poll-kinds/en.ts';
 
 export const en: AdminMessages = {
   title: 'Osallistu – console',
@@ -93,6 +94,7 @@ export const en: AdminMessages = {
     discard: 'Discard the changes',
     keepEditing: 'Keep editing',
   },
+  pollKinds,
   forms: {
     heading: 'Feedback forms',
     intro: 'The forms residents send feedback with on the site. A new form is a draft until you open it.',

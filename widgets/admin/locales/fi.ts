@@ -1,6 +1,7 @@
 import type { AdminMessages } from './messages.ts';
 import { fi as ui } from './ui/fi.ts';
 import { fi as log } from './audit/fi.ts';
+import { fi as pollKinds } from './poll-kinds/fi.ts';
 
 export const fi: AdminMessages = {
   title: 'Osallistu – hallinta',
@@ -93,6 +94,7 @@ export const fi: AdminMessages = {
     discard: 'Hylkää muutokset',
     keepEditing: 'Jatka muokkausta',
   },
+  pollKinds,
   forms: {
     heading: 'Palautelomakkeet',
     intro: 'Lomakkeet, joilla asukkaat lähettävät palautetta sivuilta. Uusi lomake on luonnos, kunnes avaat sen.',

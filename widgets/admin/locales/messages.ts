@@ -2,6 +2,7 @@ import type { FieldType } from '../../../worker/schema/forms.ts';
 import type { Role } from '../../../worker/schema/sites.ts';
 import type { UiMessages } from './ui/messages.ts';
 import type { AuditMessages } from './audit/messages.ts';
+import type { PollKindMessages } from './poll-kinds/messages.ts';
 
 /** The officials' console's strings, in its own chunk per language. */
 export interface AdminMessages {
@@ -100,6 +101,8 @@ export interface AdminMessages {
     discard: string;
     keepEditing: string;
   };
+  /** Ranked and budget polls: their fields in the editor and their counts in the results. */
+  pollKinds: PollKindMessages;
   /** Defining feedback forms: the list and the editor. */
   forms: {
     heading: string;

@@ -1,6 +1,7 @@
 import type { AdminMessages } from './messages.ts';
 import { sv as ui } from './ui/sv.ts';
 import { sv as log } from './audit/sv.ts';
+import { sv as pollKinds } from './poll-kinds/sv.ts';
 
 export const sv: AdminMessages = {
   title: 'Osallistu – administration',
@@ -93,6 +94,7 @@ export const sv: AdminMessages = {
     discard: 'Släng ändringarna',
     keepEditing: 'Fortsätt redigera',
   },
+  pollKinds,
   forms: {
     heading: 'Responsformulär',
     intro: 'Formulär som invånarna skickar respons med på webbplatsen. Ett nytt formulär är ett utkast tills du öppnar det.',
