@@ -50,6 +50,7 @@ export function ballotKeys(poll: StoredPoll, ballot: BallotInput): string[] {
     if (ballot.value < min || ballot.value > max) return fail('value', `Choose a value from ${min} to ${max}.`);
     return [String(ballot.value)];
   }
+  if (poll.kind === 'statements') return fail('choices', 'This poll is a conversation: vote on its statements one at a time with PUT …/statements/{statement}/vote.');
   if (!ballot.choices) return fail('choices', 'Send "choices": the ids of the chosen options.');
   const known = new Set(tallyKeys(poll));
   const unknown = ballot.choices.filter((id) => !known.has(id));

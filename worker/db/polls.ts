@@ -41,6 +41,8 @@ export const definitionJson = ({ status: _s, opensAt: _o, closesAt: _c, ...defin
 
 /** The tally keys of a poll in display order: option ids, or the values of a scale. */
 export function tallyKeys(poll: Pick<PollDefinition, 'kind' | 'options' | 'scale'>): string[] {
+  // A conversation's votes are per statement (db/statements.ts): it has no ballots to tally.
+  if (poll.kind === 'statements') return [];
   if (poll.kind === 'scale' && poll.scale) {
     return Array.from({ length: poll.scale.max - poll.scale.min + 1 }, (_, i) => String(poll.scale!.min + i));
   }

@@ -5,6 +5,7 @@ import { localizedText } from '../localize.ts';
 import type { Lang } from '../schema/common.ts';
 import type { Results } from '../schema/polls.ts';
 import type { RankedCount } from '../schema/poll-kinds.ts';
+import type { OpinionsView, StatementView } from '../schema/statements.ts';
 import type { SiteRecord } from '../schema/sites.ts';
 
 /**
@@ -42,6 +43,8 @@ export interface PollExportContext {
   results: Results;
   /** A ranked poll's count (its rounds and Borda points), read before the workbook is written. */
   ranked?: RankedCount | null;
+  /** A conversation's statements (every status, with their votes) and its opinion groups. */
+  conversation?: { statements: StatementView[]; opinions: Omit<OpinionsView, 'mine'> } | null;
   /** The poll's sealed result, cited in the XLSX's methodology sheet; null while it has none. */
   seal?: { statement: string; signature: string; keyId: string; publicKey: string; sealedAt: string; verifyPage: string } | null;
 }

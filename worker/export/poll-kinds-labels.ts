@@ -2,7 +2,7 @@
 import type { Lang } from '../schema/common.ts';
 
 interface KindLabels {
-  sheets: { rounds: string; borda: string; funded: string };
+  sheets: { rounds: string; borda: string; funded: string; statements: string; groups: string };
   ranked: (min: number, max: number) => string;
   budget: string;
   round: (n: number) => string;
@@ -31,11 +31,26 @@ interface KindLabels {
   maxProjects: (n: number) => string;
   shareRanked: string;
   shareBudget: string;
+  conversation: string;
+  statement: string;
+  author: string;
+  authors: { official: string; resident: string };
+  statementStatus: { pending: string; published: string; rejected: string };
+  agree: string;
+  disagree: string;
+  pass: string;
+  group: (n: number) => string;
+  size: string;
+  setsApart: string;
+  consensus: string;
+  divisive: string;
+  groupsRule: string;
+  noGroups: string;
 }
 
 export const KIND_LABELS: Record<Lang, KindLabels> = {
   fi: {
-    sheets: { rounds: 'Kierrokset', borda: 'Borda', funded: 'Rahoitettavat' },
+    sheets: { rounds: 'Kierrokset', borda: 'Borda', funded: 'Rahoitettavat', statements: 'Väitteet', groups: 'Mielipideryhmät' },
     ranked: (min, max) => (min === max ? `Järjestykseen asettaminen: vastaaja asettaa ${max} vaihtoehtoa järjestykseen` : `Järjestykseen asettaminen: vastaaja asettaa ${min}–${max} vaihtoehtoa järjestykseen`),
     budget: 'Osallistuva budjetointi: vastaaja valitsee hankkeita, joiden yhteishinta mahtuu budjettiin',
     round: (n) => `Kierros ${n}`,
@@ -64,9 +79,24 @@ export const KIND_LABELS: Record<Lang, KindLabels> = {
     maxProjects: (n) => `enintään ${n} hanketta`,
     shareRanked: 'Osuus: kuinka moni vastaajista asetti vaihtoehdon johonkin kohtaan järjestyksessään; tulos lasketaan kierros-välilehdellä.',
     shareBudget: 'Osuus: kuinka moni vastaajista valitsi hankkeen; vastaaja voi valita useita, joten osuuksien summa voi ylittää 100 %.',
+    conversation: 'Keskustelu: vastaajat ottavat kantaa väitteisiin (samaa mieltä, eri mieltä tai ohita) ja voivat ehdottaa omia väitteitään, jotka julkaistaan moderoinnin jälkeen.',
+    statement: 'Väite',
+    author: 'Kirjoittaja',
+    authors: { official: 'kaupunki', resident: 'asukas' },
+    statementStatus: { pending: 'odottaa moderointia', published: 'julkaistu', rejected: 'hylätty' },
+    agree: 'Samaa mieltä',
+    disagree: 'Eri mieltä',
+    pass: 'Ohitti',
+    group: (n) => `Ryhmä ${n}`,
+    size: 'Koko',
+    setsApart: 'Erottaa muista',
+    consensus: 'Laajin yksimielisyys',
+    divisive: 'Jakaa eniten',
+    groupsRule: 'Mielipideryhmät (kuten Pol.is): äänet (samaa mieltä 1, eri mieltä −1, ohita 0; puuttuva ääni väitteen keskiarvona) tiivistetään pääkomponenttianalyysillä kahteen ulottuvuuteen, ja vähintään 7 väitteeseen kantaa ottaneet ryhmitellään k-means-menetelmällä (k = 2–5 siluettiluvun mukaan). Ryhmää kuvaavat väitteet, joissa se on merkitsevästi (95 %) useammin samaa tai eri mieltä kuin muut.',
+    noGroups: 'Ryhmiä ei vielä ole: liian harva on ottanut kantaa vähintään seitsemään väitteeseen.',
   },
   sv: {
-    sheets: { rounds: 'Rundor', borda: 'Borda', funded: 'Finansieras' },
+    sheets: { rounds: 'Rundor', borda: 'Borda', funded: 'Finansieras', statements: 'Påståenden', groups: 'Åsiktsgrupper' },
     ranked: (min, max) => (min === max ? `Rangordning: den svarande rangordnar ${max} alternativ` : `Rangordning: den svarande rangordnar ${min}–${max} alternativ`),
     budget: 'Medborgarbudget: den svarande väljer projekt vars sammanlagda kostnad ryms i budgeten',
     round: (n) => `Runda ${n}`,
@@ -95,9 +125,24 @@ export const KIND_LABELS: Record<Lang, KindLabels> = {
     maxProjects: (n) => `högst ${n} projekt`,
     shareRanked: 'Andel: hur många av de svarande som rangordnade alternativet på någon plats; resultatet räknas på fliken Rundor.',
     shareBudget: 'Andel: hur många av de svarande som valde projektet; en svarande kan välja flera, så andelarna kan tillsammans överstiga 100 %.',
+    conversation: 'Samtal: de svarande tar ställning till påståenden (håller med, håller inte med eller hoppar över) och kan föreslå egna påståenden, som publiceras efter moderering.',
+    statement: 'Påstående',
+    author: 'Författare',
+    authors: { official: 'staden', resident: 'invånare' },
+    statementStatus: { pending: 'väntar på moderering', published: 'publicerat', rejected: 'avvisat' },
+    agree: 'Håller med',
+    disagree: 'Håller inte med',
+    pass: 'Hoppade över',
+    group: (n) => `Grupp ${n}`,
+    size: 'Storlek',
+    setsApart: 'Skiljer gruppen från andra',
+    consensus: 'Bredast enighet',
+    divisive: 'Delar mest',
+    groupsRule: 'Åsiktsgrupper (som i Pol.is): rösterna (håller med 1, håller inte med −1, hoppar över 0; en saknad röst som påståendets medelvärde) reduceras med principalkomponentanalys till två dimensioner, och de som tagit ställning till minst 7 påståenden grupperas med k-means (k = 2–5 enligt silhuettvärdet). En grupp beskrivs av påståenden som den signifikant (95 %) oftare håller med eller inte håller med om än de andra.',
+    noGroups: 'Inga grupper ännu: för få har tagit ställning till minst sju påståenden.',
   },
   en: {
-    sheets: { rounds: 'Rounds', borda: 'Borda', funded: 'Funded' },
+    sheets: { rounds: 'Rounds', borda: 'Borda', funded: 'Funded', statements: 'Statements', groups: 'Opinion groups' },
     ranked: (min, max) => (min === max ? `Ranked choice: a voter ranks ${max} options` : `Ranked choice: a voter ranks ${min}–${max} options`),
     budget: 'Participatory budgeting: a voter picks projects whose costs together fit the budget',
     round: (n) => `Round ${n}`,
@@ -126,5 +171,20 @@ export const KIND_LABELS: Record<Lang, KindLabels> = {
     maxProjects: (n) => `at most ${n} projects`,
     shareRanked: 'Share: how many voters ranked the option at all; the result is counted on the Rounds sheet.',
     shareBudget: 'Share: how many voters picked the project; a voter may pick several, so the shares can add up to more than 100%.',
+    conversation: 'A conversation: voters agree, disagree or pass on statements and may propose their own, which are published after moderation.',
+    statement: 'Statement',
+    author: 'Author',
+    authors: { official: 'the city', resident: 'a resident' },
+    statementStatus: { pending: 'waiting for moderation', published: 'published', rejected: 'rejected' },
+    agree: 'Agree',
+    disagree: 'Disagree',
+    pass: 'Passed',
+    group: (n) => `Group ${n}`,
+    size: 'Size',
+    setsApart: 'Sets it apart',
+    consensus: 'Broadest agreement',
+    divisive: 'Most divisive',
+    groupsRule: 'Opinion groups (as Pol.is): the votes (agree 1, disagree −1, pass 0; a missing vote as the statement\'s mean) are reduced by principal component analysis to two dimensions, and those who voted on at least 7 statements are grouped by k-means (k = 2–5 by silhouette). A group is described by the statements it agrees or disagrees with significantly (95 %) more often than the others.',
+    noGroups: 'No groups yet: too few have voted on at least seven statements.',
   },
 };

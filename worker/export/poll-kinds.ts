@@ -1,5 +1,5 @@
 /**
- * What a ranked or a budget poll's workbook adds to the plain one (poll-xlsx.ts): the rounds of
+ * What a ranked, a budget or a statements poll's workbook adds to the plain one (poll-xlsx.ts): the rounds of
  * the instant runoff and the Borda points, or the funded projects per area; and the counting
  * rules in the methodology sheet's words.
  */
@@ -12,6 +12,7 @@ import { optionLabels } from './poll-data.ts';
 import type { PollExportContext } from './poll-data.ts';
 import { SheetWriter } from './xlsx/sheet.ts';
 import type { SheetPart } from './xlsx/workbook.ts';
+import type { StatementView } from '../schema/statements.ts';
 
 const euros = (n: number) => `${n.toLocaleString('fi-FI').replace(/\u00a0/g, ' ')} €`;
 
@@ -19,6 +20,7 @@ const euros = (n: number) => `${n.toLocaleString('fi-FI').replace(/\u00a0/g, ' '
 export function kindSheets(ctx: PollExportContext): SheetPart[] {
   const { poll, lang, site } = ctx;
   const k = KIND_LABELS[lang];
+  if (poll.kind === 'statements' && ctx.conversation) return conversationSheets(ctx, ctx.conversation);
   const labels = optionLabels(ctx);
   const label = (id: string) => labels.get(id) ?? id;
   if (poll.kind === 'ranked' && ctx.ranked) {
@@ -79,9 +81,65 @@ export function kindSheets(ctx: PollExportContext): SheetPart[] {
   return [];
 }
 
+/** A conversation's statements with their votes, and its opinion groups with what sets each apart. */
+function conversationSheets(ctx: PollExportContext, { statements, opinions }: NonNullable<PollExportContext['conversation']>): SheetPart[] {
+  const { lang, site } = ctx;
+  const k = KIND_LABELS[lang];
+  const text = (s: StatementView) => localizedText(s.text, lang, site);
+  const byId = new Map(statements.map((s) => [s.id, s]));
+  const groupCount = opinions.groups.length;
+  const divisive = new Map(opinions.divisive.map((d) => [d.id, d.byGroup]));
+  const sheet = new SheetWriter(k.sheets.statements, [
+    { heading: 'Nro', kind: 'integer', width: 6 },
+    { heading: k.statement, kind: 'text', width: 60 },
+    { heading: k.author, kind: 'text', width: 12 },
+    { heading: EXPORT_LABELS[lang].status, kind: 'text', width: 18 },
+    { heading: k.agree, kind: 'integer', width: 12 },
+    { heading: k.disagree, kind: 'integer', width: 12 },
+    { heading: k.pass, kind: 'integer', width: 10 },
+  ], { table: true });
+  const groups = new SheetWriter(k.sheets.groups, [
+    { heading: '', kind: 'text', width: 16 },
+    { heading: k.size, kind: 'integer', width: 8 },
+    { heading: k.setsApart, kind: 'text', width: 60 },
+    { heading: '', kind: 'text', width: 14 },
+    { heading: k.agree, kind: 'integer', width: 12 },
+    { heading: k.disagree, kind: 'integer', width: 12 },
+    { heading: k.pass, kind: 'integer', width: 10 },
+  ]);
+  const statementText = (id: number) => (byId.has(id) ? text(byId.get(id)!) : String(id));
+  return [
+    {
+      sheet,
+      *rows() {
+        for (const s of statements) {
+          const v = s.votes ?? { agree: 0, disagree: 0, pass: 0 };
+          yield sheet.row([s.id, text(s), k.authors[s.author], k.statementStatus[s.status], v.agree, v.disagree, v.pass]);
+        }
+      },
+    },
+    {
+      sheet: groups,
+      *rows() {
+        if (!groupCount) yield groups.row([k.noGroups]);
+        for (const g of opinions.groups) {
+          if (!g.statements.length) yield groups.row([k.group(g.id + 1), g.size]);
+          for (const r of g.statements) yield groups.row([k.group(g.id + 1), g.size, statementText(r.id), r.direction === 'agree' ? k.agree : k.disagree, r.group.agree, r.group.disagree, r.group.pass]);
+        }
+        for (const c of opinions.consensus) yield groups.row([k.consensus, null, statementText(c.id), null, c.votes.agree, c.votes.disagree, c.votes.pass]);
+        for (const d of opinions.divisive) {
+          yield groups.row([k.divisive, null, statementText(d.id), null, d.votes.agree, d.votes.disagree, d.votes.pass]);
+          for (const [g, counts] of (divisive.get(d.id) ?? []).entries()) yield groups.row([null, null, null, k.group(g + 1), counts.agree, counts.disagree, counts.pass]);
+        }
+      },
+    },
+  ];
+}
+
 /** The methodology sheet's lines for the kind: what a ballot was and how it was counted. */
 export function kindMethodology({ poll, lang, site }: PollExportContext): [string, string][] {
   const k = KIND_LABELS[lang];
+  if (poll.kind === 'statements') return [['', k.conversation], ['', k.groupsRule]];
   if (poll.kind === 'ranked') {
     const { min, max } = choiceLimits(poll);
     return [['', k.ranked(min, max)], ['IRV', k.irvRule], ['Borda', k.bordaRule], ['', k.tieRule], ['', k.shareRanked]];
@@ -116,6 +174,15 @@ export function* kindCsvRows(ctx: PollExportContext): Generator<(string | number
     yield [];
     yield [k.sheets.borda, k.points];
     for (const b of borda) yield [label(b.id), b.points];
+  }
+  if (poll.kind === 'statements' && ctx.conversation) {
+    const { statements, opinions } = ctx.conversation;
+    yield [];
+    yield ['Nro', k.statement, k.author, EXPORT_LABELS[lang].status, k.agree, k.disagree, k.pass];
+    for (const s of statements) yield [s.id, localizedText(s.text, lang, ctx.site), k.authors[s.author], k.statementStatus[s.status], s.votes?.agree ?? 0, s.votes?.disagree ?? 0, s.votes?.pass ?? 0];
+    yield [];
+    if (!opinions.groups.length) yield [k.noGroups];
+    for (const g of opinions.groups) yield [k.group(g.id + 1), g.size, g.statements.map((r) => `${r.id} (${r.direction === 'agree' ? k.agree : k.disagree})`).join(' | ')];
   }
   if (poll.kind === 'budget' && ctx.results.funded) {
     const areaLabel = new Map((poll.budget?.areas ?? []).map((a) => [a.id, localizedText(a.label, lang, ctx.site)]));

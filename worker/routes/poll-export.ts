@@ -16,10 +16,19 @@ import { flushPoll } from '../poll-counter/index.ts';
 import { pollNotFound, pollState, withOutcome } from '../poll-rules.ts';
 import { kindCsvRows } from '../export/poll-kinds.ts';
 import { rankedCountOf } from '../tabulation/count.ts';
+import { listStatements } from '../db/statements.ts';
+import { computeOpinions } from '../statements/opinions.ts';
 import { errorResponses } from '../schema/common.ts';
 import { PollParams } from '../schema/polls.ts';
 
 const app = createApp();
+
+/** A conversation's statements in every state, with their votes, and its opinion groups over the published ones. */
+async function conversationOf(db: D1Database, poll: StoredPoll): Promise<NonNullable<Context['conversation']>> {
+  const statements = await listStatements(db, poll.site, poll.id, null, true);
+  const published = statements.filter((s) => s.status === 'published').map((s) => s.id);
+  return { statements, opinions: (await computeOpinions(db, poll, published)).view };
+}
 
 /** The poll's seal as the workbook cites it: the statement, its signature and key, and where to check it. */
 async function sealCitation(db: D1Database, { poll, site, lang }: Context, origin: string): Promise<Context['seal']> {
@@ -164,6 +173,7 @@ app.openapi(
       results: withOutcome(poll, await readResults(c.env.DB, poll)),
       // A ranked poll's rounds come first in every format: its ballots are read once for them.
       ranked: poll.kind === 'ranked' ? await rankedCountOf(c.env.DB, poll) : null,
+      conversation: poll.kind === 'statements' ? await conversationOf(c.env.DB, poll) : null,
     };
     return exportFile(c, site, poll.id, { format, delimiter }, {
       csv: (delimiter) => csv(c.env.DB, ctx, delimiter),

@@ -5,6 +5,7 @@ import { randomId, sha256Hex } from '../crypto.ts';
 import { auditStatement } from '../db/audit.ts';
 import { databaseRule, isUniqueViolation } from '../db/constraints.ts';
 import { deleteSealStatement } from '../db/seals.ts';
+import { seedStatementsStatement } from '../db/statements.ts';
 import { sealPoll } from '../sealing/seal.ts';
 import { ballotsPerHour, findPoll, insertPollStatements, listPolls, readResults, tallyKeys, toMyBallot, updatePollStatements } from '../db/polls.ts';
 import type { StoredPoll } from '../db/polls.ts';
@@ -72,6 +73,8 @@ app.openapi(
     try {
       await c.env.DB.batch([
         ...insertPollStatements(c.env.DB, poll, randomId(24)),
+        // A conversation's options are its opening statements: they become its first statements, published.
+        ...(poll.kind === 'statements' && poll.options?.length ? [seedStatementsStatement(c.env.DB, poll.site, id, poll.options.map((o) => o.label), c.var.site.defaultLang, now)] : []),
         auditStatement(c.env.DB, c.var.official, { action: 'poll.create', target: id, detail: { kind: poll.kind, status: poll.status } }, now),
       ]);
     } catch (error) {
@@ -146,6 +149,9 @@ app.openapi(
     const { poll: id } = c.req.valid('param');
     const update = c.req.valid('json');
     const current = await pollOr404(c.env.DB, c.var.site.id, id, true);
+    if ((current.kind === 'statements' && (update.options || (update.kind && update.kind !== 'statements'))) || (current.kind !== 'statements' && update.kind === 'statements')) {
+      throw new ValidationError([{ path: ['options'], code: 'conversation_started', message: 'A conversation\'s statements are added with POST …/statements and moderated there, and a poll cannot become or stop being a conversation: create a new poll instead.' }]);
+    }
     const next: Poll = { ...current, ...update, updatedAt: nowIso() };
     const check = z.custom<PollDefinition>().superRefine((poll, ctx) => checkPollDefinition(poll, ctx)).safeParse(next);
     if (!check.success) throw ValidationError.fromZod(check.error.issues);

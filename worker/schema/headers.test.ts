@@ -18,8 +18,17 @@ const READS = {
     'POST /api/v1/sites/{site}/forms/{form}/submissions',
     'POST /api/v1/sites/{site}/polls/{poll}/ballots',
     'PATCH /api/v1/sites/{site}/submissions/{ref}',
+    'POST /api/v1/sites/{site}/polls/{poll}/statements',
   ],
-  'X-Voter-Token': ['GET /api/v1/sites/{site}/polls/{poll}', 'POST /api/v1/sites/{site}/polls/{poll}/ballots'],
+  'X-Voter-Token': [
+    'GET /api/v1/sites/{site}/polls/{poll}',
+    'POST /api/v1/sites/{site}/polls/{poll}/ballots',
+    'GET /api/v1/sites/{site}/polls/{poll}/ranking',
+    'GET /api/v1/sites/{site}/polls/{poll}/statements',
+    'POST /api/v1/sites/{site}/polls/{poll}/statements',
+    'PUT /api/v1/sites/{site}/polls/{poll}/statements/{statement}/vote',
+    'GET /api/v1/sites/{site}/polls/{poll}/opinions',
+  ],
 };
 
 const doc = (await (await call('/api/openapi.json')).json()) as Doc;

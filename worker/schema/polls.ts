@@ -4,8 +4,8 @@ import { FundedArea, OptionId, PollBudget } from './poll-kinds.ts';
 
 export const PollParams = SiteParams.extend({ poll: Slug.openapi({ param: { name: 'poll', in: 'path' }, example: 'talvikunnossapito' }) });
 
-export const PollKind = z.enum(['single', 'multiple', 'scale', 'ranked', 'budget']).openapi('PollKind', {
-  description: 'single and multiple choice; scale (a rating); ranked (rank up to maxChoices options; counted by instant runoff and by Borda count); budget (participatory budgeting: pick projects whose costs fit the budget).',
+export const PollKind = z.enum(['single', 'multiple', 'scale', 'ranked', 'budget', 'statements']).openapi('PollKind', {
+  description: 'single and multiple choice; scale (a rating); ranked (rank up to maxChoices options; counted by instant runoff and by Borda count); budget (participatory budgeting: pick projects whose costs fit the budget); statements (a conversation, Pol.is style: agree, disagree or pass on statements one at a time, add your own; its options are the opening statements, and it is voted on through …/statements).',
 });
 export const ResultsVisibility = z.enum(['always', 'after_vote', 'after_close', 'never']).openapi('ResultsVisibility', {
   description: 'Who sees results: everyone; those who voted (and everyone once closed); everyone once closed; officials only.',
@@ -77,6 +77,7 @@ export function checkPollDefinition(poll: PollDefinition, ctx: z.RefinementCtx):
     return;
   }
   if (poll.scale) issue('scale', 'Only a scale poll has "scale".');
+  if (poll.kind === 'statements') return checkConversation(poll, issue);
   const options = poll.options ?? [];
   if (options.length < 2) issue('options', poll.kind === 'budget' ? 'Give at least two projects.' : 'Give at least two options.');
   if (poll.kind !== 'budget' && options.length > 30) issue('options', 'Give at most 30 options (a budget poll may have up to 200 projects).');
@@ -93,6 +94,16 @@ export function checkPollDefinition(poll: PollDefinition, ctx: z.RefinementCtx):
     if (min > max) issue('minChoices', '"minChoices" cannot be more than "maxChoices".');
     if (max > options.length) issue('maxChoices', '"maxChoices" cannot be more than the number of options.');
   }
+}
+
+/** A conversation: its options are its opening statements (any number up to 200, none too), one short thought each. */
+function checkConversation(poll: PollDefinition, issue: (path: string | (string | number)[], message: string) => void): void {
+  if (poll.minChoices !== undefined || poll.maxChoices !== undefined) issue('maxChoices', 'A statements poll has no choices to limit: each statement is voted on by itself.');
+  (poll.options ?? []).forEach((o, i) => {
+    for (const field of ['cost', 'area', 'image', 'imageAlt', 'description'] as const) if (o[field] !== undefined) issue(['options', i, field], `A statement has no "${field}".`);
+  });
+  const ids = (poll.options ?? []).map((o) => o.id);
+  if (new Set(ids).size !== ids.length) issue('options', 'Option ids must be unique.');
 }
 
 /** A budget: a cap or areas with caps, every project with a cost that fits its area. */

@@ -42,6 +42,9 @@ export const VALID_BODIES: Record<string, (ctx: BodyContext) => RequestSpec> = {
   'POST /api/v1/sites/{site}/polls': ({ other }) => json({ ...TEXT_POLL, id: other.ids.poll![0], question: { fi: 'Matriisin kysely' } }),
   'PATCH /api/v1/sites/{site}/polls/{poll}': () => json({ question: { fi: 'Muutettu kysymys' } }),
   'POST /api/v1/sites/{site}/polls/{poll}/ballots': () => json({ choices: ['a'] }, { 'X-Voter-Token': newVoter() }),
+  'PUT /api/v1/sites/{site}/polls/{poll}/statements/{statement}/vote': () => json({ vote: 'agree' }, { 'X-Voter-Token': newVoter() }),
+  'POST /api/v1/sites/{site}/polls/{poll}/statements': () => json({ text: 'Matriisin väite kirjastosta' }, { 'X-Voter-Token': newVoter() }),
+  'PATCH /api/v1/sites/{site}/polls/{poll}/statements/{statement}': () => json({ status: 'published' }),
   'POST /api/v1/sites/{site}/forms': ({ other }) =>
     json({ id: other.ids.form![0], title: { fi: 'Matriisin lomake' }, fields: [{ key: 'message', type: 'longText', label: { fi: 'Viesti' }, required: true }], status: 'open' }),
   'PATCH /api/v1/sites/{site}/forms/{form}': () => json({ title: { fi: 'Muutettu lomake' } }),

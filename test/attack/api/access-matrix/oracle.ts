@@ -32,16 +32,21 @@ interface OpenApiDoc {
 /** Path parameters whose value is not an object of one site (a language, a kind of decision term). */
 export const SHARED_PARAMS: Record<string, string> = { lang: 'fi', kind: 'topic', receipt: 'ZZZZ-ZZZZ-ZZZZ' };
 
-/** Which seeded objects a path parameter names: a sealed result is of a closed poll (`sealedPoll`), a count of rounds of a ranked one (`rankedPoll`), anything else of its own kind. */
+/** Which seeded objects a path parameter names: a sealed result is of a closed poll (`sealedPoll`), a count of rounds of a ranked one (`rankedPoll`), statements and opinions of a conversation (`conversation`), anything else of its own kind. */
 export const idsKind = (op: Pick<Operation, 'path'>, param: string): string => {
   if (param === 'poll' && op.path.includes('/seal')) return 'sealedPoll';
   if (param === 'poll' && op.path.endsWith('/ranking')) return 'rankedPoll';
+  if (param === 'poll' && (op.path.includes('/statements') || op.path.endsWith('/opinions'))) return 'conversation';
   return param;
 };
 /** The path names a thing to create in the path's own site: another site's id there is a new name, not a reference. */
 export const CREATES_BY_PATH = new Set(['PUT /api/v1/sites/{site}/channels/{channel}', 'PUT /api/v1/sites/{site}/decision-terms/{kind}/{value}']);
 /** Public operations whose documented 401/403 answer a voter's assertion or challenge, not an official's token. */
-export const TOKEN_BLIND = new Set(['POST /api/v1/sites/{site}/polls/{poll}/ballots']);
+export const TOKEN_BLIND = new Set([
+  'POST /api/v1/sites/{site}/polls/{poll}/ballots',
+  'PUT /api/v1/sites/{site}/polls/{poll}/statements/{statement}/vote',
+  'POST /api/v1/sites/{site}/polls/{poll}/statements',
+]);
 
 export function operationsOf(doc: OpenApiDoc): Operation[] {
   return Object.entries(doc.paths).flatMap(([path, methods]) =>

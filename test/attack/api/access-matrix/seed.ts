@@ -95,6 +95,14 @@ export async function seedSite(tag: string): Promise<SeedSite> {
   await send(slug, owner, 'POST', '/polls', { ...TEXT_POLL, kind: 'ranked', id: draftRanked, question: { fi: `${view} järjestysluonnos` }, status: 'draft' });
   const ranking = await call(`/api/v1/sites/${slug}/polls/${rankedPoll}/ballots`, { method: 'POST', json: { choices: ['c', 'a'] }, headers: { 'X-Voter-Token': newVoter(), 'CF-Connecting-IP': ip() } });
   if (ranking.status !== 201) throw new Error(`seeding ${slug}: ranking → ${ranking.status} ${await ranking.text()}`);
+  // A conversation and a draft one, with a statement of a resident's waiting for a moderator.
+  const conversation = `${tag}-conversation`;
+  const draftConversation = `${tag}-draftconversation`;
+  const opening = [{ id: 's1', label: { fi: `${pub} väite yksi` } }, { id: 's2', label: { fi: `${pub} väite kaksi` } }];
+  await send(slug, owner, 'POST', '/polls', { kind: 'statements', id: conversation, question: { fi: `${pub} keskustelu` }, options: opening, status: 'open', resultsVisibility: 'always' });
+  await send(slug, owner, 'POST', '/polls', { kind: 'statements', id: draftConversation, question: { fi: `${view} keskusteluluonnos` }, options: opening, status: 'draft' });
+  const waitingStatement = await call(`/api/v1/sites/${slug}/polls/${conversation}/statements`, { method: 'POST', json: { text: `${mod} odottava väite` }, headers: { 'X-Voter-Token': newVoter(), 'CF-Connecting-IP': ip() } });
+  if (waitingStatement.status !== 202) throw new Error(`seeding ${slug}: statement → ${waitingStatement.status} ${await waitingStatement.text()}`);
   markers.push({ text: view, level: LEVEL.viewer, what: 'a draft, a private attachment or a resident\'s message' });
 
   const form = `${tag}-form`;
@@ -145,7 +153,7 @@ export async function seedSite(tag: string): Promise<SeedSite> {
     origin,
     tokens,
     revoked: revoked.token,
-    ids: { poll: [poll, draftPoll], sealedPoll: [sealedPoll, draftPoll], rankedPoll: [rankedPoll, draftRanked], form: [form, draftForm], ref: [receipt.ref], decision: [decision], value: [`${tag}-aihe`], video: [video, draftVideo], channel: [channel], token: [spare.id] },
+    ids: { poll: [poll, draftPoll], sealedPoll: [sealedPoll, draftPoll], rankedPoll: [rankedPoll, draftRanked], conversation: [conversation, draftConversation], statement: ['1', '2'], form: [form, draftForm], ref: [receipt.ref], decision: [decision], value: [`${tag}-aihe`], video: [video, draftVideo], channel: [channel], token: [spare.id] },
     hiddenPoll: poll,
     ref: receipt.ref,
     removalKey: receipt.removalKey,
