@@ -2,6 +2,7 @@ import { demoDecisionTerms } from '../../demo/seed/decision-terms.ts';
 import { demoDecisions } from '../../demo/seed/decisions.ts';
 import { demoForms } from '../../demo/seed/forms.ts';
 import { demoPolls } from '../../demo/seed/polls.ts';
+import { demoConversation, demoConversationVotes, demoWaitingStatement } from '../../demo/seed/conversation.ts';
 import { demoChannel, demoVideos } from '../../demo/seed/videos.ts';
 import { demoSite } from '../../demo/seed/site.ts';
 import { upsertSiteWithToken } from './sites.ts';
@@ -35,7 +36,8 @@ export async function seedDemoContent(apiBase: string, token: string): Promise<v
       if (created.status !== 201) throw new Error(`Seeding ${kind}/${item.id} failed: ${created.status} ${await created.text()}`);
     }
   };
-  await seed('polls', demoPolls);
+  await seed('polls', [...demoPolls, demoConversation]);
+  await seedConversation(site, headers);
   await seed('forms', demoForms);
   // A few hundred decisions, through the import an official would use; only into an empty feed.
   const existing = (await (await fetch(`${site}/decisions?limit=1`)).json()) as { items: unknown[] };
@@ -51,6 +53,33 @@ export async function seedDemoContent(apiBase: string, token: string): Promise<v
     if (named.status !== 200) throw new Error(`Seeding the label of ${kind} ${value} failed: ${named.status} ${await named.text()}`);
   }
   await seedVideos(site, token);
+}
+
+/**
+ * The conversation's made-up residents and their votes, and one statement waiting for a
+ * moderator, only into a conversation nobody has voted in yet. Each resident votes from an
+ * address of their own (a documentation range), as residents do.
+ */
+async function seedConversation(site: string, headers: Record<string, string>): Promise<void> {
+  const path = `${site}/polls/${demoConversation.id}/statements`;
+  const list = (await (await fetch(path, { headers })).json()) as { voters?: number };
+  if (list.voters) return;
+  const token = (resident: number) => `demo-resident-${String(resident).padStart(4, '0')}-kirjasto`;
+  const address = (resident: number) => `198.51.100.${resident % 250}`;
+  for (const { resident, statement, vote } of demoConversationVotes()) {
+    const answer = await fetch(`${path}/${statement}/vote`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json', 'X-Voter-Token': token(resident), 'CF-Connecting-IP': address(resident) },
+      body: JSON.stringify({ vote }),
+    });
+    if (answer.status !== 200) throw new Error(`Seeding a vote on statement ${statement} failed: ${answer.status} ${await answer.text()}`);
+  }
+  const waiting = await fetch(path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Voter-Token': token(9999), 'CF-Connecting-IP': '198.51.100.251', 'Idempotency-Key': 'demo-waiting-statement' },
+    body: JSON.stringify(demoWaitingStatement),
+  });
+  if (!waiting.ok) throw new Error(`Seeding the waiting statement failed: ${waiting.status} ${await waiting.text()}`);
 }
 
 const VIDEO_FILES = new URL('../../demo/seed/videos/', import.meta.url);

@@ -18,7 +18,7 @@ export interface ApiAnswer<T> {
 }
 
 export interface ApiCall {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT';
   json?: unknown;
   headers?: Record<string, string>;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPoll } from '../../../test/workers/helpers.ts';
+import { call, createPoll } from '../../../test/workers/helpers.ts';
 import { frameSite } from '../test-content.ts';
 import { ballots, formKeyOf, get, newBrowser, post, redirectOf, textOf } from './test-support.ts';
 
@@ -57,5 +57,41 @@ describe('the new kinds of poll without JavaScript', () => {
     const location = redirectOf(await post(browser, frame(site.id, 'jarjestys', 'sv'), [['key', key], ['rank-c', '1'], ['rank-a', '2'], ['rank-b', '']]));
     expect(textOf((await get(browser, location)).html)).toContain('Ditt svar: 1. Busshållplatser, 2. Cykelvägar');
     expect(await ballots(site.id, 'jarjestys', owner)).toBe(1);
+  });
+});
+
+describe('a conversation without JavaScript', () => {
+  it('shows one statement at a time with three buttons, saves each vote, and moves on to the next', async () => {
+    const { site, owner } = await frameSite();
+    await createPoll(site.id, owner, {
+      id: 'keskustelu',
+      kind: 'statements',
+      question: { fi: 'Millainen kirjaston pitäisi olla?' },
+      options: [
+        { id: 's1', label: { fi: 'Kirjaston pitäisi olla auki sunnuntaisin.' } },
+        { id: 's2', label: { fi: 'Kirjastoon tarvitaan hiljainen kerros.' } },
+      ],
+      status: 'open',
+      resultsVisibility: 'always',
+    });
+    const browser = newBrowser();
+    const page = await get(browser, frame(site.id, 'keskustelu'));
+    expect(page.html).toContain('<button type="submit" name="vote" value="agree">Samaa mieltä</button>');
+    expect(textOf(page.html)).toContain('Olet ottanut kantaa 0 väitteeseen 2:stä.');
+    const first = page.html.match(/name="statement" value="(\d+)"/)![1]!;
+    const key = formKeyOf(page.html);
+    const location = redirectOf(await post(browser, frame(site.id, 'keskustelu'), [['key', key], ['statement', first], ['vote', 'agree']]));
+    const after = await get(browser, location);
+    expect(textOf(after.html)).toContain('Kantasi on tallennettu.');
+    expect(textOf(after.html)).toContain('Olet ottanut kantaa 1 väitteeseen 2:stä.');
+    const second = after.html.match(/name="statement" value="(\d+)"/)![1]!;
+    expect(second).not.toBe(first);
+    const done = redirectOf(await post(browser, frame(site.id, 'keskustelu'), [['key', formKeyOf(after.html)], ['statement', second], ['vote', 'pass']]));
+    const end = textOf((await get(browser, done)).html);
+    expect(end).toContain('Olet ottanut kantaa kaikkiin väitteisiin. Kiitos!');
+    expect(end).toContain('samaa mieltä 1, eri mieltä 0, ohitti 0');
+    // Both votes are one resident's.
+    const opinions = (await (await call(`/api/v1/sites/${site.id}/polls/keskustelu/statements`, { token: owner })).json()) as { voters: number };
+    expect(opinions.voters).toBe(1);
   });
 });

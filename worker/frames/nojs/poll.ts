@@ -14,24 +14,25 @@ import type { PostOutcome } from './outcome.ts';
 import { errorSummary, fieldError, hasError, notice, postForm, shown, textOf } from './parts.ts';
 import { stringsFor } from './strings/index.ts';
 import { voterCookie, voterFromCookie, voterFromKey } from './voter-cookie.ts';
+import { postConversationVote, renderConversation } from './conversation.ts';
 
 /** The id of the poll's first control: where the error summary's link takes the resident. */
 const FIRST = 'nojs-poll-first';
 
-interface Voter {
+export interface Voter {
   token: string | null;
   /** Whether it came from the cookie, i.e. this browser keeps it. */
   remembered: boolean;
 }
 
 /** Who is looking: the cookie's voter, else the one a just-sent form (`answered=KEY`) made, else nobody. */
-async function voterOf(ctx: FallbackContext, key: string | null): Promise<Voter> {
+export async function voterOf(ctx: FallbackContext, key: string | null): Promise<Voter> {
   const cookie = voterFromCookie(ctx.c.req.header('Cookie'));
   if (cookie) return { token: cookie, remembered: true };
   return { token: key ? await voterFromKey(ctx.site.id, ctx.id, key) : null, remembered: false };
 }
 
-const readPoll = (ctx: FallbackContext, token: string | null) =>
+export const readPoll = (ctx: FallbackContext, token: string | null) =>
   callApi<PollView>(ctx.c, sitePath(ctx.site.id, `polls/${encodeURIComponent(ctx.id)}`), { headers: token ? { 'X-Voter-Token': token } : {} });
 
 function optionLabel(ctx: FallbackContext, poll: PollView, id: string): string {
@@ -152,6 +153,7 @@ export async function renderPoll(ctx: FallbackContext) {
   const answer = await readPoll(ctx, voter.token);
   if (!answer.ok) return notice(answer.status === 429 ? t.rateLimited : t.notFound, 'warning');
   const poll = answer.data;
+  if (poll.kind === 'statements') return renderConversation(ctx, poll, voter);
   const state = ctx.state ?? {};
   const question = textOf(ctx, poll.question);
   const description = poll.description ? shown(ctx, poll.description) : '';
@@ -203,6 +205,7 @@ export async function postPoll(ctx: FallbackContext, form: URLSearchParams): Pro
   if (!read.ok) return read.status === 429 ? refuse(429, t.rateLimited) : refuse(404, t.notFound);
   const poll = read.data;
   if (poll.voterMode !== 'anonymous') return refuse(400, t.poll.needsScript);
+  if (poll.kind === 'statements') return postConversationVote(ctx, form, key, token, cookie !== null);
 
   let ballot: { choices: string[] } | { value: number };
   if (poll.kind === 'scale') {

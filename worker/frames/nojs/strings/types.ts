@@ -58,6 +58,16 @@ export interface NojsStrings {
     notRanked: string;
     rankTwice: string;
     rankGap: string;
+    /** Conversations (statements). */
+    agree: string;
+    disagree: string;
+    pass: string;
+    progress: (done: number, all: number) => string;
+    allAnswered: string;
+    statementLabel: string;
+    voteSaved: string;
+    addNeedsScript: string;
+    countsOf: (agree: number, disagree: number, pass: number) => string;
   };
   feedback: {
     submit: string;
