@@ -65,6 +65,8 @@ console.log(`
   Demo page (sv)   ${server.url}/sv/
   Feedback (fi/sv) ${server.url}/palaute/  ${server.url}/sv/respons/
   Decisions        ${server.url}/paatokset/  ${server.url}/sv/beslut/
+  Budget, ranking  ${server.url}/osallistuva-budjetointi/  ${server.url}/sv/medborgarbudget/
+  Conversation     ${server.url}/keskustelu/  ${server.url}/sv/samtal/
   Loader           ${server.url}/embed/v1/osallistu.js
   API              ${server.url}/api/v1/health
   API docs         ${server.url}/api/openapi.json

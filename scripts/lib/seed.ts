@@ -66,13 +66,22 @@ async function seedConversation(site: string, headers: Record<string, string>): 
   if (list.voters) return;
   const token = (resident: number) => `demo-resident-${String(resident).padStart(4, '0')}-kirjasto`;
   const address = (resident: number) => `198.51.100.${resident % 250}`;
-  for (const { resident, statement, vote } of demoConversationVotes()) {
-    const answer = await fetch(`${path}/${statement}/vote`, {
-      method: 'PUT',
-      headers: { 'Content-Type': 'application/json', 'X-Voter-Token': token(resident), 'CF-Connecting-IP': address(resident) },
-      body: JSON.stringify({ vote }),
-    });
-    if (answer.status !== 200) throw new Error(`Seeding a vote on statement ${statement} failed: ${answer.status} ${await answer.text()}`);
+  // Eight residents at a time, each voting in order: about 550 votes in seconds rather than a minute.
+  const byResident = Map.groupBy(demoConversationVotes(), (v) => v.resident);
+  const residents = [...byResident.entries()];
+  for (let i = 0; i < residents.length; i += 8) {
+    await Promise.all(
+      residents.slice(i, i + 8).map(async ([resident, votes]) => {
+        for (const { statement, vote } of votes) {
+          const answer = await fetch(`${path}/${statement}/vote`, {
+            method: 'PUT',
+            headers: { 'Content-Type': 'application/json', 'X-Voter-Token': token(resident), 'CF-Connecting-IP': address(resident) },
+            body: JSON.stringify({ vote }),
+          });
+          if (answer.status !== 200) throw new Error(`Seeding a vote on statement ${statement} failed: ${answer.status} ${await answer.text()}`);
+        }
+      }),
+    );
   }
   const waiting = await fetch(path, {
     method: 'POST',
