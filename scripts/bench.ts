@@ -17,6 +17,7 @@ import { measureStart } from '../test/bench/start.ts';
 import { measureWorkerBundle } from '../test/bench/worker-bundle.ts';
 import { measureMillionExport } from '../test/bench/export-million.ts';
 import { measureSealMillion } from '../test/bench/seal-million.ts';
+import { PARTICIPANTS as OPINION_PARTICIPANTS, STATEMENTS as OPINION_STATEMENTS, VOTES_EACH as OPINION_VOTES, conversationSql, measureOpinions } from '../test/bench/opinions-workerd.ts';
 import { workerdPid } from '../test/bench/processes.ts';
 import { measureSoak, soakProblems } from '../test/bench/soak.ts';
 import { measureWordPressPage } from '../test/bench/wordpress.ts';
@@ -272,6 +273,21 @@ try {
     budget: 'reported',
     ok: true,
   });
+
+  step(`Opinion groups inside workerd: ${OPINION_PARTICIPANTS.toLocaleString('en')} residents × ${OPINION_STATEMENTS} statements, ${OPINION_VOTES} votes each, read from D1 and grouped by GET …/opinions`);
+  {
+    const opening = Array.from({ length: 200 }, (_, i) => ({ id: `s${i + 1}`, label: { fi: `Penkkiväite ${i + 1}` } }));
+    const made = await fetch(`${api}/polls`, { method: 'POST', headers: official, body: JSON.stringify({ id: 'bench-opinions', kind: 'statements', question: { fi: 'Penkki' }, options: opening, status: 'open', resultsVisibility: 'always' }) });
+    if (made.status !== 201) throw new Error(`create conversation: ${made.status} ${await made.text()}`);
+    executeSql(conversationSql('koivulahti', 'bench-opinions'), { persistTo });
+    const o = await measureOpinions({ api, token, pollId: 'bench-opinions', serverPid: server.process.pid! });
+    figures.push({
+      name: `Opinion groups in the Worker (GET …/opinions, cold): ${(OPINION_PARTICIPANTS * OPINION_VOTES).toLocaleString('en')} votes read from D1 and grouped (PCA, k-means, repness), three camps planted`,
+      value: `${(o.coldMs / 1000).toFixed(2)} s end to end · workerd +${o.growthMb.toFixed(0)} MB at peak (local D1 runs inside it) · ${o.participants.toLocaleString('en')} residents, ${o.clustered.toLocaleString('en')} grouped, groups of ${o.groups.join(', ')} · asked again within the minute: ${o.cachedMs.toFixed(0)} ms`,
+      budget: '≤ 30 s and ≤ 128 MB (a Worker\'s defaults), 3 groups found',
+      ok: o.status === 200 && o.coldMs <= 30_000 && o.growthMb <= 128 && o.groups.length === 3,
+    });
+  }
 
   // Past the edge cache (a request's no-cache), so the Worker reads the kept counts each time.
   const facets = () => medianRead(`${api}/decision-facets`, { 'Cache-Control': 'no-cache' });

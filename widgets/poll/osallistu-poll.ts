@@ -13,6 +13,7 @@ import { pendingBallot } from './pending-ballot.ts';
 import type { PendingBallot } from './pending-ballot.ts';
 import { pollStyles } from './styles.ts';
 import type { PollContext } from './results.ts';
+import type { KindView } from './kinds/kind.ts';
 
 /** The results view (results.ts), once loaded: it is needed only after a vote or once the poll is closed. */
 let results: typeof import('./results.ts') | undefined;
@@ -20,6 +21,15 @@ let results: typeof import('./results.ts') | undefined;
 const loadResults = async (lang: Lang) => {
   results ??= await import('./results.ts');
   await results.receiptMessages.load(lang);
+};
+
+/** The kinds of poll with a view of their own, each its own chunk: only a page that has one downloads it. */
+const KINDS: Partial<Record<PollView['kind'], () => Promise<KindView>>> = { ranked: () => import('./kinds/ranked.ts'), budget: () => import('./kinds/budget.ts') };
+const kinds: Partial<Record<PollView['kind'], KindView>> = {};
+/** The view of a poll of `kind` (if it has one of its own) and its strings in `lang`. */
+const loadKind = async (kind: PollView['kind'], lang: Lang) => {
+  const load = KINDS[kind];
+  if (load) await (kinds[kind] ??= await load()).kindMessages.load(lang);
 };
 
 /** Detail of `osallistu-vote`. */
@@ -93,8 +103,9 @@ export class OsallistuPoll extends OsallistuElement {
   get #noticeElement() {
     return this.renderRoot?.querySelector<HTMLElement>('.notice');
   }
+  /** The field with the error, else the first field (a ranked poll's are selects). */
   get #firstInput() {
-    return this.renderRoot?.querySelector('input');
+    return this.renderRoot?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? this.renderRoot?.querySelector<HTMLElement>('input,select');
   }
   readonly #name = `osallistu-poll-${++instances}`;
 
@@ -145,6 +156,7 @@ export class OsallistuPoll extends OsallistuElement {
 
   #renderPoll(poll: PollView): TemplateResult {
     const t = this.t.poll;
+    if (!this.#kindReady(poll)) return html``;
     const votingBlocked = this.#votingBlockedReason(poll);
     const canVote = this.#canVote(poll);
     const question = this.#text(poll.question, poll);
@@ -154,9 +166,9 @@ export class OsallistuPoll extends OsallistuElement {
         ? this.#renderForm(poll)
         : html`<p class="question" role="heading" aria-level=${this.headingLevel} lang=${question.lang}>${question.text}</p>${this.#renderDescription(poll)}`}
       ${this.#renderTiming(poll)}
-      ${!canVote ? this.#renderOutcome(poll, () => results!.renderMine(this.#context(poll))) : nothing}
+      ${!canVote ? this.#renderOutcome(poll, () => (kinds[poll.kind] ?? results!).renderMine(this.#context(poll))) : nothing}
       ${!canVote && votingBlocked && poll.state === 'open' ? html`<p class="notice">${votingBlocked}</p>` : nothing}
-      ${!canVote ? this.#renderOutcome(poll, () => results!.renderResults(this.#context(poll))) : nothing}
+      ${!canVote ? this.#renderOutcome(poll, () => (kinds[poll.kind] ?? results!).renderResults(this.#context(poll))) : nothing}
       ${!canVote && poll.state === 'open' && poll.allowChange && poll.myBallot
         ? html`<div class="actions"><button part="button" class="secondary change" @click=${this.#startEditing}>${t.change}</button></div>`
         : nothing}
@@ -189,7 +201,7 @@ export class OsallistuPoll extends OsallistuElement {
         ${this.#renderDescription(poll, id('description'))}
         <p class="hint" id=${id('hint')}>${this.#hint(poll)}</p>
         <div role="alert">${this.fieldError ? html`<p class="error" id=${id('error')}><span class="visually-hidden">${t.errorPrefix}</span> ${this.fieldError}</p>` : nothing}</div>
-        ${poll.kind === 'scale' ? this.#renderScale(poll) : this.#renderChoices(poll)}
+        ${kinds[poll.kind]?.renderBallot(this.#context(poll)) ?? (poll.kind === 'scale' ? this.#renderScale(poll) : this.#renderChoices(poll))}
       </fieldset>
       <div class="actions">
         <button part="button" type="submit" aria-disabled=${this.submitting ? 'true' : 'false'}>
@@ -248,7 +260,14 @@ export class OsallistuPoll extends OsallistuElement {
   }
 
   #context(poll: PollView): PollContext {
-    return { poll, t: this.t, language: this.language, headingLevel: this.headingLevel, apiBase: this.client.apiBase, site: this.siteId };
+    return { poll, t: this.t, language: this.language, headingLevel: this.headingLevel, apiBase: this.client.apiBase, site: this.siteId, host: this, results, readHeaders: () => this.#headers(false) };
+  }
+
+  /** Whether this poll's kind is drawn here, or its own view (kinds/) is here with its strings; if not, it is fetched and drawn then. */
+  #kindReady(poll: PollView): boolean {
+    if (!KINDS[poll.kind] || kinds[poll.kind]?.kindMessages.has(this.language)) return true;
+    loadKind(poll.kind, this.language).then(() => this.requestUpdate(), () => {}); // a failed download is tried again at the next render
+    return false;
   }
 
   /** Part of the results view: drawn once its chunk is here (fetchPoll and send wait for it; a console preview asks for it here). */
@@ -277,6 +296,8 @@ export class OsallistuPoll extends OsallistuElement {
 
   #hint(poll: PollView): string {
     const t = this.t.poll;
+    const kind = kinds[poll.kind];
+    if (kind) return kind.hint(this.#context(poll));
     if (poll.kind === 'scale') return t.chooseValue(poll.scale!.min, poll.scale!.max);
     if (poll.kind === 'single') return t.chooseOne;
     if (poll.minChoices === poll.maxChoices) return t.chooseExactly(poll.minChoices);
@@ -303,7 +324,8 @@ export class OsallistuPoll extends OsallistuElement {
     try {
       const poll = await this.client.get<PollView>(`polls/${encodeURIComponent(this.poll)}`, { headers: this.#headers(false) });
       // Drawn whole in one go: a poll this browser has answered, or one that is closed, waits for the results view.
-      if (!this.#canVote(poll)) await loadResults(this.language);
+      // A ranked or budget poll waits for its own view too, fetched beside it.
+      await Promise.all([!this.#canVote(poll) && loadResults(this.language), loadKind(poll.kind, this.language)]);
       this.load = { status: 'ready', poll };
       this.#selectBallot(poll);
       // A ballot (or change) still waiting from an earlier visit: sending it again is safe, its
@@ -354,6 +376,8 @@ export class OsallistuPoll extends OsallistuElement {
   /** The client-side check, so the resident hears what to fix without a round trip. */
   #validationError(poll: PollView): string {
     const t = this.t.poll;
+    const kind = kinds[poll.kind];
+    if (kind) return kind.validate(this.#context(poll));
     if (poll.kind === 'scale') return this.value === null ? t.errorNoValue : '';
     if (this.choices.length === 0) return t.errorNoChoice;
     if (this.choices.length < poll.minChoices) return t.errorTooFew(poll.minChoices);
@@ -406,7 +430,7 @@ export class OsallistuPoll extends OsallistuElement {
       this.#acceptReceipt(receipt);
       const message = pending.offline ? t.sentAfterOffline : wasChange ? t.changed : t.thanks;
       this.notice = message;
-      this.announcement = `${t.saved} ${results && this.load.status === 'ready' ? results.resultsSummary(this.#context(this.load.poll)) : ''}`.trim();
+      this.announcement = `${t.saved} ${results && this.load.status === 'ready' ? (kinds[this.load.poll.kind] ?? results).resultsSummary(this.#context(this.load.poll)) : ''}`.trim();
       emit<VoteDetail>(this, 'osallistu-vote', { site: this.siteId, poll: this.poll, ...pending.body, changed: wasChange });
     } catch (error) {
       if (this.isTransient(error)) {

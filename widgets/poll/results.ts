@@ -156,6 +156,12 @@ export interface PollContext {
   /** The API's origin and the site: where the verify page is, and whose receipts this device keeps. */
   apiBase: string;
   site: string;
+  /** The poll element: a kind's own view (kinds/) reads and sets its ballot through it. */
+  host: ReactiveElement;
+  /** This module, once loaded: a kind's own view (kinds/) draws the receipt, the seal and the case with it, without importing it. */
+  results?: typeof import('./results.ts');
+  /** The headers the element reads the poll with (its voter token, if this browser has one, and the host's assertion): a ranked poll's count is read with them too. */
+  readHeaders: () => Record<string, string>;
 }
 
 const text = ({ poll, language }: PollContext, map: Partial<Record<Lang, string>>) => localized(map, language, poll.languages);
@@ -186,7 +192,7 @@ export function renderMine(ctx: PollContext) {
  * The device keeps them in the order it was given them, so a changed ballot's old receipt stays
  * on screen as replaced (the server keeps no link between them that anyone could read).
  */
-function renderReceipt(ctx: PollContext, receipt: string) {
+export function renderReceipt(ctx: PollContext, receipt: string) {
   const r = receiptMessages.get(ctx.language);
   const kept = new StoredValue<string[]>(`osallistu.receipts:${ctx.apiBase}:${ctx.site}:${ctx.poll.id}`);
   const known = kept.get() ?? [];
@@ -231,7 +237,12 @@ const optionResult = (ctx: PollContext, count: number, total: number) => ctx.t.p
 
 /** The results as text and bars (or when they are not shown yet, when they will be), and a closed poll's sealed result. */
 export function renderResults(ctx: PollContext) {
-  return html`${renderTallies(ctx)}${renderSealed(ctx)}${renderCase(ctx)}`;
+  return html`${renderTallies(ctx)}${renderFollowUp(ctx)}`;
+}
+
+/** What follows the results of every kind of poll: a closed poll's sealed result, and its case. */
+export function renderFollowUp(ctx: PollContext) {
+  return html`${renderSealed(ctx)}${renderCase(ctx)}`;
 }
 
 function renderTallies(ctx: PollContext) {

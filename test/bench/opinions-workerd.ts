@@ -1,0 +1,71 @@
+/**
+ * Opinion groups where they run: a conversation of 500 statements and 10,000 residents voting on
+ * 40 each (400,000 votes, written by SQL into the local D1 of `wrangler dev`), then
+ * GET …/opinions as an official asks for it, which reads every vote from D1 a page at a time and
+ * computes the groups inside workerd. Residents are planted in three camps (each agrees with
+ * its own third of the statements and disagrees with the next), so the bench also says whether
+ * the groups were found.
+ */
+import { getAgain, rss } from './export-million.ts';
+
+export const PARTICIPANTS = 10_000;
+export const STATEMENTS = 500;
+export const VOTES_EACH = 40;
+const MB = 1024 * 1024;
+
+/** SQL for statements 201–500 (the poll is made with 200 opening ones) and the planted votes. */
+export function conversationSql(site: string, poll: string): string {
+  const now = '2026-12-01T08:00:00.000Z';
+  // Each resident's 40 statements: 1 + (7919·i + 229·j) mod 500, distinct for j < 500 since 229 and 500 share no factor.
+  return `
+INSERT INTO poll_statements (site_id, poll_id, id, text, lang, status, author, created_at, moderated_at)
+WITH RECURSIVE n(i) AS (SELECT 201 UNION ALL SELECT i + 1 FROM n WHERE i < ${STATEMENTS})
+SELECT '${site}', '${poll}', i, json_object('fi', 'Penkkiväite ' || i), 'fi', 'published', 'official', '${now}', '${now}' FROM n;
+INSERT INTO statement_votes (site_id, poll_id, statement_id, voter_hash, vote, cast_at)
+WITH RECURSIVE p(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM p WHERE i < ${PARTICIPANTS - 1}),
+     k(j) AS (SELECT 0 UNION ALL SELECT j + 1 FROM k WHERE j < ${VOTES_EACH - 1}),
+     v(i, s, noise) AS (SELECT i, 1 + ((7919 * i + 229 * j) % ${STATEMENTS}), (31 * i + 17 * j) % 10 FROM p, k)
+SELECT '${site}', '${poll}', s, printf('bench-%05d', i),
+       CASE WHEN noise = 0 THEN 0
+            WHEN s % 3 = i % 3 THEN 1
+            WHEN (s + 1) % 3 = i % 3 THEN -1
+            ELSE 0 END,
+       '${now}'
+  FROM v;
+`;
+}
+
+export interface OpinionsFigures {
+  status: number;
+  coldMs: number;
+  cachedMs: number;
+  growthMb: number;
+  participants: number;
+  clustered: number;
+  groups: number[];
+}
+
+export async function measureOpinions(options: { api: string; token: string; pollId: string; serverPid: number }): Promise<OpinionsFigures> {
+  const url = `${options.api}/polls/${options.pollId}/opinions`;
+  const headers = { Authorization: `Bearer ${options.token}` };
+  const before = rss(options.serverPid);
+  let peak = before;
+  const sampler = setInterval(() => (peak = Math.max(peak, rss(options.serverPid))), 20);
+  const began = performance.now();
+  const response = await getAgain(url, { headers });
+  const body = (await response.json()) as { participants: number; clustered: number; groups: { size: number }[] };
+  const coldMs = performance.now() - began;
+  clearInterval(sampler);
+  const again = performance.now();
+  await (await getAgain(url, { headers })).arrayBuffer();
+  const cachedMs = performance.now() - again;
+  return {
+    status: response.status,
+    coldMs,
+    cachedMs,
+    growthMb: (Math.max(peak, rss(options.serverPid)) - before) / MB,
+    participants: body.participants,
+    clustered: body.clustered,
+    groups: (body.groups ?? []).map((g) => g.size),
+  };
+}

@@ -1,0 +1,46 @@
+/**
+ * What a kind of poll with a view of its own (ranked.ts, budget.ts) gives `<osallistu-poll>`:
+ * its ballot inside the poll's fieldset, its hint and its check before sending, and what it shows
+ * once answered or closed. Each is its own chunk, with its own strings per language, loaded only
+ * on a page that has such a poll; the single-choice poll's page never downloads them.
+ *
+ * Types only: nothing here is in any chunk (a module both kinds imported would be a chunk of
+ * its own, one request more for either).
+ */
+import type { ReactiveElement, TemplateResult } from 'lit';
+import type { ApiClient } from '../../core/api-client.ts';
+import type { Catalog } from '../../core/i18n.ts';
+import type { PollView } from '../../../worker/schema/polls.ts';
+import type { PollContext } from '../results.ts';
+
+export interface KindView {
+  /** The kind's own strings; the element draws the poll once those of its language have arrived. */
+  kindMessages: Catalog<unknown>;
+  /** The controls inside the poll's fieldset (after its legend, description, hint and error). */
+  renderBallot(ctx: PollContext): TemplateResult;
+  /** What to do, under the question ("Rank up to 3."). */
+  hint(ctx: PollContext): string;
+  /** Why the ballot as it stands cannot be sent, in words, or '' when it can. */
+  validate(ctx: PollContext): string;
+  /** The resident's own ballot and its receipt (ctx.results is loaded). */
+  renderMine(ctx: PollContext): unknown;
+  /** The results, then the sealed result and the case (ctx.results is loaded). */
+  renderResults(ctx: PollContext): unknown;
+  /** The results as one sentence for the polite live region after a vote; '' when there is nothing short to say. */
+  resultsSummary(ctx: PollContext): string;
+}
+
+/**
+ * The poll element as a kind's view uses it: its ballot (`choices`, in rank order for a ranked
+ * poll), the error at the field, the polite live region's text, and how it reads. These are the
+ * element's internal reactive state: setting one draws the element again.
+ */
+export interface KindHost extends ReactiveElement {
+  choices: string[];
+  fieldError: string;
+  announcement: string;
+  preview?: PollView;
+  readonly client: ApiClient;
+  readonly renderRoot: ShadowRoot;
+}
+
