@@ -7,6 +7,7 @@
  * the groups were found.
  */
 import { getAgain, rss } from './export-million.ts';
+import { workerdPid } from './processes.ts';
 
 export const PARTICIPANTS = 10_000;
 export const STATEMENTS = 500;
@@ -16,15 +17,16 @@ const MB = 1024 * 1024;
 /** SQL for statements 201–500 (the poll is made with 200 opening ones) and the planted votes. */
 export function conversationSql(site: string, poll: string): string {
   const now = '2026-12-01T08:00:00.000Z';
-  // Each resident's 40 statements: 1 + (7919·i + 229·j) mod 500, distinct for j < 500 since 229 and 500 share no factor.
+  // Each resident's 40 statements drawn by a multiplicative hash of (resident, draw), so residents share statements at random
+  // (an arithmetic pattern would group them by which statements they saw, not by what they think); a repeated draw is dropped.
   return `
 INSERT INTO poll_statements (site_id, poll_id, id, text, lang, status, author, created_at, moderated_at)
 WITH RECURSIVE n(i) AS (SELECT 201 UNION ALL SELECT i + 1 FROM n WHERE i < ${STATEMENTS})
 SELECT '${site}', '${poll}', i, json_object('fi', 'Penkkiväite ' || i), 'fi', 'published', 'official', '${now}', '${now}' FROM n;
-INSERT INTO statement_votes (site_id, poll_id, statement_id, voter_hash, vote, cast_at)
+INSERT OR IGNORE INTO statement_votes (site_id, poll_id, statement_id, voter_hash, vote, cast_at)
 WITH RECURSIVE p(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM p WHERE i < ${PARTICIPANTS - 1}),
      k(j) AS (SELECT 0 UNION ALL SELECT j + 1 FROM k WHERE j < ${VOTES_EACH - 1}),
-     v(i, s, noise) AS (SELECT i, 1 + ((7919 * i + 229 * j) % ${STATEMENTS}), (31 * i + 17 * j) % 10 FROM p, k)
+     v(i, s, noise) AS (SELECT i, 1 + (((i + 1) * 2654435761 + (j + 1) * 40503 + (i + 1) * (j + 1) * 97) % 1000003) % ${STATEMENTS}, (31 * i + 17 * j) % 10 FROM p, k)
 SELECT '${site}', '${poll}', s, printf('bench-%05d', i),
        CASE WHEN noise = 0 THEN 0
             WHEN s % 3 = i % 3 THEN 1
@@ -48,9 +50,10 @@ export interface OpinionsFigures {
 export async function measureOpinions(options: { api: string; token: string; pollId: string; serverPid: number }): Promise<OpinionsFigures> {
   const url = `${options.api}/polls/${options.pollId}/opinions`;
   const headers = { Authorization: `Bearer ${options.token}` };
-  const before = rss(options.serverPid);
+  const pid = workerdPid(options.serverPid);
+  const before = rss(pid);
   let peak = before;
-  const sampler = setInterval(() => (peak = Math.max(peak, rss(options.serverPid))), 20);
+  const sampler = setInterval(() => (peak = Math.max(peak, rss(pid))), 20);
   const began = performance.now();
   const response = await getAgain(url, { headers });
   const body = (await response.json()) as { participants: number; clustered: number; groups: { size: number }[] };
@@ -63,7 +66,7 @@ export async function measureOpinions(options: { api: string; token: string; pol
     status: response.status,
     coldMs,
     cachedMs,
-    growthMb: (Math.max(peak, rss(options.serverPid)) - before) / MB,
+    growthMb: (Math.max(peak, rss(pid)) - before) / MB,
     participants: body.participants,
     clustered: body.clustered,
     groups: (body.groups ?? []).map((g) => g.size),

@@ -30,17 +30,29 @@ export async function computeOpinions(db: D1Database, poll: StoredPoll, statemen
   if (found) return found;
   const index = new Map(statementIds.map((id, i) => [id, i]));
   const participants = new Map<string, number>();
-  const rows: VoteRow[] = [];
+  // Votes kept as three typed columns (9 bytes a vote) rather than an object each (about 50):
+  // 400,000 votes take under 4 MB, and the computation reads them once as rows.
+  let who = new Int32Array(1 << 16);
+  let what = new Int32Array(1 << 16);
+  let how = new Int8Array(1 << 16);
+  let n = 0;
   for await (const page of votePages(db, poll.site, poll.id)) {
     for (const [voter, statement, vote] of page) {
       const s = index.get(statement);
       if (s === undefined) continue; // a statement rejected after it had votes
       let p = participants.get(voter);
       if (p === undefined) participants.set(voter, (p = participants.size));
-      rows.push({ participant: p, statement: s, vote: vote as Vote });
+      if (n === who.length) [who, what, how] = [grow(who), grow(what), grow(how)];
+      who[n] = p;
+      what[n] = s;
+      how[n] = vote;
+      n++;
     }
   }
-  const model = opinionGroups(rows, { participants: participants.size, statements: statementIds.length });
+  function* rows(): Generator<VoteRow> {
+    for (let i = 0; i < n; i++) yield { participant: who[i]!, statement: what[i]!, vote: how[i] as Vote };
+  }
+  const model = opinionGroups(rows(), { participants: participants.size, statements: statementIds.length });
   const id = (i: number) => statementIds[i]!;
   const stats = model.statementsStats;
   const view: Computed['view'] = {
@@ -79,3 +91,10 @@ export async function placeVoter(db: D1Database, poll: StoredPoll, computed: Com
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 const counts = ({ agree, disagree, pass }: { agree: number; disagree: number; pass: number }) => ({ agree, disagree, pass });
+
+/** A typed array of twice the length with the same start. */
+function grow<T extends Int32Array | Int8Array>(array: T): T {
+  const bigger = new (array.constructor as new (length: number) => T)(array.length * 2);
+  bigger.set(array);
+  return bigger;
+}
