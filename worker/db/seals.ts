@@ -122,13 +122,14 @@ export async function replacedAt(db: D1Database, site: string, poll: string, rec
   return row?.replaced_at ?? null;
 }
 
-/** Polls that have closed, publish results and have no seal yet (`now` past their closing time, or closed by hand), oldest first. */
+/** Polls (not conversations, which have no ballots) that have closed, publish results and have no seal yet (`now` past their closing time, or closed by hand), oldest first. */
 export async function unsealedClosedPolls(db: D1Database, now: string, limit = 50): Promise<{ site: string; poll: string }[]> {
   const { results } = await db
     .prepare(
       `SELECT p.site_id, p.id FROM polls p
         WHERE p.status != 'draft' AND (p.status = 'closed' OR (p.closes_at IS NOT NULL AND p.closes_at <= ?1))
           AND json_extract(p.definition, '$.resultsVisibility') != 'never'
+          AND json_extract(p.definition, '$.kind') != 'statements'
           AND NOT EXISTS (SELECT 1 FROM poll_seals s WHERE s.site_id = p.site_id AND s.poll_id = p.id)
         ORDER BY coalesce(p.closes_at, p.updated_at) LIMIT ?2`,
     )

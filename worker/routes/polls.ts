@@ -180,7 +180,7 @@ app.openapi(
     const stored = (await findPoll(c.env.DB, c.var.site.id, id))!;
     // Closed now: its result is sealed at once (worker/sealing/). The close stands if sealing
     // fails; the hourly upkeep seals it then.
-    if (pollState(current) !== 'closed' && pollState(stored) === 'closed' && stored.resultsVisibility !== 'never') {
+    if (pollState(current) !== 'closed' && pollState(stored) === 'closed' && stored.resultsVisibility !== 'never' && stored.kind !== 'statements') {
       await sealPoll(c.env, stored).catch((error: unknown) => console.error(`Sealing ${c.var.site.id}/${id} failed; the upkeep tries again`, error));
     }
     return c.json(toPollView(stored, c.var.site, { results: await countedResults(c.env, stored) }), 200);

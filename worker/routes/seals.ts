@@ -29,6 +29,7 @@ async function sealedPoll(env: Env, site: string, id: string): Promise<{ poll: S
   if (!poll || poll.status === 'draft') throw pollNotFound(id);
   if (pollState(poll) !== 'closed') throw new ConflictError('poll_not_closed', 'The poll is still open: its result is sealed when it closes.');
   if (poll.resultsVisibility === 'never') throw new ApiError(403, 'results_not_public', 'This poll\'s results are not published, so neither is its sealed result.');
+  if (poll.kind === 'statements') throw new ConflictError('not_sealed', 'A conversation has no ballots to seal: its votes stay open to change, and its statements and counts are in its export.');
   const seal = await findSeal(env.DB, site, id);
   // Closed by its closing time: the hourly upkeep seals it (worker/sealing/upkeep.ts).
   if (!seal) throw new ApiError(409, 'seal_pending', `The poll closed at ${closedAt(poll)}; its result is sealed within the hour.`, undefined, { 'Retry-After': '600' });

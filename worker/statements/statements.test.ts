@@ -181,4 +181,15 @@ describe('a conversation of statements', () => {
     const csv = await (await call(`${base(site.id, id)}/export?format=csv&lang=en`, { token: owner })).text();
     expect(csv).toContain('1;Kirjaston pitäisi olla auki myöhään iltaisin.;the city;published;1;1;0\r\n');
   });
+
+  it('is not sealed when it closes: it has no ballots, and its sealed result says so', async () => {
+    const { site, owner } = await createSite();
+    const id = await createPoll(site.id, owner, CONVERSATION);
+    await vote(site.id, id, 1, 'agree', newVoter());
+    expect((await call(base(site.id, id), { method: 'PATCH', token: owner, json: { status: 'closed' } })).status).toBe(200);
+    const seal = await call(`${base(site.id, id)}/seal`);
+    expect(seal.status).toBe(409);
+    expect((await errorOf(seal)).code).toBe('not_sealed');
+    expect(await env.DB.prepare('SELECT count(*) AS n FROM poll_seals WHERE site_id = ?1').bind(site.id).first('n')).toBe(0);
+  });
 });
