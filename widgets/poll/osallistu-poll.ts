@@ -24,7 +24,7 @@ const loadResults = async (lang: Lang) => {
 };
 
 /** The kinds of poll with a view of their own, each its own chunk: only a page that has one downloads it. */
-const KINDS: Partial<Record<PollView['kind'], () => Promise<KindView>>> = { ranked: () => import('./kinds/ranked.ts'), budget: () => import('./kinds/budget.ts') };
+const KINDS: Partial<Record<PollView['kind'], () => Promise<KindView>>> = { ranked: () => import('./kinds/ranked.ts'), budget: () => import('./kinds/budget.ts'), statements: () => import('./kinds/statements.ts') };
 const kinds: Partial<Record<PollView['kind'], KindView>> = {};
 /** The view of a poll of `kind` (if it has one of its own) and its strings in `lang`. */
 const loadKind = async (kind: PollView['kind'], lang: Lang) => {
@@ -260,7 +260,7 @@ export class OsallistuPoll extends OsallistuElement {
   }
 
   #context(poll: PollView): PollContext {
-    return { poll, t: this.t, language: this.language, headingLevel: this.headingLevel, apiBase: this.client.apiBase, site: this.siteId, host: this, results, readHeaders: () => this.#headers(false) };
+    return { poll, t: this.t, language: this.language, headingLevel: this.headingLevel, apiBase: this.client.apiBase, site: this.siteId, host: this, results, readHeaders: (voting) => this.#headers(voting) };
   }
 
   /** Whether this poll's kind is drawn here, or its own view (kinds/) is here with its strings; if not, it is fetched and drawn then. */
@@ -283,9 +283,12 @@ export class OsallistuPoll extends OsallistuElement {
     return blocked === 'signInToVote' ? this.t.poll.signInToVote : blocked === 'challenge' ? this.t.errors.challenge : '';
   }
 
-  /** Whether the form is shown; otherwise the resident's ballot and the results are. Needs no strings: fetchPoll asks before they may have arrived. */
+  /**
+   * Whether the form is shown; otherwise the resident's ballot and the results are. Needs no strings: fetchPoll asks before they may have arrived.
+   * A conversation has no form of the poll's: its view (kinds/statements.ts) is drawn where the ballot and the results are.
+   */
   #canVote(poll: PollView): boolean {
-    return poll.state === 'open' && !this.#blocked(poll) && (!poll.myBallot || this.editing);
+    return poll.state === 'open' && !this.#blocked(poll) && (!poll.myBallot || this.editing) && poll.kind !== 'statements';
   }
 
   /** Why this page cannot take a ballot for this poll (a key of the strings), or '' when it can. */
@@ -312,7 +315,7 @@ export class OsallistuPoll extends OsallistuElement {
    * Who is asking. Reading sends the voter token only if this browser has voted before, so a
    * page view makes no identifier at all; voting makes one.
    */
-  #headers(voting: boolean): Record<string, string> {
+  #headers(voting?: boolean): Record<string, string> {
     const token = voting ? voterToken() : existingVoterToken();
     const headers: Record<string, string> = token ? { 'X-Voter-Token': token } : {};
     if (this.voterAssertion) headers['X-Voter-Assertion'] = this.voterAssertion;
@@ -324,7 +327,7 @@ export class OsallistuPoll extends OsallistuElement {
     try {
       const poll = await this.client.get<PollView>(`polls/${encodeURIComponent(this.poll)}`, { headers: this.#headers(false) });
       // Drawn whole in one go: a poll this browser has answered, or one that is closed, waits for the results view.
-      // A ranked or budget poll waits for its own view too, fetched beside it.
+      // A ranked, budget or statements poll waits for its own view too, fetched beside it.
       await Promise.all([!this.#canVote(poll) && loadResults(this.language), loadKind(poll.kind, this.language)]);
       this.load = { status: 'ready', poll };
       this.#selectBallot(poll);

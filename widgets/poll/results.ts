@@ -160,8 +160,11 @@ export interface PollContext {
   host: ReactiveElement;
   /** This module, once loaded: a kind's own view (kinds/) draws the receipt, the seal and the case with it, without importing it. */
   results?: typeof import('./results.ts');
-  /** The headers the element reads the poll with (its voter token, if this browser has one, and the host's assertion): a ranked poll's count is read with them too. */
-  readHeaders: () => Record<string, string>;
+  /**
+   * The headers the element reads the poll with (its voter token, if this browser has one, and the host's assertion): a ranked poll's count is read with them too.
+   * `voting`: the headers it votes with, the voter token made if this browser has none yet (a conversation's votes and statements).
+   */
+  readHeaders: (voting?: boolean) => Record<string, string>;
 }
 
 const text = ({ poll, language }: PollContext, map: Partial<Record<Lang, string>>) => localized(map, language, poll.languages);

@@ -1,8 +1,12 @@
 /**
- * What a kind of poll with a view of its own (ranked.ts, budget.ts) gives `<osallistu-poll>`:
+ * What a kind of poll with a view of its own (ranked.ts, budget.ts, statements.ts) gives `<osallistu-poll>`:
  * its ballot inside the poll's fieldset, its hint and its check before sending, and what it shows
  * once answered or closed. Each is its own chunk, with its own strings per language, loaded only
  * on a page that has such a poll; the single-choice poll's page never downloads them.
+ *
+ * A conversation (statements.ts) has no ballot to send, so the element draws no form for it:
+ * `renderMine` draws the statement to answer (and the resident's own statement), `renderResults`
+ * the opinion groups; its `renderBallot`, `hint`, `validate` and `resultsSummary` are never called.
  *
  * Types only: nothing here is in any chunk (a module both kinds imported would be a chunk of
  * its own, one request more for either).
@@ -40,6 +44,8 @@ export interface KindHost extends ReactiveElement {
   fieldError: string;
   announcement: string;
   preview?: PollView;
+  /** The host site's assertion for a signed-in resident (polls with `voterMode: signed`). */
+  voterAssertion: string;
   readonly client: ApiClient;
   readonly renderRoot: ShadowRoot;
 }
