@@ -15,7 +15,7 @@ import type { Said } from './ui/errors.ts';
 
 type Page = { items: AuditEntry[]; nextCursor: string | null };
 /** The filter's choices: the actions' prefixes, which the API filters by. */
-const GROUPS = ['', 'poll', 'form', 'submission', 'decision', 'video', 'token', 'site'] as const;
+const GROUPS = ['', 'poll', 'statement', 'form', 'submission', 'decision', 'video', 'token', 'site'] as const;
 type Named = { id: string; languages?: Lang[] } & Record<string, unknown>;
 /** Where the time, a poll's or form's name, the actor and a token's label go in a sentence, cut out again by `fill`. */
 const TIME = '\u0000';
@@ -124,16 +124,19 @@ export class OsallistuAdminAudit extends AdminView {
     const log = this.at.audit.log;
     // A decision term's target is "topic:päiväkodit": its kind for the sentence, its value as the name.
     const [kind, value] = e.action === 'decision_term.update' && e.target?.includes(':') ? e.target.split(/:(.*)/) : [];
+    // A statement's entries name its conversation ("poll/4" when published or rejected, "poll" when added): the poll's name, and the number apart.
+    const [conversation, number] = e.action.startsWith('statement.') && e.target ? e.target.split('/') : [];
     // A poll's or form's name is content in its own language: a marker now, a span with its lang below.
     // A `video.channel` entry's target is a channel, not a video: it keeps its id.
-    const named = e.target && e.action !== 'video.channel' ? this.names.get(`${e.action.split('.')[0]}:${e.target}`) : undefined;
+    const named = conversation ? this.names.get(`poll:${conversation}`) : e.target && e.action !== 'video.channel' ? this.names.get(`${e.action.split('.')[0]}:${e.target}`) : undefined;
     // Else a term's value is a word in the site's language, and any other target an id, in no language.
-    const target = value !== undefined ? inLang({ text: value, lang: this.siteLang ?? this.language }, this.language) : e.target ? html`<code>${e.target}</code>` : undefined;
+    const id = conversation ?? e.target;
+    const target = value !== undefined ? inLang({ text: value, lang: this.siteLang ?? this.language }, this.language) : id ? html`<code>${id}</code>` : undefined;
     const name = named?.text || target ? NAME : '';
     // A token's label (token.create, token.revoke) is in the language it was written in.
     const labelLang = typeof e.detail.labelLang === 'string' ? normalizeLang(e.detail.labelLang) : undefined;
     const label = typeof e.detail.label === 'string' && labelLang ? { text: e.detail.label, lang: labelLang } : undefined;
-    const detail = { ...e.detail, ...(kind ? { kind } : {}), ...(label ? { label: LABEL } : {}) };
+    const detail = { ...e.detail, ...(kind ? { kind } : {}), ...(number ? { statement: number } : {}), ...(label ? { label: LABEL } : {}) };
     const did = log.did(
       { action: e.action, name, detail },
       {

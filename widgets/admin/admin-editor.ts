@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import type { TemplateResult } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ApiRequestError } from '../core/api-client.ts';
 import type { Lang } from '../locales/messages.ts';
@@ -79,6 +79,11 @@ export abstract class AdminEditor<Saved> extends AdminView {
   @state() protected previewNote = '';
   /** The issues placed next to their fields in this render; the rest are listed in the footer. */
   #placed = new Set<string>();
+  /** Whether the previews' column is taller than its box and scrolls: then it can be focused and scrolled by keyboard. */
+  @state() private previewsScroll = false;
+  /** The previews' column being watched, and the watcher: its size and each preview's (a widget grows as it renders). */
+  #previews?: HTMLElement;
+  readonly #resize = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(() => this.#measurePreviews());
 
   /** Whether there are edits not saved (the console asks before leaving them). */
   override get hasUnsavedChanges(): boolean {
@@ -134,6 +139,29 @@ export abstract class AdminEditor<Saved> extends AdminView {
   protected override willUpdate(): void {
     super.willUpdate();
     this.#placed = new Set();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const box = this.renderRoot.querySelector<HTMLElement>('.previews') ?? undefined;
+    if (box === this.#previews) return;
+    this.#resize?.disconnect();
+    this.#previews = box;
+    if (!box) return;
+    this.#resize?.observe(box);
+    box.querySelectorAll('.preview').forEach((preview) => this.#resize?.observe(preview));
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#resize?.disconnect();
+    this.#previews = undefined;
+  }
+
+  #measurePreviews(): void {
+    const box = this.#previews;
+    const scrolls = Boolean(box && box.scrollHeight > box.clientHeight + 1);
+    if (scrolls !== this.previewsScroll) this.previewsScroll = scrolls;
   }
 
   /** After a row is added or removed, focus goes to its first input, or to where the removed one was. */
@@ -250,8 +278,10 @@ export abstract class AdminEditor<Saved> extends AdminView {
   /** The widget once per language, as residents will see it. */
   protected renderPreviews(help: string, preview: (lang: Lang) => TemplateResult): TemplateResult {
     const t = this.at.editor;
-    return html`<div class="previews">
-      <p class="hint">${help}</p>
+    // A column that scrolls is a region that takes focus, so a keyboard can scroll it (a preview may have nothing else to focus).
+    const scrolls = this.previewsScroll;
+    return html`<div class="previews" role=${scrolls ? 'region' : nothing} tabindex=${scrolls ? '0' : nothing} aria-labelledby=${scrolls ? 'previews-help' : nothing}>
+      <p class="hint" id="previews-help">${help}</p>
       <p class="meta" role="status">${this.previewNote}</p>
       ${this.languages.map((lang) => html`<h4>${t.preview(this.languageName(lang))}</h4><div class="preview" lang=${lang}>${preview(lang)}</div>`)}
     </div>`;

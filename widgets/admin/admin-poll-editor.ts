@@ -1,12 +1,17 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { PollView } from '../../worker/schema/polls.ts';
+import type { StatementView } from '../../worker/schema/statements.ts';
+import { ApiRequestError, newIdempotencyKey } from '../core/api-client.ts';
 import { defineElement } from '../core/define.ts';
+import { localized } from '../core/i18n.ts';
 import type { Lang } from '../locales/messages.ts';
 import { blankOption, budgetDraftOf, budgetMissing, budgetOut, optionDraftOf, optionOut, renderBudgetFields, renderProjectFields } from './admin-budget-fields.ts';
 import type { BudgetDraft, FieldKit, OptionDraft } from './admin-budget-fields.ts';
 import { AdminEditor, filled } from './admin-editor.ts';
 import type { Texts } from './admin-editor.ts';
+import { explainError, explainIssue, said, saidWithin } from './ui/errors.ts';
+import type { Said, StatusMessage } from './ui/errors.ts';
 
 type Kind = PollView['kind'];
 type Visibility = PollView['resultsVisibility'];
@@ -31,10 +36,13 @@ interface Draft {
 
 const VISIBILITIES: Visibility[] = ['after_vote', 'always', 'after_close', 'never'];
 /** The kinds the console makes (a kind the API knows besides is shown by its id, never offered). */
-const KINDS = ['single', 'multiple', 'scale', 'ranked', 'budget'] as const satisfies readonly Kind[];
+const KINDS = ['single', 'multiple', 'scale', 'ranked', 'budget', 'statements'] as const satisfies readonly Kind[];
 const offered = (kind: Kind): kind is (typeof KINDS)[number] => (KINDS as readonly Kind[]).includes(kind);
 /** Kinds whose ballot is several options, between minChoices and maxChoices. */
 const CHOOSES_SEVERAL = (kind: Kind) => kind === 'multiple' || kind === 'ranked';
+/** The longest statement the API takes (StatementInput in worker/schema/statements.ts), and the shortest. */
+const STATEMENT_MAX = 280;
+const STATEMENT_MIN = 5;
 
 /** "2026-12-31T21:59:00.000Z" ⇄ the value of a datetime-local input in Finnish time. */
 const toLocalInput = (iso: string | null): string => {
@@ -84,12 +92,41 @@ export class OsallistuAdminPollEditor extends AdminEditor<PollView> {
   @property({ attribute: false }) poll?: PollView;
 
   @state() private draft: Draft = draftOf();
+  /** A saved conversation's published statements: its opening ones until the API's list arrives, then all of them. */
+  @state() private statements: Pick<StatementView, 'id' | 'text' | 'lang'>[] = [];
+  /** The statement being written for a saved conversation, and what became of the last one sent. */
+  @state() private newStatement = '';
+  /** Why the statement was not added: refused here before sending, or by the server (`sent`: said as "not added: …"). */
+  @state() private statementError?: { reason: Said; sent: boolean };
+  @state() private statementNote: StatusMessage = '';
+  @state() private adding = false;
+  /** The idempotency key of the statement last sent, kept while its text is unchanged: a retry adds it once. */
+  #statementKey?: { text: string; key: string };
 
   override connectedCallback(): void {
     super.connectedCallback();
     // Imported when needed, never statically: the public poll chunk stays one request.
     void import('../poll/osallistu-poll.ts');
     this.draft = draftOf(this.poll);
+    if (this.poll?.kind === 'statements') {
+      const lang = this.languages[0] ?? 'fi';
+      this.statements = this.poll.options.map((o, i) => ({ id: i + 1, text: o.label, lang }));
+      void this.loadStatements(this.poll.id);
+    }
+  }
+
+  /** A statement typed but not added is not lost without asking either. */
+  override get hasUnsavedChanges(): boolean {
+    return super.hasUnsavedChanges || Boolean(this.newStatement.trim());
+  }
+
+  /** The conversation's published statements, every one (the opening ones are shown until they arrive). */
+  private async loadStatements(id: string): Promise<void> {
+    try {
+      this.statements = (await this.call<{ items: StatementView[] }>('GET', `polls/${encodeURIComponent(id)}/statements`)).items;
+    } catch {
+      // The opening statements stay shown; one added here is still listed when it is added.
+    }
   }
 
   private change(patch: Partial<Draft>): void {
@@ -105,6 +142,10 @@ export class OsallistuAdminPollEditor extends AdminEditor<PollView> {
       const name = this.languageName(lang);
       if (!d.question[lang]?.trim()) out.push(t.missingQuestion(name));
       if (d.kind === 'budget') out.push(...budgetMissing(d.options, d.budget, lang, name, this.at.pollKinds.budget));
+      // A saved conversation's statements are no longer edited here.
+      else if (d.kind === 'statements') {
+        if (!this.poll) d.options.forEach((o, i) => !o.label[lang]?.trim() && out.push(this.at.statements.editor.missingStatement(i + 1, name)));
+      }
       else if (d.kind !== 'scale') d.options.forEach((o, i) => !o.label[lang]?.trim() && out.push(t.missingOption(i + 1, name)));
     }
     return out;
@@ -144,7 +185,8 @@ export class OsallistuAdminPollEditor extends AdminEditor<PollView> {
       ...(this.poll ? {} : this.draft.id ? { id: this.draft.id } : {}),
       kind: p.kind,
       question: p.question,
-      ...(p.kind === 'scale' ? { scale: p.scale } : { options: p.options }),
+      // A saved conversation's statements are added one by one (…/statements), never sent again.
+      ...(p.kind === 'scale' ? { scale: p.scale } : p.kind === 'statements' && this.poll ? {} : { options: p.options }),
       ...(CHOOSES_SEVERAL(p.kind) ? { minChoices: p.minChoices, maxChoices: p.maxChoices } : {}),
       ...(p.budget ? { budget: p.budget } : {}),
       resultsVisibility: p.resultsVisibility,
@@ -232,6 +274,7 @@ export class OsallistuAdminPollEditor extends AdminEditor<PollView> {
   private renderChoices() {
     const t = this.at.editor;
     const d = this.draft;
+    if (d.kind === 'statements') return this.poll ? this.renderConversation() : this.renderOpening();
     const budget = d.kind === 'budget';
     const kit = this.kit();
     const setOptions = (options: OptionDraft[]) => this.change({ options });
@@ -253,6 +296,110 @@ export class OsallistuAdminPollEditor extends AdminEditor<PollView> {
         ...(budget ? { extra: (j: number) => renderProjectFields(kit, j, d.options, d.budget, setOptions) } : {}),
       })}
       ${CHOOSES_SEVERAL(d.kind) ? this.renderLimits() : nothing}`;
+  }
+
+  /** A new conversation's opening statements: none or up to 200, each in the site's languages. */
+  private renderOpening() {
+    const t = this.at.statements.editor;
+    return this.renderLabelList<OptionDraft>({
+      id: 'statement',
+      path: 'options',
+      legend: t.opening,
+      help: t.openingHelp,
+      items: this.draft.options,
+      label: (i, language) => t.statement(i + 1, language),
+      remove: (i) => t.removeOpening(i + 1),
+      add: t.addOpening,
+      min: 0,
+      max: 200,
+      reserved: [],
+      make: (id) => blankOption(id),
+      set: (options) => this.change({ options }),
+    });
+  }
+
+  /**
+   * A saved conversation's statements, read only (residents vote on them), and a field to add one
+   * in the site's default language, published at once.
+   */
+  private renderConversation() {
+    const t = this.at.statements.editor;
+    const lang = this.languages[0] ?? 'fi';
+    const length = this.newStatement.length;
+    const describedBy = ['new-statement-help', 'new-statement-count', this.statementError ? 'new-statement-error' : ''].filter(Boolean).join(' ');
+    return html`<fieldset class="field conversation">
+      <legend>${t.list}</legend>
+      <p class="hint">${t.listHelp}</p>
+      ${this.statements.length
+        ? html`<ol class="statements">
+            ${this.statements.map((s) => {
+              const text = localized(s.text, lang, this.languages);
+              return html`<li data-statement=${s.id} lang=${text.lang}>${text.text}</li>`;
+            })}
+          </ol>`
+        : html`<p>${t.none}</p>`}
+      <div class="field">
+        <label for="new-statement">${t.add(this.languageName(lang))}</label>
+        <p class="hint" id="new-statement-help">${t.addHelp}</p>
+        <textarea
+          id="new-statement"
+          lang=${lang}
+          rows="3"
+          maxlength=${STATEMENT_MAX}
+          aria-invalid=${this.statementError ? 'true' : nothing}
+          aria-describedby=${describedBy}
+          .value=${this.newStatement}
+          @input=${(e: Event) => {
+            this.newStatement = (e.target as HTMLTextAreaElement).value;
+            this.statementError = undefined;
+          }}
+        ></textarea>
+        <p class="hint" id="new-statement-count">${t.count(length, STATEMENT_MAX)}</p>
+        ${this.statementError
+          ? html`<p class="error" id="new-statement-error">${this.statementError.sent ? saidWithin(t.notAdded, this.statementError.reason) : said(this.statementError.reason)}</p>`
+          : nothing}
+      </div>
+      <p><button part="button" type="button" class="secondary" id="add-statement" aria-disabled=${this.adding ? 'true' : 'false'} @click=${() => void this.addStatement()}>${this.adding ? t.adding : t.addButton}</button></p>
+      <p class="meta" role="status" id="statement-status">${said(this.statementNote)}</p>
+    </fieldset>`;
+  }
+
+  /** Adds the statement written to the saved conversation: published at once, listed, and said so; focus stays in the field for the next. */
+  private async addStatement(): Promise<void> {
+    if (this.adding || !this.poll) return;
+    const t = this.at.statements.editor;
+    const text = this.newStatement.trim();
+    const lang = this.languages[0] ?? 'fi';
+    this.statementNote = '';
+    const field = () => this.renderRoot.querySelector<HTMLElement>('#new-statement');
+    if (text.length < STATEMENT_MIN) {
+      this.statementError = { reason: { text: t.tooShort }, sent: false };
+      await this.updateComplete;
+      field()?.focus();
+      return;
+    }
+    if (this.#statementKey?.text !== text) this.#statementKey = { text, key: newIdempotencyKey() };
+    this.adding = true;
+    this.statementError = undefined;
+    try {
+      const saved = await this.client.request<StatementView>('POST', `polls/${encodeURIComponent(this.poll.id)}/statements`, { text, lang }, {
+        headers: { Authorization: `Bearer ${this.token}` },
+        idempotencyKey: this.#statementKey.key,
+        cache: 'no-store',
+      });
+      this.#statementKey = undefined;
+      this.statements = [...this.statements.filter((s) => s.id !== saved.id), saved];
+      this.newStatement = '';
+      this.statementNote = t.added(saved.id);
+    } catch (error) {
+      const issue = error instanceof ApiRequestError ? error.issues[0] : undefined;
+      const reason = issue ? explainIssue(issue, this.at.ui.errors, (l) => this.languageName(l as Lang), false) : explainError(error, this.at.ui.errors, this.errorMessage(error, this.at.loadFailed));
+      this.statementError = { reason, sent: true };
+      await this.updateComplete;
+      field()?.focus();
+    } finally {
+      this.adding = false;
+    }
   }
 
   /** How many options a ballot chooses (multiple) or ranks (ranked). */

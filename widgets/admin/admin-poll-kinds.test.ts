@@ -26,7 +26,7 @@ async function openNewEditor(lang = 'fi') {
   return { ...polls, editor: polls.shadow.querySelector('osallistu-admin-poll-editor')!.shadowRoot! };
 }
 
-/** The kind chosen from the select by keyboard: `keys` pressed on it (End is the last kind, the budget). */
+/** The kind chosen from the select by keyboard: `keys` pressed on it (End is the last kind, the conversation; the budget is just above it). */
 async function chooseKind(editor: ShadowRoot, keys: string, kind: string) {
   await typeInto(editor, '#kind', keys);
   await expect.poll(() => editor.querySelector<HTMLSelectElement>('#kind')!.value).toBe(kind);
@@ -62,7 +62,7 @@ describe('<osallistu-admin-poll-editor>: a participatory budget', () => {
     const { el, shadow, editor } = await openNewEditor();
     const id = `budjetti-${Date.now()}`;
     await typeInto(editor, '#poll-id', id);
-    await chooseKind(editor, '{End}', 'budget');
+    await chooseKind(editor, '{End}{ArrowUp}', 'budget');
     await typeInto(editor, '#question-fi', 'Mihin käytetään lähiörahat?');
 
     // Areas: the checkbox by Space; the first area is there to name, the second added by Enter.
@@ -181,7 +181,7 @@ describe('<osallistu-admin-poll-editor>: a participatory budget', () => {
     const { el, shadow, editor } = await openNewEditor('en');
     const id = `budget-${Date.now()}`;
     await typeInto(editor, '#poll-id', id);
-    await chooseKind(editor, '{End}', 'budget');
+    await chooseKind(editor, '{End}{ArrowUp}', 'budget');
     expect(labelOf(editor, 'kind')).toBe('Type');
     expect(editor.querySelector('#kind option[value="budget"]')!.textContent).toBe('Participatory budget');
     await typeInto(editor, '#question-fi', 'Mihin 50 000 euroa?');
@@ -213,7 +213,7 @@ describe('<osallistu-admin-poll-editor>: a participatory budget', () => {
     ['en', 'Participatory budget', 'Budget (€)', 'The budget has areas', 'Project 1: cost (€)', 'Project 1: image address (https, optional)', 'Rank at most this many options'],
   ])('the fields are named in the console\'s language (%s)', async (lang, kind, cap, areas, cost, image, atMost) => {
     const { el, editor } = await openNewEditor(lang);
-    await chooseKind(editor, '{End}', 'budget');
+    await chooseKind(editor, '{End}{ArrowUp}', 'budget');
     // Named, so the previews have something to show.
     await typeInto(editor, '#question-fi', 'Mihin rahat?');
     await typeInto(editor, '#project-0-fi', 'Puisto');
@@ -235,7 +235,7 @@ describe('<osallistu-admin-poll-editor>: a ranking', () => {
     const { el, shadow, editor } = await openNewEditor();
     const id = `jarjestys-${Date.now()}`;
     await typeInto(editor, '#poll-id', id);
-    await chooseKind(editor, '{End}{ArrowUp}', 'ranked');
+    await chooseKind(editor, '{End}{ArrowUp}{ArrowUp}', 'ranked');
     expect(labelOf(editor, 'max')).toBe('Järjestykseen enintään näin monta vaihtoehtoa');
     expect(labelOf(editor, 'min')).toBe('Järjestykseen vähintään näin monta vaihtoehtoa');
     expect(editor.querySelector('#max')!.getAttribute('aria-describedby')).toBe('ranked-help');

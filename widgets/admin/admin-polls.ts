@@ -1,7 +1,9 @@
+import type { z } from '@hono/zod-openapi';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { RankedCount } from '../../worker/schema/poll-kinds.ts';
 import type { PollView } from '../../worker/schema/polls.ts';
+import type { OpinionsView, StatementList } from '../../worker/schema/statements.ts';
 import { roleAllows } from '../../worker/schema/roles.ts';
 import { defineElement } from '../core/define.ts';
 import { formatDate, formatPercent } from '../core/format.ts';
@@ -11,6 +13,8 @@ import './admin-poll-editor.ts';
 import { AdminListView } from './admin-list-view.ts';
 import { budgetResults, rankedResults } from './admin-poll-results.ts';
 import type { RankingState } from './admin-poll-results.ts';
+import { conversationResults } from './admin-statement-results.ts';
+import type { ConversationState } from './admin-statement-results.ts';
 import { barChart, dayChart } from './ui/chart.ts';
 import { actionVerb, withContent } from './ui/content-lang.ts';
 import { explainError, said } from './ui/errors.ts';
@@ -39,8 +43,8 @@ export class OsallistuAdminPolls extends AdminListView<PollView> {
   @state() private languages: Lang[] = ['fi'];
   /** Bytes received of a running export: shown, not read out at every step (the result is). */
   @state() private progress = '';
-  /** The poll whose results are open, with its results, its ballots per day, and a ranked poll's count. */
-  @state() private showing?: { poll: PollView; days?: { day: string; ballots: number }[]; ranking?: RankingState };
+  /** The poll whose results are open, with its results, its ballots per day, a ranked poll's count, and a conversation's statements and groups. */
+  @state() private showing?: { poll: PollView; days?: { day: string; ballots: number }[]; ranking?: RankingState; conversation?: ConversationState };
   /** Counts "Results" clicks: only the latest one's answer is shown. */
   #resultsRequest = 0;
   /** A poll to open once it is listed (the console's `#polls/ID`): its editor for an editor, else its results. */
@@ -104,7 +108,7 @@ export class OsallistuAdminPolls extends AdminListView<PollView> {
         : nothing}
       <p class="meta" role="status">${said(this.status)}</p>
       ${this.progress ? html`<p class="meta">${this.progress}</p>` : nothing}
-      ${this.renderCloseConfirm()} ${this.showing ? this.renderResults(this.showing.poll, this.showing.days, this.showing.ranking) : nothing}
+      ${this.renderCloseConfirm()} ${this.showing ? this.renderResults(this.showing.poll, this.showing.days, this.showing.ranking, this.showing.conversation) : nothing}
       ${this.renderList(t.heading, t.empty, [t.question, t.status, t.closes], (poll) => this.renderRow(poll))}`;
   }
 
@@ -137,7 +141,7 @@ export class OsallistuAdminPolls extends AdminListView<PollView> {
     </tr>`;
   }
 
-  private renderResults(poll: PollView, days?: { day: string; ballots: number }[], ranking?: RankingState) {
+  private renderResults(poll: PollView, days?: { day: string; ballots: number }[], ranking?: RankingState, conversation?: ConversationState) {
     const t = this.at.polls;
     const results = poll.results;
     const total = results?.total ?? 0;
@@ -149,22 +153,25 @@ export class OsallistuAdminPolls extends AdminListView<PollView> {
     const day = (d: string) => formatDate(`${d}T12:00:00Z`, lang, 'medium');
     return html`<section class="panel results" aria-labelledby="results-heading">
       <h3 id="results-heading" tabindex="-1">${withContent(t.resultsOf, this.question(poll), this.language)}</h3>
-      <p>${t.total(total)}</p>
-      ${!results || !total
-        ? html`<p>${t.noBallots}</p>`
-        : poll.kind === 'ranked'
-          ? rankedResults(poll, ranking ?? { state: 'loading' }, this.at, lang, () => void this.loadRanking(poll))
-          : poll.kind === 'budget'
-            ? budgetResults(poll, this.at, lang)
-            : barChart(
-                t.results,
-                results.options.map((o) => {
-                  const l = label(o.id);
-                  return { label: l.text, lang: l.lang === lang ? undefined : l.lang, value: o.count };
-                }),
-                total,
-                { label: t.option, value: t.votes, share: t.share, percent: (share) => formatPercent(share, lang), chart: this.at.ui.chart },
-              )}
+      ${poll.kind === 'statements'
+        ? // A conversation has no ballots: its votes are per statement.
+          conversationResults(poll, conversation ?? { state: 'loading' }, this.at, lang, () => void this.loadConversation(poll))
+        : html`<p>${t.total(total)}</p>
+            ${!results || !total
+              ? html`<p>${t.noBallots}</p>`
+              : poll.kind === 'ranked'
+                ? rankedResults(poll, ranking ?? { state: 'loading' }, this.at, lang, () => void this.loadRanking(poll))
+                : poll.kind === 'budget'
+                  ? budgetResults(poll, this.at, lang)
+                  : barChart(
+                      t.results,
+                      results.options.map((o) => {
+                        const l = label(o.id);
+                        return { label: l.text, lang: l.lang === lang ? undefined : l.lang, value: o.count };
+                      }),
+                      total,
+                      { label: t.option, value: t.votes, share: t.share, percent: (share) => formatPercent(share, lang), chart: this.at.ui.chart },
+                    )}`}
       ${days?.length
         ? dayChart(
             t.overTime,
@@ -191,10 +198,17 @@ export class OsallistuAdminPolls extends AdminListView<PollView> {
       ]);
       if (request !== this.#resultsRequest) return;
       const counted = full.kind === 'ranked' && Boolean(full.results?.total);
-      this.showing = { poll: full, days: timeline.days, ...(counted ? { ranking: { state: 'loading' } as const } : {}) };
+      const conversation = full.kind === 'statements';
+      this.showing = {
+        poll: full,
+        days: timeline.days,
+        ...(counted ? { ranking: { state: 'loading' } as const } : {}),
+        ...(conversation ? { conversation: { state: 'loading' } as const } : {}),
+      };
       await this.updateComplete;
       if (deepActiveElement() === from) this.renderRoot.querySelector<HTMLElement>('#results-heading')?.focus();
       if (counted) void this.loadRanking(full, false);
+      if (conversation) void this.loadConversation(full, false);
     } catch (error) {
       if (request !== this.#resultsRequest) return;
       this.status = explainError(error, this.at.ui.errors, this.errorMessage(error, this.at.loadFailed));
@@ -214,6 +228,26 @@ export class OsallistuAdminPolls extends AdminListView<PollView> {
     set({ state: 'loading' });
     try {
       set({ state: 'ready', count: await this.call<RankedCount>('GET', `polls/${encodeURIComponent(poll.id)}/ranking`) });
+    } catch (error) {
+      set({ state: 'failed', message: explainError(error, this.at.ui.errors, this.errorMessage(error, this.at.loadFailed)) });
+    }
+  }
+
+  /**
+   * A conversation's statements with their votes and its opinion groups (GET …/statements and
+   * …/opinions), shown where the results are; a retry moves focus first to where they come.
+   */
+  private async loadConversation(poll: PollView, fromRetry = true): Promise<void> {
+    const request = this.#resultsRequest;
+    const set = (conversation: ConversationState) => {
+      if (request === this.#resultsRequest && this.showing?.poll.id === poll.id) this.showing = { ...this.showing, conversation };
+    };
+    if (fromRetry) this.renderRoot.querySelector<HTMLElement>('#conversation')?.focus();
+    set({ state: 'loading' });
+    const path = `polls/${encodeURIComponent(poll.id)}`;
+    try {
+      const [statements, opinions] = await Promise.all([this.call<z.infer<typeof StatementList>>('GET', `${path}/statements`), this.call<OpinionsView>('GET', `${path}/opinions`)]);
+      set({ state: 'ready', statements, opinions });
     } catch (error) {
       set({ state: 'failed', message: explainError(error, this.at.ui.errors, this.errorMessage(error, this.at.loadFailed)) });
     }

@@ -119,7 +119,7 @@ describe('<osallistu-admin>: what each role sees', () => {
   it('an owner: polls, feedback, tokens and the audit log; a viewer: polls and snippets, with exports and no open/close', async () => {
     const el = await mountConsole();
     await signIn(el, OWNER);
-    await expect.poll(() => [...root(el).querySelectorAll('nav a')].map((a) => a.textContent)).toEqual(['Kyselyt', 'Lomakkeet', 'Palautteet', 'Päätökset', 'Odottaa päätöstä', 'Videot', 'Upotuskoodit', 'Asetukset', 'Tunnisteet', 'Tapahtumaloki']);
+    await expect.poll(() => [...root(el).querySelectorAll('nav a')].map((a) => a.textContent)).toEqual(['Kyselyt', 'Lomakkeet', 'Palautteet', 'Väitteet odottavat', 'Päätökset', 'Odottaa päätöstä', 'Videot', 'Upotuskoodit', 'Asetukset', 'Tunnisteet', 'Tapahtumaloki']);
     expect(root(el).querySelector('nav a[aria-current="page"]')?.textContent).toBe('Kyselyt');
 
     const viewer = await newToken('viewer');
@@ -332,7 +332,7 @@ describe('<osallistu-admin>: audit log', () => {
     const audit = await expect.poll(() => view(el, 'osallistu-admin-audit')?.shadowRoot?.querySelector('ol.audit')).toBeTruthy().then(() => view(el, 'osallistu-admin-audit')!);
     // Filtered by a readable area, not an internal code.
     const select = audit.shadowRoot!.querySelector<HTMLSelectElement>('#action')!;
-    expect([...select.options].map((o) => o.textContent)).toEqual(['Alla händelser', 'Enkäter', 'Formulär', 'Respons', 'Beslut', 'Videor', 'Nycklar', 'Inställningar']);
+    expect([...select.options].map((o) => o.textContent)).toEqual(['Alla händelser', 'Enkäter', 'Påståenden', 'Formulär', 'Respons', 'Beslut', 'Videor', 'Nycklar', 'Inställningar']);
     select.value = 'token';
     audit.shadowRoot!.querySelector<HTMLButtonElement>('form button')!.click();
     // Entries are sentences in the official's language: who, what, and when as Finland writes it.

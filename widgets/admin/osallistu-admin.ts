@@ -15,6 +15,7 @@ import './admin-forms.ts';
 import './admin-polls.ts';
 import './admin-settings.ts';
 import './admin-snippets.ts';
+import './admin-statements.ts';
 import './videos/osallistu-admin-videos.ts';
 import './admin-tokens.ts';
 
@@ -23,6 +24,7 @@ const VIEWS = [
   ['polls', 'viewer'],
   ['forms', 'editor'],
   ['feedback', 'moderator'],
+  ['statements', 'moderator'],
   ['decisions', 'editor'],
   ['cases', 'viewer'],
   ['videos', 'editor'],
@@ -122,6 +124,8 @@ export class OsallistuAdmin extends AdminView {
         return html`<osallistu-admin-forms site=${site} api=${this.client.apiBase} .token=${token} .official=${this.official} .open=${item}></osallistu-admin-forms>`;
       case 'feedback':
         return html`<osallistu-admin-feedback site=${site} api=${this.client.apiBase} .token=${token} .official=${this.official}></osallistu-admin-feedback>`;
+      case 'statements':
+        return html`<osallistu-admin-statements site=${site} api=${this.client.apiBase} .token=${token} .official=${this.official}></osallistu-admin-statements>`;
       case 'decisions':
         return html`<osallistu-admin-decisions site=${site} api=${this.client.apiBase} .token=${token} .official=${this.official}></osallistu-admin-decisions>`;
       case 'cases':

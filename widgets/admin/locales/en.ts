@@ -2,6 +2,7 @@ import type { AdminMessages } from './messages.ts';
 import { en as ui } from './ui/en.ts';
 import { en as log } from './audit/en.ts';
 import { en as pollKinds } from './poll-kinds/en.ts';
+import { en as statements } from './statements/en.ts';
 
 export const en: AdminMessages = {
   title: 'Osallistu – console',
@@ -23,7 +24,7 @@ export const en: AdminMessages = {
   signOut: 'Sign out',
   leaveUnsaved: 'The changes are not saved. Leave anyway? They will be lost.',
   roles: { owner: 'owner', editor: 'editor', moderator: 'moderator', viewer: 'viewer' },
-  nav: { label: 'Console', polls: 'Polls', forms: 'Forms', feedback: 'Feedback', decisions: 'Decisions', cases: 'Awaiting decision', videos: 'Videos', snippets: 'Snippets', settings: 'Settings', tokens: 'Tokens', audit: 'Audit log' },
+  nav: { label: 'Console', polls: 'Polls', forms: 'Forms', feedback: 'Feedback', statements: 'Statements waiting', decisions: 'Decisions', cases: 'Awaiting decision', videos: 'Videos', snippets: 'Snippets', settings: 'Settings', tokens: 'Tokens', audit: 'Audit log' },
   loading: 'Loading…',
   loadFailed: 'The data could not be loaded.',
   loadMore: 'Show more',
@@ -64,7 +65,7 @@ export const en: AdminMessages = {
     id: 'Id',
     idHelp: 'Shown in the snippet. Lowercase letters, digits and hyphens.',
     kind: 'Type',
-    kinds: { single: 'One option', multiple: 'Several options', scale: 'Scale', ranked: 'Ranking', budget: 'Participatory budget' },
+    kinds: { single: 'One option', multiple: 'Several options', scale: 'Scale', ranked: 'Ranking', budget: 'Participatory budget', statements: 'Conversation (statements)' },
     question: (language) => `Question (${language})`,
     options: 'Options',
     option: (n, language) => `Option ${n} (${language})`,
@@ -95,6 +96,7 @@ export const en: AdminMessages = {
     keepEditing: 'Keep editing',
   },
   pollKinds,
+  statements,
   forms: {
     heading: 'Feedback forms',
     intro: 'The forms residents send feedback with on the site. A new form is a draft until you open it.',

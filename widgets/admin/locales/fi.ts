@@ -2,6 +2,7 @@ import type { AdminMessages } from './messages.ts';
 import { fi as ui } from './ui/fi.ts';
 import { fi as log } from './audit/fi.ts';
 import { fi as pollKinds } from './poll-kinds/fi.ts';
+import { fi as statements } from './statements/fi.ts';
 
 export const fi: AdminMessages = {
   title: 'Osallistu – hallinta',
@@ -23,7 +24,7 @@ export const fi: AdminMessages = {
   signOut: 'Kirjaudu ulos',
   leaveUnsaved: 'Muutoksia ei ole tallennettu. Siirrytäänkö silti? Muutokset katoavat.',
   roles: { owner: 'omistaja', editor: 'toimittaja', moderator: 'moderaattori', viewer: 'katselija' },
-  nav: { label: 'Hallinta', polls: 'Kyselyt', forms: 'Lomakkeet', feedback: 'Palautteet', decisions: 'Päätökset', cases: 'Odottaa päätöstä', videos: 'Videot', snippets: 'Upotuskoodit', settings: 'Asetukset', tokens: 'Tunnisteet', audit: 'Tapahtumaloki' },
+  nav: { label: 'Hallinta', polls: 'Kyselyt', forms: 'Lomakkeet', feedback: 'Palautteet', statements: 'Väitteet odottavat', decisions: 'Päätökset', cases: 'Odottaa päätöstä', videos: 'Videot', snippets: 'Upotuskoodit', settings: 'Asetukset', tokens: 'Tunnisteet', audit: 'Tapahtumaloki' },
   loading: 'Ladataan…',
   loadFailed: 'Tietoja ei saatu ladattua.',
   loadMore: 'Näytä lisää',
@@ -64,7 +65,7 @@ export const fi: AdminMessages = {
     id: 'Tunnus',
     idHelp: 'Näkyy upotuskoodissa. Pienet kirjaimet, numerot ja väliviivat.',
     kind: 'Tyyppi',
-    kinds: { single: 'Yksi vaihtoehto', multiple: 'Useita vaihtoehtoja', scale: 'Asteikko', ranked: 'Järjestykseen asettaminen', budget: 'Osallistuva budjetointi' },
+    kinds: { single: 'Yksi vaihtoehto', multiple: 'Useita vaihtoehtoja', scale: 'Asteikko', ranked: 'Järjestykseen asettaminen', budget: 'Osallistuva budjetointi', statements: 'Keskustelu (väitteet)' },
     question: (language) => `Kysymys (${language})`,
     options: 'Vaihtoehdot',
     option: (n, language) => `Vaihtoehto ${n} (${language})`,
@@ -95,6 +96,7 @@ export const fi: AdminMessages = {
     keepEditing: 'Jatka muokkausta',
   },
   pollKinds,
+  statements,
   forms: {
     heading: 'Palautelomakkeet',
     intro: 'Lomakkeet, joilla asukkaat lähettävät palautetta sivuilta. Uusi lomake on luonnos, kunnes avaat sen.',

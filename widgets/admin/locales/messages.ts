@@ -3,6 +3,7 @@ import type { Role } from '../../../worker/schema/sites.ts';
 import type { UiMessages } from './ui/messages.ts';
 import type { AuditMessages } from './audit/messages.ts';
 import type { PollKindMessages } from './poll-kinds/messages.ts';
+import type { StatementMessages } from './statements/messages.ts';
 
 /** The officials' console's strings, in its own chunk per language. */
 export interface AdminMessages {
@@ -28,7 +29,7 @@ export interface AdminMessages {
   /** Asked before leaving a view with unsaved changes. */
   leaveUnsaved: string;
   roles: Record<Role, string>;
-  nav: { label: string; polls: string; forms: string; feedback: string; decisions: string; cases: string; videos: string; snippets: string; settings: string; tokens: string; audit: string };
+  nav: { label: string; polls: string; forms: string; feedback: string; statements: string; decisions: string; cases: string; videos: string; snippets: string; settings: string; tokens: string; audit: string };
   loading: string;
   loadFailed: string;
   loadMore: string;
@@ -69,7 +70,7 @@ export interface AdminMessages {
     id: string;
     idHelp: string;
     kind: string;
-    kinds: Record<'single' | 'multiple' | 'scale' | 'ranked' | 'budget', string>;
+    kinds: Record<'single' | 'multiple' | 'scale' | 'ranked' | 'budget' | 'statements', string>;
     question: (language: string) => string;
     options: string;
     option: (n: number, language: string) => string;
@@ -103,6 +104,8 @@ export interface AdminMessages {
   };
   /** Ranked and budget polls: their fields in the editor and their counts in the results. */
   pollKinds: PollKindMessages;
+  /** Conversations (statements polls): the editor's statements, the moderation queue, the opinion groups. */
+  statements: StatementMessages;
   /** Defining feedback forms: the list and the editor. */
   forms: {
     heading: string;

@@ -2,6 +2,7 @@ import type { AdminMessages } from './messages.ts';
 import { sv as ui } from './ui/sv.ts';
 import { sv as log } from './audit/sv.ts';
 import { sv as pollKinds } from './poll-kinds/sv.ts';
+import { sv as statements } from './statements/sv.ts';
 
 export const sv: AdminMessages = {
   title: 'Osallistu – administration',
@@ -23,7 +24,7 @@ export const sv: AdminMessages = {
   signOut: 'Logga ut',
   leaveUnsaved: 'Ändringarna är inte sparade. Vill du ändå gå vidare? Ändringarna försvinner.',
   roles: { owner: 'ägare', editor: 'redaktör', moderator: 'moderator', viewer: 'läsare' },
-  nav: { label: 'Administration', polls: 'Enkäter', forms: 'Formulär', feedback: 'Respons', decisions: 'Beslut', cases: 'Väntar på beslut', videos: 'Videor', snippets: 'Inbäddningskoder', settings: 'Inställningar', tokens: 'Nycklar', audit: 'Händelselogg' },
+  nav: { label: 'Administration', polls: 'Enkäter', forms: 'Formulär', feedback: 'Respons', statements: 'Påståenden väntar', decisions: 'Beslut', cases: 'Väntar på beslut', videos: 'Videor', snippets: 'Inbäddningskoder', settings: 'Inställningar', tokens: 'Nycklar', audit: 'Händelselogg' },
   loading: 'Laddar…',
   loadFailed: 'Uppgifterna kunde inte laddas.',
   loadMore: 'Visa fler',
@@ -64,7 +65,7 @@ export const sv: AdminMessages = {
     id: 'Id',
     idHelp: 'Syns i inbäddningskoden. Små bokstäver, siffror och bindestreck.',
     kind: 'Typ',
-    kinds: { single: 'Ett alternativ', multiple: 'Flera alternativ', scale: 'Skala', ranked: 'Rangordning', budget: 'Medborgarbudget' },
+    kinds: { single: 'Ett alternativ', multiple: 'Flera alternativ', scale: 'Skala', ranked: 'Rangordning', budget: 'Medborgarbudget', statements: 'Samtal (påståenden)' },
     question: (language) => `Fråga (${language})`,
     options: 'Alternativ',
     option: (n, language) => `Alternativ ${n} (${language})`,
@@ -95,6 +96,7 @@ export const sv: AdminMessages = {
     keepEditing: 'Fortsätt redigera',
   },
   pollKinds,
+  statements,
   forms: {
     heading: 'Responsformulär',
     intro: 'Formulär som invånarna skickar respons med på webbplatsen. Ett nytt formulär är ett utkast tills du öppnar det.',

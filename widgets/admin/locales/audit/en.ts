@@ -1,9 +1,11 @@
 import type { AuditMessages } from './messages.ts';
 
+/** " 4": a statement's number, after the word for a statement, when the entry names one. */
+const numbered = (detail: Record<string, unknown>) => (typeof detail.statement === 'string' ? ` ${detail.statement}` : '');
 const q = (name: string) => `“${name}”`;
 
 export const en: AuditMessages = {
-  groups: { '': 'All events', poll: 'Polls', form: 'Forms', submission: 'Feedback', decision: 'Decisions', video: 'Videos', token: 'Tokens', site: 'Settings' },
+  groups: { '': 'All events', poll: 'Polls', statement: 'Statements', form: 'Forms', submission: 'Feedback', decision: 'Decisions', video: 'Videos', token: 'Tokens', site: 'Settings' },
   did: ({ action, name, detail }, w) => {
     const status = typeof detail.status === 'string' ? detail.status : undefined;
     switch (action) {
@@ -11,6 +13,12 @@ export const en: AuditMessages = {
         return `created the poll ${q(name)}`;
       case 'poll.update':
         return status === 'closed' ? `closed the poll ${q(name)}` : status === 'open' ? `opened the poll ${q(name)}` : `edited the poll ${q(name)}`;
+      case 'statement.add':
+        return `added a statement to the conversation ${q(name)}`;
+      case 'statement.publish':
+        return `published statement${numbered(detail)} in the conversation ${q(name)}`;
+      case 'statement.reject':
+        return `rejected statement${numbered(detail)} in the conversation ${q(name)}`;
       case 'form.create':
         return `created the form ${q(name)}`;
       case 'form.update':

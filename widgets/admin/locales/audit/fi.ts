@@ -1,9 +1,11 @@
 import type { AuditMessages } from './messages.ts';
 
+/** " 4": a statement's number, after the word for a statement, when the entry names one. */
+const numbered = (detail: Record<string, unknown>) => (typeof detail.statement === 'string' ? ` ${detail.statement}` : '');
 const q = (name: string) => `”${name}”`;
 
 export const fi: AuditMessages = {
-  groups: { '': 'Kaikki tapahtumat', poll: 'Kyselyt', form: 'Lomakkeet', submission: 'Palautteet', decision: 'Päätökset', video: 'Videot', token: 'Tunnisteet', site: 'Asetukset' },
+  groups: { '': 'Kaikki tapahtumat', poll: 'Kyselyt', statement: 'Väitteet', form: 'Lomakkeet', submission: 'Palautteet', decision: 'Päätökset', video: 'Videot', token: 'Tunnisteet', site: 'Asetukset' },
   did: ({ action, name, detail }, w) => {
     const status = typeof detail.status === 'string' ? detail.status : undefined;
     switch (action) {
@@ -11,6 +13,12 @@ export const fi: AuditMessages = {
         return `loi kyselyn ${q(name)}`;
       case 'poll.update':
         return status === 'closed' ? `sulki kyselyn ${q(name)}` : status === 'open' ? `avasi kyselyn ${q(name)}` : `muokkasi kyselyä ${q(name)}`;
+      case 'statement.add':
+        return `lisäsi väitteen keskusteluun ${q(name)}`;
+      case 'statement.publish':
+        return `julkaisi väitteen${numbered(detail)} keskustelussa ${q(name)}`;
+      case 'statement.reject':
+        return `hylkäsi väitteen${numbered(detail)} keskustelussa ${q(name)}`;
       case 'form.create':
         return `loi lomakkeen ${q(name)}`;
       case 'form.update':

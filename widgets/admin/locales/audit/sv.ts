@@ -1,9 +1,11 @@
 import type { AuditMessages } from './messages.ts';
 
+/** " 4": a statement's number, after the word for a statement, when the entry names one. */
+const numbered = (detail: Record<string, unknown>) => (typeof detail.statement === 'string' ? ` ${detail.statement}` : '');
 const q = (name: string) => `”${name}”`;
 
 export const sv: AuditMessages = {
-  groups: { '': 'Alla händelser', poll: 'Enkäter', form: 'Formulär', submission: 'Respons', decision: 'Beslut', video: 'Videor', token: 'Nycklar', site: 'Inställningar' },
+  groups: { '': 'Alla händelser', poll: 'Enkäter', statement: 'Påståenden', form: 'Formulär', submission: 'Respons', decision: 'Beslut', video: 'Videor', token: 'Nycklar', site: 'Inställningar' },
   did: ({ action, name, detail }, w) => {
     const status = typeof detail.status === 'string' ? detail.status : undefined;
     switch (action) {
@@ -11,6 +13,12 @@ export const sv: AuditMessages = {
         return `skapade enkäten ${q(name)}`;
       case 'poll.update':
         return status === 'closed' ? `stängde enkäten ${q(name)}` : status === 'open' ? `öppnade enkäten ${q(name)}` : `ändrade enkäten ${q(name)}`;
+      case 'statement.add':
+        return `lade till ett påstående i samtalet ${q(name)}`;
+      case 'statement.publish':
+        return `publicerade påstående${numbered(detail)} i samtalet ${q(name)}`;
+      case 'statement.reject':
+        return `avvisade påstående${numbered(detail)} i samtalet ${q(name)}`;
       case 'form.create':
         return `skapade formuläret ${q(name)}`;
       case 'form.update':

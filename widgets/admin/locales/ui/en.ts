@@ -38,6 +38,7 @@ export const en: UiMessages = {
       signed_voting_not_configured: 'The site has no keys for identifying respondents.',
       malformed_json: 'The request was not valid. Try again.',
       try_again: 'Try again.',
+      statement_not_found: 'The statement was not found. It may have been handled or removed already.',
     },
     issues: {
       too_small: 'Missing or too short.',
@@ -50,6 +51,7 @@ export const en: UiMessages = {
       missing_language: 'Give the text in the site’s default language ({lang}).',
       required: 'A required item is missing.',
       too_long: 'Too long.',
+      conversation_started: 'A conversation’s statements cannot change once it is saved, and a poll cannot become or stop being a conversation. Add a new statement or create a new poll.',
     },
     fields: {
       id: 'Id',

@@ -38,6 +38,7 @@ export const fi: UiMessages = {
       signed_voting_not_configured: 'Sivustolla ei ole vastaajien tunnistamisen avaimia.',
       malformed_json: 'Pyyntö ei ollut kelvollinen. Yritä uudelleen.',
       try_again: 'Yritä uudelleen.',
+      statement_not_found: 'Väitettä ei löytynyt. Se on ehkä jo käsitelty tai poistettu.',
     },
     issues: {
       too_small: 'Tieto puuttuu tai on liian lyhyt.',
@@ -50,6 +51,7 @@ export const fi: UiMessages = {
       missing_language: 'Anna teksti sivuston oletuskielellä ({lang}).',
       required: 'Pakollinen tieto puuttuu.',
       too_long: 'Liian pitkä.',
+      conversation_started: 'Keskustelun väitteitä ei voi muuttaa tallennuksen jälkeen, eikä kyselyä voi muuttaa keskusteluksi tai pois siitä. Lisää uusi väite tai luo uusi kysely.',
     },
     fields: {
       id: 'Tunnus',

@@ -38,6 +38,7 @@ export const sv: UiMessages = {
       signed_voting_not_configured: 'Webbplatsen har inga nycklar för att identifiera svarande.',
       malformed_json: 'Begäran var inte giltig. Försök igen.',
       try_again: 'Försök igen.',
+      statement_not_found: 'Påståendet hittades inte. Det kan redan ha behandlats eller tagits bort.',
     },
     issues: {
       too_small: 'Uppgiften saknas eller är för kort.',
@@ -50,6 +51,7 @@ export const sv: UiMessages = {
       missing_language: 'Ange texten på webbplatsens standardspråk ({lang}).',
       required: 'En obligatorisk uppgift saknas.',
       too_long: 'För lång.',
+      conversation_started: 'Ett samtals påståenden kan inte ändras när det har sparats, och en enkät kan inte bli eller sluta vara ett samtal. Lägg till ett nytt påstående eller skapa en ny enkät.',
     },
     fields: {
       id: 'Beteckning',
