@@ -73,3 +73,47 @@ describe('the participatory budget and the ranked vote on the demo page', () => 
     await context.close();
   });
 });
+
+describe('the conversation on the demo page', () => {
+  it('takes seven votes by keyboard alone and tells the resident which of the seeded opinion groups they are closest to', async () => {
+    const context = await chrome.browser.newContext();
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    await page.goto(`${server.url}/keskustelu/`);
+    const conversation = page.locator('osallistu-poll[poll="kirjaston-tulevaisuus"]');
+    await expect.poll(() => conversation.getByRole('button', { name: 'Samaa mieltä' }).count(), { timeout: 15_000 }).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    // The "lean library" camp of the seed: disagree with Sunday opening (1), agree with a self-service evening library (2), …
+    const camp: Record<string, string> = {
+      'Kirjaston pitäisi olla auki myös sunnuntaisin.': 'Eri mieltä',
+      'Omatoimikirjasto ilman henkilökuntaa riittää iltaisin.': 'Samaa mieltä',
+      'Kirjaston tärkein tehtävä on lainata kirjoja.': 'Samaa mieltä',
+      'Kirjastossa pitäisi voida lainata työkaluja ja urheiluvälineitä.': 'Eri mieltä',
+      'Hiljaiselle lukemiselle tarvitaan oma kerros.': 'Ohita',
+      'Kirjaston kahvila tekisi siitä viihtyisämmän.': 'Eri mieltä',
+      'Nuorille tarvitaan oma tila, jossa saa pitää ääntä.': 'Eri mieltä',
+      'Säästöt kannattaa hakea vähentämällä aukioloa, ei kokoelmista.': 'Samaa mieltä',
+      'Ruotsinkielisiä kirjoja ja palveluja pitää olla enemmän.': 'Eri mieltä',
+      'Kirjaston tilat pitäisi antaa yhdistyksille maksutta.': 'Eri mieltä',
+      'E-kirjat ja äänikirjat ovat tärkeämpiä kuin painetut.': 'Samaa mieltä',
+      'Kirjaston pitää pysyä keskustassa, vaikka vuokra nousee.': 'Samaa mieltä',
+    };
+    // The statement on show (the one that takes the focus after a vote).
+    const shown = conversation.locator('p.statement[tabindex="-1"]');
+    for (let answered = 0; answered < 7; answered++) {
+      await expect.poll(async () => ((await shown.count()) === 1 ? (await shown.textContent())!.trim() in camp : false)).toBe(true);
+      const text = (await shown.textContent())!.trim();
+      if (answered > 0) expect(await shown.evaluate((el) => el.getRootNode() instanceof ShadowRoot && (el.getRootNode() as ShadowRoot).activeElement === el)).toBe(true);
+      await conversation.getByRole('button', { name: camp[text]!, exact: true }).first().focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => conversation.getByText(`Vastattu ${answered + 1}/12 väitteeseen`).count()).toBe(1);
+    }
+    // The seed's camps are groups of 18, 18 and 12 residents, numbered largest first: the lean-library camp is group 3.
+    await expect.poll(() => conversation.getByText('Olet lähimpänä ryhmää 3.').count(), { timeout: 15_000 }).toBe(1);
+    expect(await conversation.getByText('Mistä ollaan samaa mieltä').count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${ROOT}/test-results/demo-conversation-voted.png`, fullPage: true });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
