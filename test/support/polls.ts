@@ -3,6 +3,7 @@ import { expect, inject } from 'vitest';
 import { demoSite } from '../../demo/seed/site.ts';
 import '../../widgets/poll/osallistu-poll.ts';
 import type { OsallistuPoll } from '../../widgets/poll/osallistu-poll.ts';
+import type { PollView } from '../../worker/schema/polls.ts';
 
 export const SITE = demoSite.id;
 
@@ -52,6 +53,37 @@ export async function mountPoll(id: string, options: { lang?: string; attrs?: Re
   section.append(el);
   document.body.append(section);
   await el.updateComplete;
+  return el;
+}
+
+/** A poll as the console's live preview hands it to the widget (no API behind it): open, anonymous, in three languages. */
+export const previewView = (poll: Pick<PollView, 'kind' | 'question' | 'options'> & Partial<PollView>): PollView => ({
+  id: 'preview',
+  site: SITE,
+  minChoices: 1,
+  maxChoices: 1,
+  resultsVisibility: 'always',
+  voterMode: 'anonymous',
+  allowChange: false,
+  opensAt: null,
+  closesAt: null,
+  status: 'open',
+  state: 'open',
+  caseId: null,
+  languages: ['fi', 'sv', 'en'],
+  ...poll,
+});
+
+/** Puts a console-style preview of `view` in a section of language `lang`. */
+export function mountPreview(view: PollView, lang = 'fi'): OsallistuPoll {
+  const section = document.createElement('section');
+  section.lang = lang;
+  const el = document.createElement('osallistu-poll');
+  el.setAttribute('site', SITE);
+  el.setAttribute('api', location.origin);
+  el.preview = view;
+  section.append(el);
+  document.body.append(section);
   return el;
 }
 

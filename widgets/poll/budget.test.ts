@@ -2,7 +2,7 @@ import { commands, page, userEvent } from 'vitest/browser';
 import { afterEach, describe, expect, it } from 'vitest';
 import { expectAccessible } from '../../test/support/a11y.ts';
 import { castBallot } from '../../test/support/cases.ts';
-import { SITE, createPoll, deepActiveElement, mountPoll, officialFetch, settled, shadow, textOf } from '../../test/support/polls.ts';
+import { SITE, createPoll, deepActiveElement, mountPoll, mountPreview, officialFetch, previewView, settled, shadow, textOf } from '../../test/support/polls.ts';
 import { expectNoSidewaysScroll } from '../../test/support/reflow.ts';
 import { LanguageWords } from '../../test/support/languages.ts';
 import type { PollView } from '../../worker/schema/polls.ts';
@@ -296,38 +296,17 @@ describe('a budget poll on a narrow screen and in the console\'s preview', () =>
     expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(document.documentElement.clientWidth);
   });
 
-  const preview = (over: Partial<PollView> = {}): PollView => ({
-    id: 'preview',
-    site: SITE,
-    kind: 'budget',
-    question: BUDGET.question,
-    options: PROJECTS.map((p, i) => (i === 1 ? { ...p, image: `${location.origin}/kuvat/penkit.jpg` } : p)),
-    minChoices: 1,
-    maxChoices: 3,
-    budget: BUDGET.budget,
-    resultsVisibility: 'always',
-    voterMode: 'anonymous',
-    allowChange: false,
-    opensAt: null,
-    closesAt: null,
-    status: 'open',
-    state: 'open',
-    caseId: null,
-    languages: ['fi', 'sv', 'en'],
-    ...over,
-  });
+  const preview = (over: Partial<PollView> = {}): PollView =>
+    previewView({
+      kind: 'budget',
+      question: BUDGET.question,
+      options: PROJECTS.map((p, i) => (i === 1 ? { ...p, image: `${location.origin}/kuvat/penkit.jpg` } : p)),
+      minChoices: 1,
+      maxChoices: 3,
+      budget: BUDGET.budget,
+      ...over,
+    });
 
-  async function mountPreview(view: PollView, lang = 'fi') {
-    const section = document.createElement('section');
-    section.lang = lang;
-    const el = document.createElement('osallistu-poll');
-    el.setAttribute('site', SITE);
-    el.setAttribute('api', location.origin);
-    el.preview = view;
-    section.append(el);
-    document.body.append(section);
-    return el;
-  }
 
   it('renders the ballot without the API; an image on the page\'s own site is shown, lazily, with its size and alt text', async () => {
     await commands.recordRequests();

@@ -2,7 +2,7 @@ import { commands, page, userEvent } from 'vitest/browser';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { expectAccessible } from '../../test/support/a11y.ts';
 import { castBallot, closePoll } from '../../test/support/cases.ts';
-import { BASE_POLL, SITE, createPoll, deepActiveElement, mountPoll, settled, shadow, textOf } from '../../test/support/polls.ts';
+import { BASE_POLL, SITE, createPoll, deepActiveElement, mountPoll, mountPreview, previewView, settled, shadow, textOf } from '../../test/support/polls.ts';
 import { expectNoSidewaysScroll } from '../../test/support/reflow.ts';
 import { LanguageWords } from '../../test/support/languages.ts';
 import type { PollView } from '../../worker/schema/polls.ts';
@@ -286,37 +286,16 @@ describe('ranked results: the instant runoff round by round, Borda and first cho
 });
 
 describe('a ranked poll in the console\'s preview', () => {
-  const preview = (over: Partial<PollView> = {}): PollView => ({
-    id: 'preview',
-    site: SITE,
-    kind: 'ranked',
-    question: RANKED.question,
-    options: RANKED.options,
-    minChoices: 1,
-    maxChoices: 3,
-    resultsVisibility: 'always',
-    voterMode: 'anonymous',
-    allowChange: false,
-    opensAt: null,
-    closesAt: null,
-    status: 'open',
-    state: 'open',
-    caseId: null,
-    languages: ['fi', 'sv', 'en'],
-    ...over,
-  });
+  const preview = (over: Partial<PollView> = {}): PollView =>
+    previewView({
+      kind: 'ranked',
+      question: RANKED.question,
+      options: RANKED.options,
+      minChoices: 1,
+      maxChoices: 3,
+      ...over,
+    });
 
-  async function mountPreview(view: PollView, lang = 'fi') {
-    const section = document.createElement('section');
-    section.lang = lang;
-    const el = document.createElement('osallistu-poll');
-    el.setAttribute('site', SITE);
-    el.setAttribute('api', location.origin);
-    el.preview = view;
-    section.append(el);
-    document.body.append(section);
-    return el;
-  }
 
   it('renders the ballot, and ranks, without the API', async () => {
     await commands.recordRequests();

@@ -1,7 +1,7 @@
 import { commands, page, userEvent } from 'vitest/browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { expectAccessible } from '../../test/support/a11y.ts';
-import { SITE, createPoll, deepActiveElement, mountPoll, officialFetch, settled, shadow, textOf } from '../../test/support/polls.ts';
+import { SITE, createPoll, deepActiveElement, mountPoll, mountPreview, officialFetch, previewView, settled, shadow, textOf } from '../../test/support/polls.ts';
 import { expectNoSidewaysScroll } from '../../test/support/reflow.ts';
 import { LanguageWords } from '../../test/support/languages.ts';
 import type { PollView } from '../../worker/schema/polls.ts';
@@ -514,36 +514,18 @@ describe('a conversation on a 320 px wide screen', () => {
 });
 
 describe('a conversation in the console\'s preview', () => {
-  const preview = (over: Partial<PollView> = {}): PollView => ({
-    id: 'preview',
-    site: SITE,
-    kind: 'statements',
-    question: LIBRARY.question,
-    options: LIBRARY.options,
-    minChoices: 1,
-    maxChoices: 1,
-    resultsVisibility: 'after_vote',
-    voterMode: 'anonymous',
-    allowChange: false,
-    opensAt: null,
-    closesAt: null,
-    status: 'open',
-    state: 'open',
-    caseId: null,
-    languages: ['fi', 'sv', 'en'],
-    ...over,
-  });
+  const preview = (over: Partial<PollView> = {}): PollView =>
+    previewView({
+      kind: 'statements',
+      question: LIBRARY.question,
+      options: LIBRARY.options,
+      resultsVisibility: 'after_vote',
+      ...over,
+    });
 
   it('shows the first opening statement with its three buttons inert, and asks nothing of the API', async () => {
     await commands.recordRequests();
-    const section = document.createElement('section');
-    section.lang = 'sv';
-    const el = document.createElement('osallistu-poll');
-    el.setAttribute('site', SITE);
-    el.setAttribute('api', location.origin);
-    el.preview = preview();
-    section.append(el);
-    document.body.append(section);
+    const el = mountPreview(preview(), 'sv');
     await expect.poll(() => statementText(el)).toBe('Biblioteket borde vara öppet sent på kvällarna.');
     expect(progress(el)).toBe('0 av 4 besvarade');
     const buttons = [...shadow(el).querySelectorAll<HTMLButtonElement>('.card [role="group"] button')];
