@@ -6,7 +6,7 @@ import { auditStatement } from '../db/audit.ts';
 import { findPoll } from '../db/polls.ts';
 import type { StoredPoll } from '../db/polls.ts';
 import { findStatement, insertStatementStatement, listStatements, moderateStatement, pendingByAuthor, statementQueue, voteStatement, voterCount, votesOfVoter } from '../db/statements.ts';
-import { ApiError, ConflictError, ForbiddenError, NotFoundError } from '../errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError } from '../errors.ts';
 import { idempotencyKey, rememberAnswer, replayFor } from '../idempotency.ts';
 import { optionalOfficial } from '../middleware/auth.ts';
 import { assertOpen, pollNotFound, resultsVisible } from '../poll-rules.ts';
