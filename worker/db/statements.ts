@@ -27,13 +27,13 @@ const toView = (row: StatementRow, withVotes: boolean): StatementView => ({
 
 /** A poll's statements in one state, oldest first, with their vote counts when `withVotes`. */
 export async function listStatements(db: D1Database, site: string, poll: string, status: StatementView['status'] | null, withVotes: boolean): Promise<StatementView[]> {
-  const counts = withVotes
-    ? `, (SELECT count(*) FROM statement_votes v WHERE v.site_id = s.site_id AND v.poll_id = s.poll_id AND v.statement_id = s.id AND v.vote = 1) AS agree,
-         (SELECT count(*) FROM statement_votes v WHERE v.site_id = s.site_id AND v.poll_id = s.poll_id AND v.statement_id = s.id AND v.vote = -1) AS disagree,
-         (SELECT count(*) FROM statement_votes v WHERE v.site_id = s.site_id AND v.poll_id = s.poll_id AND v.statement_id = s.id AND v.vote = 0) AS pass`
-    : '';
+  // The counts the triggers of migrations/0022 keep: one row per statement, however many votes.
   const { results } = await db
-    .prepare(`SELECT s.id, s.text, s.lang, s.status, s.author, s.created_at${counts} FROM poll_statements s WHERE s.site_id = ?1 AND s.poll_id = ?2 AND (?3 IS NULL OR s.status = ?3) ORDER BY s.id`)
+    .prepare(
+      `SELECT s.id, s.text, s.lang, s.status, s.author, s.created_at${withVotes ? ', c.agree, c.disagree, c.pass' : ''}
+         FROM poll_statements s${withVotes ? ' LEFT JOIN statement_counts c ON c.site_id = s.site_id AND c.poll_id = s.poll_id AND c.statement_id = s.id' : ''}
+        WHERE s.site_id = ?1 AND s.poll_id = ?2 AND (?3 IS NULL OR s.status = ?3) ORDER BY s.id`,
+    )
     .bind(site, poll, status)
     .all<StatementRow>();
   return results.map((r) => toView(r, withVotes));
@@ -115,9 +115,10 @@ export async function votesOfVoter(db: D1Database, site: string, poll: string, v
   return results;
 }
 
+/** Residents who have voted in the conversation, as the triggers of migrations/0022 keep the number. */
 export async function voterCount(db: D1Database, site: string, poll: string): Promise<number> {
-  const row = await db.prepare('SELECT count(DISTINCT voter_hash) AS n FROM statement_votes WHERE site_id = ?1 AND poll_id = ?2').bind(site, poll).first<{ n: number }>();
-  return row?.n ?? 0;
+  const row = await db.prepare('SELECT voters FROM conversation_voters WHERE site_id = ?1 AND poll_id = ?2').bind(site, poll).first<{ voters: number }>();
+  return row?.voters ?? 0;
 }
 
 /** Votes read per query for the opinion groups, as compact rows (voter, statement, vote), in primary-key order. */
