@@ -5,7 +5,7 @@
  */
 import { localizedText } from '../localize.ts';
 import { choiceLimits } from '../poll-rules.ts';
-import { budgetAreas } from '../tabulation/budget.ts';
+import { budgetAreas, euros } from '../tabulation/budget.ts';
 import { EXPORT_LABELS } from './labels.ts';
 import { KIND_LABELS } from './poll-kinds-labels.ts';
 import { optionLabels } from './poll-data.ts';
@@ -13,8 +13,6 @@ import type { PollExportContext } from './poll-data.ts';
 import { SheetWriter } from './xlsx/sheet.ts';
 import type { SheetPart } from './xlsx/workbook.ts';
 import type { StatementView } from '../schema/statements.ts';
-
-const euros = (n: number) => `${n.toLocaleString('fi-FI').replace(/\u00a0/g, ' ')} €`;
 
 /** The extra sheets, after Results. */
 export function kindSheets(ctx: PollExportContext): SheetPart[] {

@@ -11,6 +11,7 @@ import { BALLOTS_PER_CHUNK, choicesText, optionLabels } from './poll-data.ts';
 import type { NumberedBallot, PollExportContext } from './poll-data.ts';
 import { XLSX_LABELS } from './xlsx-labels.ts';
 import { kindMethodology, kindSheets } from './poll-kinds.ts';
+import { euros } from '../tabulation/budget.ts';
 import { SheetWriter, cellText, expectRows } from './xlsx/sheet.ts';
 import type { CellText, Column, Kind, Value } from './xlsx/sheet.ts';
 import { workbookChunks } from './xlsx/workbook.ts';
@@ -92,7 +93,7 @@ export function pollWorkbook(ctx: PollExportContext, ballots: AsyncIterable<Numb
       if (s?.minLabel) yield line(x.scaleEnd, `${s.min} = ${localizedText(s.minLabel, lang, site)}`);
       if (s?.maxLabel) yield line(x.scaleEnd, `${s.max} = ${localizedText(s.maxLabel, lang, site)}`);
     } else {
-      for (const option of poll.options ?? []) yield line(`${t.option} ${option.id}`, (labels.get(option.id) ?? option.id) + (option.cost !== undefined ? ` (${option.cost.toLocaleString('fi-FI').replace(/\u00a0/g, ' ')} €${option.area ? `, ${option.area}` : ''})` : ''));
+      for (const option of poll.options ?? []) yield line(`${t.option} ${option.id}`, (labels.get(option.id) ?? option.id) + (option.cost !== undefined ? ` (${euros(option.cost)}${option.area ? `, ${option.area}` : ''})` : ''));
     }
     yield line(x.state, x.states[pollState(poll)]);
     if (poll.caseId) yield line(t.caseId, poll.caseId);

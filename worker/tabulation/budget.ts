@@ -25,7 +25,8 @@ export function budgetAreas(budget: PollBudget): AreaRule[] {
   return [{ area: null, cap: budget.cap ?? 0, ...(budget.minSpend !== undefined ? { minSpend: budget.minSpend } : {}) }];
 }
 
-const euros = (n: number) => `${n.toLocaleString('fi-FI').replace(/\u00a0/g, ' ')} €`;
+/** Whole euros as the API's messages and the exports write them: "500 000 €" (plain spaces, so a spreadsheet or a log shows them as typed). */
+export const euros = (n: number) => `${n.toLocaleString('fi-FI').replace(/\u00a0/g, ' ')} €`;
 
 /** Why `choices` (known, distinct project ids) is not a ballot this budget takes, or null when it is. */
 export function budgetBallotProblem(poll: BudgetPoll, choices: string[]): string | null {
