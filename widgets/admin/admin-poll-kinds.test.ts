@@ -175,7 +175,7 @@ describe('<osallistu-admin-poll-editor>: a participatory budget', () => {
       ['pohjoinen', 100000, 'North'],
       ['etela', 80000, 'South'],
     ]);
-  });
+  }, 60_000); // a whole budget typed key by key, saved twice: well within a minute, but past the default 15 s on a loaded 2-core machine
 
   it('a budget without areas: one cap, the most projects per answer; an empty cap is refused at the cap', async () => {
     const { el, shadow, editor } = await openNewEditor('en');
