@@ -57,12 +57,12 @@ figures.push({ name: `Page with one poll (${label(pollPage.all)})`, value: bytes
 figures.push({ name: 'Page with one poll, against its size before the first wave was parallel', value: `${pollBytes.brotli} B brotli`, budget: `≤ ${kb(14.4 * 1024)} brotli (issue 16)`, ok: pollBytes.brotli <= 14.4 * 1024 });
 const votedPage = [...pollPage.all, ...[...staticImports(chunk(dist, 'results'))].filter((f) => !pollPage.all.includes(f)), chunk(dist, 'results'), chunk(dist, 'poll-fi')];
 figures.push({ name: 'Page with one poll on a browser that has voted (the results view and its strings too)', value: bytesText(sumBytes(votedPage.map(wireBytes))), budget: 'reported', ok: true });
-// Issue 18: each new kind of poll comes in a chunk of its own (and its strings), on top of the page with one poll.
-for (const kind of ['ranked', 'budget', 'statements']) {
-  const own = [chunk(dist, kind), ...[...staticImports(chunk(dist, kind))].filter((f) => !pollPage.all.includes(f)), chunk(dist, `poll-${kind}-fi`)];
+// Issue 18: each kind of poll but single and multiple choice comes in a chunk of its own (and its strings, but the scale has none), on top of the page with one poll.
+for (const kind of ['scale', 'ranked', 'budget', 'statements']) {
+  const own = [chunk(dist, kind), ...[...staticImports(chunk(dist, kind))].filter((f) => !pollPage.all.includes(f)), ...(kind === 'scale' ? [] : [chunk(dist, `poll-${kind}-fi`)])];
   figures.push({ name: `A ${kind} poll on top of the page with one poll (${label(own)})`, value: bytesText(sumBytes(own.map(wireBytes))), budget: 'reported', ok: true });
 }
-// The page with one single-choice poll as it was before issue 18 added the kinds (built from c6d1d38^, the commit before them).
+// The page with one single-choice poll as it was before issue 18 added the kinds (built from 7079622, the commit before them).
 const BEFORE_KINDS = 15_159;
 figures.push({ name: 'Page with one single-choice poll, against its size before the new kinds (issue 18)', value: `${pollBytes.brotli} B brotli (${pollBytes.brotli - BEFORE_KINDS >= 0 ? '+' : ''}${pollBytes.brotli - BEFORE_KINDS} B)`, budget: `unchanged: ${BEFORE_KINDS.toLocaleString('en')} B`, ok: pollBytes.brotli <= BEFORE_KINDS });
 const feedbackPage = pageFiles(dist, 'osallistu-feedback', 'fi', 'feedback');

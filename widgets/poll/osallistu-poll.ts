@@ -15,21 +15,25 @@ import { pollStyles } from './styles.ts';
 import type { PollContext } from './results.ts';
 import type { KindView } from './kinds/kind.ts';
 
-/** The results view (results.ts), once loaded: it is needed only after a vote or once the poll is closed. */
-let results: typeof import('./results.ts') | undefined;
-/** The results view and its strings in `lang`. */
-const loadResults = async (lang: Lang) => {
-  results ??= await import('./results.ts');
-  await results.receiptMessages.load(lang);
+/**
+ * The views drawn only where they are needed, each a chunk of its own with its strings: the
+ * results (after a vote, or once the poll is closed) and every kind of poll but single and multiple
+ * choice (kinds/), whose ballots the element draws itself. A page with one single-choice poll
+ * downloads only the results, once it is answered.
+ */
+const VIEWS: Record<string, () => Promise<KindView | Results>> = {
+  results: () => import('./results.ts'),
+  scale: () => import('./kinds/scale.ts'),
+  ranked: () => import('./kinds/ranked.ts'),
+  budget: () => import('./kinds/budget.ts'),
+  statements: () => import('./kinds/statements.ts'),
 };
-
-/** The kinds of poll with a view of their own, each its own chunk: only a page that has one downloads it. */
-const KINDS: Partial<Record<PollView['kind'], () => Promise<KindView>>> = { ranked: () => import('./kinds/ranked.ts'), budget: () => import('./kinds/budget.ts'), statements: () => import('./kinds/statements.ts') };
-const kinds: Partial<Record<PollView['kind'], KindView>> = {};
-/** The view of a poll of `kind` (if it has one of its own) and its strings in `lang`. */
-const loadKind = async (kind: PollView['kind'], lang: Lang) => {
-  const load = KINDS[kind];
-  if (load) await (kinds[kind] ??= await load()).kindMessages.load(lang);
+type Results = typeof import('./results.ts');
+const views: Record<string, KindView | undefined> & { results?: Results } = {};
+/** View `name` (if there is one of that name: single and multiple choice have none of their own) and its strings in `lang`. */
+const loadView = async (name: string, lang: Lang) => {
+  const load = VIEWS[name];
+  if (load) await (views[name] ??= (await load()) as KindView).viewMessages.load(lang);
 };
 
 /** Detail of `osallistu-vote`. */
@@ -127,7 +131,7 @@ export class OsallistuPoll extends OsallistuElement {
   }
 
   protected override updated(): void {
-    results?.paint(this.renderRoot as ShadowRoot);
+    views.results?.paint(this.renderRoot as ShadowRoot);
   }
 
   override render() {
@@ -156,7 +160,7 @@ export class OsallistuPoll extends OsallistuElement {
 
   #renderPoll(poll: PollView): TemplateResult {
     const t = this.t.poll;
-    if (!this.#kindReady(poll)) return html``;
+    if (!this.#has(poll.kind)) return html``;
     const votingBlocked = this.#votingBlockedReason(poll);
     const canVote = this.#canVote(poll);
     const question = this.#text(poll.question, poll);
@@ -166,9 +170,9 @@ export class OsallistuPoll extends OsallistuElement {
         ? this.#renderForm(poll)
         : html`<p class="question" role="heading" aria-level=${this.headingLevel} lang=${question.lang}>${question.text}</p>${this.#renderDescription(poll)}`}
       ${this.#renderTiming(poll)}
-      ${!canVote ? this.#renderOutcome(poll, () => (kinds[poll.kind] ?? results!).renderMine(this.#context(poll))) : nothing}
+      ${!canVote ? this.#renderOutcome(() => this.#view(poll).renderMine(this.#context(poll))) : nothing}
       ${!canVote && votingBlocked && poll.state === 'open' ? html`<p class="notice">${votingBlocked}</p>` : nothing}
-      ${!canVote ? this.#renderOutcome(poll, () => (kinds[poll.kind] ?? results!).renderResults(this.#context(poll))) : nothing}
+      ${!canVote ? this.#renderOutcome(() => this.#view(poll).renderResults(this.#context(poll))) : nothing}
       ${!canVote && poll.state === 'open' && poll.allowChange && poll.myBallot
         ? html`<div class="actions"><button part="button" class="secondary change" @click=${this.#startEditing}>${t.change}</button></div>`
         : nothing}
@@ -201,7 +205,7 @@ export class OsallistuPoll extends OsallistuElement {
         ${this.#renderDescription(poll, id('description'))}
         <p class="hint" id=${id('hint')}>${this.#hint(poll)}</p>
         <div role="alert">${this.fieldError ? html`<p class="error" id=${id('error')}><span class="visually-hidden">${t.errorPrefix}</span> ${this.fieldError}</p>` : nothing}</div>
-        ${kinds[poll.kind]?.renderBallot(this.#context(poll)) ?? (poll.kind === 'scale' ? this.#renderScale(poll) : this.#renderChoices(poll))}
+        ${views[poll.kind]?.renderBallot(this.#context(poll)) ?? this.#renderChoices(poll)}
       </fieldset>
       <div class="actions">
         <button part="button" type="submit" aria-disabled=${this.submitting ? 'true' : 'false'}>
@@ -233,48 +237,29 @@ export class OsallistuPoll extends OsallistuElement {
     </div>`;
   }
 
-  #renderScale(poll: PollView) {
-    const scale = poll.scale!;
-    const values = Array.from({ length: scale.max - scale.min + 1 }, (_, i) => scale.min + i);
-    const minLabel = scale.minLabel ? this.#text(scale.minLabel, poll) : null;
-    const maxLabel = scale.maxLabel ? this.#text(scale.maxLabel, poll) : null;
-    return html`<div class="scale">
-        ${values.map(
-          (value) => html`<label class="option">
-            <input
-              type="radio"
-              name=${this.#name}
-              required
-              .value=${String(value)}
-              .checked=${this.value === value}
-              aria-invalid=${this.fieldError ? 'true' : 'false'}
-              @change=${() => ((this.value = value), (this.fieldError = ''), this.#expectResults())}
-            />
-            <span>${value}${value === scale.min && minLabel ? html`<span class="visually-hidden" lang=${minLabel.lang}> – ${minLabel.text}</span>` : nothing}${value === scale.max && maxLabel ? html`<span class="visually-hidden" lang=${maxLabel.lang}> – ${maxLabel.text}</span>` : nothing}</span>
-          </label>`,
-        )}
-      </div>
-      ${minLabel || maxLabel
-        ? html`<div class="scale-ends" aria-hidden="true"><span>${scale.min} = ${minLabel?.text ?? ''}</span><span>${scale.max} = ${maxLabel?.text ?? ''}</span></div>`
-        : nothing}`;
-  }
-
   #context(poll: PollView): PollContext {
-    return { poll, t: this.t, language: this.language, headingLevel: this.headingLevel, apiBase: this.client.apiBase, site: this.siteId, host: this, results, readHeaders: (voting) => this.#headers(voting) };
+    return { poll, t: this.t, language: this.language, headingLevel: this.headingLevel, apiBase: this.client.apiBase, site: this.siteId, host: this, results: views.results, readHeaders: (voting) => this.#headers(voting) };
   }
 
-  /** Whether this poll's kind is drawn here, or its own view (kinds/) is here with its strings; if not, it is fetched and drawn then. */
-  #kindReady(poll: PollView): boolean {
-    if (!KINDS[poll.kind] || kinds[poll.kind]?.kindMessages.has(this.language)) return true;
-    loadKind(poll.kind, this.language).then(() => this.requestUpdate(), () => {}); // a failed download is tried again at the next render
+  /**
+   * Whether view `name` is here with its strings, or there is no such view (single and multiple
+   * choice are drawn here); if not, it is fetched and drawn then. fetchPoll and send wait for the
+   * views they need; a console preview asks for them here.
+   */
+  #has(name: string): boolean {
+    if (!VIEWS[name] || views[name]?.viewMessages.has(this.language)) return true;
+    loadView(name, this.language).then(() => this.requestUpdate(), () => {}); // a failed download is tried again at the next render
     return false;
   }
 
-  /** Part of the results view: drawn once its chunk is here (fetchPoll and send wait for it; a console preview asks for it here). */
-  #renderOutcome(poll: PollView, part: () => unknown) {
-    if (results?.receiptMessages.has(this.language)) return part();
-    loadResults(this.language).then(() => this.requestUpdate(), () => {}); // a failed download is tried again at the next render
-    return nothing;
+  /** Part of the results view, drawn once its chunk is here. */
+  #renderOutcome(part: () => unknown) {
+    return this.#has('results') ? part() : nothing;
+  }
+
+  /** What draws the resident's ballot and the results: the kind's own view (kinds/), else the results view. */
+  #view(poll: PollView): Pick<KindView, 'renderMine' | 'renderResults' | 'resultsSummary'> {
+    return views[poll.kind] ?? views.results!;
   }
 
   /** Why this page cannot take a ballot for this poll, in words, or '' when it can. */
@@ -299,9 +284,8 @@ export class OsallistuPoll extends OsallistuElement {
 
   #hint(poll: PollView): string {
     const t = this.t.poll;
-    const kind = kinds[poll.kind];
+    const kind = views[poll.kind];
     if (kind) return kind.hint(this.#context(poll));
-    if (poll.kind === 'scale') return t.chooseValue(poll.scale!.min, poll.scale!.max);
     if (poll.kind === 'single') return t.chooseOne;
     if (poll.minChoices === poll.maxChoices) return t.chooseExactly(poll.minChoices);
     return poll.minChoices <= 1 ? t.chooseAtMost(poll.maxChoices) : t.chooseBetween(poll.minChoices, poll.maxChoices);
@@ -327,8 +311,8 @@ export class OsallistuPoll extends OsallistuElement {
     try {
       const poll = await this.client.get<PollView>(`polls/${encodeURIComponent(this.poll)}`, { headers: this.#headers(false) });
       // Drawn whole in one go: a poll this browser has answered, or one that is closed, waits for the results view.
-      // A ranked, budget or statements poll waits for its own view too, fetched beside it.
-      await Promise.all([!this.#canVote(poll) && loadResults(this.language), loadKind(poll.kind, this.language)]);
+      // A poll of a kind with a view of its own (kinds/) waits for it too, fetched beside it.
+      await Promise.all([!this.#canVote(poll) && loadView('results', this.language), loadView(poll.kind, this.language)]);
       this.load = { status: 'ready', poll };
       this.#selectBallot(poll);
       // A ballot (or change) still waiting from an earlier visit: sending it again is safe, its
@@ -358,7 +342,7 @@ export class OsallistuPoll extends OsallistuElement {
 
   /** The resident is answering: the results view they will see next starts downloading now. */
   #expectResults(): void {
-    if (!this.preview) loadResults(this.language).catch(() => {}); // tried again when it is drawn
+    if (!this.preview) loadView('results', this.language).catch(() => {}); // tried again when it is drawn
   }
 
   #startEditing(): void {
@@ -379,9 +363,8 @@ export class OsallistuPoll extends OsallistuElement {
   /** The client-side check, so the resident hears what to fix without a round trip. */
   #validationError(poll: PollView): string {
     const t = this.t.poll;
-    const kind = kinds[poll.kind];
+    const kind = views[poll.kind];
     if (kind) return kind.validate(this.#context(poll));
-    if (poll.kind === 'scale') return this.value === null ? t.errorNoValue : '';
     if (this.choices.length === 0) return t.errorNoChoice;
     if (this.choices.length < poll.minChoices) return t.errorTooFew(poll.minChoices);
     if (this.choices.length > poll.maxChoices) return t.errorTooMany(poll.maxChoices);
@@ -429,11 +412,11 @@ export class OsallistuPoll extends OsallistuElement {
       });
       this.#pending.clear();
       this.stopRetrying();
-      await loadResults(this.language).catch(() => {}); // counted all the same: renderOutcome tries again
+      await loadView('results', this.language).catch(() => {}); // counted all the same: renderOutcome tries again
       this.#acceptReceipt(receipt);
       const message = pending.offline ? t.sentAfterOffline : wasChange ? t.changed : t.thanks;
       this.notice = message;
-      this.announcement = `${t.saved} ${results && this.load.status === 'ready' ? (kinds[this.load.poll.kind] ?? results).resultsSummary(this.#context(this.load.poll)) : ''}`.trim();
+      this.announcement = `${t.saved} ${views.results && this.load.status === 'ready' ? this.#view(this.load.poll).resultsSummary(this.#context(this.load.poll)) : ''}`.trim();
       emit<VoteDetail>(this, 'osallistu-vote', { site: this.siteId, poll: this.poll, ...pending.body, changed: wasChange });
     } catch (error) {
       if (this.isTransient(error)) {

@@ -20,7 +20,7 @@ import { StoredValue } from '../core/storage.ts';
 import type { ReceiptMessages } from './locales/messages.ts';
 
 /** This view's own strings: loaded with it, so a page whose readers have not voted never downloads them. */
-export const receiptMessages = new Catalog<ReceiptMessages>({
+export const viewMessages = new Catalog<ReceiptMessages>({
   fi: () => import('./locales/fi.ts').then((m) => m.fi),
   sv: () => import('./locales/sv.ts').then((m) => m.sv),
   en: () => import('./locales/en.ts').then((m) => m.en),
@@ -196,7 +196,7 @@ export function renderMine(ctx: PollContext) {
  * on screen as replaced (the server keeps no link between them that anyone could read).
  */
 export function renderReceipt(ctx: PollContext, receipt: string) {
-  const r = receiptMessages.get(ctx.language);
+  const r = viewMessages.get(ctx.language);
   const kept = new StoredValue<string[]>(`osallistu.receipts:${ctx.apiBase}:${ctx.site}:${ctx.poll.id}`);
   const known = kept.get() ?? [];
   if (known.at(-1) !== receipt) kept.set([...known.filter((code) => code !== receipt), receipt]);
@@ -233,7 +233,7 @@ function renderSealed(ctx: PollContext) {
   const { poll, apiBase, site, language } = ctx;
   if (poll.state !== 'closed' || poll.resultsVisibility === 'never') return nothing;
   const url = `${apiBase}/embed/v1/frame/verify/${encodeURIComponent(poll.id)}?${new URLSearchParams({ site, lang: language })}`;
-  return html`<p class="sealed"><a href=${url} target="_blank" rel="noopener">${receiptMessages.get(language).checkSealed}</a></p>`;
+  return html`<p class="sealed"><a href=${url} target="_blank" rel="noopener">${viewMessages.get(language).checkSealed}</a></p>`;
 }
 
 const optionResult = (ctx: PollContext, count: number, total: number) => ctx.t.poll.optionResult(ctx.t.votes(count), formatPercent(total ? count / total : 0, ctx.language));
@@ -364,7 +364,7 @@ function renderCaseBody(ctx: PollContext, state: CaseState) {
   if (view.decisions.length && state.decided) {
     return state.decided.renderDecided(view, { language: ctx.language, headingLevel: level, headingClass: 'question' });
   }
-  const r = receiptMessages.get(ctx.language);
+  const r = viewMessages.get(ctx.language);
   return html`<p class="question" role="heading" aria-level=${level}>${r.decided}</p>
     <p class="meta">${r.noDecision(view.caseId)}</p>
     ${state.keptUntil ? html`<p class="notice mail-done" tabindex="-1">${r.mailDone(formatDate(state.keptUntil, ctx.language))}</p>` : renderMailForm(ctx, state)}`;
@@ -376,7 +376,7 @@ function renderCaseBody(ctx: PollContext, state: CaseState) {
  * The button is never disabled while sending (that would drop the focus): a second press does nothing.
  */
 function renderMailForm(ctx: PollContext, state: CaseState) {
-  const r = receiptMessages.get(ctx.language);
+  const r = viewMessages.get(ctx.language);
   const id = (suffix: string) => `${ctx.poll.id}-case-${suffix}`;
   return html`<form class="mail" novalidate @submit=${(event: SubmitEvent) => void subscribe(event, ctx, state)}>
     <fieldset>
@@ -413,7 +413,7 @@ async function subscribe(event: SubmitEvent, ctx: PollContext, state: CaseState)
   const form = event.currentTarget as HTMLFormElement;
   const host = (form.getRootNode() as ShadowRoot).host as ReactiveElement;
   const caseId = state.view.caseId;
-  const r = receiptMessages.get(ctx.language);
+  const r = viewMessages.get(ctx.language);
   state.sending = true;
   state.fieldError = state.error = '';
   redraw(state);

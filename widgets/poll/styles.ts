@@ -31,28 +31,7 @@ export const pollStyles = css`
   .options {
     margin: 0 0 1rem;
   }
-  .scale {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.4rem;
-    margin: 0 0 0.5rem;
-  }
-  .scale .option {
-    flex-direction: column;
-    align-items: center;
-    min-inline-size: 3rem;
-    gap: 0.25rem;
-  }
-  .scale-ends {
-    display: flex;
-    justify-content: space-between;
-    gap: 1rem;
-    color: var(--_muted);
-    font-size: 0.9em;
-    margin: 0 0 1rem;
-  }
-  .invalid .options,
-  .invalid .scale {
+  .invalid .options {
     border-inline-start: 4px solid var(--_error);
     padding-inline-start: 0.75rem;
   }

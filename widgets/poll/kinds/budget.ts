@@ -18,7 +18,7 @@ import type { PollContext } from '../results.ts';
 import type { BudgetMessages } from '../locales/budget/messages.ts';
 import type { KindHost } from './kind.ts';
 
-export const kindMessages = new Catalog<BudgetMessages>({
+export const viewMessages = new Catalog<BudgetMessages>({
   fi: () => import('../locales/budget/fi.ts').then((m) => m.fi),
   sv: () => import('../locales/budget/sv.ts').then((m) => m.sv),
   en: () => import('../locales/budget/en.ts').then((m) => m.en),
@@ -192,7 +192,7 @@ function ownImage(url: string, apiBase: string): boolean {
 }
 
 export function hint(ctx: PollContext): string {
-  const r = kindMessages.get(ctx.language);
+  const r = viewMessages.get(ctx.language);
   const { budget } = ctx.poll;
   const parts = [budget?.areas ? r.hintAreas : r.hint(euros(ctx.language, budget?.cap ?? 0))];
   if (budget?.minSpend) parts.push(r.hintMin(euros(ctx.language, budget.minSpend)));
@@ -203,7 +203,7 @@ export function hint(ctx: PollContext): string {
 /** What is wrong with the ballot as a whole, or ''. Asked as the ballot is sent: the total still to be read out is not (the error or the thanks is). */
 export function validate(ctx: PollContext): string {
   clearTimeout(stateOf(ctx.host).timer);
-  const r = kindMessages.get(ctx.language);
+  const r = viewMessages.get(ctx.language);
   const area = currentArea(ctx);
   if (!area) return r.errorNoArea;
   const chosen = picked(ctx);
@@ -219,7 +219,7 @@ export function validate(ctx: PollContext): string {
 
 /** What the project picked last does wrong, said at it: over the cap, or one too many. */
 function pickProblem(ctx: PollContext, area: Area): string {
-  const r = kindMessages.get(ctx.language);
+  const r = viewMessages.get(ctx.language);
   const chosen = picked(ctx);
   const over = spent(chosen) - area.cap;
   if (over > 0) return r.pickOverCap(euros(ctx.language, over));
@@ -229,7 +229,7 @@ function pickProblem(ctx: PollContext, area: Area): string {
 
 /** The running total in words: picked, and what is left (or how far over). */
 function totalText(ctx: PollContext, area: Area): [string, string, boolean] {
-  const r = kindMessages.get(ctx.language);
+  const r = viewMessages.get(ctx.language);
   const money = (n: number) => euros(ctx.language, n);
   const chosen = picked(ctx);
   const total = spent(chosen);
@@ -256,7 +256,7 @@ function chooseArea(ctx: PollContext, area: Area): void {
   state.last = undefined;
   host.choices = [];
   host.fieldError = '';
-  host.announcement = kindMessages.get(ctx.language).areaChosen(text(ctx, area.label).text, cleared);
+  host.announcement = viewMessages.get(ctx.language).areaChosen(text(ctx, area.label).text, cleared);
 }
 
 function toggle(ctx: PollContext, area: Area, project: Project, event: Event): void {
@@ -272,7 +272,7 @@ function toggle(ctx: PollContext, area: Area, project: Project, event: Event): v
 export function renderBallot(ctx: PollContext) {
   const host = hostOf(ctx);
   adopt(host.renderRoot);
-  const r = kindMessages.get(ctx.language);
+  const r = viewMessages.get(ctx.language);
   const all = areas(ctx.poll);
   const area = currentArea(ctx);
   return html`${all.length > 1
@@ -294,7 +294,7 @@ export function renderBallot(ctx: PollContext) {
 
 function renderProjects(ctx: PollContext, area: Area) {
   const host = hostOf(ctx);
-  const r = kindMessages.get(ctx.language);
+  const r = viewMessages.get(ctx.language);
   const money = (n: number) => euros(ctx.language, n);
   const left = area.cap - spent(picked(ctx));
   const last = stateOf(host).last;
@@ -352,7 +352,7 @@ const label = (ctx: PollContext, id: string) => {
 export function renderMine(ctx: PollContext) {
   const ballot = ctx.poll.myBallot;
   if (!ballot) return nothing;
-  const r = kindMessages.get(ctx.language);
+  const r = viewMessages.get(ctx.language);
   const ids = ballot.choices ?? [];
   const total = spent(ctx.poll.options.filter((o) => ids.includes(o.id)));
   const list = ids.map((id) => label(ctx, id).text).join(', ');
@@ -364,7 +364,7 @@ export function renderResults(ctx: PollContext) {
   const { poll } = ctx;
   if (!poll.results) return ctx.results!.renderResults(ctx); // when they will be shown, and the seal and the case
   adopt(hostOf(ctx).renderRoot);
-  const r = kindMessages.get(ctx.language);
+  const r = viewMessages.get(ctx.language);
   const t = ctx.t.poll;
   const { total, options, funded = [] } = poll.results;
   const votes = new Map(options.map((o) => [o.id, o.count]));
@@ -402,7 +402,7 @@ export function renderResults(ctx: PollContext) {
 export function resultsSummary(ctx: PollContext): string {
   const funded = ctx.poll.results?.funded;
   if (!funded) return '';
-  const r = kindMessages.get(ctx.language);
+  const r = viewMessages.get(ctx.language);
   const ids = funded.flatMap((f) => f.funded);
   return ids.length ? r.summary(ids.map((id) => label(ctx, id).text).join(', ')) : r.noneFunded;
 }

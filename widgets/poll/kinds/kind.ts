@@ -1,8 +1,9 @@
 /**
- * What a kind of poll with a view of its own (ranked.ts, budget.ts, statements.ts) gives `<osallistu-poll>`:
+ * What a kind of poll with a view of its own (scale.ts, ranked.ts, budget.ts, statements.ts) gives `<osallistu-poll>`:
  * its ballot inside the poll's fieldset, its hint and its check before sending, and what it shows
  * once answered or closed. Each is its own chunk, with its own strings per language, loaded only
- * on a page that has such a poll; the single-choice poll's page never downloads them.
+ * on a page that has such a poll; the page with a single- or multiple-choice poll, whose ballot the
+ * element draws itself, never downloads them.
  *
  * A conversation (statements.ts) has no ballot to send, so the element draws no form for it:
  * `renderMine` draws the statement to answer (and the resident's own statement), `renderResults`
@@ -19,7 +20,7 @@ import type { PollContext } from '../results.ts';
 
 export interface KindView {
   /** The kind's own strings; the element draws the poll once those of its language have arrived. */
-  kindMessages: Catalog<unknown>;
+  viewMessages: Pick<Catalog<unknown>, 'has' | 'load'>;
   /** The controls inside the poll's fieldset (after its legend, description, hint and error). */
   renderBallot(ctx: PollContext): TemplateResult;
   /** What to do, under the question ("Rank up to 3."). */
@@ -41,6 +42,8 @@ export interface KindView {
  */
 export interface KindHost extends ReactiveElement {
   choices: string[];
+  /** A rating scale's chosen value. */
+  value: number | null;
   fieldError: string;
   announcement: string;
   preview?: PollView;

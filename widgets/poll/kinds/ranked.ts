@@ -16,7 +16,7 @@ import type { PollContext } from '../results.ts';
 import type { RankedMessages } from '../locales/ranked/messages.ts';
 import type { KindHost } from './kind.ts';
 
-export const kindMessages = new Catalog<RankedMessages>({
+export const viewMessages = new Catalog<RankedMessages>({
   fi: () => import('../locales/ranked/fi.ts').then((m) => m.fi),
   sv: () => import('../locales/ranked/sv.ts').then((m) => m.sv),
   en: () => import('../locales/ranked/en.ts').then((m) => m.en),
@@ -147,11 +147,11 @@ const label = (ctx: PollContext, id: string) => {
 };
 
 export function hint(ctx: PollContext): string {
-  return kindMessages.get(ctx.language).hint(ctx.poll.minChoices, ctx.poll.maxChoices);
+  return viewMessages.get(ctx.language).hint(ctx.poll.minChoices, ctx.poll.maxChoices);
 }
 
 export function validate(ctx: PollContext): string {
-  const r = kindMessages.get(ctx.language);
+  const r = viewMessages.get(ctx.language);
   const { length } = hostOf(ctx).choices;
   const { minChoices: min, maxChoices: max } = ctx.poll;
   if (!length) return r.errorNone;
@@ -169,7 +169,7 @@ function change(ctx: PollContext, ranking: string[], said: string): void {
 
 /** The rank picker: `rank` 0 takes the option out of the ranking, 1… puts it there (or last, when the ranking is shorter). */
 function pick(ctx: PollContext, id: string, rank: number): void {
-  const r = kindMessages.get(ctx.language);
+  const r = viewMessages.get(ctx.language);
   const ranking = hostOf(ctx).choices.filter((other) => other !== id);
   if (!rank) return change(ctx, ranking, r.removed(label(ctx, id).text));
   ranking.splice(rank - 1, 0, id);
@@ -188,7 +188,7 @@ async function move(ctx: PollContext, id: string, by: -1 | 1): Promise<void> {
   const to = at + by;
   if (at < 0 || to < 0 || to >= ranking.length) return;
   [ranking[at], ranking[to]] = [ranking[to]!, ranking[at]!];
-  change(ctx, ranking, kindMessages.get(ctx.language).nowAt(label(ctx, id).text, to + 1, ranking.length));
+  change(ctx, ranking, viewMessages.get(ctx.language).nowAt(label(ctx, id).text, to + 1, ranking.length));
   await hostOf(ctx).updateComplete;
   const same = button(ctx, id, by < 0 ? 'up' : 'down');
   (same && !same.disabled ? same : button(ctx, id, by < 0 ? 'down' : 'up'))?.focus();
@@ -198,7 +198,7 @@ async function move(ctx: PollContext, id: string, by: -1 | 1): Promise<void> {
 async function remove(ctx: PollContext, id: string): Promise<void> {
   const ranking = hostOf(ctx).choices.filter((other) => other !== id);
   const at = hostOf(ctx).choices.indexOf(id);
-  change(ctx, ranking, kindMessages.get(ctx.language).removed(label(ctx, id).text));
+  change(ctx, ranking, viewMessages.get(ctx.language).removed(label(ctx, id).text));
   await hostOf(ctx).updateComplete;
   const next = ranking[at] ?? ranking[at - 1];
   (next ? button(ctx, next, 'remove') : hostOf(ctx).renderRoot.querySelector<HTMLElement>(`#${ctx.poll.id}-${id}-rank`))?.focus();
@@ -207,7 +207,7 @@ async function remove(ctx: PollContext, id: string): Promise<void> {
 export function renderBallot(ctx: PollContext) {
   const host = hostOf(ctx);
   adopt(host.renderRoot);
-  const r = kindMessages.get(ctx.language);
+  const r = viewMessages.get(ctx.language);
   const ranking = host.choices;
   const ranks = Array.from({ length: ctx.poll.maxChoices }, (_, i) => i + 1);
   const invalid = host.fieldError ? 'true' : 'false';
@@ -254,7 +254,7 @@ export function renderMine(ctx: PollContext) {
   const ballot = ctx.poll.myBallot;
   if (!ballot) return nothing;
   const list = (ballot.choices ?? []).map((id, i) => `${i + 1}. ${label(ctx, id).text}`).join(', ');
-  return html`<p class="mine">${kindMessages.get(ctx.language).yourBallot(list)}</p>${ballot.receipt ? ctx.results!.renderReceipt(ctx, ballot.receipt) : nothing}`;
+  return html`<p class="mine">${viewMessages.get(ctx.language).yourBallot(list)}</p>${ballot.receipt ? ctx.results!.renderReceipt(ctx, ballot.receipt) : nothing}`;
 }
 
 /** The count as this element last asked for it: which poll and ballots it is of, and where the asking is. */
@@ -308,7 +308,7 @@ export function renderResults(ctx: PollContext) {
 }
 
 function renderCount(ctx: PollContext, state: Count) {
-  const r = kindMessages.get(ctx.language);
+  const r = viewMessages.get(ctx.language);
   switch (state.status) {
     case 'loading':
       return html`<p class="meta count-status" tabindex="-1">${r.loadingCount}</p>`;
@@ -323,7 +323,7 @@ function renderCount(ctx: PollContext, state: Count) {
 }
 
 function renderReady(ctx: PollContext, count: RankedCount) {
-  const r = kindMessages.get(ctx.language);
+  const r = viewMessages.get(ctx.language);
   const level = ctx.headingLevel + 2;
   const { rounds, winner } = count.irv;
   const number = (n: number) => n.toLocaleString(ctx.language === 'en' ? 'en-GB' : `${ctx.language}-FI`);
@@ -407,7 +407,7 @@ function renderBars(ctx: PollContext, rows: { id: string; count: number }[], tot
 /** The console's preview has no count: how many ranked each option, from the results it was given. */
 function renderRankedBy(ctx: PollContext) {
   const results = ctx.poll.results!;
-  return html`<p class="question" role="heading" aria-level=${ctx.headingLevel + 2}>${kindMessages.get(ctx.language).rankedBy}</p>
+  return html`<p class="question" role="heading" aria-level=${ctx.headingLevel + 2}>${viewMessages.get(ctx.language).rankedBy}</p>
     ${renderBars(ctx, results.options, results.total)}`;
 }
 

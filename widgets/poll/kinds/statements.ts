@@ -28,7 +28,7 @@ import type { PollContext } from '../results.ts';
 import type { StatementsMessages } from '../locales/statements/messages.ts';
 import type { KindHost } from './kind.ts';
 
-export const kindMessages = new Catalog<StatementsMessages>({
+export const viewMessages = new Catalog<StatementsMessages>({
   fi: () => import('../locales/statements/fi.ts').then((m) => m.fi),
   sv: () => import('../locales/statements/sv.ts').then((m) => m.sv),
   en: () => import('../locales/statements/en.ts').then((m) => m.en),
@@ -218,7 +218,7 @@ interface Conversation {
 const conversations = new WeakMap<KindHost, Conversation>();
 
 const hostOf = (ctx: PollContext) => ctx.host as KindHost;
-const strings = (ctx: PollContext) => kindMessages.get(ctx.language);
+const strings = (ctx: PollContext) => viewMessages.get(ctx.language);
 const text = (ctx: PollContext, map: Partial<Record<Lang, string>> | undefined) => localized(map, ctx.language, ctx.poll.languages);
 const path = (ctx: PollContext, tail: string) => `polls/${encodeURIComponent(ctx.poll.id)}${tail}`;
 const idOf = (ctx: PollContext, suffix: string) => `${ctx.poll.id}-${suffix}`;
