@@ -1,0 +1,196 @@
+/**
+ * Texts as TF-IDF vectors, reduced by latent semantic analysis (`reduce`), and grouped by
+ * spherical k-means (cosine similarity; k-means++ seeds from a seeded generator, so the same
+ * texts always give the same themes).
+ */
+import { mulberry32, randomIndex } from '../opinion-groups/random.ts';
+import type { Random } from '../opinion-groups/random.ts';
+import { WEIGHT } from './terms.ts';
+
+/** One text: its terms' indices and weights, unit length. */
+export interface SparseVector {
+  index: Int32Array;
+  value: Float32Array;
+}
+
+export interface Vectors {
+  vocabulary: string[];
+  /** In how many texts each term is. */
+  df: Int32Array;
+  vectors: SparseVector[];
+}
+
+/**
+ * TF-IDF with a sublinear count (1 + ln tf) and each kind of term weighed (terms.ts WEIGHT).
+ * Terms in fewer than two texts say nothing about a group, and those in more than 40 % say
+ * nothing about any one: both are left out (but for a handful of texts, where every word counts).
+ */
+export function vectorise(texts: string[][]): Vectors {
+  const n = texts.length;
+  const dfMap = new Map<string, number>();
+  for (const terms of texts) for (const t of new Set(terms)) dfMap.set(t, (dfMap.get(t) ?? 0) + 1);
+  const vocabulary: string[] = [];
+  const ids = new Map<string, number>();
+  const fewest = n < 10 ? 1 : 2;
+  for (const [t, d] of dfMap) if (d >= fewest && d <= Math.max(2, 0.4 * n)) ids.set(t, vocabulary.push(t) - 1);
+  const df = Int32Array.from(vocabulary, (t) => dfMap.get(t)!);
+  const idf = Float64Array.from(df, (d) => Math.log((n + 1) / d));
+  const kindWeight = Float64Array.from(vocabulary, (t) => WEIGHT[t[0] as keyof typeof WEIGHT] ?? 1);
+  const vectors = texts.map((terms) => {
+    const tf = new Map<number, number>();
+    for (const t of terms) {
+      const id = ids.get(t);
+      if (id !== undefined) tf.set(id, (tf.get(id) ?? 0) + 1);
+    }
+    const index = Int32Array.from([...tf.keys()].sort((a, b) => a - b));
+    const value = Float32Array.from(index, (i) => (1 + Math.log(tf.get(i)!)) * idf[i]! * kindWeight[i]!);
+    const norm = Math.hypot(...value) || 1;
+    for (let j = 0; j < value.length; j++) value[j]! /= norm;
+    return { index, value };
+  });
+  return { vocabulary, df, vectors };
+}
+
+const dot = (v: SparseVector, centre: Float64Array) => {
+  let s = 0;
+  for (let j = 0; j < v.index.length; j++) s += v.value[j]! * centre[v.index[j]!]!;
+  return s;
+};
+
+function normalise(centre: Float64Array): void {
+  let s = 0;
+  for (let i = 0; i < centre.length; i++) s += centre[i]! * centre[i]!;
+  const norm = Math.sqrt(s) || 1;
+  for (let i = 0; i < centre.length; i++) centre[i]! /= norm;
+}
+
+export interface Grouping {
+  /** Each text's group, or −1 for a text with no terms in the vocabulary. */
+  assignment: Int32Array;
+  /** Unit-length centres, one per group, over the vocabulary. */
+  centres: Float64Array[];
+}
+
+/** k-means++ seeds: each next seed drawn with probability growing with its distance (1 − cos) from the nearest seed so far. */
+function seeds(vs: SparseVector[], members: number[], k: number, dims: number, random: Random): Float64Array[] {
+  const centre = (i: number) => {
+    const c = new Float64Array(dims);
+    const v = vs[i]!;
+    for (let j = 0; j < v.index.length; j++) c[v.index[j]!] = v.value[j]!;
+    return c;
+  };
+  const centres = [centre(members[randomIndex(random, members.length)]!)];
+  const distance = Float64Array.from(members, (i) => 1 - dot(vs[i]!, centres[0]!));
+  while (centres.length < k) {
+    let total = 0;
+    for (const d of distance) total += Math.max(0, d);
+    let r = random() * total;
+    let pick = members.length - 1;
+    for (let m = 0; m < members.length; m++) if ((r -= Math.max(0, distance[m]!)) <= 0) { pick = m; break; }
+    const c = centre(members[pick]!);
+    centres.push(c);
+    for (let m = 0; m < members.length; m++) distance[m] = Math.min(distance[m]!, 1 - dot(vs[members[m]!]!, c));
+  }
+  return centres;
+}
+
+/** Spherical k-means over the texts that have terms: each text to the centre it is most alike, centres the normalised mean of their texts. */
+export function kmeans(vs: SparseVector[], dims: number, k: number, seed = 1, iterations = 30): Grouping {
+  const random = mulberry32(seed);
+  const members = vs.flatMap((v, i) => (v.index.length ? [i] : []));
+  const assignment = new Int32Array(vs.length).fill(-1);
+  if (!members.length) return { assignment, centres: [] };
+  let centres = seeds(vs, members, Math.min(k, members.length), dims, random);
+  for (let round = 0; round < iterations; round++) {
+    let moved = 0;
+    for (const i of members) {
+      let best = 0;
+      let bestSim = -Infinity;
+      for (let c = 0; c < centres.length; c++) {
+        const sim = dot(vs[i]!, centres[c]!);
+        if (sim > bestSim) (bestSim = sim), (best = c);
+      }
+      if (assignment[i] !== best) (assignment[i] = best), moved++;
+    }
+    const next = centres.map(() => new Float64Array(dims));
+    const sizes = new Int32Array(centres.length);
+    for (const i of members) {
+      const c = assignment[i]!;
+      sizes[c]!++;
+      const v = vs[i]!;
+      for (let j = 0; j < v.index.length; j++) next[c]![v.index[j]!]! += v.value[j]!;
+    }
+    // A group left empty keeps its old centre: the next round may give it texts again.
+    centres = next.map((c, g) => (sizes[g] ? (normalise(c), c) : centres[g]!));
+    if (!moved) break;
+  }
+  return { assignment, centres };
+}
+
+/** Orthonormalises the columns of an rows × cols matrix (row-major) in place, by modified Gram–Schmidt; a column that vanishes stays zero. */
+function orthonormalise(m: Float64Array, rows: number, cols: number): void {
+  for (let c = 0; c < cols; c++) {
+    for (let p = 0; p < c; p++) {
+      let d = 0;
+      for (let r = 0; r < rows; r++) d += m[r * cols + c]! * m[r * cols + p]!;
+      for (let r = 0; r < rows; r++) m[r * cols + c]! -= d * m[r * cols + p]!;
+    }
+    let norm = 0;
+    for (let r = 0; r < rows; r++) norm += m[r * cols + c]! ** 2;
+    norm = Math.sqrt(norm);
+    for (let r = 0; r < rows; r++) m[r * cols + c] = norm > 1e-12 ? m[r * cols + c]! / norm : 0;
+  }
+}
+
+/**
+ * Latent semantic analysis: each text projected onto the `rank` directions of the term space
+ * that carry most of the corpus's weight (the top right singular vectors of the text × term
+ * matrix, found by subspace iteration), then made unit length again. Terms that keep company —
+ * "lumi", "auraus" and "snö" in the same texts — come to point the same way, so two short texts
+ * that share no term can still be alike. k-means by cosine is blind to a rotation of that
+ * space, so the basis found is used as it is.
+ */
+export function reduce(vs: SparseVector[], dims: number, rank = 80, seed = 1, rounds = 4): { vectors: SparseVector[]; dims: number } {
+  const l = Math.min(rank, dims, vs.length);
+  if (l < 2) return { vectors: vs, dims };
+  const random = mulberry32(seed);
+  const basis = Float64Array.from({ length: dims * l }, () => random() - 0.5);
+  orthonormalise(basis, dims, l);
+  const projected = new Float64Array(vs.length * l);
+  const project = () => {
+    projected.fill(0);
+    vs.forEach((v, i) => {
+      for (let j = 0; j < v.index.length; j++) {
+        const row = v.index[j]! * l;
+        const x = v.value[j]!;
+        for (let c = 0; c < l; c++) projected[i * l + c]! += x * basis[row + c]!;
+      }
+    });
+  };
+  for (let round = 0; round < rounds; round++) {
+    project();
+    orthonormalise(projected, vs.length, l);
+    basis.fill(0);
+    vs.forEach((v, i) => {
+      for (let j = 0; j < v.index.length; j++) {
+        const row = v.index[j]! * l;
+        const x = v.value[j]!;
+        for (let c = 0; c < l; c++) basis[row + c]! += x * projected[i * l + c]!;
+      }
+    });
+    orthonormalise(basis, dims, l);
+  }
+  project();
+  const index = Int32Array.from({ length: l }, (_, c) => c);
+  const vectors = vs.map((v, i) => {
+    if (!v.index.length) return v;
+    const value = Float32Array.from(projected.subarray(i * l, (i + 1) * l));
+    const norm = Math.hypot(...value) || 1;
+    for (let c = 0; c < l; c++) value[c]! /= norm;
+    return { index, value };
+  });
+  return { vectors, dims: l };
+}
+
+/** The similarity of text `i` to its group's centre. */
+export const similarity = (v: SparseVector, centre: Float64Array) => dot(v, centre);

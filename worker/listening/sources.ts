@@ -1,0 +1,76 @@
+/**
+ * The listening report's texts from D1 (db/listening.ts): a feedback's free-text answers (its
+ * long and short text fields, joined), its topic and place; and residents' statements. The
+ * period is whole days in Finnish time.
+ */
+import { feedbackTexts, statementTexts } from '../db/listening.ts';
+import type { ListeningFilter } from '../db/listening.ts';
+import { listSiteForms } from '../db/forms.ts';
+import type { ListeningQuery } from '../schema/listening.ts';
+import type { ListenedText } from './report.ts';
+
+const DAY = 86_400_000;
+const helsinkiDay = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' });
+const helsinkiHour = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Helsinki', hour: '2-digit', hourCycle: 'h23' });
+
+/** Today in Finnish time, as YYYY-MM-DD. */
+export const helsinkiToday = (now = new Date()) => helsinkiDay.format(now);
+
+/** The moment day `day` (YYYY-MM-DD) begins in Finnish time (UTC+2, or +3 in summer). */
+export function helsinkiMidnight(day: string): Date {
+  const winter = Date.parse(`${day}T00:00:00Z`) - 2 * 3_600_000;
+  return new Date(helsinkiHour.format(winter) === '00' ? winter : winter - 3_600_000);
+}
+
+/** The period asked for, or the 365 days up to today. */
+export function period(query: Pick<ListeningQuery, 'from' | 'to'>, now = new Date()): { from: string; to: string } {
+  const to = query.to ?? helsinkiToday(now);
+  const from = query.from ?? helsinkiDay.format(new Date(helsinkiMidnight(to).getTime() - 364 * DAY + 12 * 3_600_000));
+  return { from, to };
+}
+
+/** "Koivutie 5 B 12" → "Koivutie": a place, never a house. */
+const placeOf = (answer: unknown): string | null => {
+  const address = typeof answer === 'object' && answer && 'address' in answer ? (answer as { address?: unknown }).address : null;
+  if (typeof address !== 'string') return null;
+  const place = address.replace(/\s*\d.*$/s, '').trim();
+  return place.length >= 2 ? place.slice(0, 80) : null;
+};
+
+export async function readTexts(db: D1Database, siteId: string, query: ListeningQuery, days: { from: string; to: string }): Promise<ListenedText[]> {
+  const filter: ListeningFilter = {
+    form: query.form,
+    topic: query.topic,
+    from: helsinkiMidnight(days.from).toISOString(),
+    to: nextMidnight(days.to),
+  };
+  const forms = new Map((await listSiteForms(db, siteId)).map((f) => [f.id, f.fields]));
+  const texts: ListenedText[] = [];
+  for await (const page of feedbackTexts(db, siteId, filter)) {
+    for (const row of page) {
+      const fields = forms.get(row.form_id) ?? [];
+      const answers = JSON.parse(row.answers) as Record<string, unknown>;
+      const text = fields
+        .filter((f) => f.type === 'longText' || f.type === 'shortText')
+        .map((f) => answers[f.key])
+        .filter((a): a is string => typeof a === 'string' && a.trim() !== '')
+        .join('\n');
+      if (!text) continue;
+      const location = fields.find((f) => f.type === 'location');
+      texts.push({ source: 'feedback', ref: row.ref, form: row.form_id, topic: row.category, place: location ? placeOf(answers[location.key]) : null, createdAt: row.created_at, lang: row.lang, text });
+    }
+  }
+  // Statements have no form or topic: a report narrowed to either leaves them out.
+  if (!query.form && !query.topic) {
+    for (const s of await statementTexts(db, siteId, filter)) {
+      texts.push({ source: 'statement', ref: `${s.poll_id}#${s.id}`, form: null, topic: null, place: null, createdAt: s.created_at, lang: s.lang, text: s.text });
+    }
+  }
+  return texts;
+}
+
+/** The moment the day after `day` begins in Finnish time. */
+function nextMidnight(day: string): string {
+  const next = helsinkiDay.format(new Date(helsinkiMidnight(day).getTime() + DAY + 12 * 3_600_000));
+  return helsinkiMidnight(next).toISOString();
+}
