@@ -17,6 +17,7 @@ import { measureStart } from '../test/bench/start.ts';
 import { measureWorkerBundle } from '../test/bench/worker-bundle.ts';
 import { measureMillionExport } from '../test/bench/export-million.ts';
 import { measureSealMillion } from '../test/bench/seal-million.ts';
+import { TEXTS as LISTENING_TEXTS, listeningSql, measureListening } from '../test/bench/listening.ts';
 import { PARTICIPANTS as OPINION_PARTICIPANTS, STATEMENTS as OPINION_STATEMENTS, VOTES_EACH as OPINION_VOTES, conversationSql, measureOpinions } from '../test/bench/opinions-workerd.ts';
 import { workerdPid } from '../test/bench/processes.ts';
 import { measureSoak, soakProblems } from '../test/bench/soak.ts';
@@ -102,6 +103,12 @@ figures.push({ name: 'Worker bundle (wrangler deploy --dry-run, minified, source
 
 step('Opinion groups (issue 18): 10,000 residents × 500 statements, sparse and dense, each in a process of its own');
 figures.push(...(await import('../test/bench/opinion-groups.ts')).opinionGroupFigures());
+
+step('Listening (issue 19): the themes against the evaluation set, and the report over 60,000 texts in a process of its own');
+{
+  const listening = await import('../test/bench/listening.ts');
+  figures.push(...listening.evaluationFigures(), ...listening.scaleFigures());
+}
 
 step('npm start on a fresh local D1 and again on the same one, beside a bare wrangler dev');
 const start = await measureStart();
@@ -294,6 +301,18 @@ try {
       value: `${(o.coldMs / 1000).toFixed(2)} s end to end · workerd +${o.growthMb.toFixed(0)} MB at peak (local D1 runs inside it) · ${o.participants.toLocaleString('en')} residents, ${o.clustered.toLocaleString('en')} grouped, groups of ${o.groups.join(', ')} · asked again within the minute: ${o.cachedMs.toFixed(0)} ms`,
       budget: '≤ 30 s (a Worker\'s default CPU limit, here as wall time), 3 groups found; memory reported (the computation\'s own is in the figure above)',
       ok: o.status === 200 && o.coldMs <= 30_000 && o.groups.length === 3,
+    });
+  }
+
+  step(`Listening inside workerd: ${LISTENING_TEXTS.toLocaleString('en')} submissions written by SQL into local D1, then GET …/listening cold and again`);
+  {
+    executeSql(listeningSql('koivulahti', 'palaute'), { persistTo });
+    const l = await measureListening({ api, token, serverPid: server.process.pid! });
+    figures.push({
+      name: `The listening report in the Worker (GET …/listening, cold): ${l.texts.toLocaleString('en')} texts of the last year read from D1, grouped and quoted`,
+      value: `${(l.coldMs / 1000).toFixed(2)} s end to end · workerd +${l.growthMb.toFixed(0)} MB at peak (local D1 runs inside it) · ${l.themes} themes · asked again, nothing written since: ${l.cachedMs.toFixed(0)} ms`,
+      budget: '≤ 30 s (a Worker\'s default CPU limit, here as wall time); again ≤ 1 s',
+      ok: l.status === 200 && l.coldMs <= 30_000 && l.cachedMs <= 1000 && l.texts >= LISTENING_TEXTS,
     });
   }
 

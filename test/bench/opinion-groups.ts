@@ -21,6 +21,7 @@ import { PerformanceObserver } from 'node:perf_hooks';
 import { opinionGroups } from '../../worker/opinion-groups/index.ts';
 import type { Vote, VoteRow } from '../../worker/opinion-groups/index.ts';
 import { prng } from './decisions.ts';
+import { adjustedRand } from '../support/agreement.ts';
 
 const PARTICIPANTS = 10_000;
 const STATEMENTS = 500;
@@ -114,25 +115,6 @@ function* rows(p: Planted): Generator<VoteRow> {
   for (let k = 0; k < p.vote.length; k++) yield { participant: p.participant[k]!, statement: p.statement[k]!, vote: p.vote[k] as Vote };
 }
 
-/** Adjusted Rand index of two labellings (labels < 0 left out). */
-export function adjustedRand(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  const table = new Map<string, number>();
-  const rowsOf = new Map<number, number>();
-  const colsOf = new Map<number, number>();
-  let n = 0;
-  for (let i = 0; i < a.length; i++) {
-    if (a[i]! < 0 || b[i]! < 0) continue;
-    n++;
-    table.set(`${a[i]},${b[i]}`, (table.get(`${a[i]},${b[i]}`) ?? 0) + 1);
-    rowsOf.set(a[i]!, (rowsOf.get(a[i]!) ?? 0) + 1);
-    colsOf.set(b[i]!, (colsOf.get(b[i]!) ?? 0) + 1);
-  }
-  const pairs = (x: number) => (x * (x - 1)) / 2;
-  const sum = (m: Map<unknown, number>) => [...m.values()].reduce((s, x) => s + pairs(x), 0);
-  const expected = (sum(rowsOf) * sum(colsOf)) / pairs(n);
-  const max = (sum(rowsOf) + sum(colsOf)) / 2;
-  return max === expected ? 1 : (sum(table) - expected) / (max - expected);
-}
 
 /** In the child process: one case, printed as one JSON line. */
 async function runCase(which: Case): Promise<CaseFigures> {

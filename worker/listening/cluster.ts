@@ -6,6 +6,7 @@
 import { mulberry32, randomIndex } from '../opinion-groups/random.ts';
 import type { Random } from '../opinion-groups/random.ts';
 import { WEIGHT } from './terms.ts';
+import type { Word } from './terms.ts';
 
 /** One text: its terms' indices and weights, unit length. */
 export interface SparseVector {
@@ -25,10 +26,15 @@ export interface Vectors {
  * Terms in fewer than two texts say nothing about a group, and those in more than 40 % say
  * nothing about any one: both are left out (but for a handful of texts, where every word counts).
  */
-export function vectorise(texts: string[][]): Vectors {
+export function vectorise(texts: Word[][], termsOf: (w: Word) => string[]): Vectors {
   const n = texts.length;
   const dfMap = new Map<string, number>();
-  for (const terms of texts) for (const t of new Set(terms)) dfMap.set(t, (dfMap.get(t) ?? 0) + 1);
+  const inText = new Set<string>();
+  for (const ws of texts) {
+    inText.clear();
+    for (const w of ws) for (const t of termsOf(w)) inText.add(t);
+    for (const t of inText) dfMap.set(t, (dfMap.get(t) ?? 0) + 1);
+  }
   const vocabulary: string[] = [];
   const ids = new Map<string, number>();
   const fewest = n < 10 ? 1 : 2;
@@ -36,15 +42,20 @@ export function vectorise(texts: string[][]): Vectors {
   const df = Int32Array.from(vocabulary, (t) => dfMap.get(t)!);
   const idf = Float64Array.from(df, (d) => Math.log((n + 1) / d));
   const kindWeight = Float64Array.from(vocabulary, (t) => WEIGHT[t[0] as keyof typeof WEIGHT] ?? 1);
-  const vectors = texts.map((terms) => {
-    const tf = new Map<number, number>();
-    for (const t of terms) {
-      const id = ids.get(t);
-      if (id !== undefined) tf.set(id, (tf.get(id) ?? 0) + 1);
+  const tf = new Map<number, number>();
+  const vectors = texts.map((ws) => {
+    tf.clear();
+    for (const w of ws) {
+      for (const t of termsOf(w)) {
+        const id = ids.get(t);
+        if (id !== undefined) tf.set(id, (tf.get(id) ?? 0) + 1);
+      }
     }
     const index = Int32Array.from([...tf.keys()].sort((a, b) => a - b));
     const value = Float32Array.from(index, (i) => (1 + Math.log(tf.get(i)!)) * idf[i]! * kindWeight[i]!);
-    const norm = Math.hypot(...value) || 1;
+    let norm = 0;
+    for (const x of value) norm += x * x;
+    norm = Math.sqrt(norm) || 1;
     for (let j = 0; j < value.length; j++) value[j]! /= norm;
     return { index, value };
   });
@@ -94,13 +105,13 @@ function seeds(vs: SparseVector[], members: number[], k: number, dims: number, r
   return centres;
 }
 
-/** Spherical k-means over the texts that have terms: each text to the centre it is most alike, centres the normalised mean of their texts. */
-export function kmeans(vs: SparseVector[], dims: number, k: number, seed = 1, iterations = 30): Grouping {
+/** Spherical k-means over the texts that have terms: each text to the centre it is most alike, centres the normalised mean of their texts. From `start`'s centres if given, else from k-means++ seeds. */
+export function kmeans(vs: SparseVector[], dims: number, k: number, seed = 1, iterations = 30, start?: Float64Array[]): Grouping {
   const random = mulberry32(seed);
   const members = vs.flatMap((v, i) => (v.index.length ? [i] : []));
   const assignment = new Int32Array(vs.length).fill(-1);
   if (!members.length) return { assignment, centres: [] };
-  let centres = seeds(vs, members, Math.min(k, members.length), dims, random);
+  let centres = start?.map((c) => Float64Array.from(c)) ?? seeds(vs, members, Math.min(k, members.length), dims, random);
   for (let round = 0; round < iterations; round++) {
     let moved = 0;
     for (const i of members) {
@@ -127,6 +138,15 @@ export function kmeans(vs: SparseVector[], dims: number, k: number, seed = 1, it
   return { assignment, centres };
 }
 
+/** At most this many texts fit the directions and the groups; the rest are placed by them. */
+export const FIT = 8000;
+
+/** Up to `FIT` of the texts, evenly spread (all of them when there are no more). */
+export function sampleOf<T>(all: T[]): T[] {
+  if (all.length <= FIT) return all;
+  return Array.from({ length: FIT }, (_, i) => all[Math.floor((i * all.length) / FIT)]!);
+}
+
 /** Orthonormalises the columns of an rows × cols matrix (row-major) in place, by modified Gram–Schmidt; a column that vanishes stays zero. */
 function orthonormalise(m: Float64Array, rows: number, cols: number): void {
   for (let c = 0; c < cols; c++) {
@@ -150,15 +170,17 @@ function orthonormalise(m: Float64Array, rows: number, cols: number): void {
  * that share no term can still be alike. k-means by cosine is blind to a rotation of that
  * space, so the basis found is used as it is.
  */
-export function reduce(vs: SparseVector[], dims: number, rank = 80, seed = 1, rounds = 4): { vectors: SparseVector[]; dims: number } {
-  const l = Math.min(rank, dims, vs.length);
-  if (l < 2) return { vectors: vs, dims };
+export function reduce(all: SparseVector[], dims: number, rank = 80, seed = 1, rounds = 4): { vectors: SparseVector[]; dims: number } {
+  const l = Math.min(rank, dims, all.length);
+  if (l < 2) return { vectors: all, dims };
+  // The directions are found on a sample (every text up to FIT, an even spread beyond), then every text is projected onto them.
+  const vs = sampleOf(all);
   const random = mulberry32(seed);
   const basis = Float64Array.from({ length: dims * l }, () => random() - 0.5);
   orthonormalise(basis, dims, l);
-  const projected = new Float64Array(vs.length * l);
-  const project = () => {
-    projected.fill(0);
+  let projected = new Float64Array(vs.length * l);
+  const project = (vs: SparseVector[]) => {
+    projected = new Float64Array(vs.length * l);
     vs.forEach((v, i) => {
       for (let j = 0; j < v.index.length; j++) {
         const row = v.index[j]! * l;
@@ -168,7 +190,7 @@ export function reduce(vs: SparseVector[], dims: number, rank = 80, seed = 1, ro
     });
   };
   for (let round = 0; round < rounds; round++) {
-    project();
+    project(vs);
     orthonormalise(projected, vs.length, l);
     basis.fill(0);
     vs.forEach((v, i) => {
@@ -180,12 +202,14 @@ export function reduce(vs: SparseVector[], dims: number, rank = 80, seed = 1, ro
     });
     orthonormalise(basis, dims, l);
   }
-  project();
+  project(all);
   const index = Int32Array.from({ length: l }, (_, c) => c);
-  const vectors = vs.map((v, i) => {
+  const vectors = all.map((v, i) => {
     if (!v.index.length) return v;
     const value = Float32Array.from(projected.subarray(i * l, (i + 1) * l));
-    const norm = Math.hypot(...value) || 1;
+    let norm = 0;
+    for (const x of value) norm += x * x;
+    norm = Math.sqrt(norm) || 1;
     for (let c = 0; c < l; c++) value[c]! /= norm;
     return { index, value };
   });

@@ -9,11 +9,11 @@
  */
 import type { Lang } from '../schema/common.ts';
 import type { ListeningReport, Theme } from '../schema/listening.ts';
-import { kmeans, reduce, similarity, vectorise } from './cluster.ts';
+import { kmeans, reduce, sampleOf, similarity, vectorise } from './cluster.ts';
 import type { Grouping, SparseVector } from './cluster.ts';
 import { detectLanguage } from './language.ts';
 import { redact } from './redact.ts';
-import { termsOf, words } from './terms.ts';
+import { termMaker, words } from './terms.ts';
 import type { Word } from './terms.ts';
 
 /** One thing a resident wrote. */
@@ -38,6 +38,8 @@ export interface ListenOptions {
   /** Only texts in this language. */
   lang?: Lang;
   fallbackLang: Lang;
+  /** Whether the glossary of municipal concepts joins the languages (default yes; the bench also measures without). */
+  concepts?: boolean;
 }
 
 const DAY = 86_400_000;
@@ -56,16 +58,20 @@ const langCounts = (langs: Lang[]) => Object.fromEntries(countBy(langs).map(({ v
 /** The share now over the share before, each smoothed by one text. */
 const growth = (recent: number, recentTotal: number, before: number, beforeTotal: number) => (recent + 1) / (recentTotal + 2) / ((before + 1) / (beforeTotal + 2));
 
-/** The grouping whose texts sit closest to their centres, of `SEEDS` runs. */
+/**
+ * The grouping whose texts sit closest to their centres, of `SEEDS` runs on a sample of the
+ * texts (cluster.ts sampleOf); then every text is placed and the centres settled on all of them.
+ */
 function bestGrouping(vs: SparseVector[], dims: number, k: number): Grouping {
+  const sample = sampleOf(vs);
   let best: { fit: number; grouping: Grouping } | null = null;
   for (let seed = 1; seed <= SEEDS; seed++) {
-    const grouping = kmeans(vs, dims, k, seed);
+    const grouping = kmeans(sample, dims, k, seed);
     let fit = 0;
-    vs.forEach((v, i) => grouping.assignment[i]! >= 0 && (fit += similarity(v, grouping.centres[grouping.assignment[i]!]!)));
+    sample.forEach((v, i) => grouping.assignment[i]! >= 0 && (fit += similarity(v, grouping.centres[grouping.assignment[i]!]!)));
     if (!best || fit > best.fit) best = { fit, grouping };
   }
-  return best!.grouping;
+  return sample === vs ? best!.grouping : kmeans(vs, dims, k, 1, 5, best!.grouping.centres);
 }
 
 /** The texts kept (by language), what each says, and their grouping: `listen` reports on it, the bench scores it. */
@@ -75,7 +81,7 @@ export function analyse(all: ListenedText[], options: ListenOptions) {
   const texts = keep.map((i) => all[i]!);
   const langs = keep.map((i) => detected[i]!);
   const ws: Word[][] = texts.map((t, i) => words(t.text, langs[i]!));
-  const { vocabulary, vectors } = vectorise(termsOf(ws));
+  const { vocabulary, vectors } = vectorise(ws, termMaker(ws, { concepts: options.concepts ?? true }));
   const { vectors: reduced, dims } = reduce(vectors, vocabulary.length, RANK);
   const placed = reduced.filter((v) => v.index.length).length;
   const k = Math.min(placed, options.themes ?? Math.max(2, Math.min(16, Math.round(Math.sqrt(placed / 3)))));
@@ -99,7 +105,8 @@ export function listen(all: ListenedText[], options: ListenOptions): Omit<Listen
     forms.set(w.written, (forms.get(w.written) ?? 0) + 1);
   }
   const asWritten = (stem: string) => [...written.get(stem)!].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
-  const stemsOf = ws.map((list) => new Set(list.map((w) => w.stem)));
+  // Each text's different stems, once each (as arrays: sixty thousand Sets would weigh more).
+  const stemsOf = ws.map((list) => [...new Set(list.map((w) => w.stem))]);
 
   const members = grouping.centres.map((_, g) => texts.flatMap((_, i) => (grouping.assignment[i] === g ? [i] : [])));
   // A theme's words: the stems whose share of its texts most exceeds their share of all texts.

@@ -45,15 +45,34 @@ export interface Word {
   written: string;
 }
 
-/** The words of a text that carry meaning: stop words, numbers and one- or two-letter words out. */
+/**
+ * Every word met, per language, as one shared object: a year of feedback has some 2 million
+ * words but only tens of thousands of different ones, each stemmed once. Cleared when it grows
+ * past `KEPT_WORDS`, so an isolate that serves many sites does not grow without end.
+ */
+const seen = new Map<string, Word | null>();
+const KEPT_WORDS = 200_000;
+
+function word(part: string, lang: Lang): Word | null {
+  const key = `${lang}:${part}`;
+  let found = seen.get(key);
+  if (found === undefined) {
+    if (seen.size >= KEPT_WORDS) seen.clear();
+    found = part.length < 3 || STOP[lang].has(part) ? null : { stem: fold(STEM[lang](part)), written: part };
+    seen.set(key, found);
+  }
+  return found;
+}
+
+/** The words of a text that carry meaning: stop words, numbers and one- or two-letter words out. The same word is the same object. */
 export function words(text: string, lang: Lang): Word[] {
   const out: Word[] = [];
   for (const match of text.toLowerCase().matchAll(/\p{L}+(?:[-']\p{L}+)*/gu)) {
     const written = match[0];
     if (written.length < 3 || STOP[lang].has(written)) continue;
     for (const part of written.split(/[-']/)) {
-      if (part.length < 3 || STOP[lang].has(part)) continue;
-      out.push({ stem: fold(STEM[lang](part)), written: part });
+      const w = word(part, lang);
+      if (w) out.push(w);
     }
   }
   return out;
@@ -94,24 +113,26 @@ export const term = {
 export const WEIGHT: Record<'s' | 'p' | 'c', number> = { s: 1, p: 0.6, c: 2 };
 
 /**
- * The terms of each text (with repeats: a term's count is its frequency), given each text's
- * words. Compound parts need the whole corpus first: a part counts only when it is a word of its own here.
+ * A word's terms (a term's count in a text is how often its words give it). Compound parts need
+ * the whole corpus first: a part counts only when it is a word of its own in `texts`. A word's
+ * terms are the same wherever it is, so they are made once per word, as shared strings, and no
+ * text's list of terms is ever built. `concepts: false` leaves the glossary out (the bench
+ * measures what it adds).
  */
-export function termsOf(texts: Word[][]): string[][] {
+export function termMaker(texts: Word[][], { concepts = true } = {}): (w: Word) => string[] {
   const df = new Map<string, number>();
   for (const ws of texts) for (const stem of new Set(ws.map((w) => w.stem))) df.set(stem, (df.get(stem) ?? 0) + 1);
   const known = (stem: string) => (df.get(stem) ?? 0) >= 2;
-  const parts = new Map<string, string[]>();
-  return texts.map((ws) => {
-    const out: string[] = [];
-    for (const { stem, written } of ws) {
-      out.push(term.stem(stem));
-      if (stem.length > PREFIX) out.push(term.prefix(stem.slice(0, PREFIX)));
-      let split = parts.get(stem);
-      if (!split) parts.set(stem, (split = compoundParts(stem, known)));
-      for (const part of split) out.push(term.part(part));
-      for (const concept of conceptsOf(fold(written))) out.push(term.concept(concept));
+  const made = new Map<Word, string[]>();
+  return (w: Word) => {
+    let out = made.get(w);
+    if (!out) {
+      out = [term.stem(w.stem)];
+      if (w.stem.length > PREFIX) out.push(term.prefix(w.stem.slice(0, PREFIX)));
+      for (const part of compoundParts(w.stem, known)) out.push(term.part(part));
+      if (concepts) for (const concept of conceptsOf(fold(w.written))) out.push(term.concept(concept));
+      made.set(w, out);
     }
     return out;
-  });
+  };
 }

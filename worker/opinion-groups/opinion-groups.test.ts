@@ -2,28 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { closestGroup, opinionGroups } from './index.ts';
 import type { OpinionModel, Vote, VoteRow } from './index.ts';
 import { mulberry32 } from './random.ts';
+import { adjustedRand } from '../../test/support/agreement.ts';
 
-/** Adjusted Rand index of two labellings of the same items (labels < 0 are left out). */
-function adjustedRand(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  const table = new Map<string, number>();
-  const rows = new Map<number, number>();
-  const cols = new Map<number, number>();
-  let n = 0;
-  for (let i = 0; i < a.length; i++) {
-    if (a[i]! < 0 || b[i]! < 0) continue;
-    n++;
-    const key = `${a[i]},${b[i]}`;
-    table.set(key, (table.get(key) ?? 0) + 1);
-    rows.set(a[i]!, (rows.get(a[i]!) ?? 0) + 1);
-    cols.set(b[i]!, (cols.get(b[i]!) ?? 0) + 1);
-  }
-  const pairs = (x: number) => (x * (x - 1)) / 2;
-  const sum = (m: Map<unknown, number>) => [...m.values()].reduce((s, x) => s + pairs(x), 0);
-  const index = sum(table);
-  const expected = (sum(rows) * sum(cols)) / pairs(n);
-  const max = (sum(rows) + sum(cols)) / 2;
-  return max === expected ? 1 : (index - expected) / (max - expected);
-}
 
 const randomVote = (random: () => number): Vote => (Math.floor(random() * 3) - 1) as Vote;
 

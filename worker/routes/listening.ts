@@ -1,12 +1,15 @@
 import { z } from '@hono/zod-openapi';
 import { createApp, jsonResponse as json, officialRoute } from '../app.ts';
-import { exportFile, exportFileResponse } from '../export/file.ts';
+import { ExportQuery, exportFile, exportFileResponse } from '../export/file.ts';
 import { listeningReport } from '../listening/compute.ts';
 import { listeningWriters } from '../listening/export.ts';
 import { SiteParams, errorResponses } from '../schema/common.ts';
-import { ListeningExportQuery, ListeningQuery, ListeningReport } from '../schema/listening.ts';
+import { ListeningFilters, ListeningQuery, ListeningReport, PERIOD_ERROR, periodInOrder } from '../schema/listening.ts';
 
 const app = createApp();
+
+/** The filters, and the file's format, CSV's delimiter and the language of its headings (`lang`). */
+const ListeningExportQuery = ListeningFilters.extend(ExportQuery.shape).refine(periodInOrder, PERIOD_ERROR);
 
 const DESCRIPTION =
   'What residents write, grouped into themes: the free-text answers of feedback (spam left out) and residents\' statements in conversations. ' +

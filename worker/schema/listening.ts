@@ -2,11 +2,10 @@
 import { z } from '@hono/zod-openapi';
 import { Lang, Slug, Timestamp } from './common.ts';
 import { OptionId } from './poll-kinds.ts';
-import { ExportQuery } from '../export/file.ts';
 
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Give a date as YYYY-MM-DD.');
 
-const ListeningFilters = z.object({
+export const ListeningFilters = z.object({
     form: Slug.optional().openapi({ description: 'Only feedback sent through this form (statements are left out).' }),
     topic: OptionId.optional().openapi({ description: 'Only feedback filed under this topic (a form\'s `categories`).' }),
     from: Day.optional().openapi({ description: 'From this day (Helsinki time), inclusive. Default: 365 days before `to`.', example: '2026-01-01' }),
@@ -14,13 +13,12 @@ const ListeningFilters = z.object({
     language: Lang.optional().openapi({ description: 'Only texts written in this language (as recognised from the text).' }),
     themes: z.coerce.number().int().min(2).max(30).optional().openapi({ description: 'How many themes to look for. Default: from the number of texts, √(texts / 3), between 2 and 16.' }),
 });
-const periodInOrder = (q: { from?: string; to?: string }) => !q.from || !q.to || q.from <= q.to;
-const PERIOD_ERROR = { message: '"from" is after "to".', path: ['from'] };
+export const periodInOrder = (q: { from?: string; to?: string }) => !q.from || !q.to || q.from <= q.to;
+export const PERIOD_ERROR = { message: '"from" is after "to".', path: ['from'] };
 
 export const ListeningQuery = ListeningFilters.refine(periodInOrder, PERIOD_ERROR);
 export type ListeningQuery = z.infer<typeof ListeningQuery>;
-/** The filters, and the file's format, CSV's delimiter and the language of its headings (`lang`). */
-export const ListeningExportQuery = ListeningFilters.extend(ExportQuery.shape).refine(periodInOrder, PERIOD_ERROR);
+
 
 export const RedactedKind = z.enum(['email', 'phone', 'personalId', 'address', 'name']).openapi('RedactedKind');
 
