@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'vite';
 import { demoSite } from '../demo/seed/site.ts';
-import { seedDemo, seedDemoContent } from './lib/seed.ts';
+import { seedDemo, seedDemoContent, seedDemoFeedback } from './lib/seed.ts';
 import { currentFingerprints, hasLocalDatabase, readStartState, writeStartState } from './lib/start-state.ts';
 import { ROOT, applyMigrations, startDevServer } from './lib/wrangler.ts';
 
@@ -55,6 +55,8 @@ if (last.token === demo.token && (await fetch(`${server.url}/api/v1/sites/${demo
 if (last.token !== demo.token || last.seed !== now.seed) {
   step('Seeding the demo content');
   await seedDemoContent(server.url, demo.token);
+  step('Seeding residents\' feedback for the listening report');
+  await seedDemoFeedback(server.url, demo.token, where);
 }
 writeStartState({ ...now, token: demo.token, origins: demo.origins }, persistTo);
 

@@ -1,6 +1,7 @@
 import { demoDecisionTerms } from '../../demo/seed/decision-terms.ts';
 import { demoDecisions } from '../../demo/seed/decisions.ts';
 import { demoForms } from '../../demo/seed/forms.ts';
+import { demoFeedback } from '../../demo/seed/listening.ts';
 import { demoPolls } from '../../demo/seed/polls.ts';
 import { demoConversation, demoConversationVotes, demoWaitingStatement } from '../../demo/seed/conversation.ts';
 import { demoChannel, demoVideos } from '../../demo/seed/videos.ts';
@@ -8,6 +9,7 @@ import { demoSite } from '../../demo/seed/site.ts';
 import { upsertSiteWithToken } from './sites.ts';
 import { readFile } from 'node:fs/promises';
 import type { IssuedToken } from './sites.ts';
+import { executeSql } from './wrangler.ts';
 import type { Where } from './wrangler.ts';
 
 /** In no language: the console shows a token's label as written, in whichever language it runs. */
@@ -89,6 +91,75 @@ async function seedConversation(site: string, headers: Record<string, string>): 
     body: JSON.stringify(demoWaitingStatement),
   });
   if (!waiting.ok) throw new Error(`Seeding the waiting statement failed: ${waiting.status} ${await waiting.text()}`);
+}
+
+/**
+ * Residents' feedback for the listening report (demo/seed/listening.ts: 652 texts dated over ten
+ * months, winter maintenance rising this week), on the form `palaute`. Only `npm start` seeds
+ * it, not seedDemoContent: the test servers share that, and their feedback tests count the queue.
+ *
+ * Each text is sent through the API as a resident would send it, eight at a time, each from an
+ * address of its own (the IPv6 documentation range) so the limit of 10 a minute per address
+ * never trips. A text already in the form is not sent again, so a second seeding adds nothing
+ * and one that was cut short finishes.
+ *
+ * The API stamps feedback with the moment it arrives and rightly offers no way to backdate it,
+ * so the dates are then written straight into the local database, as sites and tokens are
+ * (sites.ts): one `wrangler d1 execute` with an UPDATE per submission, for the seeded ones still
+ * as they were sent (status `received`) whose date is not yet the seeded one: those just sent,
+ * any a cut-short seeding left undated, and, when the seed is run again on a later day, all of
+ * them, so the story still ends this week. Never a deployed database: `where.remote` is refused.
+ * Returns how many texts were sent and how many submissions dated.
+ */
+export async function seedDemoFeedback(apiBase: string, token: string, where: Where = {}): Promise<{ sent: number; dated: number }> {
+  if (where.remote) throw new Error('The demo feedback is for a local database only.');
+  const FORM = 'palaute';
+  const site = `${apiBase}/api/v1/sites/${demoSite.id}`;
+  const auth = { Authorization: `Bearer ${token}` };
+  const feedback = demoFeedback();
+
+  type Stored = { ref: string; status: string; createdAt: string; answers: { message?: unknown } };
+  const stored = new Map<string, Stored>();
+  for (let cursor: string | null = ''; cursor !== null; ) {
+    const page = await fetch(`${site}/submissions?form=${FORM}&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { headers: auth });
+    if (page.status !== 200) throw new Error(`Listing the demo feedback failed: ${page.status} ${await page.text()}`);
+    const { items, nextCursor } = (await page.json()) as { items: Stored[]; nextCursor: string | null };
+    for (const item of items) if (typeof item.answers.message === 'string') stored.set(item.answers.message, item);
+    cursor = nextCursor;
+  }
+
+  const dates: { ref: string; createdAt: string }[] = [];
+  const unsent = feedback.flatMap((f, i) => {
+    const there = stored.get(f.text);
+    if (!there) return [{ f, address: `2001:db8:19::${(i + 1).toString(16)}` }];
+    if (there.status === 'received' && there.createdAt !== f.createdAt) dates.push({ ref: there.ref, createdAt: f.createdAt });
+    return [];
+  });
+  for (let i = 0; i < unsent.length; i += 8) {
+    await Promise.all(
+      unsent.slice(i, i + 8).map(async ({ f, address }) => {
+        const answers = { message: f.text, ...(f.place ? { place: { address: f.place } } : {}) };
+        const sent = await fetch(`${site}/forms/${FORM}/submissions`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'CF-Connecting-IP': address },
+          body: JSON.stringify({ answers, category: f.category, lang: f.lang }),
+        });
+        if (sent.status !== 201) throw new Error(`Seeding the demo feedback ${f.id} failed: ${sent.status} ${await sent.text()}`);
+        dates.push({ ref: ((await sent.json()) as { ref: string }).ref, createdAt: f.createdAt });
+      }),
+    );
+  }
+
+  if (dates.length) {
+    const text = (s: string) => `'${s.replaceAll("'", "''")}'`;
+    executeSql(
+      dates
+        .map(({ ref, createdAt }) => `UPDATE submissions SET created_at = ${text(createdAt)}, updated_at = ${text(createdAt)} WHERE site_id = ${text(demoSite.id)} AND form_id = ${text(FORM)} AND ref = ${text(ref)} AND status = 'received';`)
+        .join('\n'),
+      where,
+    );
+  }
+  return { sent: unsent.length, dated: dates.length };
 }
 
 const VIDEO_FILES = new URL('../../demo/seed/videos/', import.meta.url);

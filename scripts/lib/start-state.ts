@@ -57,7 +57,7 @@ export function currentFingerprints(): Pick<StartState, 'widgets' | 'migrations'
   return {
     widgets: widgetsFingerprint(),
     migrations: contentFingerprint(files(join(ROOT, 'migrations'))),
-    seed: contentFingerprint([...files(join(ROOT, 'demo', 'seed')), join(ROOT, 'scripts', 'lib', 'seed.ts'), join(ROOT, 'scripts', 'lib', 'sites.ts')]),
+    seed: contentFingerprint([...files(join(ROOT, 'demo', 'seed')), join(ROOT, 'scripts', 'lib', 'seed.ts'), join(ROOT, 'scripts', 'lib', 'sites.ts'), ...files(join(ROOT, 'test', 'listening'))]),
   };
 }
 
