@@ -98,6 +98,8 @@ interface ScaleFigures {
   ms: number;
   cpuMs: number;
   grownMb: number;
+  /** The texts themselves, read before the report begins. */
+  inputMb: number;
   peakRssMb: number;
   themes: number;
 }
@@ -106,8 +108,11 @@ interface ScaleFigures {
 function runScale(): ScaleFigures {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) throw new Error('run with --expose-gc');
+  gc();
+  const bare = process.memoryUsage().heapUsed;
   const texts = yearOfTexts();
   gc();
+  const inputMb = (process.memoryUsage().heapUsed - bare) / MB;
   const heap = process.memoryUsage();
   const before = heap.heapUsed + heap.arrayBuffers;
   const rssBefore = process.memoryUsage.rss();
@@ -124,32 +129,38 @@ function runScale(): ScaleFigures {
   sample();
   const ms = performance.now() - began;
   const used = process.cpuUsage(cpu);
-  return { texts: report.texts, ms, cpuMs: (used.user + used.system) / 1000, grownMb: peak / MB, peakRssMb: (process.memoryUsage.rss() - rssBefore) / MB, themes: report.themes.length };
+  return { texts: report.texts, ms, cpuMs: (used.user + used.system) / 1000, grownMb: peak / MB, inputMb, peakRssMb: (process.memoryUsage.rss() - rssBefore) / MB, themes: report.themes.length };
 }
 
+/**
+ * In a Node process whose V8 heap is capped at a Worker isolate's 128 MB: finishing at all is
+ * the memory figure (the sampled peak also counts garbage not yet collected).
+ */
 export function scaleFigures(): { name: string; value: string; budget: string; ok: boolean }[] {
-  const child = spawnSync(process.execPath, ['--expose-gc', '--experimental-strip-types', '--no-warnings', import.meta.filename, '--scale'], { encoding: 'utf8', maxBuffer: 16 * MB, cwd: ROOT });
-  if (child.status !== 0) throw new Error(`listening bench: ${child.stderr}`);
+  const name = `The listening report over ${TEXTS.toLocaleString('en')} texts (a year of a large city's feedback), in Node with the heap capped at ${MEMORY_LIMIT_MB} MB`;
+  const budget = `≤ ${CPU_LIMIT_MS / 1000} s CPU, finishes within a ${MEMORY_LIMIT_MB} MB heap with the texts (Workers Paid defaults)`;
+  const child = spawnSync(process.execPath, [`--max-old-space-size=${MEMORY_LIMIT_MB}`, '--expose-gc', '--experimental-strip-types', '--no-warnings', import.meta.filename, '--scale'], { encoding: 'utf8', maxBuffer: 16 * MB, cwd: ROOT });
+  if (child.status !== 0) return [{ name, value: `did not finish: ${child.stderr.trim().split('\n').slice(-3).join(' ')}`, budget, ok: false }];
   const f = JSON.parse(child.stdout.trim().split('\n').pop()!) as ScaleFigures;
   return [
     {
-      name: `The listening report over ${f.texts.toLocaleString('en')} texts (a year of a large city's feedback), in Node`,
-      value: `${(f.ms / 1000).toFixed(2)} s (CPU ${(f.cpuMs / 1000).toFixed(2)} s) · heap+buffers +${f.grownMb.toFixed(0)} MB at most (sampled) · RSS +${f.peakRssMb.toFixed(0)} MB · ${f.themes} themes`,
-      budget: `≤ ${CPU_LIMIT_MS / 1000} s CPU, ≤ ${MEMORY_LIMIT_MB} MB (Workers Paid defaults)`,
-      ok: Math.max(f.ms, f.cpuMs) <= CPU_LIMIT_MS && f.grownMb <= MEMORY_LIMIT_MB,
+      name,
+      value: `${(f.ms / 1000).toFixed(2)} s (CPU ${(f.cpuMs / 1000).toFixed(2)} s) · finished within the cap · heap+buffers +${f.grownMb.toFixed(0)} MB at most (sampled, garbage included) on top of the texts themselves (${f.inputMb.toFixed(0)} MB) · ${f.themes} themes`,
+      budget,
+      ok: Math.max(f.ms, f.cpuMs) <= CPU_LIMIT_MS,
     },
   ];
 }
 
 const sqlText = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
-/** SQL for 60,000 submissions of the demo's feedback form, made of the evaluation set as yearOfTexts makes them, dated over the last year. */
+/** SQL for 60,000 submissions (the set goes in 40 rows a statement: D1 refuses a statement over 100 KB) of the demo's feedback form, made of the evaluation set as yearOfTexts makes them, dated over the last year. */
 export function listeningSql(site: string, form: string): string {
   const set = evaluationSet();
   const rows = set.map((t, i) => `(${i + 1}, ${sqlText(t.theme)}, ${sqlText(t.text)}, ${sqlText(t.category)}, ${t.place ? sqlText(t.place) : 'NULL'})`);
   return `
 CREATE TABLE bench_texts (id INTEGER PRIMARY KEY, theme TEXT, text TEXT, category TEXT, place TEXT);
-INSERT INTO bench_texts VALUES ${rows.join(',\n')};
+${Array.from({ length: Math.ceil(rows.length / 40) }, (_, i) => `INSERT INTO bench_texts VALUES ${rows.slice(i * 40, i * 40 + 40).join(',\n')};`).join('\n')}
 INSERT INTO submissions (site_id, ref, form_id, answers, contact, category, status, created_at, updated_at, lang)
 WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ${TEXTS - 1})
 SELECT '${site}', printf('Z%02X-%03X', i / 4096, i % 4096), '${form}',
