@@ -57,8 +57,10 @@ interface Agreement {
 
 function agreement(what: string, set: Labelled[], options: { themes?: number; concepts?: boolean } = {}): Agreement {
   const labels = [...new Set(set.map((t) => t.theme))];
-  const { grouping } = analyse(set.map((t) => asListened(t, '2026-12-01T08:00:00.000Z')), { now: new Date('2026-12-02'), fallbackLang: 'fi', ...options });
-  const truth = set.map((t) => labels.indexOf(t.theme));
+  const { grouping, texts } = analyse(set.map((t) => asListened(t, '2026-12-01T08:00:00.000Z')), { now: new Date('2026-12-02'), fallbackLang: 'fi', ...options });
+  // The grouping is in analyse's own order of the texts: each label found by the text's id.
+  const themeOf = new Map(set.map((t) => [t.id, t.theme]));
+  const truth = texts.map((t) => labels.indexOf(themeOf.get(t.ref)!));
   return { what, texts: set.length, themes: grouping.centres.length, ari: adjustedRand(grouping.assignment, truth), nmi: normalisedMutualInformation(grouping.assignment, truth) };
 }
 

@@ -4,6 +4,7 @@ import { call, createSite, createToken, errorOf } from '../../test/workers/helpe
 import { values, workbookOf } from '../../test/workers/xlsx.ts';
 import evalFi from '../../test/listening/eval-fi-1.json';
 import evalSv from '../../test/listening/eval-sv.json';
+import personalData from '../../test/listening/personal-data.json';
 import type { ListeningReport } from '../schema/listening.ts';
 import { detectLanguage } from './language.ts';
 import { compoundParts, words } from './terms.ts';
@@ -79,7 +80,7 @@ describe('listening: themes in what residents write', () => {
     const themeOfRef = new Map([...refs].map(([id, ref]) => [ref, sample.find((t) => t.id === id)?.theme ?? 'library']));
     const found = new Set<string>();
     for (const theme of body.themes) {
-      expect(theme.size).toBeGreaterThanOrEqual(10);
+      expect(theme.size).toBeGreaterThanOrEqual(5);
       expect(theme.quotes.length).toBeGreaterThanOrEqual(3);
       expect(theme.quotes.length).toBeLessThanOrEqual(5);
       const planted = theme.quotes.map((q) => themeOfRef.get(q.ref));
@@ -150,6 +151,30 @@ describe('listening: themes in what residents write', () => {
     expect(xlsx.sheets.map((sheet) => sheet.name)).toEqual(['Themes', 'Quotes', 'Rising', 'Method']);
     expect(xlsx.sheet('Method').rows.flatMap(values).join(' ')).toContain('Tone (positive/negative) is not judged');
     expect(xlsx.sheet('Quotes').rows.flatMap(values).join(' ')).toContain('[phone number removed]');
+  });
+
+  it('quotes the whole personal-data corpus without one leak, in the report and in every export', async () => {
+    const { site, owner } = await createSite();
+    expect((await call(`/api/v1/sites/${site.id}/forms`, { method: 'POST', token: owner, json: FORM })).status).toBe(201);
+    const corpus = personalData as { text: string; secrets: string[] }[];
+    for (const [i, c] of corpus.entries()) {
+      const sent = await call(`/api/v1/sites/${site.id}/forms/palaute/submissions`, { method: 'POST', json: { answers: { message: c.text } }, headers: { 'CF-Connecting-IP': `198.18.${Math.floor(i / 200)}.${(i % 200) + 1}` } });
+      expect(sent.status, c.text).toBe(201);
+    }
+    // A secret of one case may be ordinary words in another ("Koivutiellä 5 minuutin päästä"): such are not looked for.
+    const secrets = corpus.flatMap((c) => c.secrets).filter((secret) => !corpus.some((c) => !c.secrets.includes(secret) && c.text.includes(secret)));
+    expect(secrets.length).toBeGreaterThan(100);
+    // As many themes as asked for, so that most texts are quoted (5 a theme).
+    const body = await report(site.id, owner, '?themes=30');
+    const quotes = body.themes.flatMap((t) => t.quotes);
+    expect(quotes.length).toBeGreaterThanOrEqual(80);
+    expect(quotes.filter((q) => q.parts.some((p) => typeof p !== 'string')).length).toBeGreaterThanOrEqual(50);
+    const files = [JSON.stringify(body)];
+    for (const format of ['csv', 'xlsx', 'json', 'ndjson'] as const) {
+      const response = await call(`/api/v1/sites/${site.id}/listening/export?themes=30&format=${format}`, { token: owner });
+      files.push(format === 'xlsx' ? (await workbookOf(response)).sheets.flatMap((sheet) => sheet.rows.flatMap(values)).join('\n') : new TextDecoder().decode(await response.arrayBuffer()));
+    }
+    for (const file of files) for (const secret of secrets) expect(file).not.toContain(secret);
   });
 
   it('filters by topic, language and period, and keeps the report until something is written', async () => {
