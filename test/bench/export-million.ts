@@ -106,6 +106,24 @@ function ballotsIn(format: Format, body: Buffer): { ballots: number; wellFormed:
  * connections alive, and a minute-long insert of a million rows outlasts wrangler dev's keep-alive,
  * so the first read after it may go out on a dead socket ("other side closed").
  */
+/**
+ * A GET as an official makes it, cold (workerd's memory sampled meanwhile), then the same again
+ * at once: what an expensive computed answer costs, and what it costs once kept.
+ */
+export async function coldThenAgain<T>(url: string, headers: Record<string, string>, workerd: number): Promise<{ status: number; body: T; coldMs: number; againMs: number; growthMb: number }> {
+  const before = rss(workerd);
+  let peak = before;
+  const sampler = setInterval(() => (peak = Math.max(peak, rss(workerd))), 20);
+  const began = performance.now();
+  const response = await getAgain(url, { headers });
+  const body = (await response.json()) as T;
+  const coldMs = performance.now() - began;
+  clearInterval(sampler);
+  const again = performance.now();
+  await (await getAgain(url, { headers })).arrayBuffer();
+  return { status: response.status, body, coldMs, againMs: performance.now() - again, growthMb: (Math.max(peak, rss(workerd)) - before) / (1024 * 1024) };
+}
+
 export async function getAgain(url: string, init?: RequestInit): Promise<Response> {
   try {
     return await fetch(url, init);

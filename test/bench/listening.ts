@@ -20,7 +20,7 @@ import { analyse, listen } from '../../worker/listening/report.ts';
 import type { ListenedText } from '../../worker/listening/report.ts';
 import { detectLanguage } from '../../worker/listening/language.ts';
 import { adjustedRand, normalisedMutualInformation } from '../support/agreement.ts';
-import { getAgain, rss } from './export-million.ts';
+import { coldThenAgain } from './export-million.ts';
 import { workerdPid } from './processes.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -188,20 +188,8 @@ export interface WorkerListeningFigures {
 
 /** GET …/listening as an official asks, cold, then again. */
 export async function measureListening(options: { api: string; token: string; serverPid: number }): Promise<WorkerListeningFigures> {
-  const url = `${options.api}/listening`;
-  const headers = { Authorization: `Bearer ${options.token}` };
-  const pid = workerdPid(options.serverPid);
-  const before = rss(pid);
-  let peak = before;
-  const sampler = setInterval(() => (peak = Math.max(peak, rss(pid))), 20);
-  const began = performance.now();
-  const response = await getAgain(url, { headers });
-  const body = (await response.json()) as { texts?: number; themes?: unknown[] };
-  const coldMs = performance.now() - began;
-  clearInterval(sampler);
-  const again = performance.now();
-  await (await getAgain(url, { headers })).arrayBuffer();
-  return { status: response.status, coldMs, cachedMs: performance.now() - again, growthMb: (Math.max(peak, rss(pid)) - before) / MB, texts: body.texts ?? 0, themes: body.themes?.length ?? 0 };
+  const l = await coldThenAgain<{ texts?: number; themes?: unknown[] }>(`${options.api}/listening`, { Authorization: `Bearer ${options.token}` }, workerdPid(options.serverPid));
+  return { status: l.status, coldMs: l.coldMs, cachedMs: l.againMs, growthMb: l.growthMb, texts: l.body.texts ?? 0, themes: l.body.themes?.length ?? 0 };
 }
 
 if (process.argv.includes('--scale')) {

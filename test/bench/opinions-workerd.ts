@@ -6,13 +6,12 @@
  * its own third of the statements and disagrees with the next), so the bench also says whether
  * the groups were found.
  */
-import { getAgain, rss } from './export-million.ts';
+import { coldThenAgain } from './export-million.ts';
 import { workerdPid } from './processes.ts';
 
 export const PARTICIPANTS = 10_000;
 export const STATEMENTS = 500;
 export const VOTES_EACH = 40;
-const MB = 1024 * 1024;
 
 /** SQL for statements 201–500 (the poll is made with 200 opening ones) and the planted votes. */
 export function conversationSql(site: string, poll: string): string {
@@ -48,27 +47,6 @@ export interface OpinionsFigures {
 }
 
 export async function measureOpinions(options: { api: string; token: string; pollId: string; serverPid: number }): Promise<OpinionsFigures> {
-  const url = `${options.api}/polls/${options.pollId}/opinions`;
-  const headers = { Authorization: `Bearer ${options.token}` };
-  const pid = workerdPid(options.serverPid);
-  const before = rss(pid);
-  let peak = before;
-  const sampler = setInterval(() => (peak = Math.max(peak, rss(pid))), 20);
-  const began = performance.now();
-  const response = await getAgain(url, { headers });
-  const body = (await response.json()) as { participants: number; clustered: number; groups: { size: number }[] };
-  const coldMs = performance.now() - began;
-  clearInterval(sampler);
-  const again = performance.now();
-  await (await getAgain(url, { headers })).arrayBuffer();
-  const cachedMs = performance.now() - again;
-  return {
-    status: response.status,
-    coldMs,
-    cachedMs,
-    growthMb: (Math.max(peak, rss(pid)) - before) / MB,
-    participants: body.participants,
-    clustered: body.clustered,
-    groups: (body.groups ?? []).map((g) => g.size),
-  };
+  const o = await coldThenAgain<{ participants: number; clustered: number; groups?: { size: number }[] }>(`${options.api}/polls/${options.pollId}/opinions`, { Authorization: `Bearer ${options.token}` }, workerdPid(options.serverPid));
+  return { status: o.status, coldMs: o.coldMs, cachedMs: o.againMs, growthMb: o.growthMb, participants: o.body.participants, clustered: o.body.clustered, groups: (o.body.groups ?? []).map((g) => g.size) };
 }
