@@ -76,14 +76,16 @@ function bestGrouping(vs: SparseVector[], dims: number, k: number): Grouping {
 
 /** The texts kept (by language), what each says, and their grouping: `listen` reports on it, the bench scores it. */
 export function analyse(all: ListenedText[], options: ListenOptions) {
-  const detected = all.map((t) => detectLanguage(t.text, t.lang ?? options.fallbackLang));
+  // Personal data out before anything is read: a name or an address must not become a theme's word.
+  const cleaned = all.map((t) => redact(t.text).filter((p): p is string => typeof p === 'string').join(' '));
+  const detected = all.map((t, i) => detectLanguage(cleaned[i]!, t.lang ?? options.fallbackLang));
   // In an order of their own (by text), so the same texts give the same themes however they were read.
   const keep = all
     .flatMap((_, i) => (!options.lang || detected[i] === options.lang ? [i] : []))
     .sort((a, b) => (all[a]!.text < all[b]!.text ? -1 : all[a]!.text > all[b]!.text ? 1 : all[a]!.ref < all[b]!.ref ? -1 : 1));
   const texts = keep.map((i) => all[i]!);
   const langs = keep.map((i) => detected[i]!);
-  const ws: Word[][] = texts.map((t, i) => words(t.text, langs[i]!));
+  const ws: Word[][] = keep.map((i, n) => words(cleaned[i]!, langs[n]!));
   const { vocabulary, vectors } = vectorise(ws, termMaker(ws, { concepts: options.concepts ?? true }));
   const { vectors: reduced, dims } = reduce(vectors, vocabulary.length, RANK);
   const placed = reduced.filter((v) => v.index.length).length;
