@@ -160,7 +160,7 @@ describe('the moderation queue', () => {
     const form = await createForm();
     await send(form, 'Moderaattorille.');
     const { el } = await queueOf(form, moderator.token);
-    expect([...el.shadowRoot!.querySelectorAll('nav a')].map((a) => a.textContent)).toEqual(['Kyselyt', 'Palautteet', 'Väitteet odottavat', 'Odottaa päätöstä', 'Upotuskoodit']);
+    expect([...el.shadowRoot!.querySelectorAll('nav a')].map((a) => a.textContent)).toEqual(['Kyselyt', 'Palautteet', 'Väitteet odottavat', 'Kuuntelu', 'Odottaa päätöstä', 'Upotuskoodit']);
     document.body.replaceChildren();
     // Asked for the feedback view, a viewer gets the polls.
     const { el: v } = await signedInView('osallistu-admin-polls', 'feedback', { token: viewer.token });

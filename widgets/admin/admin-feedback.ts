@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import type { z } from '@hono/zod-openapi';
 import type { FormView, SubmissionStatus, SubmissionView } from '../../worker/schema/forms.ts';
 import { defineElement } from '../core/define.ts';
@@ -67,8 +67,30 @@ export class OsallistuAdminFeedback extends AdminView {
   #suggested = false;
   @state() private progress = '';
 
+  /** A submission to open, by its reference code (`#feedback/K7M-4QX`: the listening view's quotes link so). */
+  @property({ attribute: false }) ref?: string;
+  #openedRef?: string;
+
   protected override resourceId(): string {
     return this.token && 'feedback';
+  }
+
+  protected override updated(): void {
+    if (!this.ref || this.ref === this.#openedRef || !this.token) return;
+    this.#openedRef = this.ref;
+    void this.openByRef(this.ref);
+  }
+
+  /** Opens one submission whatever the queue's filters show. */
+  private async openByRef(ref: string): Promise<void> {
+    try {
+      const { items } = await this.call<{ items: Submission[] }>('GET', `submissions?${new URLSearchParams({ ref, limit: '1' })}`);
+      if (items[0]) await this.read(items[0]);
+      else this.failed = this.at.feedback.notFoundRef(ref);
+    } catch (error) {
+      await this.stringsReady();
+      this.failed = explainError(error, this.at.ui.errors, this.errorMessage(error, this.at.loadFailed));
+    }
   }
 
   protected override async fetchResource(): Promise<void> {

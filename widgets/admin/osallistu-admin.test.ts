@@ -119,7 +119,7 @@ describe('<osallistu-admin>: what each role sees', () => {
   it('an owner: polls, feedback, tokens and the audit log; a viewer: polls and snippets, with exports and no open/close', async () => {
     const el = await mountConsole();
     await signIn(el, OWNER);
-    await expect.poll(() => [...root(el).querySelectorAll('nav a')].map((a) => a.textContent)).toEqual(['Kyselyt', 'Lomakkeet', 'Palautteet', 'Väitteet odottavat', 'Päätökset', 'Odottaa päätöstä', 'Videot', 'Upotuskoodit', 'Asetukset', 'Tunnisteet', 'Tapahtumaloki']);
+    await expect.poll(() => [...root(el).querySelectorAll('nav a')].map((a) => a.textContent)).toEqual(['Kyselyt', 'Lomakkeet', 'Palautteet', 'Väitteet odottavat', 'Kuuntelu', 'Päätökset', 'Odottaa päätöstä', 'Videot', 'Upotuskoodit', 'Asetukset', 'Tunnisteet', 'Tapahtumaloki']);
     expect(root(el).querySelector('nav a[aria-current="page"]')?.textContent).toBe('Kyselyt');
 
     const viewer = await newToken('viewer');

@@ -12,6 +12,7 @@ import './admin-cases.ts';
 import './decisions/osallistu-admin-decisions.ts';
 import './admin-feedback.ts';
 import './admin-forms.ts';
+import './admin-listening.ts';
 import './admin-polls.ts';
 import './admin-settings.ts';
 import './admin-snippets.ts';
@@ -25,6 +26,7 @@ const VIEWS = [
   ['forms', 'editor'],
   ['feedback', 'moderator'],
   ['statements', 'moderator'],
+  ['listening', 'moderator'],
   ['decisions', 'editor'],
   ['cases', 'viewer'],
   ['videos', 'editor'],
@@ -67,7 +69,7 @@ export class OsallistuAdmin extends AdminView {
     window.removeEventListener('hashchange', this.#onHash);
   }
 
-  /** `#polls`, or `#polls/ID` for one poll in it (the cases awaiting a decision link to their polls and forms so). */
+  /** `#polls`, or `#polls/ID` for one poll in it (the cases awaiting a decision link to their polls and forms so; the listening view's quotes to `#feedback/REF`). */
   readonly #onHash = () => {
     const [name = '', item] = location.hash.slice(1).split('/');
     if (!VIEWS.some(([view]) => view === name)) return;
@@ -123,9 +125,11 @@ export class OsallistuAdmin extends AdminView {
       case 'forms':
         return html`<osallistu-admin-forms site=${site} api=${this.client.apiBase} .token=${token} .official=${this.official} .open=${item}></osallistu-admin-forms>`;
       case 'feedback':
-        return html`<osallistu-admin-feedback site=${site} api=${this.client.apiBase} .token=${token} .official=${this.official}></osallistu-admin-feedback>`;
+        return html`<osallistu-admin-feedback site=${site} api=${this.client.apiBase} .token=${token} .official=${this.official} .ref=${item}></osallistu-admin-feedback>`;
       case 'statements':
         return html`<osallistu-admin-statements site=${site} api=${this.client.apiBase} .token=${token} .official=${this.official}></osallistu-admin-statements>`;
+      case 'listening':
+        return html`<osallistu-admin-listening site=${site} api=${this.client.apiBase} .token=${token} .official=${this.official}></osallistu-admin-listening>`;
       case 'decisions':
         return html`<osallistu-admin-decisions site=${site} api=${this.client.apiBase} .token=${token} .official=${this.official}></osallistu-admin-decisions>`;
       case 'cases':

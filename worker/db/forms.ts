@@ -162,16 +162,16 @@ const QUEUE_COLUMNS = `ref, form_id, answers, contact, category, context, status
 export async function listSubmissions(
   db: D1Database,
   siteId: string,
-  filter: { form?: string; status?: string; category?: string; before?: { createdAt: string; ref: string }; limit: number },
+  filter: { form?: string; status?: string; category?: string; ref?: string; before?: { createdAt: string; ref: string }; limit: number },
 ): Promise<QueuedSubmission[]> {
   const { results } = await db
     .prepare(
       `SELECT ${QUEUE_COLUMNS} FROM submissions
-        WHERE site_id = ?1 AND (?2 IS NULL OR form_id = ?2) AND (?3 IS NULL OR status = ?3) AND (?7 IS NULL OR category = ?7)
+        WHERE site_id = ?1 AND (?2 IS NULL OR form_id = ?2) AND (?3 IS NULL OR status = ?3) AND (?7 IS NULL OR category = ?7) AND (?8 IS NULL OR ref = ?8)
           AND (?4 IS NULL OR created_at < ?4 OR (created_at = ?4 AND ref < ?5))
         ORDER BY created_at DESC, ref DESC LIMIT ?6`,
     )
-    .bind(siteId, filter.form ?? null, filter.status ?? null, filter.before?.createdAt ?? null, filter.before?.ref ?? '', filter.limit, filter.category ?? null)
+    .bind(siteId, filter.form ?? null, filter.status ?? null, filter.before?.createdAt ?? null, filter.before?.ref ?? '', filter.limit, filter.category ?? null, filter.ref ?? null)
     .all<SubmissionRow>();
   return results.map(toQueued);
 }

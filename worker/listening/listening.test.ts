@@ -147,6 +147,12 @@ describe('listening: themes in what residents write', () => {
         if (format === 'csv' || format === 'xlsx') expect(content).toContain({ fi: '[sähköposti poistettu]', sv: '[e-post borttagen]', en: '[email removed]' }[lang]);
       }
     }
+    // The quote's reference opens the submission in the console: the queue gives that one alone, whatever its status.
+    const one = await call(`/api/v1/sites/${site}/submissions?ref=${quote.ref}`, { token: owner });
+    expect(((await one.json()) as { items: { ref: string }[] }).items.map((s) => s.ref)).toEqual([quote.ref]);
+    const malformed = await call(`/api/v1/sites/${site}/submissions?ref=K7M4QX`, { token: owner });
+    expect(malformed.status).toBe(400);
+    expect((await errorOf(malformed)).issues?.[0]).toMatchObject({ path: ['ref'], message: 'A reference code looks like K7M-4QX.' });
     const xlsx = await workbookOf(await call(`/api/v1/sites/${site}/listening/export?topic=valaistus&format=xlsx&lang=en`, { token: owner }));
     expect(xlsx.sheets.map((sheet) => sheet.name)).toEqual(['Themes', 'Quotes', 'Rising', 'Method']);
     expect(xlsx.sheet('Method').rows.flatMap(values).join(' ')).toContain('Tone (positive/negative) is not judged');

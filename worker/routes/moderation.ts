@@ -31,10 +31,10 @@ app.openapi(
     },
   }),
   async (c) => {
-    const { form, status, category, cursor, limit } = c.req.valid('query');
+    const { form, status, category, ref: only, cursor, limit } = c.req.valid('query');
     const [createdAt, ref] = cursor ? decodeCursor('s', cursor, [/^[0-9T:.Z-]{20,30}$/, /^[0-9A-Z]{3}-[0-9A-Z]{3}$/]) : [];
     const before = createdAt && ref ? { createdAt, ref } : undefined;
-    const items = await listSubmissions(c.env.DB, c.var.site.id, { form, status, category, before, limit });
+    const items = await listSubmissions(c.env.DB, c.var.site.id, { form, status, category, ref: only, before, limit });
     const last = items.at(-1);
     return c.json({ items, nextCursor: items.length === limit && last ? encodeCursor('s', last.createdAt, last.ref) : null }, 200);
   },

@@ -216,6 +216,7 @@ export const SubmissionQuery = z.object({
   form: Slug.optional(),
   status: SubmissionStatus.optional(),
   category: OptionId.optional().openapi({ description: 'Only feedback filed under this topic (a form\'s `categories`).' }),
+  ref: z.string().regex(/^[0-9A-Z]{3}-[0-9A-Z]{3}$/, 'A reference code looks like K7M-4QX.').optional().openapi({ description: 'Only the submission with this reference code (of any status, unless `status` is given): how the console opens one from a link.' }),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });

@@ -24,7 +24,7 @@ export const en: AdminMessages = {
   signOut: 'Sign out',
   leaveUnsaved: 'The changes are not saved. Leave anyway? They will be lost.',
   roles: { owner: 'owner', editor: 'editor', moderator: 'moderator', viewer: 'viewer' },
-  nav: { label: 'Console', polls: 'Polls', forms: 'Forms', feedback: 'Feedback', statements: 'Statements waiting', decisions: 'Decisions', cases: 'Awaiting decision', videos: 'Videos', snippets: 'Snippets', settings: 'Settings', tokens: 'Tokens', audit: 'Audit log' },
+  nav: { label: 'Console', polls: 'Polls', forms: 'Forms', feedback: 'Feedback', statements: 'Statements waiting', listening: 'Listening', decisions: 'Decisions', cases: 'Awaiting decision', videos: 'Videos', snippets: 'Snippets', settings: 'Settings', tokens: 'Tokens', audit: 'Audit log' },
   loading: 'Loading…',
   loadFailed: 'The data could not be loaded.',
   loadMore: 'Show more',
@@ -177,6 +177,7 @@ export const en: AdminMessages = {
     editForm: 'Edit the form:',
   },
   feedback: {
+    notFoundRef: (ref) => `Feedback ${ref} was not found. It may have been deleted.`,
     replyForm: (ref) => `Handle feedback ${ref}`,
     selectColumn: 'Select',
     filterLabel: 'Filter feedback',

@@ -24,7 +24,7 @@ export const fi: AdminMessages = {
   signOut: 'Kirjaudu ulos',
   leaveUnsaved: 'Muutoksia ei ole tallennettu. Siirrytäänkö silti? Muutokset katoavat.',
   roles: { owner: 'omistaja', editor: 'toimittaja', moderator: 'moderaattori', viewer: 'katselija' },
-  nav: { label: 'Hallinta', polls: 'Kyselyt', forms: 'Lomakkeet', feedback: 'Palautteet', statements: 'Väitteet odottavat', decisions: 'Päätökset', cases: 'Odottaa päätöstä', videos: 'Videot', snippets: 'Upotuskoodit', settings: 'Asetukset', tokens: 'Tunnisteet', audit: 'Tapahtumaloki' },
+  nav: { label: 'Hallinta', polls: 'Kyselyt', forms: 'Lomakkeet', feedback: 'Palautteet', statements: 'Väitteet odottavat', listening: 'Kuuntelu', decisions: 'Päätökset', cases: 'Odottaa päätöstä', videos: 'Videot', snippets: 'Upotuskoodit', settings: 'Asetukset', tokens: 'Tunnisteet', audit: 'Tapahtumaloki' },
   loading: 'Ladataan…',
   loadFailed: 'Tietoja ei saatu ladattua.',
   loadMore: 'Näytä lisää',
@@ -177,6 +177,7 @@ export const fi: AdminMessages = {
     editForm: 'Muokkaa lomaketta:',
   },
   feedback: {
+    notFoundRef: (ref) => `Palautetta ${ref} ei löytynyt. Se on ehkä poistettu.`,
     replyForm: (ref) => `Käsittele palaute ${ref}`,
     selectColumn: 'Valitse',
     filterLabel: 'Suodata palautteita',

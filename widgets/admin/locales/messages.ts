@@ -29,7 +29,7 @@ export interface AdminMessages {
   /** Asked before leaving a view with unsaved changes. */
   leaveUnsaved: string;
   roles: Record<Role, string>;
-  nav: { label: string; polls: string; forms: string; feedback: string; statements: string; decisions: string; cases: string; videos: string; snippets: string; settings: string; tokens: string; audit: string };
+  nav: { label: string; polls: string; forms: string; feedback: string; statements: string; listening: string; decisions: string; cases: string; videos: string; snippets: string; settings: string; tokens: string; audit: string };
   loading: string;
   loadFailed: string;
   loadMore: string;
@@ -194,6 +194,8 @@ export interface AdminMessages {
     editForm: string;
   };
   feedback: {
+    /** A link named a submission the site does not have (any more). */
+    notFoundRef: (ref: string) => string;
     /** The reply form's name. */
     replyForm: (ref: string) => string;
     /** The checkbox column's name, read out only. */

@@ -24,7 +24,7 @@ export const sv: AdminMessages = {
   signOut: 'Logga ut',
   leaveUnsaved: 'Ändringarna är inte sparade. Vill du ändå gå vidare? Ändringarna försvinner.',
   roles: { owner: 'ägare', editor: 'redaktör', moderator: 'moderator', viewer: 'läsare' },
-  nav: { label: 'Administration', polls: 'Enkäter', forms: 'Formulär', feedback: 'Respons', statements: 'Påståenden väntar', decisions: 'Beslut', cases: 'Väntar på beslut', videos: 'Videor', snippets: 'Inbäddningskoder', settings: 'Inställningar', tokens: 'Nycklar', audit: 'Händelselogg' },
+  nav: { label: 'Administration', polls: 'Enkäter', forms: 'Formulär', feedback: 'Respons', statements: 'Påståenden väntar', listening: 'Lyssnande', decisions: 'Beslut', cases: 'Väntar på beslut', videos: 'Videor', snippets: 'Inbäddningskoder', settings: 'Inställningar', tokens: 'Nycklar', audit: 'Händelselogg' },
   loading: 'Laddar…',
   loadFailed: 'Uppgifterna kunde inte laddas.',
   loadMore: 'Visa fler',
@@ -177,6 +177,7 @@ export const sv: AdminMessages = {
     editForm: 'Redigera formuläret:',
   },
   feedback: {
+    notFoundRef: (ref) => `Responsen ${ref} hittades inte. Den kan ha tagits bort.`,
     replyForm: (ref) => `Behandla respons ${ref}`,
     selectColumn: 'Välj',
     filterLabel: 'Filtrera respons',
