@@ -16,26 +16,13 @@
  * gives the same dates; a seeding on a later day tells the same story up to that day. Seeded in
  * another month, the seasons follow the calendar but the snowfall is still last week.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { evaluationSet } from '../../test/listening/evaluation-set.ts';
+import type { Labelled, Theme } from '../../test/listening/evaluation-set.ts';
 
-export type Theme = 'winter' | 'cycling' | 'bus' | 'library' | 'school' | 'park' | 'lighting' | 'litter' | 'noise' | 'sports' | 'health' | 'traffic';
-
-export interface DemoFeedback {
-  /** The evaluation set's id, e.g. `fi1-003`. */
-  id: string;
-  lang: 'fi' | 'sv' | 'en';
-  theme: Theme;
-  /** One of the form's categories: kadut, valaistus, puistot, muu. */
-  category: string;
-  place?: string;
-  text: string;
-  /** When it was sent, ISO 8601 UTC. */
+/** A text of the set, with when it is said to have been sent (ISO 8601 UTC). */
+export interface DemoFeedback extends Labelled {
   createdAt: string;
 }
-
-const CORPUS = join(import.meta.dirname, '..', '..', 'test', 'listening');
-const FILES = ['eval-fi-1', 'eval-fi-2', 'eval-sv', 'eval-en'];
 
 const DAY = 86_400_000;
 /** How far back the feedback goes: ten months. */
@@ -86,20 +73,6 @@ function dayAt(weights: number[], q: number): number {
   return weights.length - 1;
 }
 
-interface Labelled {
-  id: string;
-  lang: 'fi' | 'sv' | 'en';
-  theme: Theme;
-  category: string;
-  place?: string;
-  text: string;
-}
-
-/** The evaluation set, every text as it was written (trimmed). */
-function corpus(): Labelled[] {
-  return FILES.flatMap((f) => JSON.parse(readFileSync(join(CORPUS, `${f}.json`), 'utf8')) as Labelled[]).map((t) => ({ ...t, text: t.text.trim() }));
-}
-
 /**
  * The demo's feedback dated as of `now`, oldest first. Within a theme the texts are ordered by
  * the hash of their id and spread over the season's weights by quantile, so each theme follows
@@ -109,7 +82,7 @@ export function demoFeedback(now = new Date()): DemoFeedback[] {
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
   const monthOf = (daysAgo: number) => new Date(today - daysAgo * DAY).getUTCMonth();
   const out: DemoFeedback[] = [];
-  for (const [theme, texts] of Map.groupBy(corpus(), (t) => t.theme)) {
+  for (const [theme, texts] of Map.groupBy(evaluationSet(), (t) => t.theme)) {
     const ordered = [...texts].sort((a, b) => unit(a.id, 'order') - unit(b.id, 'order') || a.id.localeCompare(b.id));
     const snowfall = theme === 'winter' ? Math.round(ordered.length * SNOWFALL_SHARE) : 0;
     // Days ago 0…SPAN_DAYS by the season; for winter the snowfall week is apart, so it starts at day 7.

@@ -13,13 +13,15 @@
  *
  * `node --experimental-strip-types test/bench/listening.ts` prints the first two alone.
  */
-import { readFileSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { analyse, listen } from '../../worker/listening/report.ts';
 import type { ListenedText } from '../../worker/listening/report.ts';
 import { detectLanguage } from '../../worker/listening/language.ts';
 import { adjustedRand, normalisedMutualInformation } from '../support/agreement.ts';
+import { evaluationSet } from '../listening/evaluation-set.ts';
+import type { Labelled } from '../listening/evaluation-set.ts';
 import { coldThenAgain } from './export-million.ts';
 import { workerdPid } from './processes.ts';
 
@@ -33,17 +35,7 @@ export const ARI_FLOOR = 0.35;
 const CPU_LIMIT_MS = 30_000;
 const MEMORY_LIMIT_MB = 128;
 
-interface Labelled {
-  id: string;
-  lang: 'fi' | 'sv' | 'en';
-  theme: string;
-  category: string;
-  place?: string;
-  text: string;
-}
 
-export const evaluationSet = (): Labelled[] =>
-  ['eval-fi-1', 'eval-fi-2', 'eval-sv', 'eval-en'].flatMap((f) => JSON.parse(readFileSync(join(ROOT, 'test/listening', `${f}.json`), 'utf8')) as Labelled[]);
 
 const asListened = (t: Labelled, createdAt: string, text = t.text): ListenedText => ({ source: 'feedback', ref: t.id, form: 'palaute', topic: t.category, place: t.place ?? null, createdAt, lang: null, text });
 

@@ -6,18 +6,11 @@ import evalFi from '../../test/listening/eval-fi-1.json';
 import evalSv from '../../test/listening/eval-sv.json';
 import personalData from '../../test/listening/personal-data.json';
 import type { ListeningReport } from '../schema/listening.ts';
+import type { Labelled } from '../../test/listening/labelled.ts';
 import { detectLanguage } from './language.ts';
 import { compoundParts, words } from './terms.ts';
 import { conceptsOf } from './concepts.ts';
 
-interface EvalText {
-  id: string;
-  lang: 'fi' | 'sv' | 'en';
-  theme: string;
-  category: string;
-  place?: string;
-  text: string;
-}
 
 const FORM = {
   id: 'palaute',
@@ -34,7 +27,7 @@ const FORM = {
 const DAY = 86_400_000;
 /** Three themes, Finnish and Swedish mixed: what the report must pull apart. */
 const THEMES = ['winter', 'library', 'bus'];
-const picked = [...(evalFi as EvalText[]), ...(evalSv as EvalText[])].filter((t) => THEMES.includes(t.theme));
+const picked = [...(evalFi as Labelled[]), ...(evalSv as Labelled[])].filter((t) => THEMES.includes(t.theme));
 const sample = THEMES.flatMap((theme) => [...picked.filter((t) => t.theme === theme && t.lang === 'fi').slice(0, 10), ...picked.filter((t) => t.theme === theme && t.lang === 'sv').slice(0, 5)]);
 const PERSONAL = 'Kirjaston aukioloajat ovat liian lyhyet, kirjasto on kiinni juuri kun pääsen töistä. Soittakaa 040 123 4567 tai matti.virtanen@example.fi. Terveisin Matti Virtanen';
 
@@ -43,7 +36,7 @@ async function siteWithFeedback() {
   const made = await call(`/api/v1/sites/${site.id}/forms`, { method: 'POST', token: owner, json: FORM });
   if (made.status !== 201) throw new Error(`${made.status} ${await made.text()}`);
   const refs = new Map<string, string>();
-  const all = [...sample, { id: 'personal', lang: 'fi', theme: 'library', category: 'valaistus', text: PERSONAL } as EvalText];
+  const all = [...sample, { id: 'personal', lang: 'fi', theme: 'library', category: 'valaistus', text: PERSONAL } as Labelled];
   for (const [i, t] of all.entries()) {
     const response = await call(`/api/v1/sites/${site.id}/forms/palaute/submissions`, {
       method: 'POST',
