@@ -20,14 +20,8 @@ export interface ThemeContext {
 /** Counts and averages as the language writes them ("2,5" in Finnish and Swedish). */
 export const formatNumber = (n: number, lang: Lang, digits = 2) => new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: digits }).format(n);
 
-/**
- * The language of a theme's words when all its texts are in one: the words are as residents
- * wrote them, and a theme of several languages has no one language to give them.
- */
-const wordsLang = (theme: Theme) => {
-  const langs = Object.keys(theme.languages);
-  return langs.length === 1 ? langs[0]! : nothing;
-};
+/** A resident's word, marked with the language it was written in (a theme may hold several). */
+const word = (w: { word: string; lang: string }) => html`<span lang=${w.lang}>${w.word}</span>`;
 
 /** A bar of `share` (0…1), drawn in SVG (attributes, not style: the console's CSP allows it); the number beside it says the same. */
 const shareBar = (share: number) =>
@@ -123,7 +117,7 @@ const counted = <T>(items: T[], ctx: ThemeContext, part: (item: T) => unknown) =
 
 /** A theme's name: its words, as residents wrote them, in their language when the theme has one. */
 export const themeName = (theme: Theme, ctx: ThemeContext) =>
-  theme.name.length ? html`<span class="theme-name" lang=${wordsLang(theme)}>${theme.name.join(', ')}</span>` : ctx.l.unnamed;
+  theme.name.length ? html`<span class="theme-name">${theme.terms.slice(0, theme.name.length).map((w, i) => html`${i ? ', ' : ''}${word(w)}`)}</span>` : ctx.l.unnamed;
 
 /** One theme: its name, size and share, trend, words, topics, places, languages and quotes. */
 export function renderTheme(theme: Theme, ctx: ThemeContext) {
@@ -135,7 +129,7 @@ export function renderTheme(theme: Theme, ctx: ThemeContext) {
     <p class="trend">${l.trend(theme.trend.thisWeek, formatNumber(theme.trend.weeklyBefore, lang))}</p>
     <dl class="facts">
       <dt>${l.words}</dt>
-      <dd class="words" lang=${wordsLang(theme)}>${counted(theme.terms, ctx, (t) => l.counted(t.word, t.texts))}</dd>
+      <dd class="words">${counted(theme.terms, ctx, (t) => html`${word(t)} (${t.texts})`)}</dd>
       <dt>${l.topics}</dt>
       <dd class="topics">${counted(theme.topics, ctx, (t) => html`${inLang(ctx.topic(t.value), lang)} (${t.count})`)}</dd>
       <dt>${l.places}</dt>
@@ -201,7 +195,7 @@ export function renderRising(rising: Rising, themes: Theme[], ctx: ThemeContext)
             <caption>${r.termsCaption}</caption>
             ${head(r.word)}
             <tbody>
-              ${rising.terms.map((row) => html`<tr><th scope="row">${row.word}</th>${counts(row)}</tr>`)}
+              ${rising.terms.map((row) => html`<tr><th scope="row">${word(row)}</th>${counts(row)}</tr>`)}
             </tbody>
           </table>
         </div>`

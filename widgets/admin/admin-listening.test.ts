@@ -445,7 +445,7 @@ describe('<osallistu-admin-listening>', () => {
   }, 60_000);
 
   it('is for moderators and up: a moderator has it in the nav, a viewer neither sees it nor may read the report', async () => {
-    const token = async (role: Role) => ((await (await officialFetch('/tokens', { method: 'POST', body: JSON.stringify({ label: `Kuuntelu ${role} ${Date.now()}`, role }) })).json()) as { token: string }).token;
+    const token = async (role: Role) => ((await (await officialFetch('/tokens', { method: 'POST', body: JSON.stringify({ label: `Kuuntelutesti ${Date.now()}`, role }) })).json()) as { token: string }).token;
     const moderator = await token('moderator');
     const viewer = await token('viewer');
 

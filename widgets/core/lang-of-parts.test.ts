@@ -94,6 +94,7 @@ describe('language of parts', () => {
     ['polls', 'osallistu-admin-polls'],
     ['forms', 'osallistu-admin-forms'],
     ['feedback', 'osallistu-admin-feedback'],
+    ['listening', 'osallistu-admin-listening'],
     ['decisions', 'osallistu-admin-decisions'],
     ['cases', 'osallistu-admin-cases'],
     ['videos', 'osallistu-admin-videos'],

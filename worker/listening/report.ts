@@ -103,13 +103,20 @@ export function listen(all: ListenedText[], options: ListenOptions): Omit<Listen
   const recentTotal = age.filter((_, i) => recent(i)).length;
   const beforeTotal = age.filter((_, i) => before(i)).length;
 
-  // How residents wrote each stem, most often: a theme is named by words, not stems.
-  const written = new Map<string, Map<string, number>>();
-  for (const w of ws.flat()) {
-    const forms = written.get(w.stem) ?? written.set(w.stem, new Map()).get(w.stem)!;
-    forms.set(w.written, (forms.get(w.written) ?? 0) + 1);
-  }
-  const asWritten = (stem: string) => [...written.get(stem)!].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
+  // How residents wrote each stem most often, and in which language: a theme is named by words, not stems.
+  const written = new Map<string, Map<string, { count: number; lang: Lang }>>();
+  ws.forEach((list, i) => {
+    for (const w of list) {
+      const forms = written.get(w.stem) ?? written.set(w.stem, new Map()).get(w.stem)!;
+      const key = `${langs[i]}:${w.written}`;
+      const form = forms.get(key) ?? forms.set(key, { count: 0, lang: langs[i]! }).get(key)!;
+      form.count++;
+    }
+  });
+  const asWritten = (stem: string) => {
+    const [key, form] = [...written.get(stem)!].sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0]))[0]!;
+    return { word: key.slice(3), lang: form.lang };
+  };
   // Each text's different stems, once each (as arrays: sixty thousand Sets would weigh more).
   const stemsOf = ws.map((list) => [...new Set(list.map((w) => w.stem))]);
 
@@ -137,8 +144,8 @@ export function listen(all: ListenedText[], options: ListenOptions): Omit<Listen
       const thisWeek = ids.filter(recent).length;
       return {
         g,
-        name: distinctive.slice(0, 3).map((d) => asWritten(d.s)),
-        terms: distinctive.map((d) => ({ word: asWritten(d.s), texts: d.n })),
+        name: distinctive.slice(0, 3).map((d) => asWritten(d.s).word),
+        terms: distinctive.map((d) => ({ ...asWritten(d.s), texts: d.n })),
         size: ids.length,
         share: texts.length ? ids.length / texts.length : 0,
         trend: { thisWeek, weeklyBefore: ids.filter((i) => age[i]! >= 7 * DAY && age[i]! < 35 * DAY).length / 4 },
@@ -172,7 +179,7 @@ export function listen(all: ListenedText[], options: ListenOptions): Omit<Listen
   });
   const risingTerms = [...recentStems]
     .filter(([, n]) => n >= 3)
-    .map(([s, r]) => ({ word: asWritten(s), recent: r, recentTotal, before: beforeStems.get(s) ?? 0, beforeTotal, growth: growth(r, recentTotal, beforeStems.get(s) ?? 0, beforeTotal) }))
+    .map(([s, r]) => ({ ...asWritten(s), recent: r, recentTotal, before: beforeStems.get(s) ?? 0, beforeTotal, growth: growth(r, recentTotal, beforeStems.get(s) ?? 0, beforeTotal) }))
     .filter((t) => t.growth > 1)
     .sort((a, b) => b.growth - a.growth || b.recent - a.recent || a.word.localeCompare(b.word))
     .slice(0, 15);

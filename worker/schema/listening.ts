@@ -52,7 +52,7 @@ export const Theme = z
   .object({
     id: z.number().int().openapi({ description: 'Its number in this answer, largest theme first.' }),
     name: z.array(z.string()).openapi({ description: 'The words that set it apart most, as residents wrote them.', example: ['lumityöt', 'aurattu', 'snöröjning'] }),
-    terms: z.array(z.object({ word: z.string(), texts: z.number().int() })).openapi({ description: 'Up to 10 distinctive words and how many of its texts use each.' }),
+    terms: z.array(z.object({ word: z.string(), lang: Lang.openapi({ description: 'The language it was written in most.' }), texts: z.number().int() })).openapi({ description: 'Up to 10 distinctive words, how many of its texts use each, and the language each is in: a theme may hold several. `name` is the first three.' }),
     size: z.number().int(),
     share: z.number().openapi({ description: 'Its part of all texts, 0–1.' }),
     trend: z.object({
@@ -77,7 +77,7 @@ export const ListeningReport = z
     themes: z.array(Theme),
     rising: z
       .object({
-        terms: z.array(Share.extend({ word: z.string() })),
+        terms: z.array(Share.extend({ word: z.string(), lang: Lang })),
         themes: z.array(Share.extend({ theme: z.number().int() })),
       })
       .openapi({ description: 'What grew most as a share of everything written: the last 7 days against the 8 weeks before, with the counts behind it. Only terms in at least 3 texts of the last 7 days.' }),
