@@ -133,7 +133,7 @@ export function renderTheme(theme: Theme, ctx: ThemeContext) {
       <dt>${l.topics}</dt>
       <dd class="topics">${counted(theme.topics, ctx, (t) => html`${inLang(ctx.topic(t.value), lang)} (${t.count})`)}</dd>
       <dt>${l.places}</dt>
-      <dd class="places">${counted(theme.places, ctx, (p) => l.counted(p.value, p.count))}</dd>
+      <dd class="places">${counted(theme.places, ctx, (p) => html`${word({ word: p.value, lang: p.lang })} (${p.count})`)}</dd>
       <dt>${l.themeLanguages}</dt>
       <dd class="languages">${languageList(theme.languages, ctx) || l.none}</dd>
     </dl>

@@ -37,8 +37,8 @@ export function vectorise(texts: Word[][], termsOf: (w: Word) => string[]): Vect
   }
   const vocabulary: string[] = [];
   const ids = new Map<string, number>();
-  const fewest = n < 10 ? 1 : 2;
-  for (const [t, d] of dfMap) if (d >= fewest && d <= Math.max(2, 0.4 * n)) ids.set(t, vocabulary.push(t) - 1);
+  const [fewest, most] = n < 10 ? [1, n] : [2, 0.4 * n];
+  for (const [t, d] of dfMap) if (d >= fewest && d <= most) ids.set(t, vocabulary.push(t) - 1);
   const df = Int32Array.from(vocabulary, (t) => dfMap.get(t)!);
   const idf = Float64Array.from(df, (d) => Math.log((n + 1) / d));
   const kindWeight = Float64Array.from(vocabulary, (t) => WEIGHT[t[0] as keyof typeof WEIGHT] ?? 1);

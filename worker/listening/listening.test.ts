@@ -187,6 +187,25 @@ describe('listening: themes in what residents write', () => {
     for (const name of names) expect(wordsShown, name).not.toMatch(asWord(name));
   });
 
+  it('names places by street or place alone: never a house number, nor what a resident wrote after personal data in the field', async () => {
+    const { site, owner } = await createSite();
+    expect((await call(`/api/v1/sites/${site.id}/forms`, { method: 'POST', token: owner, json: FORM })).status).toBe(201);
+    const addresses = ['Rantakatu 12 B 4', 'asukas@example.fi', 'Soita 040 123 4567', 'Kirjaston edusta', 'Strandgatan 3'];
+    for (const [i, address] of addresses.entries()) {
+      const text = i === 4 ? 'Gatubelysningen på Strandgatan är trasig igen.' : ['Katuvalo ei pala taas, katu on pimeänä illalla.', 'Katuvalot sammuivat koko kadulta eilen.', 'Pimeä katu, valot eivät toimi.', 'Katuvalo vilkkuu ja sammuu illalla.'][i];
+      const sent = await call(`/api/v1/sites/${site.id}/forms/palaute/submissions`, { method: 'POST', json: { answers: { message: text, place: { address } } }, headers: { 'CF-Connecting-IP': `198.19.0.${i + 1}` } });
+      expect(sent.status).toBe(201);
+    }
+    const body = await report(site.id, owner, '?themes=2');
+    expect(body.texts, JSON.stringify(body)).toBe(5);
+    const places = body.themes.flatMap((t) => t.places).sort((a, b) => a.value.localeCompare(b.value));
+    expect(places).toEqual([
+      { value: 'Kirjaston edusta', count: 1, lang: 'fi' },
+      { value: 'Rantakatu', count: 1, lang: 'fi' },
+      { value: 'Strandgatan', count: 1, lang: 'sv' },
+    ]);
+  });
+
   it('filters by topic, language and period, and keeps the report until something is written', async () => {
     const { site, owner } = await siteWithFeedback();
     const all = await report(site, owner);

@@ -54,6 +54,8 @@ const countBy = (values: (string | null)[]) => {
   for (const v of values) if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([value, count]) => ({ value, count }));
 };
+/** The language most of `langs` are (the first of the commonest). */
+const mostly = (langs: Lang[]) => countBy(langs)[0]!.value as Lang;
 const langCounts = (langs: Lang[]) => Object.fromEntries(countBy(langs).map(({ value, count }) => [value, count])) as Partial<Record<Lang, number>>;
 /** The share now over the share before, each smoothed by one text. */
 const growth = (recent: number, recentTotal: number, before: number, beforeTotal: number) => (recent + 1) / (recentTotal + 2) / ((before + 1) / (beforeTotal + 2));
@@ -150,7 +152,7 @@ export function listen(all: ListenedText[], options: ListenOptions): Omit<Listen
         share: texts.length ? ids.length / texts.length : 0,
         trend: { thisWeek, weeklyBefore: ids.filter((i) => age[i]! >= 7 * DAY && age[i]! < 35 * DAY).length / 4 },
         topics: countBy(ids.map((i) => texts[i]!.topic)),
-        places: countBy(ids.map((i) => texts[i]!.place)),
+        places: countBy(ids.map((i) => texts[i]!.place)).map((p) => ({ ...p, lang: mostly(ids.filter((i) => texts[i]!.place === p.value).map((i) => langs[i]!)) })),
         languages: langCounts(ids.map((i) => langs[i]!)),
         quotes: quoted.map((i) => {
           const t = texts[i]!;

@@ -8,6 +8,7 @@ import type { ListeningFilter } from '../db/listening.ts';
 import { listSiteForms } from '../db/forms.ts';
 import type { ListeningQuery } from '../schema/listening.ts';
 import type { ListenedText } from './report.ts';
+import { redact } from './redact.ts';
 
 const DAY = 86_400_000;
 const helsinkiDay = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' });
@@ -29,11 +30,16 @@ export function period(query: Pick<ListeningQuery, 'from' | 'to'>, now = new Dat
   return { from, to };
 }
 
-/** "Koivutie 5 B 12" → "Koivutie": a place, never a house. */
+/**
+ * "Koivutie 5 B 12" → "Koivutie": a place, never a house. A resident may write anything in the
+ * field, an email or a phone number too: a field with personal data other than the address
+ * itself in it (redact.ts) names no place, and a place ends at its first digit.
+ */
 const placeOf = (answer: unknown): string | null => {
   const address = typeof answer === 'object' && answer && 'address' in answer ? (answer as { address?: unknown }).address : null;
   if (typeof address !== 'string') return null;
-  const place = address.replace(/\s*\d.*$/s, '').trim();
+  if (redact(address).some((part) => typeof part !== 'string' && part.redacted !== 'address')) return null;
+  const place = address.replace(/\d.*$/s, '').replace(/[\s,;:=-]+$/, '').trim();
   return place.length >= 2 ? place.slice(0, 80) : null;
 };
 

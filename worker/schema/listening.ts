@@ -60,7 +60,7 @@ export const Theme = z
       weeklyBefore: z.number().openapi({ description: 'Its texts a week on average in the 4 weeks before.' }),
     }),
     topics: z.array(Count).openapi({ description: 'The topics residents filed its feedback under, most first.' }),
-    places: z.array(Count).openapi({ description: 'The places its feedback names (street or place, never a house number), most first.' }),
+    places: z.array(Count.extend({ lang: Lang.openapi({ description: 'The language of most texts that name it.' }) })).openapi({ description: 'The places its feedback names (street or place, never a house number nor anything after personal data), most first.' }),
     languages: z.partialRecord(Lang, z.number().int()),
     quotes: z.array(Quote).openapi({ description: '3–5 of its texts nearest its centre, quoted exactly but for personal data, which is shown as removed.' }),
   })
