@@ -306,7 +306,10 @@ try {
 
   step(`Listening inside workerd: ${LISTENING_TEXTS.toLocaleString('en')} submissions written by SQL into local D1, then GET …/listening cold and again`);
   {
-    executeSql(listeningSql('koivulahti', 'palaute'), { persistTo });
+    const form = { id: 'bench-listening', title: { fi: 'Penkki' }, fields: [{ key: 'message', type: 'longText', label: { fi: 'Palaute' }, required: true }, { key: 'place', type: 'location', label: { fi: 'Paikka' } }], status: 'open' };
+    const made = await fetch(`${api}/forms`, { method: 'POST', headers: official, body: JSON.stringify(form) });
+    if (made.status !== 201) throw new Error(`create form: ${made.status} ${await made.text()}`);
+    executeSql(listeningSql('koivulahti', form.id), { persistTo });
     const l = await measureListening({ api, token, serverPid: server.process.pid! });
     figures.push({
       name: `The listening report in the Worker (GET …/listening, cold): ${l.texts.toLocaleString('en')} texts of the last year read from D1, grouped and quoted`,
