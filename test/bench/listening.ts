@@ -161,8 +161,8 @@ SELECT '${site}', printf('Z%02X-%03X', i / 4096, i % 4096), '${form}',
        json_object('message', a.text || ' ' || (SELECT b.text FROM bench_texts b WHERE b.theme = a.theme ORDER BY (b.id * 31 + n.i) % 97, b.id LIMIT 1),
                    'place', CASE WHEN a.place IS NULL THEN NULL ELSE json_object('address', a.place) END),
        NULL, a.category, 'received',
-       strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-' || ((n.i * 104729) % 365) || ' days', '-' || (n.i % 86400) || ' seconds'),
-       strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-' || ((n.i * 104729) % 365) || ' days', '-' || (n.i % 86400) || ' seconds'),
+       strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-' || ((n.i * 104729) % 364) || ' days', '-' || (n.i % 86400) || ' seconds'),
+       strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-' || ((n.i * 104729) % 364) || ' days', '-' || (n.i % 86400) || ' seconds'),
        NULL
   FROM n JOIN bench_texts a ON a.id = 1 + (n.i * 7919) % ${set.length};
 DROP TABLE bench_texts;
