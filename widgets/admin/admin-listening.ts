@@ -8,6 +8,7 @@ import { formatDate, LOCALES } from '../core/format.ts';
 import { Catalog, LANGS, localized } from '../core/i18n.ts';
 import type { LocalizedValue } from '../core/i18n.ts';
 import type { Lang } from '../locales/messages.ts';
+import { period } from '../../worker/listening/period.ts';
 import { AdminView } from './admin-view.ts';
 import { languageList, renderRising, renderTheme, themeStyles } from './admin-listening-theme.ts';
 import type { ThemeContext } from './admin-listening-theme.ts';
@@ -33,15 +34,8 @@ export interface ListeningFilters {
   language: '' | Lang;
 }
 
-const DAY = 86_400_000;
-const helsinkiDay = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' });
-
-/** The last 365 days up to today in Finnish time, as the API counts them. */
-export function lastYear(now = new Date()): { from: string; to: string } {
-  const to = helsinkiDay.format(now);
-  const from = new Date(Date.parse(`${to}T12:00:00Z`) - 364 * DAY).toISOString().slice(0, 10);
-  return { from, to };
-}
+/** The last 365 days up to today in Finnish time: the API's own default period. */
+export const lastYear = (now = new Date()) => period({}, now);
 
 /** The filters as the API's query: only what narrows the report. */
 export function filterQuery(filters: ListeningFilters): URLSearchParams {

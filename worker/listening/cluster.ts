@@ -16,8 +16,6 @@ export interface SparseVector {
 
 export interface Vectors {
   vocabulary: string[];
-  /** In how many texts each term is. */
-  df: Int32Array;
   vectors: SparseVector[];
 }
 
@@ -39,8 +37,7 @@ export function vectorise(texts: Word[][], termsOf: (w: Word) => string[]): Vect
   const ids = new Map<string, number>();
   const [fewest, most] = n < 10 ? [1, n] : [2, 0.4 * n];
   for (const [t, d] of dfMap) if (d >= fewest && d <= most) ids.set(t, vocabulary.push(t) - 1);
-  const df = Int32Array.from(vocabulary, (t) => dfMap.get(t)!);
-  const idf = Float64Array.from(df, (d) => Math.log((n + 1) / d));
+  const idf = Float64Array.from(vocabulary, (t) => Math.log((n + 1) / dfMap.get(t)!));
   const kindWeight = Float64Array.from(vocabulary, (t) => WEIGHT[t[0] as keyof typeof WEIGHT] ?? 1);
   const tf = new Map<number, number>();
   const vectors = texts.map((ws) => {
@@ -59,7 +56,7 @@ export function vectorise(texts: Word[][], termsOf: (w: Word) => string[]): Vect
     for (let j = 0; j < value.length; j++) value[j]! /= norm;
     return { index, value };
   });
-  return { vocabulary, df, vectors };
+  return { vocabulary, vectors };
 }
 
 const dot = (v: SparseVector, centre: Float64Array) => {
@@ -214,6 +211,18 @@ export function reduce(all: SparseVector[], dims: number, rank = 80, seed = 1, r
     return { index, value };
   });
   return { vectors, dims: l };
+}
+
+/** How alike two texts are (cosine: both are unit length), over their terms in common. */
+export function alike(a: SparseVector, b: SparseVector): number {
+  let s = 0;
+  for (let i = 0, j = 0; i < a.index.length && j < b.index.length; ) {
+    const d = a.index[i]! - b.index[j]!;
+    if (d === 0) s += a.value[i++]! * b.value[j++]!;
+    else if (d < 0) i++;
+    else j++;
+  }
+  return s;
 }
 
 /** The similarity of text `i` to its group's centre. */

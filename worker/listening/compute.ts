@@ -8,7 +8,8 @@ import { TtlCache } from '../cache.ts';
 import type { Lang } from '../schema/common.ts';
 import type { ListeningQuery, ListeningReport } from '../schema/listening.ts';
 import { listen } from './report.ts';
-import { helsinkiMidnight, period, readTexts } from './sources.ts';
+import { helsinkiNextMidnight, period } from './period.ts';
+import { readTexts } from './sources.ts';
 
 const reports = new TtlCache<{ mark: string; report: ListeningReport }>(3_600_000, 50);
 
@@ -20,7 +21,7 @@ export async function listeningReport(db: D1Database, siteId: string, query: Lis
   if (cached?.mark === mark) return cached.report;
   const texts = await readTexts(db, siteId, query, days);
   // "This week" ends now for a period up to today, else where the period ends.
-  const end = Math.min(now.getTime(), helsinkiMidnight(days.to).getTime() + 86_400_000);
+  const end = Math.min(now.getTime(), helsinkiNextMidnight(days.to).getTime());
   const report: ListeningReport = {
     period: days,
     generatedAt: now.toISOString(),

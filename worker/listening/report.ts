@@ -9,7 +9,7 @@
  */
 import type { Lang } from '../schema/common.ts';
 import type { ListeningReport, Theme } from '../schema/listening.ts';
-import { kmeans, reduce, sampleOf, similarity, vectorise } from './cluster.ts';
+import { alike, kmeans, reduce, sampleOf, similarity, vectorise } from './cluster.ts';
 import type { Grouping, SparseVector } from './cluster.ts';
 import { detectLanguage } from './language.ts';
 import { redact } from './redact.ts';
@@ -140,7 +140,7 @@ export function listen(all: ListenedText[], options: ListenOptions): Omit<Listen
       for (const i of nearest) {
         if (quoted.length >= QUOTES.max) break;
         // Not two that say nearly the same thing in the same words, while others are left.
-        if (quoted.some((q) => similarity(reduced[i]!, denseOf(reduced[q]!)) > 0.95) && nearest.length - quoted.length > QUOTES.min) continue;
+        if (quoted.some((q) => alike(reduced[i]!, reduced[q]!) > 0.95) && nearest.length - quoted.length > QUOTES.min) continue;
         quoted.push(i);
       }
       const thisWeek = ids.filter(recent).length;
@@ -193,11 +193,4 @@ export function listen(all: ListenedText[], options: ListenOptions): Omit<Listen
     themes: themes.map(({ g, ...t }) => ({ id: themeOf.get(g)!, ...t })),
     rising: { terms: risingTerms, themes: risingThemes.slice(0, 10) },
   };
-}
-
-/** A reduced (dense) text as a centre, to compare two texts with `similarity`. */
-function denseOf(v: SparseVector): Float64Array {
-  const out = new Float64Array(v.index.length ? v.index[v.index.length - 1]! + 1 : 0);
-  for (let j = 0; j < v.index.length; j++) out[v.index[j]!] = v.value[j]!;
-  return out;
 }

@@ -1,7 +1,7 @@
 /**
  * The listening report's texts from D1 (db/listening.ts): a feedback's free-text answers (its
- * long and short text fields, joined), its topic and place; and residents' statements. The
- * period is whole days in Finnish time.
+ * long and short text fields, joined), its topic and place; and residents' statements, in a
+ * period of whole days in Finnish time (period.ts).
  */
 import { feedbackTexts, statementTexts } from '../db/listening.ts';
 import type { ListeningFilter } from '../db/listening.ts';
@@ -9,26 +9,7 @@ import { listSiteForms } from '../db/forms.ts';
 import type { ListeningQuery } from '../schema/listening.ts';
 import type { ListenedText } from './report.ts';
 import { redact } from './redact.ts';
-
-const DAY = 86_400_000;
-const helsinkiDay = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' });
-const helsinkiHour = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Helsinki', hour: '2-digit', hourCycle: 'h23' });
-
-/** Today in Finnish time, as YYYY-MM-DD. */
-export const helsinkiToday = (now = new Date()) => helsinkiDay.format(now);
-
-/** The moment day `day` (YYYY-MM-DD) begins in Finnish time (UTC+2, or +3 in summer). */
-export function helsinkiMidnight(day: string): Date {
-  const winter = Date.parse(`${day}T00:00:00Z`) - 2 * 3_600_000;
-  return new Date(helsinkiHour.format(winter) === '00' ? winter : winter - 3_600_000);
-}
-
-/** The period asked for, or the 365 days up to today. */
-export function period(query: Pick<ListeningQuery, 'from' | 'to'>, now = new Date()): { from: string; to: string } {
-  const to = query.to ?? helsinkiToday(now);
-  const from = query.from ?? helsinkiDay.format(new Date(helsinkiMidnight(to).getTime() - 364 * DAY + 12 * 3_600_000));
-  return { from, to };
-}
+import { helsinkiMidnight, helsinkiNextMidnight } from './period.ts';
 
 /**
  * "Koivutie 5 B 12" → "Koivutie": a place, never a house. A resident may write anything in the
@@ -48,7 +29,7 @@ export async function readTexts(db: D1Database, siteId: string, query: Listening
     form: query.form,
     topic: query.topic,
     from: helsinkiMidnight(days.from).toISOString(),
-    to: nextMidnight(days.to),
+    to: helsinkiNextMidnight(days.to).toISOString(),
   };
   const forms = new Map((await listSiteForms(db, siteId)).map((f) => [f.id, f.fields]));
   const texts: ListenedText[] = [];
@@ -73,10 +54,4 @@ export async function readTexts(db: D1Database, siteId: string, query: Listening
     }
   }
   return texts;
-}
-
-/** The moment the day after `day` begins in Finnish time. */
-function nextMidnight(day: string): string {
-  const next = helsinkiDay.format(new Date(helsinkiMidnight(day).getTime() + DAY + 12 * 3_600_000));
-  return helsinkiMidnight(next).toISOString();
 }
